@@ -1,0 +1,20 @@
+import * as Flex from '@twilio/flex-ui';
+import { FlexPlugin } from '@twilio/flex-plugin';
+import { CustomizationProvider } from '@twilio-paste/core/customization';
+
+import { registerMessagingSetup } from './feature/messaging-setup/registerMessagingSetup';
+
+const PLUGIN_NAME = 'MessagingSetupPlugin';
+
+export default class MessagingSetupPlugin extends FlexPlugin {
+  constructor() {
+    super(PLUGIN_NAME);
+  }
+
+  /** Called by Flex once, after the UI has loaded and the user is signed in. */
+  async init(flex: typeof Flex, manager: Flex.Manager): Promise<void> {
+    // Flex UI 2 bundles no Paste for plugins: the Paste in our bundle needs its own theme provider.
+    flex.setProviders({ PasteThemeProvider: CustomizationProvider });
+    registerMessagingSetup(flex, manager);
+  }
+}
