@@ -1,0 +1,113 @@
+import Ajv from 'ajv';
+import express, { type Request, type Response } from 'express';
+
+import { FaultInjector, NO_FAULTS, type FaultSettings } from './faults';
+import { DEFAULT_RESET, RESET_LIMITS, type ResetOptions } from './generateAccount';
+import type { RequestLog } from './requestLog';
+import type { TokenAuthority } from './tokens';
+
+const ajv = new Ajv({ allErrors: false, useDefaults: true });
+
+const count = (maximum: number) => ({ type: 'integer', minimum: 0, maximum });
+const rate = { type: 'number', minimum: 0, maximum: 1 };
+
+const validateReset = ajv.compile<Partial<ResetOptions>>({
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    numbers: count(RESET_LIMITS.numbers),
+    whatsappSenders: count(RESET_LIMITS.whatsappSenders),
+    addresses: count(RESET_LIMITS.addresses),
+    flexFlows: count(RESET_LIMITS.flexFlows),
+    studioFlows: count(RESET_LIMITS.studioFlows),
+    seed: { type: 'integer' },
+    defaultServiceIsFlex: { type: 'boolean' },
+  },
+});
+
+const validateFaults = ajv.compile<Partial<FaultSettings> & { seed?: number }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    latencyMs: { type: 'integer', minimum: 0, maximum: 60_000 },
+    rate429: rate,
+    rate500: rate,
+    retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
+    products: { type: 'array', items: { type: 'string' } },
+    seed: { type: 'integer' },
+  },
+});
+
+const validateToken = ajv.compile<{ identity: string; roles: string[]; ttlSeconds?: number }>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['identity', 'roles'],
+  properties: {
+    identity: { type: 'string', minLength: 1, maxLength: 256 },
+    roles: { type: 'array', items: { type: 'string', minLength: 1 }, maxItems: 10 },
+    // A negative TTL issues an already-expired token, which tests need.
+    ttlSeconds: { type: 'integer', minimum: -86_400, maximum: 604_800 },
+  },
+});
+
+export interface ControlTarget {
+  reset(options: ResetOptions): Record<string, number | string>;
+  faults: FaultInjector;
+  tokens: TokenAuthority;
+  log: RequestLog;
+}
+
+function badRequest(res: Response, message: string) {
+  res.status(400).json({ error: { code: 'invalid_control_request', message } });
+}
+
+function errorText(errors: typeof validateReset.errors): string {
+  const first = errors?.[0];
+  if (!first) return 'invalid body';
+  return `${first.instancePath || 'body'} ${first.message ?? 'is invalid'}`.trim();
+}
+
+/** `/_sandbox/*`: the JSON control API that tests and the host page use (see DESIGN.md). */
+export function controlApi(target: ControlTarget): express.Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  router.post('/reset', (req: Request, res: Response) => {
+    const body: unknown = req.body ?? {};
+    if (!validateReset(body)) return badRequest(res, errorText(validateReset.errors));
+    const options: ResetOptions = { ...DEFAULT_RESET, ...body };
+    target.log.clear();
+    res.json({ ok: true, options, ...target.reset(options) });
+  });
+
+  router.get('/faults', (_req, res) => {
+    res.json(target.faults.current());
+  });
+
+  router.post('/faults', (req: Request, res: Response) => {
+    const body: unknown = req.body ?? {};
+    if (!validateFaults(body)) return badRequest(res, errorText(validateFaults.errors));
+    const { seed, ...settings } = body;
+    res.json(target.faults.configure({ ...NO_FAULTS, ...settings }, seed));
+  });
+
+  router.post('/tokens', (req: Request, res: Response) => {
+    const body: unknown = req.body ?? {};
+    if (!validateToken(body)) return badRequest(res, errorText(validateToken.errors));
+    const ttlSeconds = body.ttlSeconds ?? 3600;
+    const issued = target.tokens.issue(body.identity, body.roles, ttlSeconds);
+    res.json({ ...issued, identity: body.identity, roles: body.roles });
+  });
+
+  router.get('/requests', (_req, res) => {
+    const requests = target.log.list();
+    res.json({ count: requests.length, requests });
+  });
+
+  router.delete('/requests', (_req, res) => {
+    target.log.clear();
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,222 @@
+import { SeededRandom } from './random';
+import { buildIncomingPhoneNumber } from './resources/api2010';
+import {
+  buildAddressConfiguration,
+  buildConversation,
+  buildConversationService,
+  buildConversationsConfiguration,
+} from './resources/conversations';
+import { buildFlexConfiguration, buildFlexFlow } from './resources/flex';
+import { buildMessagingService, buildServicePhoneNumber, buildWhatsAppSender } from './resources/messaging';
+import { buildStudioFlow } from './resources/studio';
+import { buildTaskChannel, buildWorkflow, buildWorkspace } from './resources/taskrouter';
+import { SandboxAccount, type AutoCreation, type IncomingPhoneNumber, type WireResource } from './state';
+
+/** The `POST /_sandbox/reset` body: how big the generated account is, and its seed. */
+export interface ResetOptions {
+  numbers: number;
+  whatsappSenders: number;
+  addresses: number;
+  flexFlows: number;
+  studioFlows: number;
+  seed: number;
+  /** Extension: make the default Conversations service something other than Flex's. */
+  defaultServiceIsFlex: boolean;
+}
+
+export const DEFAULT_RESET: ResetOptions = {
+  numbers: 24,
+  whatsappSenders: 6,
+  addresses: 12,
+  flexFlows: 3,
+  studioFlows: 5,
+  seed: 1,
+  defaultServiceIsFlex: true,
+};
+
+export const RESET_LIMITS = { numbers: 100_000, whatsappSenders: 10_000, addresses: 200_000, flexFlows: 1_000, studioFlows: 1_000 };
+
+export const MESSAGING_FLOW_NAME = 'Messaging Flow';
+const OTHER_FLOWS: { name: string; status: 'draft' | 'published' }[] = [
+  { name: 'Voice IVR', status: 'published' },
+  { name: 'After Hours Messaging', status: 'draft' },
+  { name: 'Webchat Flow', status: 'published' },
+  { name: 'Customer Survey', status: 'draft' },
+];
+const AREA_CODES = ['415', '628', '212', '646', '312', '206', '512', '303'];
+const SENDER_STATUSES = ['ONLINE', 'ONLINE', 'OFFLINE', 'PENDING_VERIFICATION', 'ONLINE', 'ONLINE:UPDATING', 'DRAFT', 'TWILIO_REVIEW'];
+const BRANDS = ['Owl Bank', 'Owl Shoes', 'Owl Air', 'Owl Health', 'Owl Energy'];
+const SMS_REPLY_URL = 'https://demo.twilio.com/welcome/sms/reply';
+const WEBHOOK_FILTERS = ['onMessageAdded', 'onParticipantAdded'];
+/** Generated data is dated from here, so the same seed gives the same dates. */
+const EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+/** Unique, realistic North American numbers: `+1 <area> 2xx-xxxx`. */
+function phoneNumberAt(index: number): string {
+  const area = AREA_CODES[index % AREA_CODES.length];
+  const line = 2_000_000 + Math.floor(index / AREA_CODES.length) * 7 + (index % 7);
+  return `+1${area}${String(line).padStart(7, '0')}`;
+}
+
+interface Scenario {
+  sms: boolean;
+  smsUrl: boolean;
+  smsApplication: boolean;
+  inMessagingService: boolean;
+}
+
+/** Which problems a generated number has; most numbers are plain. */
+function scenarioFor(random: SeededRandom): Scenario {
+  const roll = random.next();
+  return {
+    sms: roll >= 0.08,
+    smsUrl: roll >= 0.08 && roll < 0.22,
+    smsApplication: roll >= 0.22 && roll < 0.26,
+    inMessagingService: random.chance(0.12),
+  };
+}
+
+function integrationFor(index: number, random: SeededRandom, flows: { messaging: string; draft: string | undefined }, flexService: string): AutoCreation {
+  const kind = index % 10;
+  if (kind === 7) {
+    return { enabled: true, type: 'webhook', conversation_service_sid: flexService, webhook_url: `https://owl-${random.hex(4)}.twil.io/inbound`, webhook_method: 'POST', webhook_filters: [...WEBHOOK_FILTERS] };
+  }
+  if (kind === 8) return { enabled: true, type: 'default', conversation_service_sid: flexService };
+  if (kind === 9) {
+    // Realistic problems: auto-creation switched off, or pointing at a draft flow.
+    return index % 20 === 9 || !flows.draft
+      ? { enabled: false, type: 'studio', conversation_service_sid: flexService, studio_flow_sid: flows.messaging, studio_retry_count: 3 }
+      : { enabled: true, type: 'studio', conversation_service_sid: flexService, studio_flow_sid: flows.draft, studio_retry_count: 3 };
+  }
+  return { enabled: true, type: 'studio', conversation_service_sid: flexService, studio_flow_sid: flows.messaging, studio_retry_count: 3 };
+}
+
+/** Builds a whole demo account from a seed; the same options always give the same account. */
+export function generateAccount(accountSid: string, options: ResetOptions): SandboxAccount {
+  const random = new SeededRandom(options.seed);
+  const account = new SandboxAccount(accountSid, random, new Date(EPOCH));
+
+  // Conversations: Flex's service, a second one, and the account default.
+  const flexService = account.conversationServices.add(buildConversationService(account, 'Flex Conversations Service'));
+  const otherService = account.conversationServices.add(buildConversationService(account, 'Default Conversations Service'));
+  const legacyChatService = random.sid('IS');
+  const messagingServices = [
+    account.messagingServices.add(buildMessagingService(account, 'Default Conversations Messaging Service')),
+    account.messagingServices.add(buildMessagingService(account, 'Marketing Notifications')),
+  ];
+  account.conversationsConfiguration = buildConversationsConfiguration(
+    account,
+    options.defaultServiceIsFlex ? flexService.sid : otherService.sid,
+    messagingServices[0].sid,
+  );
+  for (let i = 0; i < 3; i += 1) account.conversations.add(buildConversation(account, flexService.sid, `Customer conversation ${i + 1}`));
+
+  // TaskRouter as Flex provisions it.
+  const workspace = account.workspaces.add(buildWorkspace(account, 'Flex Task Assignment'));
+  const workflows = SandboxAccount.childOf(account.workflows, workspace.sid, `/v1/Workspaces/${workspace.sid}/Workflows`);
+  const workflow = workflows.add(buildWorkflow(account, workspace.sid, 'Assign to Anyone', JSON.stringify({ task_routing: { filters: [], default_filter: { queue: random.sid('WQ') } } })));
+  const channels = SandboxAccount.childOf(account.taskChannels, workspace.sid, `/v1/Workspaces/${workspace.sid}/TaskChannels`);
+  for (const name of ['default', 'voice', 'chat', 'sms', 'video', 'email']) {
+    channels.add(buildTaskChannel(account, workspace.sid, name, name[0].toUpperCase() + name.slice(1)));
+  }
+  account.flexConfiguration = buildFlexConfiguration(account, {
+    flexService: flexService.sid,
+    chatService: legacyChatService,
+    messagingService: messagingServices[0].sid,
+    workspace: workspace.sid,
+    workflow: workflow.sid,
+  });
+
+  // Studio flows: "Messaging Flow" first (Flex's out-of-the-box flow), then a mix of statuses.
+  const studioFlows: WireResource[] = [];
+  for (let i = 0; i < options.studioFlows; i += 1) {
+    const spec = i === 0 ? { name: MESSAGING_FLOW_NAME, status: 'published' as const } : OTHER_FLOWS[(i - 1) % OTHER_FLOWS.length];
+    const suffix = i > OTHER_FLOWS.length ? ` ${Math.floor((i - 1) / OTHER_FLOWS.length) + 1}` : '';
+    studioFlows.push(account.studioFlows.add(buildStudioFlow(account, { friendly_name: spec.name + suffix, status: spec.status })));
+  }
+  const messagingFlow = studioFlows[0]?.sid ?? random.sid('FW');
+  const draftFlow = studioFlows.find((f) => f.status === 'draft')?.sid;
+
+  // Phone numbers with a realistic spread of problems.
+  const numbers: IncomingPhoneNumber[] = [];
+  for (let i = 0; i < options.numbers; i += 1) {
+    const scenario = scenarioFor(random);
+    const number = account.incomingPhoneNumbers.add(
+      buildIncomingPhoneNumber(account, {
+        phone_number: phoneNumberAt(i),
+        capabilities: { voice: true, sms: scenario.sms, mms: scenario.sms, fax: false },
+        sms_url: scenario.smsUrl ? SMS_REPLY_URL : '',
+        sms_application_sid: scenario.smsApplication ? random.sid('AP') : '',
+      }),
+    );
+    numbers.push(number);
+    if (scenario.inMessagingService && scenario.sms) {
+      const service = messagingServices[i % messagingServices.length];
+      SandboxAccount.childOf(account.messagingServiceNumbers, service.sid, `/v1/Services/${service.sid}/PhoneNumbers`).add(
+        buildServicePhoneNumber(account, service.sid, number),
+      );
+    }
+  }
+  const smsNumbers = numbers.filter((n) => n.capabilities.sms);
+
+  // WhatsApp senders: the first ones on account numbers, in several statuses.
+  const senders: WireResource[] = [];
+  for (let i = 0; i < options.whatsappSenders; i += 1) {
+    const onAccount = smsNumbers[smsNumbers.length - 1 - i];
+    const e164 = onAccount && i % 3 !== 2 ? onAccount.phone_number : `+4420${String(7946_0000 + i).padStart(8, '0')}`;
+    const status = SENDER_STATUSES[i % SENDER_STATUSES.length];
+    senders.push(
+      account.channelSenders.add(
+        buildWhatsAppSender(account, {
+          sender_id: `whatsapp:${e164}`,
+          status,
+          profile_name: BRANDS[i % BRANDS.length],
+          offline_reasons: status === 'OFFLINE' ? [{ code: 63116, message: 'The WhatsApp Business Account is restricted', more_info: 'https://www.twilio.com/docs/errors/63116' }] : null,
+        }),
+      ),
+    );
+  }
+
+  // Legacy Flex Flows: a webchat flow, then SMS/WhatsApp flows still holding a number.
+  for (let i = 0; i < options.flexFlows; i += 1) {
+    const isWeb = i === 0;
+    const holdsSender = i % 3 === 2 && senders.length > 0;
+    const number = smsNumbers[(i * 5 + 2) % Math.max(1, smsNumbers.length)];
+    const identity = isWeb ? undefined : holdsSender ? String(senders[0].sender_id) : number?.phone_number;
+    account.flexFlows.add(
+      buildFlexFlow(account, {
+        FriendlyName: isWeb ? 'Flex Web Channel Flow' : `Flex ${holdsSender ? 'WhatsApp' : 'SMS'} Channel Flow ${i}`,
+        ChatServiceSid: legacyChatService,
+        ChannelType: isWeb ? 'web' : holdsSender ? 'whatsapp' : 'sms',
+        ContactIdentity: identity,
+        Enabled: true,
+        IntegrationType: 'studio',
+        'Integration.FlowSid': messagingFlow,
+        'Integration.RetryCount': 3,
+        LongLived: false,
+        JanitorEnabled: true,
+      }),
+    );
+  }
+
+  // Address configurations: mostly account numbers, then WhatsApp senders, then numbers that are
+  // on another account (they show up in the Addresses tab only).
+  const flows = { messaging: messagingFlow, draft: draftFlow };
+  let made = 0;
+  const smsTargets = smsNumbers.filter((_, i) => i % 3 !== 1);
+  for (const number of smsTargets) {
+    if (made >= Math.ceil(options.addresses * 0.75)) break;
+    account.addresses.add(buildAddressConfiguration(account, { type: 'sms', address: number.phone_number, friendly_name: `SMS ${number.friendly_name as string}`, auto_creation: integrationFor(made, random, flows, flexService.sid) }));
+    made += 1;
+  }
+  for (const sender of senders) {
+    if (made >= options.addresses || sender.status !== 'ONLINE' || senders.indexOf(sender) % 2 === 1) continue;
+    account.addresses.add(buildAddressConfiguration(account, { type: 'whatsapp', address: String(sender.sender_id), friendly_name: `WhatsApp ${(sender.profile as { name: string }).name}`, auto_creation: integrationFor(made, random, flows, flexService.sid) }));
+    made += 1;
+  }
+  for (let i = 0; made < options.addresses; i += 1) {
+    account.addresses.add(buildAddressConfiguration(account, { type: 'sms', address: `+1555${String(100_0000 + i).padStart(7, '0')}`, friendly_name: 'Number on another account', auto_creation: integrationFor(made, random, flows, flexService.sid) }));
+    made += 1;
+  }
+  return account;
+}

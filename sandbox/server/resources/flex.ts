@@ -1,0 +1,168 @@
+import { created, noContent, ok, type OperationHandlers } from '../operation';
+import { pageV1 } from '../pagination';
+import type { FlexFlow, SandboxAccount, WireResource } from '../state';
+import { invalidParameter } from '../twilioError';
+import { applyParams, isoDate } from '../wireFormat';
+import { buildConversation } from './conversations';
+
+const HOST = 'https://flex-api.twilio.com';
+
+export function buildFlexFlow(account: SandboxAccount, params: Record<string, unknown>): FlexFlow {
+  const sid = account.random.sid('FO');
+  const now = isoDate(account.now());
+  const flow: FlexFlow = {
+    sid,
+    account_sid: account.accountSid,
+    date_created: now,
+    date_updated: now,
+    friendly_name: null,
+    chat_service_sid: null,
+    channel_type: 'web',
+    contact_identity: null,
+    enabled: true,
+    integration_type: null,
+    integration: {},
+    long_lived: false,
+    janitor_enabled: false,
+    url: `${HOST}/v1/FlexFlows/${sid}`,
+  };
+  applyParams(flow, params);
+  return flow;
+}
+
+/** The Flex configuration, with the fields Messaging Setup reads and a realistic rest. */
+export function buildFlexConfiguration(
+  account: SandboxAccount,
+  sids: { flexService: string; chatService: string; messagingService: string; workspace: string; workflow: string },
+): Record<string, unknown> {
+  const now = isoDate(account.now());
+  return {
+    account_sid: account.accountSid,
+    date_created: now,
+    date_updated: now,
+    attributes: {},
+    status: 'ok',
+    taskrouter_workspace_sid: sids.workspace,
+    taskrouter_target_workflow_sid: sids.workflow,
+    taskrouter_target_taskqueue_sid: account.random.sid('WQ'),
+    taskrouter_taskqueues: [],
+    taskrouter_skills: [],
+    taskrouter_worker_channels: {},
+    taskrouter_worker_attributes: {},
+    taskrouter_offline_activity_sid: account.random.sid('WA'),
+    runtime_domain: 'sandbox-1234-dev.twil.io',
+    messaging_service_instance_sid: sids.messagingService,
+    chat_service_instance_sid: sids.chatService,
+    flex_service_instance_sid: sids.flexService,
+    flex_instance_sid: account.random.sid('GO'),
+    ui_language: 'en',
+    ui_attributes: {},
+    ui_dependencies: {},
+    ui_version: '2.17.1',
+    service_version: '1.0',
+    call_recording_enabled: false,
+    call_recording_webhook_url: null,
+    crm_enabled: false,
+    crm_type: 'custom',
+    crm_callback_url: null,
+    crm_fallback_url: null,
+    crm_attributes: {},
+    public_attributes: {},
+    plugin_service_enabled: true,
+    plugin_service_attributes: {},
+    integrations: [],
+    outbound_call_flows: {},
+    serverless_service_sids: [],
+    queue_stats_configuration: {},
+    notifications: {},
+    markdown: {},
+    url: `${HOST}/v1/Configuration`,
+    flex_insights_hr: {},
+    flex_insights_drilldown: false,
+    flex_url: 'https://flex.twilio.com/sandbox',
+    channel_configs: [],
+    debugger_integration: {},
+    flex_ui_status_report: {},
+    agent_conv_end_methods: {},
+    citrix_voice_vdi: {},
+    offline_config: {},
+  };
+}
+
+function parseJsonParam(name: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'string') throw invalidParameter(`${name} must be a JSON object`);
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through to the same 400 as a non-object
+  }
+  throw invalidParameter(`${name} must be a JSON object`);
+}
+
+export const flexHandlers: OperationHandlers = {
+  ListFlexFlow: (req) => {
+    const name = req.query.FriendlyName;
+    const items = req.account.flexFlows.all().filter((f) => typeof name !== 'string' || f.friendly_name === name);
+    return ok(pageV1(items, 'flex_flows', req));
+  },
+
+  CreateFlexFlow: ({ account, body }) => created(account.flexFlows.add(buildFlexFlow(account, body))),
+
+  FetchFlexFlow: ({ account, params }) => ok(account.flexFlows.get(params.Sid)),
+
+  UpdateFlexFlow: ({ account, params, body }) => {
+    const flow = account.flexFlows.get(params.Sid);
+    applyParams(flow, body);
+    flow.date_updated = isoDate(account.now());
+    return ok(flow);
+  },
+
+  DeleteFlexFlow: ({ account, params }) => {
+    account.flexFlows.remove(params.Sid);
+    return noContent();
+  },
+
+  FetchConfiguration: ({ account }) => ok(account.flexConfiguration),
+
+  UpdateConfiguration: ({ account, body }) => {
+    // Flex's configuration update is a JSON merge of top-level keys.
+    Object.assign(account.flexConfiguration, body, { date_updated: isoDate(account.now()) });
+    return ok(account.flexConfiguration);
+  },
+
+  CreateInteraction: ({ account, body }) => {
+    const channel = parseJsonParam('Channel', body.Channel);
+    const routing = body.Routing === undefined ? {} : parseJsonParam('Routing', body.Routing);
+    const properties = (channel.properties ?? {}) as Record<string, unknown>;
+    let mediaChannelSid = properties.media_channel_sid;
+    if (typeof mediaChannelSid === 'string') {
+      account.conversations.get(mediaChannelSid);
+    } else {
+      // Twilio creates the conversation when the interaction does not name one.
+      const flexService = String(account.flexConfiguration.flex_service_instance_sid);
+      mediaChannelSid = account.conversations.add(buildConversation(account, flexService, 'Interaction')).sid;
+    }
+    const sid = account.random.sid('KD');
+    const url = `${HOST}/v1/Interactions/${sid}`;
+    const interaction: WireResource = {
+      sid,
+      channel: { ...channel, sid: account.random.sid('UO'), properties: { ...properties, media_channel_sid: mediaChannelSid } },
+      routing: { ...routing, sid: account.random.sid('KD') },
+      url,
+      links: { channels: `${url}/Channels` },
+      interaction_context_sid: typeof body.InteractionContextSid === 'string' ? body.InteractionContextSid : null,
+      webhook_ttid: typeof body.WebhookTtid === 'string' ? body.WebhookTtid : null,
+    };
+    // Interactions create answers 200, not 201 (Twilio's spec).
+    return ok(account.interactions.add(interaction));
+  },
+
+  FetchInteraction: ({ account, params }) => ok(account.interactions.get(params.Sid)),
+
+  UpdateInteraction: ({ account, params, body }) => {
+    const interaction = account.interactions.get(params.Sid);
+    applyParams(interaction, body);
+    return ok(interaction);
+  },
+};

@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import Ajv, { type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
+import OpenAPIBackend, { type Operation } from 'openapi-backend';
+
+import type { OperationHandlers } from './operation';
+import type { PageLimits } from './pagination';
+import { api2010Handlers } from './resources/api2010';
+import { conversationsHandlers } from './resources/conversations';
+import { flexHandlers } from './resources/flex';
+import { messagingV1Handlers, messagingV2Handlers } from './resources/messaging';
+import { studioHandlers } from './resources/studio';
+import { taskrouterHandlers } from './resources/taskrouter';
+
+export const SPEC_DIR = path.resolve(__dirname, '..', 'openapi');
+
+/** Which spec file serves which Twilio product (the host's first label), and its handlers. */
+const SPEC_FILES: { product: string; file: string; handlers: OperationHandlers }[] = [
+  { product: 'api', file: 'twilio_api_v2010.subset.json', handlers: api2010Handlers },
+  { product: 'conversations', file: 'twilio_conversations_v1.subset.json', handlers: conversationsHandlers },
+  { product: 'flex-api', file: 'twilio_flex_v1.subset.json', handlers: flexHandlers },
+  { product: 'studio', file: 'twilio_studio_v2.subset.json', handlers: studioHandlers },
+  { product: 'taskrouter', file: 'twilio_taskrouter_v1.subset.json', handlers: taskrouterHandlers },
+  { product: 'messaging', file: 'twilio_messaging_v1.subset.json', handlers: messagingV1Handlers },
+  { product: 'messaging', file: 'twilio_messaging_v2.subset.json', handlers: messagingV2Handlers },
+];
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * Mechanical fixes for two spots where Twilio's specs break OpenAPI 3.0 / Ajv rules, keeping
+ * their meaning: `nullable` without a `type` (Ajv refuses it) is dropped where any value is
+ * allowed anyway, or turns a `$ref` into `anyOf [$ref, null]`; vendor annotations (`x-…`) beside
+ * a `$ref` (OpenAPI 3.0 allows no siblings there) are dropped.
+ */
+export function normaliseSpec(node: Json): Json {
+  if (Array.isArray(node)) return node.map(normaliseSpec);
+  if (node === null || typeof node !== 'object') return node;
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (typeof node.$ref === 'string' && key.startsWith('x-')) continue;
+    out[key] = normaliseSpec(value);
+  }
+  if (out.nullable === true && out.type === undefined) {
+    delete out.nullable;
+    if (typeof out.$ref === 'string') {
+      out.anyOf = [{ $ref: out.$ref }, { type: 'null' }];
+      delete out.$ref;
+    }
+  }
+  return out;
+}
+
+const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
+const RFC_2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+
+/**
+ * One Ajv per validation context. Form values arrive as strings and single values for list
+ * parameters, so request validators coerce (`'array'` also wraps a lone value in a list).
+ * Responses are checked strictly, except that `uri` fields may be "" — real Twilio sends "" for
+ * unset URLs such as `sms_url`, and the contract says to treat it as "not set".
+ */
+function makeAjv(context: string, baseOptions: object): Ajv {
+  const isResponse = context.startsWith('response');
+  const ajv = new Ajv({ ...baseOptions, strict: false, allErrors: true, coerceTypes: isResponse ? false : 'array' });
+  addFormats(ajv);
+  if (isResponse) ajv.addFormat('uri', (value: string) => value === '' || fullFormats.uri.test(value));
+  ajv.addFormat('http-method', HTTP_METHOD);
+  ajv.addFormat('date-time-rfc-2822', RFC_2822);
+  ajv.addFormat('int64', /^-?\d+$/);
+  ajv.addFormat('phone-number', /^\S+$/);
+  ajv.addFormat('uri-map', true);
+  ajv.addFormat('phone-number-capabilities', true);
+  return ajv;
+}
+
+export interface MatchedOperation {
+  backend: OpenAPIBackend;
+  operation: Operation;
+  handlers: OperationHandlers;
+}
+
+export interface SpecValidationResult {
+  valid: boolean;
+  errors: ErrorObject[];
+}
+
+export class SpecRegistry {
+  private constructor(private readonly apis: { product: string; backend: OpenAPIBackend; handlers: OperationHandlers }[]) {}
+
+  static async load(): Promise<SpecRegistry> {
+    const apis = await Promise.all(
+      SPEC_FILES.map(async ({ product, file, handlers }) => {
+        const definition = normaliseSpec(JSON.parse(fs.readFileSync(path.join(SPEC_DIR, file), 'utf8')) as Json);
+        const backend = new OpenAPIBackend({
+          definition: definition as never,
+          validate: true,
+          quick: false,
+          customizeAjv: (_ajv, options, context) => makeAjv(String(context), options),
+        });
+        await backend.init();
+        for (const operation of backend.getOperations()) {
+          if (!handlers[operation.operationId ?? '']) {
+            throw new Error(`No sandbox handler for ${product} ${operation.operationId}`);
+          }
+        }
+        return { product, backend, handlers };
+      }),
+    );
+    return new SpecRegistry(apis);
+  }
+
+  get products(): string[] {
+    return [...new Set(this.apis.map((a) => a.product))];
+  }
+
+  match(product: string, method: string, pathname: string): MatchedOperation | undefined {
+    for (const api of this.apis) {
+      if (api.product !== product) continue;
+      const operation = api.backend.matchOperation({ method, path: pathname, headers: {} });
+      if (operation) return { backend: api.backend, operation, handlers: api.handlers };
+    }
+    return undefined;
+  }
+
+  /** Validates a response body against the spec's schema for its status code. */
+  validateResponse(product: string, method: string, pathname: string, status: number, body: unknown): SpecValidationResult {
+    const matched = this.match(product, method, pathname);
+    if (!matched) return { valid: false, errors: [{ message: `no spec operation for ${method} ${product}${pathname}` } as ErrorObject] };
+    const declared = matched.operation.responses ?? {};
+    if (!declared[String(status)]) {
+      return { valid: false, errors: [{ message: `status ${status} is not declared for ${matched.operation.operationId}` } as ErrorObject] };
+    }
+    if (status === 204) {
+      const empty = body === undefined || body === '' || body === null;
+      return { valid: empty, errors: empty ? [] : [{ message: '204 must have an empty body' } as ErrorObject] };
+    }
+    const result = matched.backend.validateResponse(body, matched.operation, status);
+    return { valid: result.valid, errors: result.errors ?? [] };
+  }
+}
+
+/** The PageSize default and maximum a list operation declares. */
+export function pageLimitsOf(operation: Operation): PageLimits {
+  const param = (operation.parameters ?? []).find((p) => 'name' in p && p.name === 'PageSize');
+  const schema = (param && 'schema' in param ? param.schema : undefined) as { maximum?: number; default?: number } | undefined;
+  return { defaultSize: schema?.default ?? 50, maxSize: schema?.maximum ?? 1000 };
+}
+
+/** Ajv errors → the one-line message Twilio would give for a bad parameter. */
+export function describeValidationErrors(errors: ErrorObject[]): string {
+  const first = errors[0];
+  if (!first) return 'Invalid request';
+  const where = first.instancePath.replace(/^\/(requestBody|query|path|header)\/?/, '');
+  const location = first.instancePath.startsWith('/requestBody') ? 'in the post body' : 'in the request';
+  if (first.keyword === 'required') {
+    return `Missing required parameter ${String((first.params as { missingProperty: string }).missingProperty)} ${location}`;
+  }
+  if (first.keyword === 'enum') {
+    const allowed = (first.params as { allowedValues: unknown[] }).allowedValues.join(', ');
+    return `Invalid value for parameter ${where}: must be one of ${allowed}`;
+  }
+  return `Invalid value for parameter ${where || 'request'}: ${first.message ?? 'invalid'}`;
+}

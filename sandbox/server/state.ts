@@ -1,0 +1,135 @@
+import { SeededRandom } from './random';
+import { notFound } from './twilioError';
+
+/**
+ * Resources are kept in their wire (JSON) shape, so a handler returns what it stores. Only the
+ * fields the sandbox's own logic reads are typed; everything else is checked against the spec.
+ */
+export interface WireResource {
+  sid: string;
+  [field: string]: unknown;
+}
+
+export interface AutoCreation {
+  enabled?: boolean;
+  type?: 'webhook' | 'studio' | 'default';
+  conversation_service_sid?: string;
+  webhook_url?: string;
+  webhook_method?: string;
+  webhook_filters?: string[];
+  studio_flow_sid?: string;
+  studio_retry_count?: number;
+  [field: string]: unknown;
+}
+
+export interface AddressConfiguration extends WireResource {
+  type: string;
+  address: string;
+  friendly_name: string | null;
+  auto_creation: AutoCreation;
+}
+
+export interface IncomingPhoneNumber extends WireResource {
+  phone_number: string;
+  capabilities: { voice: boolean; sms: boolean; mms: boolean; fax: boolean };
+}
+
+export interface FlexFlow extends WireResource {
+  channel_type: string;
+  contact_identity: string | null;
+}
+
+/** An insertion-ordered collection of resources addressed by SID. */
+export class Collection<T extends WireResource> {
+  private readonly items = new Map<string, T>();
+
+  constructor(private readonly resourcePath: string) {}
+
+  all(): T[] {
+    return [...this.items.values()];
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  find(sid: string): T | undefined {
+    return this.items.get(sid);
+  }
+
+  /** Throws Twilio's 404 for an unknown SID. */
+  get(sid: string): T {
+    const item = this.items.get(sid);
+    if (!item) throw notFound(`${this.resourcePath}/${sid}`);
+    return item;
+  }
+
+  add(item: T): T {
+    this.items.set(item.sid, item);
+    return item;
+  }
+
+  remove(sid: string): void {
+    if (!this.items.delete(sid)) throw notFound(`${this.resourcePath}/${sid}`);
+  }
+}
+
+/** Everything one sandbox account holds. `reset` replaces it whole. */
+export class SandboxAccount {
+  readonly addresses = new Collection<AddressConfiguration>('/v1/Configuration/Addresses');
+  readonly conversationServices = new Collection<WireResource>('/v1/Services');
+  readonly conversations = new Collection<WireResource>('/v1/Conversations');
+  readonly incomingPhoneNumbers: Collection<IncomingPhoneNumber>;
+  readonly flexFlows = new Collection<FlexFlow>('/v1/FlexFlows');
+  readonly interactions = new Collection<WireResource>('/v1/Interactions');
+  readonly studioFlows = new Collection<WireResource>('/v2/Flows');
+  readonly workspaces = new Collection<WireResource>('/v1/Workspaces');
+  /** Keyed by workspace SID. */
+  readonly workflows = new Map<string, Collection<WireResource>>();
+  readonly taskChannels = new Map<string, Collection<WireResource>>();
+  readonly messagingServices = new Collection<WireResource>('/v1/Services');
+  /** Keyed by messaging service SID. */
+  readonly messagingServiceNumbers = new Map<string, Collection<WireResource>>();
+  readonly messagingServiceSenders = new Map<string, Collection<WireResource>>();
+  readonly channelSenders = new Collection<WireResource>('/v2/Channels/Senders');
+  conversationsConfiguration: Record<string, unknown> = {};
+  flexConfiguration: Record<string, unknown> = {};
+
+  constructor(
+    readonly accountSid: string,
+    /** Continues the seed's sequence, so SIDs made after a reset are reproducible too. */
+    readonly random: SeededRandom,
+    /** The clock for created/updated dates: fixed per seed, advancing one second per write. */
+    private clock: Date,
+  ) {
+    this.incomingPhoneNumbers = new Collection<IncomingPhoneNumber>(
+      `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers`,
+    );
+  }
+
+  now(): Date {
+    this.clock = new Date(this.clock.getTime() + 1000);
+    return this.clock;
+  }
+
+  /** A child collection (workflows of a workspace, numbers of a service), made on first use. */
+  static childOf<T extends WireResource>(
+    parents: Map<string, Collection<T>>,
+    parentSid: string,
+    resourcePath: string,
+  ): Collection<T> {
+    let child = parents.get(parentSid);
+    if (!child) {
+      child = new Collection<T>(resourcePath);
+      parents.set(parentSid, child);
+    }
+    return child;
+  }
+
+  /** Address configurations are addressed by IG SID or by the address itself (`+1…`, `whatsapp:+1…`). */
+  findAddress(sidOrAddress: string): AddressConfiguration | undefined {
+    const bySid = this.addresses.find(sidOrAddress);
+    if (bySid) return bySid;
+    return this.addresses.all().find((a) => a.address === sidOrAddress);
+  }
+}
