@@ -2,7 +2,7 @@
  * Unit and integration tests (`npx jest`). Browser tests run with Playwright (`npm run test:e2e`).
  * ts-jest only transpiles (isolatedModules); `npm run typecheck` does the type checking.
  */
-const tsJest = (tsconfig) => ['ts-jest', { tsconfig, isolatedModules: true, diagnostics: false }];
+const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
 
 module.exports = {
   projects: [
@@ -20,7 +20,17 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/sandbox'],
       testMatch: ['**/*.test.ts'],
-      transform: { '^.+\\.ts$': tsJest('<rootDir>/sandbox/tsconfig.json') },
+      transform: {
+        '^.+\\.ts$': tsJest('<rootDir>/sandbox/tsconfig.json'),
+        // openapi-backend (CommonJS) requires @apidevtools/json-schema-ref-parser, which ships only
+        // ES modules. Node 20 loads that natively; Jest's module registry cannot, so compile it.
+        '/node_modules/@apidevtools/json-schema-ref-parser/.+\\.js$': tsJest({
+          allowJs: true,
+          module: 'commonjs',
+          target: 'ES2022',
+        }),
+      },
+      transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
     },
   ],
 };

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 
 import express, { type NextFunction, type Request, type Response } from 'express';
 
@@ -9,7 +9,7 @@ import { FaultInjector } from './faults';
 import { DEFAULT_RESET, generateAccount, type ResetOptions } from './generateAccount';
 import type { OperationResult } from './operation';
 import { RequestLog } from './requestLog';
-import { describeValidationErrors, pageLimitsOf, SpecRegistry } from './specRegistry';
+import { canonicaliseEnumCase, describeValidationErrors, pageLimitsOf, SpecRegistry } from './specRegistry';
 import type { SandboxAccount } from './state';
 import { TokenAuthority } from './tokens';
 import { invalidParameter, notFound, TwilioApiError } from './twilioError';
@@ -27,7 +27,10 @@ export interface Sandbox {
   reset(options?: ResetOptions): Record<string, number | string>;
 }
 
-export async function createSandbox(credentials = credentialsFromEnv(), options: ResetOptions = DEFAULT_RESET): Promise<Sandbox> {
+export async function createSandbox(
+  credentials = credentialsFromEnv(),
+  options: ResetOptions = DEFAULT_RESET,
+): Promise<Sandbox> {
   const registry = await SpecRegistry.load();
   const sandbox: Sandbox = {
     credentials,
@@ -53,8 +56,7 @@ export async function createSandbox(credentials = credentialsFromEnv(), options:
 }
 
 function sendError(res: Response, error: unknown): void {
-  const apiError =
-    error instanceof TwilioApiError ? error : new TwilioApiError(500, 20500, 'Internal Server Error');
+  const apiError = error instanceof TwilioApiError ? error : new TwilioApiError(500, 20500, 'Internal Server Error');
   if (!(error instanceof TwilioApiError)) console.error('[sandbox] handler failed:', error);
   res.status(apiError.status).set(apiError.headers).json(apiError.toBody());
 }
@@ -62,7 +64,8 @@ function sendError(res: Response, error: unknown): void {
 function checkBasicAuth(req: Request, credentials: SandboxCredentials): void {
   const header = req.headers.authorization ?? '';
   const [scheme, encoded] = header.split(' ');
-  const [user, ...rest] = scheme === 'Basic' && encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(':') : [];
+  const [user, ...rest] =
+    scheme === 'Basic' && encoded ? Buffer.from(encoded, 'base64').toString('utf8').split(':') : [];
   if (user !== credentials.accountSid || rest.join(':') !== credentials.authToken) {
     throw new TwilioApiError(401, 20003, 'Authenticate');
   }
@@ -119,7 +122,13 @@ function twilioApi(sandbox: Sandbox) {
   };
 }
 
-function answerTokenValidation(sandbox: Sandbox, req: Request, res: Response, pathname: string, body: Record<string, unknown>) {
+function answerTokenValidation(
+  sandbox: Sandbox,
+  req: Request,
+  res: Response,
+  pathname: string,
+  body: Record<string, unknown>,
+) {
   const match = IAM_VALIDATE.exec(pathname);
   if (req.method !== 'POST' || !match) throw notFound(pathname);
   if (match[1] !== sandbox.credentials.accountSid) throw new TwilioApiError(401, 20003, 'Authenticate');
@@ -143,9 +152,18 @@ function dispatch(
   if (typeof validationQuery.PageSize === 'string' && Number(validationQuery.PageSize) > paging.maxSize) {
     validationQuery.PageSize = String(paging.maxSize);
   }
-  const contentType = Object.keys(operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content : {})[0];
+  canonicaliseEnumCase(operation, validationQuery, body);
+  const contentType = Object.keys(
+    operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content : {},
+  )[0];
   const validation = backend.validateRequest(
-    { method, path: pathname, query: validationQuery, body, headers: contentType ? { 'content-type': contentType } : {} },
+    {
+      method,
+      path: pathname,
+      query: validationQuery,
+      body,
+      headers: contentType ? { 'content-type': contentType } : {},
+    },
     operation,
   );
   if (!validation.valid) throw invalidParameter(describeValidationErrors(validation.errors ?? []));
@@ -155,14 +173,26 @@ function dispatch(
     ),
   );
   const handler = handlers[operation.operationId ?? ''];
-  return handler({ method, product, path: pathname, params, query: validationQuery, body, account: sandbox.account, paging });
+  return handler({
+    method,
+    product,
+    path: pathname,
+    params,
+    query: validationQuery,
+    body,
+    account: sandbox.account,
+    paging,
+  });
 }
 
 export function createSandboxApp(sandbox: Sandbox): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', false);
-  app.use('/_sandbox', controlApi({ reset: (o) => sandbox.reset(o), faults: sandbox.faults, tokens: sandbox.tokens, log: sandbox.log }));
+  app.use(
+    '/_sandbox',
+    controlApi({ reset: (o) => sandbox.reset(o), faults: sandbox.faults, tokens: sandbox.tokens, log: sandbox.log }),
+  );
   app.use(express.text({ type: () => true, limit: '1mb' }));
   app.use(twilioApi(sandbox));
   app.use((req: Request, res: Response) => sendError(res, notFound(req.path)));
@@ -188,9 +218,15 @@ export async function startSandbox(
   const sandbox = await createSandbox(options.credentials, options.reset);
   const app = createSandboxApp(sandbox);
   const host = options.host ?? '127.0.0.1';
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(options.port ?? 0, host, () => resolve(s));
-    s.once('error', reject);
+  // http.createServer rather than app.listen: Express 5 passes listen errors (EADDRINUSE) to the
+  // callback instead of emitting them, which would resolve with an unbound server.
+  const server: Server = http.createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   server.keepAliveTimeout = 30_000;
   const port = (server.address() as AddressInfo).port;

@@ -1,7 +1,7 @@
 import Ajv from 'ajv';
 import express, { type Request, type Response } from 'express';
 
-import { FaultInjector, NO_FAULTS, type FaultSettings } from './faults';
+import { type FaultInjector, NO_FAULTS, type FaultSettings } from './faults';
 import { DEFAULT_RESET, RESET_LIMITS, type ResetOptions } from './generateAccount';
 import type { RequestLog } from './requestLog';
 import type { TokenAuthority } from './tokens';

@@ -34,7 +34,13 @@ export const DEFAULT_RESET: ResetOptions = {
   defaultServiceIsFlex: true,
 };
 
-export const RESET_LIMITS = { numbers: 100_000, whatsappSenders: 10_000, addresses: 200_000, flexFlows: 1_000, studioFlows: 1_000 };
+export const RESET_LIMITS = {
+  numbers: 100_000,
+  whatsappSenders: 10_000,
+  addresses: 200_000,
+  flexFlows: 1_000,
+  studioFlows: 1_000,
+};
 
 export const MESSAGING_FLOW_NAME = 'Messaging Flow';
 const OTHER_FLOWS: { name: string; status: 'draft' | 'published' }[] = [
@@ -44,7 +50,16 @@ const OTHER_FLOWS: { name: string; status: 'draft' | 'published' }[] = [
   { name: 'Customer Survey', status: 'draft' },
 ];
 const AREA_CODES = ['415', '628', '212', '646', '312', '206', '512', '303'];
-const SENDER_STATUSES = ['ONLINE', 'ONLINE', 'OFFLINE', 'PENDING_VERIFICATION', 'ONLINE', 'ONLINE:UPDATING', 'DRAFT', 'TWILIO_REVIEW'];
+const SENDER_STATUSES = [
+  'ONLINE',
+  'ONLINE',
+  'OFFLINE',
+  'PENDING_VERIFICATION',
+  'ONLINE',
+  'ONLINE:UPDATING',
+  'DRAFT',
+  'TWILIO_REVIEW',
+];
 const BRANDS = ['Owl Bank', 'Owl Shoes', 'Owl Air', 'Owl Health', 'Owl Energy'];
 const SMS_REPLY_URL = 'https://demo.twilio.com/welcome/sms/reply';
 const WEBHOOK_FILTERS = ['onMessageAdded', 'onParticipantAdded'];
@@ -76,19 +91,60 @@ function scenarioFor(random: SeededRandom): Scenario {
   };
 }
 
-function integrationFor(index: number, random: SeededRandom, flows: { messaging: string; draft: string | undefined }, flexService: string): AutoCreation {
+/**
+ * Every seed's account has each problem at least once, at these positions (when the account has
+ * that many numbers); the rest are drawn at random.
+ */
+const GUARANTEED: Record<number, Partial<Scenario>> = {
+  1: { sms: true, smsUrl: true, smsApplication: false },
+  3: { sms: true, smsUrl: false, smsApplication: true },
+  5: { sms: true, inMessagingService: true },
+  7: { sms: false, smsUrl: false, smsApplication: false, inMessagingService: false },
+};
+
+function integrationFor(
+  index: number,
+  random: SeededRandom,
+  flows: { messaging: string; draft: string | undefined },
+  flexService: string,
+): AutoCreation {
   const kind = index % 10;
   if (kind === 7) {
-    return { enabled: true, type: 'webhook', conversation_service_sid: flexService, webhook_url: `https://owl-${random.hex(4)}.twil.io/inbound`, webhook_method: 'POST', webhook_filters: [...WEBHOOK_FILTERS] };
+    return {
+      enabled: true,
+      type: 'webhook',
+      conversation_service_sid: flexService,
+      webhook_url: `https://owl-${random.hex(4)}.twil.io/inbound`,
+      webhook_method: 'POST',
+      webhook_filters: [...WEBHOOK_FILTERS],
+    };
   }
   if (kind === 8) return { enabled: true, type: 'default', conversation_service_sid: flexService };
   if (kind === 9) {
     // Realistic problems: auto-creation switched off, or pointing at a draft flow.
     return index % 20 === 9 || !flows.draft
-      ? { enabled: false, type: 'studio', conversation_service_sid: flexService, studio_flow_sid: flows.messaging, studio_retry_count: 3 }
-      : { enabled: true, type: 'studio', conversation_service_sid: flexService, studio_flow_sid: flows.draft, studio_retry_count: 3 };
+      ? {
+          enabled: false,
+          type: 'studio',
+          conversation_service_sid: flexService,
+          studio_flow_sid: flows.messaging,
+          studio_retry_count: 3,
+        }
+      : {
+          enabled: true,
+          type: 'studio',
+          conversation_service_sid: flexService,
+          studio_flow_sid: flows.draft,
+          studio_retry_count: 3,
+        };
   }
-  return { enabled: true, type: 'studio', conversation_service_sid: flexService, studio_flow_sid: flows.messaging, studio_retry_count: 3 };
+  return {
+    enabled: true,
+    type: 'studio',
+    conversation_service_sid: flexService,
+    studio_flow_sid: flows.messaging,
+    studio_retry_count: 3,
+  };
 }
 
 /** Builds a whole demo account from a seed; the same options always give the same account. */
@@ -98,7 +154,9 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
 
   // Conversations: Flex's service, a second one, and the account default.
   const flexService = account.conversationServices.add(buildConversationService(account, 'Flex Conversations Service'));
-  const otherService = account.conversationServices.add(buildConversationService(account, 'Default Conversations Service'));
+  const otherService = account.conversationServices.add(
+    buildConversationService(account, 'Default Conversations Service'),
+  );
   const legacyChatService = random.sid('IS');
   const messagingServices = [
     account.messagingServices.add(buildMessagingService(account, 'Default Conversations Messaging Service')),
@@ -109,13 +167,29 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
     options.defaultServiceIsFlex ? flexService.sid : otherService.sid,
     messagingServices[0].sid,
   );
-  for (let i = 0; i < 3; i += 1) account.conversations.add(buildConversation(account, flexService.sid, `Customer conversation ${i + 1}`));
+  for (let i = 0; i < 3; i += 1)
+    account.conversations.add(buildConversation(account, flexService.sid, `Customer conversation ${i + 1}`));
 
   // TaskRouter as Flex provisions it.
   const workspace = account.workspaces.add(buildWorkspace(account, 'Flex Task Assignment'));
-  const workflows = SandboxAccount.childOf(account.workflows, workspace.sid, `/v1/Workspaces/${workspace.sid}/Workflows`);
-  const workflow = workflows.add(buildWorkflow(account, workspace.sid, 'Assign to Anyone', JSON.stringify({ task_routing: { filters: [], default_filter: { queue: random.sid('WQ') } } })));
-  const channels = SandboxAccount.childOf(account.taskChannels, workspace.sid, `/v1/Workspaces/${workspace.sid}/TaskChannels`);
+  const workflows = SandboxAccount.childOf(
+    account.workflows,
+    workspace.sid,
+    `/v1/Workspaces/${workspace.sid}/Workflows`,
+  );
+  const workflow = workflows.add(
+    buildWorkflow(
+      account,
+      workspace.sid,
+      'Assign to Anyone',
+      JSON.stringify({ task_routing: { filters: [], default_filter: { queue: random.sid('WQ') } } }),
+    ),
+  );
+  const channels = SandboxAccount.childOf(
+    account.taskChannels,
+    workspace.sid,
+    `/v1/Workspaces/${workspace.sid}/TaskChannels`,
+  );
   for (const name of ['default', 'voice', 'chat', 'sms', 'video', 'email']) {
     channels.add(buildTaskChannel(account, workspace.sid, name, name[0].toUpperCase() + name.slice(1)));
   }
@@ -130,9 +204,12 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
   // Studio flows: "Messaging Flow" first (Flex's out-of-the-box flow), then a mix of statuses.
   const studioFlows: WireResource[] = [];
   for (let i = 0; i < options.studioFlows; i += 1) {
-    const spec = i === 0 ? { name: MESSAGING_FLOW_NAME, status: 'published' as const } : OTHER_FLOWS[(i - 1) % OTHER_FLOWS.length];
+    const spec =
+      i === 0 ? { name: MESSAGING_FLOW_NAME, status: 'published' as const } : OTHER_FLOWS[(i - 1) % OTHER_FLOWS.length];
     const suffix = i > OTHER_FLOWS.length ? ` ${Math.floor((i - 1) / OTHER_FLOWS.length) + 1}` : '';
-    studioFlows.push(account.studioFlows.add(buildStudioFlow(account, { friendly_name: spec.name + suffix, status: spec.status })));
+    studioFlows.push(
+      account.studioFlows.add(buildStudioFlow(account, { friendly_name: spec.name + suffix, status: spec.status })),
+    );
   }
   const messagingFlow = studioFlows[0]?.sid ?? random.sid('FW');
   const draftFlow = studioFlows.find((f) => f.status === 'draft')?.sid;
@@ -140,7 +217,7 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
   // Phone numbers with a realistic spread of problems.
   const numbers: IncomingPhoneNumber[] = [];
   for (let i = 0; i < options.numbers; i += 1) {
-    const scenario = scenarioFor(random);
+    const scenario = { ...scenarioFor(random), ...GUARANTEED[i] };
     const number = account.incomingPhoneNumbers.add(
       buildIncomingPhoneNumber(account, {
         phone_number: phoneNumberAt(i),
@@ -152,9 +229,11 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
     numbers.push(number);
     if (scenario.inMessagingService && scenario.sms) {
       const service = messagingServices[i % messagingServices.length];
-      SandboxAccount.childOf(account.messagingServiceNumbers, service.sid, `/v1/Services/${service.sid}/PhoneNumbers`).add(
-        buildServicePhoneNumber(account, service.sid, number),
-      );
+      SandboxAccount.childOf(
+        account.messagingServiceNumbers,
+        service.sid,
+        `/v1/Services/${service.sid}/PhoneNumbers`,
+      ).add(buildServicePhoneNumber(account, service.sid, number));
     }
   }
   const smsNumbers = numbers.filter((n) => n.capabilities.sms);
@@ -171,7 +250,16 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
           sender_id: `whatsapp:${e164}`,
           status,
           profile_name: BRANDS[i % BRANDS.length],
-          offline_reasons: status === 'OFFLINE' ? [{ code: 63116, message: 'The WhatsApp Business Account is restricted', more_info: 'https://www.twilio.com/docs/errors/63116' }] : null,
+          offline_reasons:
+            status === 'OFFLINE'
+              ? [
+                  {
+                    code: '63116',
+                    message: 'The WhatsApp Business Account is restricted',
+                    more_info: 'https://www.twilio.com/docs/errors/63116',
+                  },
+                ]
+              : null,
         }),
       ),
     );
@@ -206,16 +294,37 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
   const smsTargets = smsNumbers.filter((_, i) => i % 3 !== 1);
   for (const number of smsTargets) {
     if (made >= Math.ceil(options.addresses * 0.75)) break;
-    account.addresses.add(buildAddressConfiguration(account, { type: 'sms', address: number.phone_number, friendly_name: `SMS ${number.friendly_name as string}`, auto_creation: integrationFor(made, random, flows, flexService.sid) }));
+    account.addresses.add(
+      buildAddressConfiguration(account, {
+        type: 'sms',
+        address: number.phone_number,
+        friendly_name: `SMS ${number.friendly_name as string}`,
+        auto_creation: integrationFor(made, random, flows, flexService.sid),
+      }),
+    );
     made += 1;
   }
   for (const sender of senders) {
     if (made >= options.addresses || sender.status !== 'ONLINE' || senders.indexOf(sender) % 2 === 1) continue;
-    account.addresses.add(buildAddressConfiguration(account, { type: 'whatsapp', address: String(sender.sender_id), friendly_name: `WhatsApp ${(sender.profile as { name: string }).name}`, auto_creation: integrationFor(made, random, flows, flexService.sid) }));
+    account.addresses.add(
+      buildAddressConfiguration(account, {
+        type: 'whatsapp',
+        address: String(sender.sender_id),
+        friendly_name: `WhatsApp ${(sender.profile as { name: string }).name}`,
+        auto_creation: integrationFor(made, random, flows, flexService.sid),
+      }),
+    );
     made += 1;
   }
   for (let i = 0; made < options.addresses; i += 1) {
-    account.addresses.add(buildAddressConfiguration(account, { type: 'sms', address: `+1555${String(100_0000 + i).padStart(7, '0')}`, friendly_name: 'Number on another account', auto_creation: integrationFor(made, random, flows, flexService.sid) }));
+    account.addresses.add(
+      buildAddressConfiguration(account, {
+        type: 'sms',
+        address: `+1555${String(100_0000 + i).padStart(7, '0')}`,
+        friendly_name: 'Number on another account',
+        auto_creation: integrationFor(made, random, flows, flexService.sid),
+      }),
+    );
     made += 1;
   }
   return account;

@@ -17,7 +17,9 @@ async function main() {
 main().catch((error: unknown) => {
   const err = error as NodeJS.ErrnoException;
   if (err.code === 'EADDRINUSE') {
-    console.error(`Port ${process.env.TWILIO_SANDBOX_PORT || DEFAULT_PORTS.sandbox} is in use: set TWILIO_SANDBOX_PORT to a free port.`);
+    console.error(
+      `Port ${process.env.TWILIO_SANDBOX_PORT || DEFAULT_PORTS.sandbox} is in use: set TWILIO_SANDBOX_PORT to a free port.`,
+    );
   } else {
     console.error(error);
   }

@@ -17,7 +17,8 @@ export interface PageRequest {
 const PAGING_PARAMS = new Set(['PageSize', 'Page', 'PageToken']);
 
 /** Opaque to clients, as Twilio's are; here it carries the offset of the page's first item. */
-const encodeToken = (prefix: string, offset: number) => `${prefix}${offset.toString(16).toUpperCase().padStart(8, '0')}`;
+const encodeToken = (prefix: string, offset: number) =>
+  `${prefix}${offset.toString(16).toUpperCase().padStart(8, '0')}`;
 
 function decodeToken(token: string): number {
   const match = /^P[AT]([0-9A-F]{8})$/.exec(token);

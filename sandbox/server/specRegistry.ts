@@ -4,7 +4,7 @@ import path from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
-import OpenAPIBackend, { type Operation } from 'openapi-backend';
+import OpenAPIBackend, { type Document, type Operation } from 'openapi-backend';
 
 import type { OperationHandlers } from './operation';
 import type { PageLimits } from './pagination';
@@ -31,10 +31,10 @@ const SPEC_FILES: { product: string; file: string; handlers: OperationHandlers }
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
- * Mechanical fixes for two spots where Twilio's specs break OpenAPI 3.0 / Ajv rules, keeping
+ * Mechanical fixes for three spots where Twilio's specs break OpenAPI 3.0 / Ajv rules, keeping
  * their meaning: `nullable` without a `type` (Ajv refuses it) is dropped where any value is
  * allowed anyway, or turns a `$ref` into `anyOf [$ref, null]`; vendor annotations (`x-…`) beside
- * a `$ref` (OpenAPI 3.0 allows no siblings there) are dropped.
+ * a `$ref` (OpenAPI 3.0 allows no siblings there) are dropped; a nullable `enum` lists null.
  */
 export function normaliseSpec(node: Json): Json {
   if (Array.isArray(node)) return node.map(normaliseSpec);
@@ -44,6 +44,9 @@ export function normaliseSpec(node: Json): Json {
     if (typeof node.$ref === 'string' && key.startsWith('x-')) continue;
     out[key] = normaliseSpec(value);
   }
+  // OpenAPI 3.0.3 says a nullable enum must list null to allow it; Twilio's specs never do, but
+  // mean it (their own examples send `"verification_method": null`).
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
   if (out.nullable === true && out.type === undefined) {
     delete out.nullable;
     if (typeof out.$ref === 'string') {
@@ -54,20 +57,46 @@ export function normaliseSpec(node: Json): Json {
   return out;
 }
 
+const SID_PATTERN = /^\^[A-Z]{2}\[0-9a-fA-F\]\{32\}\$$/;
+
+/**
+ * Twilio sends "" for an unset SID (`"sms_application_sid": ""`, even in its own spec examples)
+ * and takes "" to clear one (`SmsApplicationSid=`), though the schemas allow only the SID pattern;
+ * so "" is accepted wherever a SID is, as the `uri` format below accepts "" for URLs.
+ */
+export function allowEmptySids(node: Json): Json {
+  if (Array.isArray(node)) return node.map(allowEmptySids);
+  if (node === null || typeof node !== 'object') return node;
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(node)) out[key] = allowEmptySids(value);
+  if (typeof out.pattern === 'string' && SID_PATTERN.test(out.pattern)) {
+    return { anyOf: [out, { type: 'string', maxLength: 0 }] };
+  }
+  return out;
+}
+
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
-const RFC_2822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+const RFC_2822 =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
+
+/** ajv-formats' full `uri` check is a function, not a RegExp. */
+const isUri = fullFormats.uri as (value: string) => boolean;
 
 /**
  * One Ajv per validation context. Form values arrive as strings and single values for list
  * parameters, so request validators coerce (`'array'` also wraps a lone value in a list).
  * Responses are checked strictly, except that `uri` fields may be "" — real Twilio sends "" for
- * unset URLs such as `sms_url`, and the contract says to treat it as "not set".
+ * unset URLs such as `sms_url`, and the contract says to treat it as "not set"; requests may send
+ * "" too, which is how a URL parameter is cleared (`SmsUrl=`). Responses may also carry API 2010's
+ * relative URIs.
  */
 function makeAjv(context: string, baseOptions: object): Ajv {
   const isResponse = context.startsWith('response');
   const ajv = new Ajv({ ...baseOptions, strict: false, allErrors: true, coerceTypes: isResponse ? false : 'array' });
   addFormats(ajv);
-  if (isResponse) ajv.addFormat('uri', (value: string) => value === '' || fullFormats.uri.test(value));
+  // API 2010 answers relative URIs (`uri`, `next_page_uri`: `/2010-04-01/…`) where its spec says `uri`.
+  const isRelativeUri = (value: string) => isResponse && /^\/[^\s/]/.test(value);
+  ajv.addFormat('uri', (value: string) => value === '' || isUri(value) || isRelativeUri(value));
   ajv.addFormat('http-method', HTTP_METHOD);
   ajv.addFormat('date-time-rfc-2822', RFC_2822);
   ajv.addFormat('int64', /^-?\d+$/);
@@ -89,14 +118,18 @@ export interface SpecValidationResult {
 }
 
 export class SpecRegistry {
-  private constructor(private readonly apis: { product: string; backend: OpenAPIBackend; handlers: OperationHandlers }[]) {}
+  private constructor(
+    private readonly apis: { product: string; backend: OpenAPIBackend; handlers: OperationHandlers }[],
+  ) {}
 
   static async load(): Promise<SpecRegistry> {
     const apis = await Promise.all(
       SPEC_FILES.map(async ({ product, file, handlers }) => {
-        const definition = normaliseSpec(JSON.parse(fs.readFileSync(path.join(SPEC_DIR, file), 'utf8')) as Json);
+        const definition = allowEmptySids(
+          normaliseSpec(JSON.parse(fs.readFileSync(path.join(SPEC_DIR, file), 'utf8')) as Json),
+        );
         const backend = new OpenAPIBackend({
-          definition: definition as never,
+          definition: definition as unknown as Document,
           validate: true,
           quick: false,
           customizeAjv: (_ajv, options, context) => makeAjv(String(context), options),
@@ -127,12 +160,25 @@ export class SpecRegistry {
   }
 
   /** Validates a response body against the spec's schema for its status code. */
-  validateResponse(product: string, method: string, pathname: string, status: number, body: unknown): SpecValidationResult {
+  validateResponse(
+    product: string,
+    method: string,
+    pathname: string,
+    status: number,
+    body: unknown,
+  ): SpecValidationResult {
     const matched = this.match(product, method, pathname);
-    if (!matched) return { valid: false, errors: [{ message: `no spec operation for ${method} ${product}${pathname}` } as ErrorObject] };
+    if (!matched)
+      return {
+        valid: false,
+        errors: [{ message: `no spec operation for ${method} ${product}${pathname}` } as ErrorObject],
+      };
     const declared = matched.operation.responses ?? {};
     if (!declared[String(status)]) {
-      return { valid: false, errors: [{ message: `status ${status} is not declared for ${matched.operation.operationId}` } as ErrorObject] };
+      return {
+        valid: false,
+        errors: [{ message: `status ${status} is not declared for ${matched.operation.operationId}` } as ErrorObject],
+      };
     }
     if (status === 204) {
       const empty = body === undefined || body === '' || body === null;
@@ -146,8 +192,43 @@ export class SpecRegistry {
 /** The PageSize default and maximum a list operation declares. */
 export function pageLimitsOf(operation: Operation): PageLimits {
   const param = (operation.parameters ?? []).find((p) => 'name' in p && p.name === 'PageSize');
-  const schema = (param && 'schema' in param ? param.schema : undefined) as { maximum?: number; default?: number } | undefined;
+  const schema = (param && 'schema' in param ? param.schema : undefined) as
+    { maximum?: number; default?: number } | undefined;
   return { defaultSize: schema?.default ?? 50, maxSize: schema?.maximum ?? 1000 };
+}
+
+type EnumSchema = { enum?: unknown[]; items?: { enum?: unknown[] } };
+
+function enumOf(schema: EnumSchema | undefined): string[] | undefined {
+  const values = schema?.enum ?? schema?.items?.enum;
+  return values?.filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * Twilio matches enum values case-insensitively (an address takes `Type=WhatsApp` and
+ * `AutoCreation.WebhookMethod=POST` for the spec's `whatsapp` and `post`), so a query or form value
+ * that equals an enum value but for case is rewritten to the spec's spelling before validation.
+ */
+export function canonicaliseEnumCase(
+  operation: Operation,
+  query: Record<string, string | string[]>,
+  body: Record<string, unknown>,
+): void {
+  const respell = (values: Record<string, unknown>, name: string, allowed: string[] | undefined) => {
+    const value = values[name];
+    if (!allowed || value === undefined) return;
+    const one = (v: unknown) =>
+      typeof v === 'string' ? (allowed.find((a) => a.toLowerCase() === v.toLowerCase()) ?? v) : v;
+    values[name] = Array.isArray(value) ? value.map(one) : one(value);
+  };
+  for (const param of operation.parameters ?? []) {
+    if ('name' in param && param.in === 'query') respell(query, param.name, enumOf(param.schema as EnumSchema));
+  }
+  const content = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content : {};
+  for (const media of Object.values(content)) {
+    const properties = (media.schema as { properties?: Record<string, EnumSchema> } | undefined)?.properties ?? {};
+    for (const [name, schema] of Object.entries(properties)) respell(body, name, enumOf(schema));
+  }
 }
 
 /** Ajv errors → the one-line message Twilio would give for a bad parameter. */

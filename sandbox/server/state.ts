@@ -1,4 +1,4 @@
-import { SeededRandom } from './random';
+import { type SeededRandom } from './random';
 import { notFound } from './twilioError';
 
 /**

@@ -41,7 +41,10 @@ export const TOKEN_EXPIRED_CODE = 20104;
 export class TokenAuthority {
   private readonly key: Buffer;
 
-  constructor(private readonly accountSid: string, authToken: string) {
+  constructor(
+    private readonly accountSid: string,
+    authToken: string,
+  ) {
     this.key = crypto.createHash('sha256').update(`flex-token:${accountSid}:${authToken}`).digest();
   }
 
@@ -57,7 +60,10 @@ export class TokenAuthority {
       return { valid: false, code: TOKEN_INVALID_CODE, message: 'Token was not provided' };
     }
     try {
-      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: this.accountSid }) as FlexTokenClaims & { exp: number };
+      const claims = jwt.verify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: this.accountSid,
+      }) as FlexTokenClaims & { exp: number };
       return {
         valid: true,
         code: 0,

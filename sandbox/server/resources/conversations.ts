@@ -27,7 +27,13 @@ const INTEGRATION_KEYS: Record<string, string[]> = {
 
 export function buildAddressConfiguration(
   account: SandboxAccount,
-  fields: { type: string; address: string; friendly_name?: string | null; auto_creation: AutoCreation; address_country?: string | null },
+  fields: {
+    type: string;
+    address: string;
+    friendly_name?: string | null;
+    auto_creation: AutoCreation;
+    address_country?: string | null;
+  },
 ): AddressConfiguration {
   const sid = account.random.sid('IG');
   const now = isoDate(account.now());
@@ -126,7 +132,11 @@ export function buildConversation(account: SandboxAccount, serviceSid: string, f
   };
 }
 
-export function buildConversationsConfiguration(account: SandboxAccount, defaultChatServiceSid: string, defaultMessagingServiceSid: string) {
+export function buildConversationsConfiguration(
+  account: SandboxAccount,
+  defaultChatServiceSid: string,
+  defaultMessagingServiceSid: string,
+) {
   return {
     account_sid: account.accountSid,
     default_chat_service_sid: defaultChatServiceSid,

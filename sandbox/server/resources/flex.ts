@@ -147,7 +147,11 @@ export const flexHandlers: OperationHandlers = {
     const url = `${HOST}/v1/Interactions/${sid}`;
     const interaction: WireResource = {
       sid,
-      channel: { ...channel, sid: account.random.sid('UO'), properties: { ...properties, media_channel_sid: mediaChannelSid } },
+      channel: {
+        ...channel,
+        sid: account.random.sid('UO'),
+        properties: { ...properties, media_channel_sid: mediaChannelSid },
+      },
       routing: { ...routing, sid: account.random.sid('KD') },
       url,
       links: { channels: `${url}/Channels` },

@@ -46,7 +46,11 @@ export function buildMessagingService(account: SandboxAccount, friendlyName: str
 }
 
 /** A number's membership in a Messaging Service (capabilities are an array here, unlike API 2010). */
-export function buildServicePhoneNumber(account: SandboxAccount, serviceSid: string, number: IncomingPhoneNumber): WireResource {
+export function buildServicePhoneNumber(
+  account: SandboxAccount,
+  serviceSid: string,
+  number: IncomingPhoneNumber,
+): WireResource {
   const now = isoDate(account.now());
   const capabilities = Object.entries(number.capabilities)
     .filter(([, enabled]) => enabled)
@@ -64,7 +68,11 @@ export function buildServicePhoneNumber(account: SandboxAccount, serviceSid: str
   };
 }
 
-export function buildServiceChannelSender(account: SandboxAccount, serviceSid: string, sender: WireResource): WireResource {
+export function buildServiceChannelSender(
+  account: SandboxAccount,
+  serviceSid: string,
+  sender: WireResource,
+): WireResource {
   const now = isoDate(account.now());
   return {
     sid: sender.sid,
@@ -88,7 +96,12 @@ export function buildWhatsAppSender(
     sid,
     status: fields.status,
     sender_id: fields.sender_id,
-    configuration: { waba_id: String(100000000000000 + account.random.int(899999999999999)), verification_method: null, verification_code: null, voice_application_sid: null },
+    configuration: {
+      waba_id: String(100000000000000 + account.random.int(899999999999999)),
+      verification_method: null,
+      verification_code: null,
+      voice_application_sid: null,
+    },
     webhook: {
       callback_url: null,
       callback_method: 'POST',
@@ -182,14 +195,19 @@ export const messagingV2Handlers: OperationHandlers = {
     const senderId = String(body.sender_id ?? '');
     if (!/^whatsapp:\+[1-9]\d{1,14}$/.test(senderId)) throw invalidParameter('sender_id must be whatsapp:+E.164');
     const profile = (body.profile ?? {}) as Record<string, unknown>;
-    const sender = buildWhatsAppSender(account, { sender_id: senderId, status: 'CREATING', profile_name: String(profile.name ?? senderId) });
+    const sender = buildWhatsAppSender(account, {
+      sender_id: senderId,
+      status: 'CREATING',
+      profile_name: String(profile.name ?? senderId),
+    });
     return accepted(account.channelSenders.add(sender));
   },
   FetchChannelsSender: ({ account, params }) => ok(account.channelSenders.get(params.Sid)),
   UpdateChannelsSender: ({ account, params, body }) => {
     const sender = account.channelSenders.get(params.Sid);
     for (const key of ['configuration', 'webhook', 'profile'] as const) {
-      if (body[key] && typeof body[key] === 'object') sender[key] = { ...(sender[key] as object), ...(body[key] as object) };
+      if (body[key] && typeof body[key] === 'object')
+        sender[key] = { ...(sender[key] as object), ...(body[key] as object) };
     }
     return accepted(sender);
   },

@@ -7,7 +7,12 @@ const HOST = 'https://studio.twilio.com';
 
 export function buildStudioFlow(
   account: SandboxAccount,
-  fields: { friendly_name: string; status: 'draft' | 'published'; definition?: unknown; commit_message?: string | null },
+  fields: {
+    friendly_name: string;
+    status: 'draft' | 'published';
+    definition?: unknown;
+    commit_message?: string | null;
+  },
 ): WireResource {
   const sid = account.random.sid('FW');
   const now = isoDate(account.now());
@@ -17,7 +22,10 @@ export function buildStudioFlow(
     account_sid: account.accountSid,
     author_sid: account.random.sid('US'),
     friendly_name: fields.friendly_name,
-    definition: fields.definition ?? { states: [{ name: 'Trigger', type: 'trigger', transitions: [] }], initial_state: 'Trigger' },
+    definition: fields.definition ?? {
+      states: [{ name: 'Trigger', type: 'trigger', transitions: [] }],
+      initial_state: 'Trigger',
+    },
     status: fields.status,
     revision: 1,
     commit_message: fields.commit_message ?? null,
@@ -44,7 +52,13 @@ function definitionOf(value: unknown): unknown {
 export const studioHandlers: OperationHandlers = {
   // Lists leave out the (large) definition, as Twilio does.
   ListFlow: (req) =>
-    ok(pageV1(req.account.studioFlows.all().map((flow) => ({ ...flow, definition: null })), 'flows', req)),
+    ok(
+      pageV1(
+        req.account.studioFlows.all().map((flow) => ({ ...flow, definition: null })),
+        'flows',
+        req,
+      ),
+    ),
 
   CreateFlow: ({ account, body }) =>
     created(

@@ -39,7 +39,12 @@ export function buildWorkspace(account: SandboxAccount, friendlyName: string): W
   };
 }
 
-export function buildWorkflow(account: SandboxAccount, workspaceSid: string, friendlyName: string, configuration: string): WireResource {
+export function buildWorkflow(
+  account: SandboxAccount,
+  workspaceSid: string,
+  friendlyName: string,
+  configuration: string,
+): WireResource {
   const sid = account.random.sid('WW');
   const now = isoDate(account.now());
   const url = `${HOST}/v1/Workspaces/${workspaceSid}/Workflows/${sid}`;
@@ -56,11 +61,20 @@ export function buildWorkflow(account: SandboxAccount, workspaceSid: string, fri
     date_created: now,
     date_updated: now,
     url,
-    links: { statistics: `${url}/Statistics`, real_time_statistics: `${url}/RealTimeStatistics`, cumulative_statistics: `${url}/CumulativeStatistics` },
+    links: {
+      statistics: `${url}/Statistics`,
+      real_time_statistics: `${url}/RealTimeStatistics`,
+      cumulative_statistics: `${url}/CumulativeStatistics`,
+    },
   };
 }
 
-export function buildTaskChannel(account: SandboxAccount, workspaceSid: string, uniqueName: string, friendlyName: string): WireResource {
+export function buildTaskChannel(
+  account: SandboxAccount,
+  workspaceSid: string,
+  uniqueName: string,
+  friendlyName: string,
+): WireResource {
   const sid = account.random.sid('TC');
   const now = isoDate(account.now());
   return {
@@ -113,7 +127,12 @@ export const taskrouterHandlers: OperationHandlers = {
 
   ListWorkflow: (req) => ok(pageV1(workflowsOf(req).all().filter(byFriendlyName(req)), 'workflows', req)),
   CreateWorkflow: (req) => {
-    const workflow = buildWorkflow(req.account, req.params.WorkspaceSid, String(req.body.FriendlyName), String(req.body.Configuration));
+    const workflow = buildWorkflow(
+      req.account,
+      req.params.WorkspaceSid,
+      String(req.body.FriendlyName),
+      String(req.body.Configuration),
+    );
     applyParams(workflow, req.body, ['FriendlyName', 'Configuration']);
     return created(workflowsOf(req).add(workflow));
   },
@@ -131,8 +150,14 @@ export const taskrouterHandlers: OperationHandlers = {
 
   ListTaskChannel: (req) => ok(pageV1(channelsOf(req).all(), 'channels', req)),
   CreateTaskChannel: (req) => {
-    const channel = buildTaskChannel(req.account, req.params.WorkspaceSid, String(req.body.UniqueName), String(req.body.FriendlyName));
-    if (typeof req.body.ChannelOptimizedRouting === 'boolean') channel.channel_optimized_routing = req.body.ChannelOptimizedRouting;
+    const channel = buildTaskChannel(
+      req.account,
+      req.params.WorkspaceSid,
+      String(req.body.UniqueName),
+      String(req.body.FriendlyName),
+    );
+    if (typeof req.body.ChannelOptimizedRouting === 'boolean')
+      channel.channel_optimized_routing = req.body.ChannelOptimizedRouting;
     return created(channelsOf(req).add(channel));
   },
 };

@@ -1,6 +1,6 @@
 import twilio from 'twilio';
-
-type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
+import type RequestClient from 'twilio/lib/base/RequestClient';
+import type Response from 'twilio/lib/http/response';
 
 /**
  * Sends twilio-node's requests to the local Twilio sandbox instead of `*.twilio.com`.
@@ -13,7 +13,7 @@ type RequestOptions = Parameters<twilio.RequestClient['request']>[0];
 export class SandboxRequestClient extends twilio.RequestClient {
   private readonly base: string;
 
-  constructor(sandboxUrl: string, options?: ConstructorParameters<typeof twilio.RequestClient>[0]) {
+  constructor(sandboxUrl: string, options?: RequestClient.RequestClientOptions) {
     super(options);
     this.base = sandboxUrl.replace(/\/$/, '');
   }
@@ -24,7 +24,7 @@ export class SandboxRequestClient extends twilio.RequestClient {
     return `${base}/${product}${url.pathname}${url.search}`;
   }
 
-  request<TData>(opts: RequestOptions): Promise<twilio.RequestClient.Response<TData>> {
+  request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<Response<TData>> {
     return super.request<TData>({ ...opts, uri: SandboxRequestClient.rewrite(this.base, opts.uri) });
   }
 }

@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+
+import { CHROMIUM_ARGS, findChromium, MISSING_CHROMIUM_MESSAGE } from './e2e/browser';
+
+/**
+ * Browser tests (`npx playwright test`) against the whole local stack, which `npm start` brings up
+ * (or an already running one, outside CI). Ports follow the same env variables as `npm start`.
+ */
+const port = Number(process.env.PORT || 3000);
+
+const chromium = findChromium();
+if (!chromium) {
+  // Fail here, in one line, rather than with Playwright's advice to download a browser (which does not work offline).
+  throw new Error(MISSING_CHROMIUM_MESSAGE);
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // A 2-core machine builds the plugin and runs the stack beside the browser: be patient, run one test at a time.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  use: {
+    baseURL: `http://localhost:${port}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromium, args: CHROMIUM_ARGS },
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'npm start',
+    // The host page starts last, so once it answers every service of the stack is up.
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: !process.env.CI,
+    // Includes the plugin build (skipped with SKIP_PLUGIN_BUILD=1 when the bundle exists).
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // SIGTERM lets npm start stop its servers and child processes cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+});

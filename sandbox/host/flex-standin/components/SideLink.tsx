@@ -1,0 +1,36 @@
+import React from 'react';
+
+import { FlexIcon } from './icons';
+
+/** @twilio/flex-ui's SideLink.SideLinkProps (the task-context props are not used here). */
+export interface SideLinkProps {
+  icon: string | React.ReactNode;
+  iconActive?: string | React.ReactNode;
+  showLabel?: boolean;
+  onClick?: () => void;
+  isActive?: boolean;
+  activeView?: string;
+  children?: React.ReactNode;
+}
+
+/** A side-nav entry: a real button named by its label, `aria-current="page"` when its view is open. */
+export class SideLink extends React.PureComponent<SideLinkProps> {
+  static displayName = 'SideLink';
+
+  render() {
+    const { icon, iconActive, showLabel, onClick, isActive, children } = this.props;
+    return (
+      <button
+        type="button"
+        className={`Twilio-Side-Link${isActive ? ' Twilio-Side-Link-Active' : ''}`}
+        aria-current={isActive ? 'page' : undefined}
+        onClick={onClick}
+      >
+        <span className="Twilio-Side-Link-Icon" aria-hidden="true">
+          <FlexIcon icon={isActive && iconActive ? iconActive : icon} />
+        </span>
+        <span className={showLabel ? 'Twilio-Side-Link-Label' : 'flex-host-visually-hidden'}>{children}</span>
+      </button>
+    );
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * What the host page server and the Flex stand-in (in the browser) exchange. Type-only apart from
+ * a few constants, so both sides can import it: the server with tsx, the page through esbuild.
+ */
+
+/** The id of the `<script type="application/json">` element that carries {@link HostPageConfig}. */
+export const HOST_CONFIG_ELEMENT_ID = 'flex-host-config';
+
+/** The view Flex opens when the URL names none (Flex's own default route). */
+export const DEFAULT_VIEW = 'agent-desktop';
+
+/** Written into the host page by the server; read by the stand-in before it boots. */
+export interface HostPageConfig {
+  /** The Flex role the page signs in with (`?role=`). */
+  role: string;
+  /** Where the stand-in gets its {@link HostSession} (a token issued by the Twilio sandbox). */
+  sessionUrl: string;
+  /** Plugin bundles to load, in order, after sign-in (each calls `Twilio.Flex.Plugins.init`). */
+  plugins: string[];
+  defaultView: string;
+}
+
+/** `GET /session?role=…`: the signed-in Flex user and the account's Flex configuration. */
+export interface HostSession {
+  user: {
+    identity: string;
+    roles: string[];
+    /** A demo Flex token; the backend validates it against the sandbox's IAM endpoint. */
+    token: string;
+    /** ISO 8601. */
+    expiration: string;
+  };
+  serviceConfiguration: {
+    account_sid: string;
+    ui_attributes: {
+      /** Where the plugin finds its backend (twilio-run locally, Twilio Functions in production). */
+      messagingSetup: { backendUrl: string };
+    };
+  };
+}
+
+/** Error body of the host server's JSON endpoints. */
+export interface HostError {
+  error: { code: string; message: string };
+}

@@ -1,0 +1,304 @@
+/**
+ * `npm start`: the whole local stack — the Twilio sandbox, (the backend,) and the Flex host page
+ * that loads the built plugin bundle. Ports: PORT (3000), BACKEND_PORT (3001), TWILIO_SANDBOX_PORT
+ * (3002). SKIP_PLUGIN_BUILD=1 reuses an existing build/. Ctrl-C or SIGTERM stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+import { PLUGIN_BUNDLE, startHost } from './host/hostServer';
+import { startSandbox } from './server/app';
+import { credentialsFromEnv, DEFAULT_PORTS } from './server/config';
+
+const root = path.resolve(__dirname, '..');
+const buildDir = path.join(root, 'build');
+
+// ---------------------------------------------------------------------------------------------
+// Ports
+
+interface PortSetting {
+  envVar: string;
+  port: number;
+}
+
+/** Prints one line and exits 1: the shape of every start-up failure the user can fix. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function portFromEnv(envVar: string, fallback: number): PortSetting {
+  const raw = process.env[envVar];
+  if (raw === undefined || raw === '') return { envVar, port: fallback };
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${envVar}=${raw} is not a port number (1-65535).`);
+  return { envVar, port };
+}
+
+/** Why the port cannot be listened on (an error code), or undefined when it is free. */
+function portProblem(port: number, host: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      // No IPv6 on this machine: nothing can be listening there either.
+      resolve(error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT' ? undefined : (error.code ?? 'EUNKNOWN'));
+    });
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(undefined)));
+  });
+}
+
+async function checkPorts(settings: PortSetting[]): Promise<void> {
+  const seen = new Map<number, string>();
+  for (const { envVar, port } of settings) {
+    const other = seen.get(port);
+    if (other) fail(`${envVar} and ${other} are both ${port}: give each service its own port.`);
+    seen.set(port, envVar);
+  }
+  for (const { envVar, port } of settings) {
+    // Both loopbacks: a browser may resolve `localhost` to ::1 and reach another server there.
+    const problem = (await portProblem(port, '127.0.0.1')) ?? (await portProblem(port, '::1'));
+    if (problem === 'EADDRINUSE') {
+      fail(`Port ${port} is in use: set ${envVar} to a free port (for example ${envVar}=${port + 100} npm start).`);
+    }
+    if (problem) fail(`Port ${port} cannot be used (${problem}): set ${envVar} to another port.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes: each runs in its own process group, so stopping it also stops what it spawned
+// (flex-plugin build forks webpack and a type checker; twilio-run forks too).
+
+const children = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function spawnChild(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached: true, env: { ...process.env, ...env } });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+/** SIGTERM, then SIGKILL if the process group has not exited after `graceMs`. */
+function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    killGroup(child, 'SIGTERM');
+  });
+}
+
+// Whatever happens, leave no child behind.
+process.on('exit', () => children.forEach((child) => killGroup(child, 'SIGKILL')));
+
+function waitForExit(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code));
+  });
+}
+
+/** Resolves once something accepts TCP connections on the port; rejects if `child` exits first. */
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited (${child.exitCode ?? child.signalCode}) before listening on port ${port}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ port, host: '127.0.0.1' });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`did not listen on port ${port} within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/**
+ * (Exported only so it is not flagged as unused before the backend uses it.)
+ * A long-running command as a service: started in its own process group, ready when it listens
+ * on `port`, stopped with SIGTERM (SIGKILL after 5 s). For the backend, e.g.
+ * `startChildService('Backend', bin('twilio-run'), ['--port', String(port)], port)`.
+ */
+export async function startChildService(
+  name: string,
+  command: string,
+  args: string[],
+  port: number,
+  options: { env?: NodeJS.ProcessEnv; readyTimeoutMs?: number } = {},
+): Promise<RunningService> {
+  const child = spawnChild(command, args, options.env);
+  try {
+    await waitForPort(port, child, options.readyTimeoutMs ?? 60_000);
+  } catch (error) {
+    await stopChild(child);
+    throw new Error(`${name} ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { name, stop: () => stopChild(child) };
+}
+
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+// ---------------------------------------------------------------------------------------------
+// The plugin bundle
+
+async function buildPlugin(): Promise<void> {
+  const bundle = path.join(buildDir, PLUGIN_BUNDLE);
+  if (process.env.SKIP_PLUGIN_BUILD === '1') {
+    if (fs.existsSync(bundle)) {
+      console.log(`Using the existing build/${PLUGIN_BUNDLE} (SKIP_PLUGIN_BUILD=1).`);
+      return;
+    }
+    console.log(`SKIP_PLUGIN_BUILD=1 but build/${PLUGIN_BUNDLE} does not exist: building it.`);
+  }
+  console.log('Building the plugin (flex-plugin build)…');
+  const started = Date.now();
+  const code = await waitForExit(spawnChild(bin('flex-plugin'), ['build']));
+  if (stopping) return;
+  if (code !== 0) throw new Error(`flex-plugin build failed (exit ${code}); its output is above.`);
+  console.log(`Plugin built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stack
+
+/** A started part of the stack. */
+export interface RunningService {
+  name: string;
+  stop(): Promise<void>;
+}
+
+const running: RunningService[] = [];
+let stopping = false;
+
+async function stopAll(): Promise<void> {
+  for (const child of children) await stopChild(child);
+  for (const service of running.reverse()) {
+    await service.stop().catch((error: unknown) => console.error(`Stopping ${service.name} failed:`, error));
+  }
+  running.length = 0;
+}
+
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    console.error(`${signal} again: exiting without waiting.`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`\n${signal}: stopping the local stack…`);
+  setTimeout(() => {
+    console.error('Stopping took more than 15 s: exiting anyway.');
+    process.exit(1);
+  }, 15_000).unref();
+  await stopAll();
+  console.log('Stopped.');
+  process.exit(0);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const hostPort = portFromEnv('PORT', DEFAULT_PORTS.host);
+  const backendPort = portFromEnv('BACKEND_PORT', DEFAULT_PORTS.backend);
+  const sandboxPort = portFromEnv('TWILIO_SANDBOX_PORT', DEFAULT_PORTS.sandbox);
+  await checkPorts([hostPort, backendPort, sandboxPort]);
+
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await buildPlugin();
+
+  const credentials = credentialsFromEnv();
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort.port}`;
+  const backendUrl = `http://localhost:${backendPort.port}`;
+  let hostUrl = `http://localhost:${hostPort.port}`;
+
+  /**
+   * The services, in start order (stopped in reverse). The Flex host page comes last: once it
+   * answers, the whole stack is up (Playwright's webServer waits for its /healthz).
+   */
+  const services: { name: string; start(): Promise<RunningService> }[] = [
+    {
+      name: 'Twilio sandbox',
+      async start() {
+        const sandbox = await startSandbox({ port: sandboxPort.port, credentials });
+        return { name: this.name, stop: () => sandbox.close() };
+      },
+    },
+
+    // ==== BACKEND (twilio-run on BACKEND_PORT) goes here, before the host page. ====
+    // Not built yet. Use startChildService (above), pointing the backend's Twilio client at
+    // `sandboxUrl` with `credentials`; the page already reads `backendUrl`.
+
+    {
+      name: 'Flex host page',
+      async start() {
+        const host = await startHost({
+          port: hostPort.port,
+          sandboxUrl,
+          backendUrl,
+          buildDir,
+          accountSid: credentials.accountSid,
+        });
+        hostUrl = host.url;
+        return { name: this.name, stop: () => host.close() };
+      },
+    },
+  ];
+
+  for (const service of services) {
+    if (stopping) return;
+    try {
+      running.push(await service.start());
+    } catch (error) {
+      const err = error as NodeJS.ErrnoException;
+      throw new Error(
+        err.code === 'EADDRINUSE'
+          ? `${service.name}: its port was taken while starting (${err.message}).`
+          : `${service.name} did not start: ${err.message}`,
+      );
+    }
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `Messaging Setup local stack is up (${seconds} s).`,
+    '',
+    `  Flex host page    ${hostUrl}/?role=supervisor`,
+    `                    ${hostUrl}/?role=admin`,
+    `                    ${hostUrl}/?role=agent`,
+    `  Backend           ${backendUrl}  (not started by npm start yet)`,
+    `  Twilio sandbox    ${sandboxUrl}/<product>/<path>  (Basic auth with the account below)`,
+    `  Sandbox control   ${sandboxUrl}/_sandbox/  (POST reset, faults, tokens; GET/DELETE requests)`,
+    `  Sandbox account   ${credentials.accountSid}`,
+    `  Auth token        ${credentials.authToken}  (opens only this local sandbox)`,
+    '',
+    'Ctrl-C stops everything.',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch(async (error: unknown) => {
+  if (stopping) return; // a signal arrived during start-up; shutdown() exits
+  console.error(error instanceof Error ? error.message : String(error));
+  stopping = true;
+  await stopAll();
+  process.exit(1);
+});

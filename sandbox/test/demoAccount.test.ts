@@ -1,0 +1,142 @@
+/**
+ * The generated demo account, read through the API as the plugin reads it: it must show every
+ * situation Messaging Setup diagnoses, so the default account (seed 1) is a realistic mix.
+ */
+import { DEFAULT_RESET } from '../server/generateAccount';
+import { setUpSandbox } from './harness';
+
+const t = setUpSandbox(DEFAULT_RESET);
+
+interface DemoView {
+  numbers: { phoneNumber: string; sms: boolean; smsUrl: string; sid: string }[];
+  addresses: { address: string; type: string; autoCreation: Record<string, unknown> }[];
+  inMessagingService: Set<string>;
+  flexFlowIdentities: Set<string>;
+  senders: { senderId: string; status: string }[];
+  flows: { sid: string; friendlyName: string; status: string }[];
+  flexServiceSid: string;
+  defaultServiceSid: string;
+  serviceSids: string[];
+}
+
+async function readDemoAccount(): Promise<DemoView> {
+  const c = t.client;
+  const numbers = await c.incomingPhoneNumbers.list();
+  const inMessagingService = new Set<string>();
+  for (const service of await c.messaging.v1.services.list()) {
+    for (const member of await c.messaging.v1.services(service.sid).phoneNumbers.list())
+      inMessagingService.add(member.phoneNumber);
+  }
+  const flexFlows = await c.flexApi.v1.flexFlow.list();
+  return {
+    numbers: numbers.map((n) => ({
+      sid: n.sid,
+      phoneNumber: n.phoneNumber,
+      sms: n.capabilities.sms,
+      smsUrl: n.smsUrl,
+    })),
+    addresses: (await c.conversations.v1.addressConfigurations.list()).map((a) => ({
+      address: a.address,
+      type: a.type,
+      autoCreation: a.autoCreation as Record<string, unknown>,
+    })),
+    inMessagingService,
+    flexFlowIdentities: new Set(
+      flexFlows.map((f) => f.contactIdentity).filter((i): i is string => typeof i === 'string'),
+    ),
+    senders: (await c.messaging.v2.channelsSenders.list({ channel: 'whatsapp' })).map((s) => ({
+      senderId: s.senderId,
+      status: s.status,
+    })),
+    flows: (await c.studio.v2.flows.list()).map((f) => ({
+      sid: f.sid,
+      friendlyName: f.friendlyName,
+      status: f.status,
+    })),
+    flexServiceSid: (await c.flexApi.v1.configuration().fetch()).flexServiceInstanceSid,
+    defaultServiceSid: (await c.conversations.v1.configuration().fetch()).defaultChatServiceSid,
+    serviceSids: (await c.conversations.v1.services.list()).map((s) => s.sid),
+  };
+}
+
+describe('the default demo account (seed 1)', () => {
+  let demo: DemoView;
+  beforeAll(async () => {
+    demo = await readDemoAccount();
+  });
+
+  test('has the default counts', () => {
+    expect([demo.numbers.length, demo.senders.length, demo.addresses.length, demo.flows.length]).toEqual([
+      24, 6, 12, 5,
+    ]);
+  });
+
+  test('has SMS numbers with an address and SMS numbers without one', () => {
+    const configured = new Set(demo.addresses.map((a) => a.address));
+    const sms = demo.numbers.filter((n) => n.sms);
+    expect(sms.some((n) => configured.has(n.phoneNumber))).toBe(true);
+    expect(sms.some((n) => !configured.has(n.phoneNumber))).toBe(true);
+  });
+
+  test('has numbers that cannot do SMS', () => {
+    expect(demo.numbers.some((n) => !n.sms)).toBe(true);
+  });
+
+  test('has numbers whose "A message comes in" URL is set, and numbers where it is empty', () => {
+    expect(demo.numbers.some((n) => n.smsUrl !== '')).toBe(true);
+    expect(demo.numbers.some((n) => n.sms && n.smsUrl === '')).toBe(true);
+  });
+
+  test('has numbers in a Messaging Service', () => {
+    const accountNumbers = new Set(demo.numbers.map((n) => n.phoneNumber));
+    expect(demo.inMessagingService.size).toBeGreaterThan(0);
+    expect([...demo.inMessagingService].every((n) => accountNumbers.has(n))).toBe(true);
+  });
+
+  test('has numbers and a WhatsApp sender still held by a legacy Flex Flow', () => {
+    expect(demo.numbers.some((n) => demo.flexFlowIdentities.has(n.phoneNumber))).toBe(true);
+    expect(demo.senders.some((s) => demo.flexFlowIdentities.has(s.senderId))).toBe(true);
+  });
+
+  test('has WhatsApp senders in several statuses, ONLINE among them, and a WhatsApp address', () => {
+    const statuses = new Set(demo.senders.map((s) => s.status));
+    expect(statuses.has('ONLINE')).toBe(true);
+    expect(statuses.size).toBeGreaterThanOrEqual(3);
+    expect(demo.addresses.some((a) => a.type === 'whatsapp')).toBe(true);
+  });
+
+  test('has Studio flows published and draft, with one published "Messaging Flow"', () => {
+    expect(demo.flows.filter((f) => f.friendlyName === 'Messaging Flow').map((f) => f.status)).toEqual(['published']);
+    expect(demo.flows.some((f) => f.status === 'draft')).toBe(true);
+  });
+
+  test('has addresses of each integration type, and some that are broken', () => {
+    const types = new Set(demo.addresses.map((a) => a.autoCreation.type));
+    expect(types).toEqual(new Set(['studio', 'webhook', 'default']));
+    const drafts = new Set(demo.flows.filter((f) => f.status === 'draft').map((f) => f.sid));
+    const broken = demo.addresses.filter(
+      (a) => a.autoCreation.enabled === false || drafts.has(String(a.autoCreation.studio_flow_sid)),
+    );
+    expect(broken.length).toBeGreaterThan(0);
+  });
+
+  test('Flex’s conversation service exists and is the default', () => {
+    expect(demo.serviceSids).toContain(demo.flexServiceSid);
+    expect(demo.defaultServiceSid).toBe(demo.flexServiceSid);
+  });
+});
+
+// What the generator guarantees by construction, whatever the seed.
+describe.each([2, 3, 99])('a demo account with seed %i', (seed) => {
+  test('keeps the structural mix', async () => {
+    await t.control.reset({ ...DEFAULT_RESET, seed });
+    const demo = await readDemoAccount();
+    const configured = new Set(demo.addresses.map((a) => a.address));
+    expect(demo.numbers.some((n) => configured.has(n.phoneNumber))).toBe(true);
+    expect(demo.numbers.some((n) => n.sms && !configured.has(n.phoneNumber))).toBe(true);
+    expect(demo.numbers.some((n) => demo.flexFlowIdentities.has(n.phoneNumber))).toBe(true);
+    expect(new Set(demo.senders.map((s) => s.status)).size).toBeGreaterThanOrEqual(3);
+    expect(demo.flows.filter((f) => f.friendlyName === 'Messaging Flow').map((f) => f.status)).toEqual(['published']);
+    expect(demo.serviceSids).toContain(demo.flexServiceSid);
+  });
+});
