@@ -1,4 +1,4 @@
-import * as Flex from '@twilio/flex-ui';
+import type * as Flex from '@twilio/flex-ui';
 import { FlexPlugin } from '@twilio/flex-plugin';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
