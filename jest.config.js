@@ -4,6 +4,26 @@
  */
 const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
 
+/** Node-side projects start the sandbox, whose openapi-backend needs one ESM-only package compiled. */
+const nodeProject = (displayName, folder) => ({
+  displayName,
+  testEnvironment: 'node',
+  roots: [`<rootDir>/${folder}`],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/\\.test-build-'],
+  transform: {
+    '^.+\\.ts$': tsJest(`<rootDir>/${folder}/tsconfig.json`),
+    // openapi-backend (CommonJS) requires @apidevtools/json-schema-ref-parser, which ships only
+    // ES modules. Node 20 loads that natively; Jest's module registry cannot, so compile it.
+    '/node_modules/@apidevtools/json-schema-ref-parser/.+\\.js$': tsJest({
+      allowJs: true,
+      module: 'commonjs',
+      target: 'ES2022',
+    }),
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
+});
+
 module.exports = {
   projects: [
     {
@@ -15,22 +35,7 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/src/test/setupTests.ts'],
       moduleNameMapper: { '\\.(css|scss)$': '<rootDir>/src/test/styleStub.ts' },
     },
-    {
-      displayName: 'sandbox',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/sandbox'],
-      testMatch: ['**/*.test.ts'],
-      transform: {
-        '^.+\\.ts$': tsJest('<rootDir>/sandbox/tsconfig.json'),
-        // openapi-backend (CommonJS) requires @apidevtools/json-schema-ref-parser, which ships only
-        // ES modules. Node 20 loads that natively; Jest's module registry cannot, so compile it.
-        '/node_modules/@apidevtools/json-schema-ref-parser/.+\\.js$': tsJest({
-          allowJs: true,
-          module: 'commonjs',
-          target: 'ES2022',
-        }),
-      },
-      transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
-    },
+    nodeProject('sandbox', 'sandbox'),
+    nodeProject('serverless', 'serverless'),
   ],
 };

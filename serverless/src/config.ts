@@ -1,0 +1,52 @@
+/**
+ * The backend's settings, from the Functions environment (`.env` locally, the service's
+ * environment variables when deployed). Account credentials come from the Functions context.
+ */
+export interface BackendEnv {
+  ACCOUNT_SID?: string;
+  AUTH_TOKEN?: string;
+  /** Comma-separated Flex roles that may read (list) and write (create/update/delete). */
+  MESSAGING_SETUP_READ_ROLES?: string;
+  MESSAGING_SETUP_WRITE_ROLES?: string;
+  /** Comma-separated extra origins allowed by CORS, besides https://flex.twilio.com. */
+  MESSAGING_SETUP_ALLOWED_ORIGINS?: string;
+  /** Local development only: the Twilio sandbox's base URL. Unset in production. */
+  TWILIO_SANDBOX_URL?: string;
+  /** Twilio region, e.g. `stage-us1`; its first part picks the IAM realm, as Flex's validator does. */
+  TWILIO_REGION?: string;
+}
+
+export const FLEX_ORIGIN = 'https://flex.twilio.com';
+const DEFAULT_ROLES = ['admin', 'supervisor'];
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export interface BackendConfig {
+  accountSid: string;
+  authToken: string;
+  readRoles: string[];
+  writeRoles: string[];
+  allowedOrigins: string[];
+  sandboxUrl: string | undefined;
+  realm: string | undefined;
+}
+
+export function readConfig(env: BackendEnv): BackendConfig {
+  const readRoles = list(env.MESSAGING_SETUP_READ_ROLES);
+  const writeRoles = list(env.MESSAGING_SETUP_WRITE_ROLES);
+  const sandboxUrl = env.TWILIO_SANDBOX_URL || undefined;
+  const extraOrigins = list(env.MESSAGING_SETUP_ALLOWED_ORIGINS);
+  return {
+    accountSid: env.ACCOUNT_SID ?? '',
+    authToken: env.AUTH_TOKEN ?? '',
+    readRoles: readRoles.length > 0 ? readRoles : DEFAULT_ROLES,
+    writeRoles: writeRoles.length > 0 ? writeRoles : DEFAULT_ROLES,
+    allowedOrigins: [FLEX_ORIGIN, ...extraOrigins],
+    sandboxUrl,
+    realm: env.TWILIO_REGION ? env.TWILIO_REGION.split('-')[0] : undefined,
+  };
+}

@@ -1,0 +1,14 @@
+import { flexFunction } from '../http/flexFunction';
+import { addressSettingsParams } from '../lib/addressParams';
+import { parseUpdateAddress } from '../lib/parseRequests';
+import { summariseAddress } from '../lib/summaries';
+
+/** Changes an address configuration's settings (its type and address cannot change). */
+export const handler = flexFunction<'update-address'>({
+  access: 'write',
+  parse: parseUpdateAddress,
+  async run({ sid, ...settings }, { client }) {
+    const updated = await client.conversations.v1.addressConfigurations(sid).update(addressSettingsParams(settings));
+    return summariseAddress(updated);
+  },
+});

@@ -1,0 +1,104 @@
+import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
+
+import type { ApiErrorBody, BackendEndpoint, BackendEndpoints } from '../../../src/feature/messaging-setup/api/types';
+import { validateFlexToken, type FlexUser } from '../auth/validateFlexToken';
+import { readConfig, type BackendConfig, type BackendEnv } from '../config';
+import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
+import { BackendError, toBackendError } from './backendError';
+import { corsHeaders } from './cors';
+
+/** The largest request payload accepted; address requests are well under 2 KB. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/** Fields twilio-run / Twilio Functions put into `event` besides the form body. */
+const RUNTIME_FIELDS = new Set(['request']);
+const BODY_FIELDS = new Set(['Token', 'Payload']);
+
+export interface FunctionEvent {
+  Token?: unknown;
+  /** The request, JSON-encoded in one form field so the shared types are the wire format. */
+  Payload?: unknown;
+  request?: { headers?: Record<string, string | undefined> };
+  [field: string]: unknown;
+}
+
+export interface FunctionDeps {
+  client: TwilioClient;
+  config: BackendConfig;
+  user: FlexUser;
+}
+
+export interface FunctionSpec<E extends BackendEndpoint> {
+  /** `read` functions list; `write` functions change Twilio. Each has its own allowed roles. */
+  access: 'read' | 'write';
+  /** Checks the decoded payload; throws BackendError(400) with field messages when invalid. */
+  parse(payload: unknown): BackendEndpoints[E]['request'];
+  run(input: BackendEndpoints[E]['request'], deps: FunctionDeps): Promise<BackendEndpoints[E]['response']>;
+}
+
+type TwilioResponse = {
+  setStatusCode(code: number): void;
+  setBody(body: unknown): void;
+  appendHeader(key: string, value: string): void;
+};
+declare const Twilio: { Response: new () => TwilioResponse };
+
+function decodePayload(event: FunctionEvent): unknown {
+  for (const key of Object.keys(event)) {
+    if (!BODY_FIELDS.has(key) && !RUNTIME_FIELDS.has(key)) {
+      throw new BackendError(400, 'invalid_request', `Unknown field: ${key}. Send Token and Payload only.`);
+    }
+  }
+  if (event.Payload === undefined || event.Payload === '') return {};
+  if (typeof event.Payload !== 'string')
+    throw new BackendError(400, 'invalid_request', 'Payload must be a JSON string.');
+  if (Buffer.byteLength(event.Payload) > MAX_PAYLOAD_BYTES) {
+    throw new BackendError(413, 'payload_too_large', `The request is larger than ${MAX_PAYLOAD_BYTES} bytes.`);
+  }
+  try {
+    return JSON.parse(event.Payload) as unknown;
+  } catch {
+    throw new BackendError(400, 'invalid_request', 'Payload is not valid JSON.');
+  }
+}
+
+function checkRole(user: FlexUser, allowed: string[]): void {
+  if (!user.roles.some((role) => allowed.includes(role))) {
+    throw new BackendError(403, 'forbidden', `Messaging Setup needs one of these Flex roles: ${allowed.join(', ')}.`);
+  }
+}
+
+/**
+ * Wraps a function with what every Messaging Setup function needs, in this order: CORS for
+ * Flex's origins, Flex token validation (Twilio IAM), the role gate, payload decoding and
+ * validation — all before any Twilio call the function makes — then error mapping to
+ * `{error: {code, message}}` with the right status.
+ */
+export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
+  return async (context: Context<BackendEnv>, event: FunctionEvent, callback: ServerlessCallback): Promise<void> => {
+    const config = readConfig(context);
+    const response = new Twilio.Response();
+    response.appendHeader('Content-Type', 'application/json');
+    for (const [key, value] of Object.entries(corsHeaders(event.request?.headers?.origin, config.allowedOrigins))) {
+      response.appendHeader(key, value);
+    }
+    try {
+      const client = createTwilioClient(config);
+      const user = await validateFlexToken(client, config, event.Token);
+      checkRole(user, spec.access === 'read' ? config.readRoles : config.writeRoles);
+      const input = spec.parse(decodePayload(event));
+      const result = await spec.run(input, { client, config, user });
+      response.setStatusCode(200);
+      response.setBody(result);
+    } catch (thrown) {
+      const error = toBackendError(thrown);
+      const body: ApiErrorBody = {
+        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      };
+      for (const [key, value] of Object.entries(error.headers)) response.appendHeader(key, value);
+      response.setStatusCode(error.status);
+      response.setBody(body);
+    }
+    callback(null, response);
+  };
+}

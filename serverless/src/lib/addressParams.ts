@@ -1,0 +1,29 @@
+import type { AddressInput } from '../../../src/feature/messaging-setup/api/types';
+
+type Settings = Pick<AddressInput, 'friendlyName' | 'autoCreationEnabled' | 'integration' | 'conversationServiceSid'>;
+
+/** Our address settings → twilio-node's `autoCreation.*` parameters (create and update share them). */
+export function addressSettingsParams(settings: Settings) {
+  const { integration } = settings;
+  return {
+    ...(settings.friendlyName !== undefined ? { friendlyName: settings.friendlyName } : {}),
+    'autoCreation.enabled': settings.autoCreationEnabled,
+    'autoCreation.type': integration.type,
+    ...(settings.conversationServiceSid
+      ? { 'autoCreation.conversationServiceSid': settings.conversationServiceSid }
+      : {}),
+    ...(integration.type === 'studio'
+      ? {
+          'autoCreation.studioFlowSid': integration.studioFlowSid,
+          'autoCreation.studioRetryCount': integration.retryCount,
+        }
+      : {}),
+    ...(integration.type === 'webhook'
+      ? {
+          'autoCreation.webhookUrl': integration.webhookUrl,
+          'autoCreation.webhookMethod': integration.webhookMethod.toLowerCase() as 'get' | 'post',
+          'autoCreation.webhookFilters': integration.webhookFilters,
+        }
+      : {}),
+  };
+}

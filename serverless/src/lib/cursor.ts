@@ -1,0 +1,36 @@
+import { BackendError } from '../http/backendError';
+
+/**
+ * A list cursor carries Twilio's own paging position (page number and PageToken) so the next call
+ * continues the page chain directly. It never carries a URL: the backend builds every Twilio URL
+ * itself, so a crafted cursor cannot send the account's credentials elsewhere.
+ */
+export interface TwilioPagePosition {
+  pageNumber: number;
+  pageToken: string;
+}
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+
+export function encodeCursor(nextPageUrl: string | undefined | null): string | null {
+  if (!nextPageUrl) return null;
+  const url = new URL(nextPageUrl, 'https://api.twilio.com');
+  const pageToken = url.searchParams.get('PageToken') ?? '';
+  const pageNumber = Number(url.searchParams.get('Page') ?? 0);
+  if (!TOKEN_PATTERN.test(pageToken)) return null;
+  return Buffer.from(JSON.stringify({ p: pageNumber, t: pageToken })).toString('base64url');
+}
+
+export function decodeCursor(cursor: unknown): TwilioPagePosition | undefined {
+  if (cursor === undefined || cursor === null || cursor === '') return undefined;
+  const invalid = new BackendError(400, 'invalid_cursor', 'The list cursor is not valid; reload the list.');
+  if (typeof cursor !== 'string' || cursor.length > 512) throw invalid;
+  try {
+    const { p, t } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p: unknown; t: unknown };
+    if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 1_000_000) throw invalid;
+    if (typeof t !== 'string' || !TOKEN_PATTERN.test(t)) throw invalid;
+    return { pageNumber: p, pageToken: t };
+  } catch {
+    throw invalid;
+  }
+}

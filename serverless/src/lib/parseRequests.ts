@@ -1,0 +1,68 @@
+import {
+  checkCreateAddress,
+  checkUpdateAddress,
+  SID_PATTERNS,
+  summariseFieldErrors,
+  type RuleResult,
+} from '../../../src/feature/messaging-setup/api/addressRules';
+import {
+  ADDRESS_TYPES,
+  type AddressInput,
+  type AddressType,
+  type DeleteAddressRequest,
+  type ListAddressesRequest,
+  type ListRequest,
+  type UpdateAddressRequest,
+} from '../../../src/feature/messaging-setup/api/types';
+import { BackendError } from '../http/backendError';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function accept<T>(result: RuleResult<T>): T {
+  if (result.ok) return result.value;
+  throw new BackendError(400, 'invalid_input', summariseFieldErrors(result.fields), result.fields);
+}
+
+function onlyKeys(payload: unknown, allowed: string[]): Record<string, unknown> {
+  if (!isRecord(payload)) throw new BackendError(400, 'invalid_input', 'The request must be a JSON object.');
+  const extra = Object.keys(payload).filter((key) => !allowed.includes(key));
+  if (extra.length > 0) throw new BackendError(400, 'invalid_input', `Unknown field: ${extra.join(', ')}.`);
+  return payload;
+}
+
+export function parseNothing(payload: unknown): Record<string, never> {
+  onlyKeys(payload, []);
+  return {};
+}
+
+export function parseListRequest(payload: unknown): ListRequest {
+  const { cursor } = onlyKeys(payload, ['cursor']);
+  if (cursor !== undefined && typeof cursor !== 'string')
+    throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
+  return cursor === undefined ? {} : { cursor };
+}
+
+export function parseListAddressesRequest(payload: unknown): ListAddressesRequest {
+  const { cursor, type } = onlyKeys(payload, ['cursor', 'type']);
+  if (cursor !== undefined && typeof cursor !== 'string')
+    throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
+  if (type !== undefined && !ADDRESS_TYPES.includes(type as AddressType)) {
+    throw new BackendError(400, 'invalid_input', 'type must be sms or whatsapp.', { type: 'Choose SMS or WhatsApp.' });
+  }
+  return { ...(cursor === undefined ? {} : { cursor }), ...(type === undefined ? {} : { type: type as AddressType }) };
+}
+
+export const parseCreateAddress = (payload: unknown): AddressInput => accept(checkCreateAddress(payload));
+
+export const parseUpdateAddress = (payload: unknown): UpdateAddressRequest => accept(checkUpdateAddress(payload));
+
+export function parseDeleteAddress(payload: unknown): DeleteAddressRequest {
+  const { sid } = onlyKeys(payload, ['sid']);
+  if (typeof sid !== 'string' || !SID_PATTERNS.address.test(sid)) {
+    throw new BackendError(400, 'invalid_input', 'sid must be an address SID (IG…).', {
+      sid: 'Not an address SID (IG…).',
+    });
+  }
+  return { sid };
+}
