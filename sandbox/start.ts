@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole local stack — the Twilio sandbox, (the backend,) and the Flex host page
+ * `npm start`: the whole local stack — the Twilio sandbox, the backend (twilio-run) and the Flex host page
  * that loads the built plugin bundle. Ports: PORT (3000), BACKEND_PORT (3001), TWILIO_SANDBOX_PORT
  * (3002). SKIP_PLUGIN_BUILD=1 reuses an existing build/. Ctrl-C or SIGTERM stops everything.
  */
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
+import { buildFunctions } from '../serverless/build';
 import { PLUGIN_BUNDLE, startHost } from './host/hostServer';
 import { startSandbox } from './server/app';
 import { credentialsFromEnv, DEFAULT_PORTS } from './server/config';
@@ -132,12 +133,11 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 }
 
 /**
- * (Exported only so it is not flagged as unused before the backend uses it.)
  * A long-running command as a service: started in its own process group, ready when it listens
  * on `port`, stopped with SIGTERM (SIGKILL after 5 s). For the backend, e.g.
  * `startChildService('Backend', bin('twilio-run'), ['--port', String(port)], port)`.
  */
-export async function startChildService(
+async function startChildService(
   name: string,
   command: string,
   args: string[],
@@ -242,9 +242,31 @@ async function main(): Promise<void> {
       },
     },
 
-    // ==== BACKEND (twilio-run on BACKEND_PORT) goes here, before the host page. ====
-    // Not built yet. Use startChildService (above), pointing the backend's Twilio client at
-    // `sandboxUrl` with `credentials`; the page already reads `backendUrl`.
+    {
+      name: 'Backend (twilio-run)',
+      async start() {
+        const names = await buildFunctions();
+        console.log(`Built ${names.length} backend functions; starting twilio-run…`);
+        // The same function code as in production; only the Twilio transport points at the sandbox.
+        return startChildService(
+          this.name,
+          bin('twilio-run'),
+          ['start', '--cwd', path.join(root, 'serverless'), '--port', String(backendPort.port), '--load-local-env'],
+          backendPort.port,
+          {
+            env: {
+              ACCOUNT_SID: credentials.accountSid,
+              AUTH_TOKEN: credentials.authToken,
+              TWILIO_SANDBOX_URL: sandboxUrl,
+              MESSAGING_SETUP_ALLOWED_ORIGINS: [
+                `http://localhost:${hostPort.port}`,
+                `http://127.0.0.1:${hostPort.port}`,
+              ].join(','),
+            },
+          },
+        );
+      },
+    },
 
     {
       name: 'Flex host page',
@@ -284,7 +306,7 @@ async function main(): Promise<void> {
     `  Flex host page    ${hostUrl}/?role=supervisor`,
     `                    ${hostUrl}/?role=admin`,
     `                    ${hostUrl}/?role=agent`,
-    `  Backend           ${backendUrl}  (not started by npm start yet)`,
+    `  Backend           ${backendUrl}/<function>  (twilio-run; functions in serverless/)`,
     `  Twilio sandbox    ${sandboxUrl}/<product>/<path>  (Basic auth with the account below)`,
     `  Sandbox control   ${sandboxUrl}/_sandbox/  (POST reset, faults, tokens; GET/DELETE requests)`,
     `  Sandbox account   ${credentials.accountSid}`,

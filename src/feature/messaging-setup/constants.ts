@@ -1,2 +1,8 @@
 /** The Flex view name; also the route (`/messaging-setup`) Flex gives the view. */
 export const MESSAGING_SETUP_VIEW = 'messaging-setup';
+
+/** Flex's out-of-the-box Studio flow for messaging; the default for new addresses. */
+export const MESSAGING_FLOW_NAME = 'Messaging Flow';
+
+/** Notifications registered with Flex's Notifications API. */
+export const NOTIFICATION_IDS = { success: 'MessagingSetupSuccess', error: 'MessagingSetupError' } as const;

@@ -1,12 +1,16 @@
 /**
- * Every user-facing string of the feature, keyed for Flex's `manager.strings` so an account can
- * translate or reword them (Flex templates are Handlebars: `{{name}}` placeholders).
+ * Every user-facing string Flex renders for the feature, keyed for Flex's `manager.strings` so an
+ * account can translate or reword them (Flex templates are Handlebars: `{{name}}` placeholders).
  */
 export const messagingSetupStrings = {
   MessagingSetupNavLabel: 'Messaging Setup',
   MessagingSetupTitle: 'Messaging Setup',
   MessagingSetupIntro:
     'Connect phone numbers and WhatsApp senders to Flex with Conversations Addresses, and see why a number would not deliver messages to agents.',
+  MessagingSetupNotifySuccess: '{{message}}',
+  MessagingSetupNotifyError: '{{message}}',
+  MessagingSetupNoBackend:
+    'The Messaging Setup backend URL is not configured. Set ui_attributes.messagingSetup.backendUrl in the Flex configuration, or build the plugin with FLEX_APP_MESSAGING_SETUP_BACKEND_URL.',
 };
 
 export type MessagingSetupStrings = typeof messagingSetupStrings;

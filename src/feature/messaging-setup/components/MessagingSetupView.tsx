@@ -1,21 +1,192 @@
-import React from 'react';
+import React, { useMemo, useState } from 'react';
+import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
+import { Spinner } from '@twilio-paste/core/spinner';
+import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/core/tabs';
 
+import type { BackendClient } from '../api/backendClient';
+import type { AddressSummary, AddressType } from '../api/types';
+import { MESSAGING_FLOW_NAME } from '../constants';
+import { editAddressForm, newAddressForm, type AddressForm } from '../state/addressForm';
+import { numberRows, senderRows, type ConnectionRow } from '../state/rows';
+import { addressesByAddress, type SourceName } from '../state/setupData';
+import { useSetupData } from '../state/useSetupData';
 import { messagingSetupStrings, type MessagingSetupStrings } from '../strings';
+import { AddressDialog } from './AddressDialog';
+import { AddressesTable } from './AddressesTable';
+import { ConnectionsTable } from './ConnectionsTable';
+import { DeleteAddressDialog } from './DeleteAddressDialog';
+
+export type Notify = (kind: 'success' | 'error', message: string) => void;
 
 interface MessagingSetupViewProps {
+  backend: BackendClient;
+  notify: Notify;
+  canWrite: boolean;
   strings?: MessagingSetupStrings;
 }
 
-export function MessagingSetupView({ strings = messagingSetupStrings }: MessagingSetupViewProps) {
+const SOURCE_LABEL: Record<SourceName, string> = {
+  numbers: 'phone numbers',
+  senders: 'WhatsApp senders',
+  addresses: 'addresses',
+  flows: 'Studio flows',
+  essentials: 'the Flex configuration',
+};
+
+type Dialog =
+  | { kind: 'none' }
+  | { kind: 'edit'; form: AddressForm; addressFixed: boolean }
+  | { kind: 'delete'; address: AddressSummary };
+
+export function MessagingSetupView({
+  backend,
+  notify,
+  canWrite,
+  strings = messagingSetupStrings,
+}: MessagingSetupViewProps) {
+  const { data, dispatch, reload } = useSetupData(backend);
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+
+  const flowsBySid = useMemo(() => new Map(data.flows.map((f) => [f.sid, f])), [data.flows]);
+  const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
+  const numbers = useMemo(() => numberRows(data.numbers, byAddress, flowsBySid), [data.numbers, byAddress, flowsBySid]);
+  const senders = useMemo(() => senderRows(data.senders, byAddress, flowsBySid), [data.senders, byAddress, flowsBySid]);
+  const addresses = useMemo(() => [...data.addresses.values()], [data.addresses]);
+  const owned = useMemo(
+    () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
+    [data.numbers, data.senders],
+  );
+
+  const loading = (Object.keys(data.sources) as SourceName[]).filter((s) => data.sources[s].loading);
+  const failed = (Object.keys(data.sources) as SourceName[]).filter((s) => data.sources[s].error);
+  const flexServiceSid = data.essentials?.flexConversationServiceSid ?? null;
+  const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
+
+  const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>
+    setDialog({
+      kind: 'edit',
+      addressFixed,
+      form: newAddressForm(type, address, {
+        studioFlowSid: defaultFlow?.sid,
+        conversationServiceSid: flexServiceSid ?? undefined,
+        friendlyName,
+      }),
+    });
+  const startEdit = (config: AddressSummary) =>
+    setDialog({ kind: 'edit', addressFixed: true, form: editAddressForm(config, defaultFlow?.sid) });
+  const rowActions = {
+    onCreate: (row: ConnectionRow) => startCreate(row.type, row.address, row.name || undefined, true),
+    onEdit: (row: ConnectionRow) => row.config && startEdit(row.config),
+    onDelete: (row: ConnectionRow) => row.config && setDialog({ kind: 'delete', address: row.config }),
+  };
+  const close = () => setDialog({ kind: 'none' });
+
   return (
     <Box padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
       <Heading as="h1" variant="heading10">
         {strings.MessagingSetupTitle}
       </Heading>
       <Paragraph>{strings.MessagingSetupIntro}</Paragraph>
+
+      {loading.length > 0 && (
+        <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50" aria-live="polite">
+          <Spinner decorative={false} title="Loading" size="sizeIcon20" />
+          <span>
+            Loading {loading.map((s) => SOURCE_LABEL[s]).join(', ')}… ({data.numbers.length} numbers,{' '}
+            {data.addresses.size} addresses so far)
+          </span>
+        </Box>
+      )}
+      {failed.map((source) => (
+        <Box key={source} marginBottom="space50">
+          <Alert variant="error">
+            Could not load {SOURCE_LABEL[source]}: {data.sources[source].error}{' '}
+            <Button variant="link" onClick={() => reload(source)}>
+              Try again
+            </Button>
+          </Alert>
+        </Box>
+      ))}
+
+      <Tabs baseId="messaging-setup-tabs" selectedId="messaging-setup-numbers">
+        <TabList aria-label="Messaging Setup sections">
+          <Tab id="messaging-setup-numbers">Phone numbers</Tab>
+          <Tab id="messaging-setup-senders">WhatsApp senders</Tab>
+          <Tab id="messaging-setup-addresses">Addresses</Tab>
+        </TabList>
+        <TabPanels>
+          <TabPanel>
+            <ConnectionsTable
+              rows={numbers}
+              addressHeading="Phone number"
+              emptyText={data.sources.numbers.loading ? 'Loading phone numbers…' : 'This account has no phone numbers.'}
+              canWrite={canWrite}
+              {...rowActions}
+            />
+          </TabPanel>
+          <TabPanel>
+            <ConnectionsTable
+              rows={senders}
+              addressHeading="WhatsApp sender"
+              emptyText={
+                data.sources.senders.loading ? 'Loading WhatsApp senders…' : 'This account has no WhatsApp senders.'
+              }
+              canWrite={canWrite}
+              {...rowActions}
+            />
+          </TabPanel>
+          <TabPanel>
+            <AddressesTable
+              addresses={addresses}
+              flowsBySid={flowsBySid}
+              ownedAddresses={owned}
+              canWrite={canWrite}
+              onCreate={() => startCreate('sms', '', undefined, false)}
+              onEdit={startEdit}
+              onDelete={(address) => setDialog({ kind: 'delete', address })}
+            />
+          </TabPanel>
+        </TabPanels>
+      </Tabs>
+
+      {dialog.kind === 'edit' && (
+        <AddressDialog
+          initial={dialog.form}
+          addressFixed={dialog.addressFixed}
+          flows={data.flows}
+          services={data.essentials?.conversationServices ?? []}
+          flexServiceSid={flexServiceSid}
+          onCreate={(request) => backend.call('create-address', request)}
+          onUpdate={(request) => backend.call('update-address', request)}
+          onCancel={close}
+          onDone={(saved) => {
+            dispatch({ type: 'address-saved', address: saved });
+            notify(
+              'success',
+              dialog.form.mode === 'create' ? `Address ${saved.address} created.` : `Address ${saved.address} saved.`,
+            );
+            close();
+          }}
+        />
+      )}
+      {dialog.kind === 'delete' && (
+        <DeleteAddressDialog
+          address={dialog.address}
+          onConfirm={async () => {
+            await backend.call('delete-address', { sid: dialog.address.sid });
+          }}
+          onCancel={close}
+          onDone={() => {
+            dispatch({ type: 'address-deleted', sid: dialog.address.sid });
+            notify('success', `Address ${dialog.address.address} deleted.`);
+            close();
+          }}
+        />
+      )}
     </Box>
   );
 }

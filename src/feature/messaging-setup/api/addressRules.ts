@@ -1,0 +1,171 @@
+/**
+ * The rules an address request must meet, in one place: the create/edit dialog shows their
+ * messages inline, and the backend applies the same rules before any Twilio call.
+ */
+import {
+  ADDRESS_TYPES,
+  WEBHOOK_FILTERS,
+  WEBHOOK_METHODS,
+  type AddressInput,
+  type AddressIntegration,
+  type AddressType,
+  type UpdateAddressRequest,
+  type WebhookFilter,
+  type WebhookMethod,
+} from './types';
+
+export const FRIENDLY_NAME_MAX = 256;
+export const RETRY_COUNT_MIN = 0;
+export const RETRY_COUNT_MAX = 3;
+export const WEBHOOK_URL_MAX = 2048;
+
+const E164 = /^\+[1-9]\d{1,14}$/;
+export const SID_PATTERNS = {
+  address: /^IG[0-9a-fA-F]{32}$/,
+  studioFlow: /^FW[0-9a-fA-F]{32}$/,
+  conversationService: /^IS[0-9a-fA-F]{32}$/,
+} as const;
+
+/** Field name (as the dialog names its fields) → what is wrong with it. */
+export type FieldErrors = Record<string, string>;
+
+export type RuleResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+
+export function addressError(type: AddressType, address: string): string | undefined {
+  if (type === 'sms' && !E164.test(address)) {
+    return 'Enter the number in E.164 form, for example +14155550123.';
+  }
+  if (type === 'whatsapp' && !(address.startsWith('whatsapp:') && E164.test(address.slice('whatsapp:'.length)))) {
+    return 'Enter the sender as whatsapp: followed by the E.164 number, for example whatsapp:+14155550123.';
+  }
+  return undefined;
+}
+
+export function webhookUrlError(url: string): string | undefined {
+  if (url.length > WEBHOOK_URL_MAX) return `The URL is longer than ${WEBHOOK_URL_MAX} characters.`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'Enter an absolute URL, for example https://example.com/inbound.';
+  }
+  if (parsed.protocol !== 'https:') return 'The webhook URL must use https.';
+  if (!parsed.hostname) return 'The webhook URL needs a host name.';
+  return undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function unknownKeys(value: Record<string, unknown>, allowed: readonly string[], fields: FieldErrors, label: string) {
+  const extra = Object.keys(value).filter((key) => !allowed.includes(key));
+  if (extra.length > 0) fields[label] = `Unknown field${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}.`;
+}
+
+function checkIntegration(raw: unknown, fields: FieldErrors): AddressIntegration | undefined {
+  if (!isRecord(raw)) {
+    fields.integration = 'Choose how new conversations are routed: Studio flow, webhook or default.';
+    return undefined;
+  }
+  switch (raw.type) {
+    case 'studio': {
+      unknownKeys(raw, ['type', 'studioFlowSid', 'retryCount'], fields, 'integration');
+      const { studioFlowSid, retryCount } = raw;
+      if (typeof studioFlowSid !== 'string' || !SID_PATTERNS.studioFlow.test(studioFlowSid)) {
+        fields.studioFlowSid = 'Choose a Studio flow.';
+      }
+      if (
+        typeof retryCount !== 'number' ||
+        !Number.isInteger(retryCount) ||
+        retryCount < RETRY_COUNT_MIN ||
+        retryCount > RETRY_COUNT_MAX
+      ) {
+        fields.retryCount = `Enter a whole number from ${RETRY_COUNT_MIN} to ${RETRY_COUNT_MAX}.`;
+      }
+      if (fields.studioFlowSid || fields.retryCount) return undefined;
+      return { type: 'studio', studioFlowSid: studioFlowSid as string, retryCount: retryCount as number };
+    }
+    case 'webhook': {
+      unknownKeys(raw, ['type', 'webhookUrl', 'webhookMethod', 'webhookFilters'], fields, 'integration');
+      const { webhookUrl, webhookMethod, webhookFilters } = raw;
+      const urlError = typeof webhookUrl === 'string' ? webhookUrlError(webhookUrl) : 'Enter the webhook URL.';
+      if (urlError) fields.webhookUrl = urlError;
+      if (!WEBHOOK_METHODS.includes(webhookMethod as WebhookMethod)) fields.webhookMethod = 'Choose GET or POST.';
+      const filters = Array.isArray(webhookFilters) ? webhookFilters : [];
+      const badFilters = filters.filter((f) => !WEBHOOK_FILTERS.includes(f as WebhookFilter));
+      if (!Array.isArray(webhookFilters) || badFilters.length > 0) {
+        fields.webhookFilters = `Choose filters from: ${WEBHOOK_FILTERS.join(', ')}.`;
+      } else if (new Set(filters).size !== filters.length) {
+        fields.webhookFilters = 'Each filter may be chosen once.';
+      }
+      if (fields.webhookUrl || fields.webhookMethod || fields.webhookFilters) return undefined;
+      return {
+        type: 'webhook',
+        webhookUrl: webhookUrl as string,
+        webhookMethod: webhookMethod as WebhookMethod,
+        webhookFilters: filters as WebhookFilter[],
+      };
+    }
+    case 'default':
+      unknownKeys(raw, ['type'], fields, 'integration');
+      return { type: 'default' };
+    default:
+      fields.integration = 'Choose how new conversations are routed: Studio flow, webhook or default.';
+      return undefined;
+  }
+}
+
+/** The settings an address shares between create and update. */
+function checkSettings(raw: Record<string, unknown>, fields: FieldErrors) {
+  const { friendlyName, autoCreationEnabled, conversationServiceSid } = raw;
+  if (friendlyName !== undefined && (typeof friendlyName !== 'string' || friendlyName.length > FRIENDLY_NAME_MAX)) {
+    fields.friendlyName = `Use at most ${FRIENDLY_NAME_MAX} characters.`;
+  }
+  if (typeof autoCreationEnabled !== 'boolean') fields.autoCreationEnabled = 'Say whether auto-creation is on.';
+  if (
+    conversationServiceSid !== undefined &&
+    (typeof conversationServiceSid !== 'string' || !SID_PATTERNS.conversationService.test(conversationServiceSid))
+  ) {
+    fields.conversationServiceSid = 'Choose a conversation service.';
+  }
+  const integration = checkIntegration(raw.integration, fields);
+  return {
+    ...(typeof friendlyName === 'string' && friendlyName.trim() !== '' ? { friendlyName: friendlyName.trim() } : {}),
+    autoCreationEnabled: autoCreationEnabled as boolean,
+    integration: integration as AddressIntegration,
+    ...(typeof conversationServiceSid === 'string' ? { conversationServiceSid } : {}),
+  };
+}
+
+const SETTINGS_KEYS = ['friendlyName', 'autoCreationEnabled', 'integration', 'conversationServiceSid'];
+
+export function checkCreateAddress(raw: unknown): RuleResult<AddressInput> {
+  const fields: FieldErrors = {};
+  if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
+  unknownKeys(raw, ['type', 'address', ...SETTINGS_KEYS], fields, 'request');
+  const type = raw.type as AddressType;
+  if (!ADDRESS_TYPES.includes(type)) fields.type = 'Choose SMS or WhatsApp.';
+  const address = typeof raw.address === 'string' ? raw.address.trim() : '';
+  const problem = ADDRESS_TYPES.includes(type) ? addressError(type, address) : undefined;
+  if (problem) fields.address = problem;
+  const settings = checkSettings(raw, fields);
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  return { ok: true, value: { type, address, ...settings } };
+}
+
+export function checkUpdateAddress(raw: unknown): RuleResult<UpdateAddressRequest> {
+  const fields: FieldErrors = {};
+  if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
+  unknownKeys(raw, ['sid', ...SETTINGS_KEYS], fields, 'request');
+  if (typeof raw.sid !== 'string' || !SID_PATTERNS.address.test(raw.sid)) fields.sid = 'Not an address SID (IG…).';
+  const settings = checkSettings(raw, fields);
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  return { ok: true, value: { sid: raw.sid as string, ...settings } };
+}
+
+/** One sentence for an API error, from the field messages. */
+export function summariseFieldErrors(fields: FieldErrors): string {
+  return Object.entries(fields)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join(' ');
+}

@@ -1,0 +1,137 @@
+import type { ApiErrorBody, BackendEndpoint, BackendEndpoints } from './types';
+
+/** An error from the backend (or from reaching it), with a message fit to show the user. */
+export class BackendApiError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the backend could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'BackendApiError';
+  }
+}
+
+export interface BackendClientOptions {
+  /** The deployed Serverless service's base URL, e.g. `https://messaging-setup-1234-dev.twil.io`. */
+  baseUrl: string;
+  /** Read on every call: Flex refreshes the user's token while the page is open. */
+  getToken: () => string;
+  timeoutMs?: number;
+  /** Retries after the first attempt, for the failures that are safe to retry. */
+  maxRetries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Endpoints that change nothing; only these are retried after a server error or a lost answer. */
+const READ_ENDPOINTS = new Set<BackendEndpoint>([
+  'list-phone-numbers',
+  'list-whatsapp-senders',
+  'list-addresses',
+  'list-studio-flows',
+  'fetch-flex-configuration',
+  'list-messaging-service-numbers',
+]);
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+async function errorFrom(response: Response): Promise<BackendApiError> {
+  let body: Partial<ApiErrorBody> = {};
+  try {
+    body = (await response.json()) as Partial<ApiErrorBody>;
+  } catch {
+    // Not our JSON (a proxy page, a Functions crash): fall through to the generic message.
+  }
+  if (body.error && typeof body.error.message === 'string') {
+    return new BackendApiError(body.error.message, response.status, String(body.error.code), body.error.fields);
+  }
+  return new BackendApiError(
+    `The Messaging Setup backend answered with HTTP ${response.status}.`,
+    response.status,
+    'http_error',
+  );
+}
+
+export type BackendClient = ReturnType<typeof createBackendClient>;
+
+/**
+ * The plugin's one way to call the backend: a form POST (`Token` + JSON `Payload`, a CORS simple
+ * request), with a timeout, typed errors, and retries that never repeat a change that might have
+ * happened — 429 is retried for every call (the backend refused it), server errors and lost
+ * answers only for reads. Waits honour `Retry-After`.
+ */
+export function createBackendClient(options: BackendClientOptions) {
+  const {
+    baseUrl,
+    getToken,
+    timeoutMs = 20_000,
+    maxRetries = 3,
+    baseDelayMs = 300,
+    maxDelayMs = 5_000,
+    fetch: fetchImpl = (...args: Parameters<typeof fetch>) => fetch(...args),
+    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  } = options;
+  const root = baseUrl.replace(/\/+$/, '');
+
+  async function attempt(endpoint: BackendEndpoint, payload: unknown): Promise<Response> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return await fetchImpl(`${root}/${endpoint}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ Token: getToken(), Payload: JSON.stringify(payload) }).toString(),
+        signal: controller.signal,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function call<E extends BackendEndpoint>(
+    endpoint: E,
+    request: BackendEndpoints[E]['request'],
+  ): Promise<BackendEndpoints[E]['response']> {
+    const isRead = READ_ENDPOINTS.has(endpoint);
+    for (let retry = 0; ; retry += 1) {
+      const canRetry = retry < maxRetries;
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
+      let response: Response;
+      try {
+        response = await attempt(endpoint, request);
+      } catch {
+        if (isRead && canRetry) {
+          await sleep(backoff);
+          continue;
+        }
+        throw new BackendApiError(
+          isRead
+            ? 'Could not reach the Messaging Setup backend. Check your connection and the backend URL.'
+            : 'Could not reach the Messaging Setup backend; the change may not have been made. Reload to check.',
+          0,
+          'unreachable',
+        );
+      }
+      if (response.ok) return (await response.json()) as BackendEndpoints[E]['response'];
+      const retryable = response.status === 429 || (isRead && response.status >= 500);
+      if (retryable && canRetry) {
+        await sleep(Math.min(maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff));
+        continue;
+      }
+      throw await errorFrom(response);
+    }
+  }
+
+  return { call };
+}

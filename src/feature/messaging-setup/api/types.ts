@@ -1,0 +1,146 @@
+/**
+ * Request and response shapes of the Messaging Setup backend, shared by the plugin (which sends
+ * them) and the Serverless functions (which answer them). Declared once, here, because the Flex
+ * build only resolves imports inside `src/`.
+ */
+
+export type AddressType = 'sms' | 'whatsapp';
+export const ADDRESS_TYPES: readonly AddressType[] = ['sms', 'whatsapp'];
+
+export type IntegrationType = 'studio' | 'webhook' | 'default';
+export const INTEGRATION_TYPES: readonly IntegrationType[] = ['studio', 'webhook', 'default'];
+
+export type WebhookMethod = 'GET' | 'POST';
+export const WEBHOOK_METHODS: readonly WebhookMethod[] = ['POST', 'GET'];
+
+/** Conversations events an address webhook may subscribe to (Twilio's allowed list). */
+export const WEBHOOK_FILTERS = [
+  'onMessageAdded',
+  'onMessageUpdated',
+  'onMessageRemoved',
+  'onConversationUpdated',
+  'onConversationStateUpdated',
+  'onConversationRemoved',
+  'onParticipantAdded',
+  'onParticipantUpdated',
+  'onParticipantRemoved',
+  'onDeliveryUpdated',
+] as const;
+export type WebhookFilter = (typeof WEBHOOK_FILTERS)[number];
+
+export type AddressIntegration =
+  | { type: 'studio'; studioFlowSid: string; retryCount: number }
+  | { type: 'webhook'; webhookUrl: string; webhookMethod: WebhookMethod; webhookFilters: WebhookFilter[] }
+  | { type: 'default' };
+
+/** A Conversations Address Configuration as the view shows it. */
+export interface AddressSummary {
+  sid: string;
+  type: string;
+  address: string;
+  friendlyName: string | null;
+  autoCreationEnabled: boolean;
+  integration: AddressIntegration;
+  /** Null when Twilio's default conversation service is used. */
+  conversationServiceSid: string | null;
+  dateUpdated: string | null;
+}
+
+export interface PhoneNumberSummary {
+  sid: string;
+  phoneNumber: string;
+  friendlyName: string;
+  capabilities: { sms: boolean; mms: boolean; voice: boolean };
+  /** The number's "A message comes in" webhook; null when unset. */
+  smsUrl: string | null;
+  smsApplicationSid: string | null;
+}
+
+export interface WhatsAppSenderSummary {
+  sid: string;
+  /** `whatsapp:+E.164`, exactly what goes into an address. */
+  senderId: string;
+  status: string;
+  profileName: string | null;
+  offlineReasons: string[];
+}
+
+export interface StudioFlowSummary {
+  sid: string;
+  friendlyName: string;
+  status: 'draft' | 'published';
+}
+
+export interface ConversationServiceSummary {
+  sid: string;
+  friendlyName: string;
+}
+
+/** What the view needs of the Flex and Conversations configuration. */
+export interface FlexEssentials {
+  flexConversationServiceSid: string | null;
+  defaultConversationServiceSid: string | null;
+  workspaceSid: string | null;
+  conversationServices: ConversationServiceSummary[];
+}
+
+/** The numbers in each Messaging Service (a number there follows the service's inbound settings). */
+export interface MessagingServiceMembership {
+  services: { sid: string; friendlyName: string; phoneNumberSids: string[] }[];
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next one. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ListRequest {
+  cursor?: string;
+}
+
+export interface ListAddressesRequest extends ListRequest {
+  type?: AddressType;
+}
+
+/** Create: every field; update: `sid` plus the changeable fields (not type or address). */
+export interface AddressInput {
+  type: AddressType;
+  address: string;
+  friendlyName?: string;
+  autoCreationEnabled: boolean;
+  integration: AddressIntegration;
+  conversationServiceSid?: string;
+}
+
+export interface UpdateAddressRequest extends Omit<AddressInput, 'type' | 'address'> {
+  sid: string;
+}
+
+export interface DeleteAddressRequest {
+  sid: string;
+}
+
+export interface DeleteAddressResponse {
+  deleted: string;
+}
+
+/** Every backend error: the UI shows `message`; `code` is for programs; `fields` for forms. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+/** The backend's functions: path → request and response types. */
+export interface BackendEndpoints {
+  'list-phone-numbers': { request: ListRequest; response: Page<PhoneNumberSummary> };
+  'list-whatsapp-senders': { request: ListRequest; response: Page<WhatsAppSenderSummary> };
+  'list-addresses': { request: ListAddressesRequest; response: Page<AddressSummary> };
+  'list-studio-flows': { request: ListRequest; response: Page<StudioFlowSummary> };
+  'fetch-flex-configuration': { request: Record<string, never>; response: FlexEssentials };
+  'list-messaging-service-numbers': { request: Record<string, never>; response: MessagingServiceMembership };
+  'create-address': { request: AddressInput; response: AddressSummary };
+  'update-address': { request: UpdateAddressRequest; response: AddressSummary };
+  'delete-address': { request: DeleteAddressRequest; response: DeleteAddressResponse };
+}
+
+export type BackendEndpoint = keyof BackendEndpoints;

@@ -1,0 +1,320 @@
+import React, { useState } from 'react';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Checkbox, CheckboxGroup } from '@twilio-paste/core/checkbox';
+import { HelpText } from '@twilio-paste/core/help-text';
+import { Input } from '@twilio-paste/core/input';
+import { Label } from '@twilio-paste/core/label';
+import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
+import { Option, Select } from '@twilio-paste/core/select';
+import { Stack } from '@twilio-paste/core/stack';
+import { useUID } from '@twilio-paste/core/uid-library';
+
+import { BackendApiError } from '../api/backendClient';
+import { RETRY_COUNT_MAX, RETRY_COUNT_MIN, type FieldErrors } from '../api/addressRules';
+import {
+  WEBHOOK_FILTERS,
+  WEBHOOK_METHODS,
+  type AddressInput,
+  type AddressSummary,
+  type ConversationServiceSummary,
+  type IntegrationType,
+  type StudioFlowSummary,
+  type UpdateAddressRequest,
+  type WebhookFilter,
+  type WebhookMethod,
+} from '../api/types';
+import { toRequest, type AddressForm } from '../state/addressForm';
+
+export interface AddressDialogProps {
+  initial: AddressForm;
+  /** True when the type and address were given by the row (fixed in the dialog). */
+  addressFixed: boolean;
+  flows: StudioFlowSummary[];
+  services: ConversationServiceSummary[];
+  flexServiceSid: string | null;
+  onCreate: (request: AddressInput) => Promise<AddressSummary>;
+  onUpdate: (request: UpdateAddressRequest) => Promise<AddressSummary>;
+  onDone: (saved: AddressSummary) => void;
+  onCancel: () => void;
+}
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <HelpText id={id} variant="error">
+      {message}
+    </HelpText>
+  ) : null;
+}
+
+/** Create or edit an SMS/WhatsApp address; checks as the user goes, keeps input on a server error. */
+export function AddressDialog(props: AddressDialogProps) {
+  const { initial, addressFixed, flows, services, flexServiceSid, onCreate, onUpdate, onDone, onCancel } = props;
+  const [form, setForm] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverFields, setServerFields] = useState<FieldErrors>({});
+  const ids = {
+    heading: useUID(),
+    type: useUID(),
+    address: useUID(),
+    name: useUID(),
+    integration: useUID(),
+    flow: useUID(),
+    retry: useUID(),
+    url: useUID(),
+    method: useUID(),
+    service: useUID(),
+    enabled: useUID(),
+  };
+  const isCreate = form.mode === 'create';
+  const result = toRequest(form);
+  const fields: FieldErrors = { ...(submitted && !result.ok ? result.fields : {}), ...serverFields };
+  const err = (key: string) => `${ids.heading}-${key}-error`;
+
+  function update<K extends keyof AddressForm>(key: K, value: AddressForm[K]) {
+    setForm((current) => ({ ...current, [key]: value }));
+    setServerFields((current) => {
+      const rest = { ...current };
+      delete rest[key];
+      return rest;
+    });
+  }
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!result.ok || pending) return;
+    setPending(true);
+    setServerError(null);
+    try {
+      const saved = result.mode === 'create' ? await onCreate(result.request) : await onUpdate(result.request);
+      onDone(saved);
+    } catch (error) {
+      setPending(false);
+      setServerError(error instanceof Error ? error.message : String(error));
+      if (error instanceof BackendApiError && error.fields) setServerFields(error.fields);
+    }
+  }
+
+  const toggleFilter = (filter: WebhookFilter, checked: boolean) =>
+    update(
+      'webhookFilters',
+      checked ? [...form.webhookFilters, filter] : form.webhookFilters.filter((f) => f !== filter),
+    );
+
+  return (
+    <Modal isOpen onDismiss={pending ? () => undefined : onCancel} ariaLabelledby={ids.heading} size="default">
+      <form onSubmit={submit} noValidate>
+        <ModalHeader>
+          <ModalHeading as="h2" id={ids.heading}>
+            {isCreate ? 'Create address' : 'Edit address'}
+          </ModalHeading>
+        </ModalHeader>
+        <ModalBody>
+          <Stack orientation="vertical" spacing="space60">
+            {serverError && (
+              <Alert variant="error">
+                <strong>{isCreate ? 'The address was not created.' : 'The changes were not saved.'}</strong>{' '}
+                {serverError}
+              </Alert>
+            )}
+            {isCreate && !addressFixed ? (
+              <>
+                <Box>
+                  <Label htmlFor={ids.type} required>
+                    Type
+                  </Label>
+                  <Select
+                    id={ids.type}
+                    value={form.type}
+                    onChange={(e) => update('type', e.target.value === 'whatsapp' ? 'whatsapp' : 'sms')}
+                  >
+                    <Option value="sms">SMS</Option>
+                    <Option value="whatsapp">WhatsApp</Option>
+                  </Select>
+                </Box>
+                <Box>
+                  <Label htmlFor={ids.address} required>
+                    Address
+                  </Label>
+                  <Input
+                    id={ids.address}
+                    type="text"
+                    value={form.address}
+                    placeholder={form.type === 'whatsapp' ? 'whatsapp:+14155550123' : '+14155550123'}
+                    onChange={(e) => update('address', e.target.value)}
+                    hasError={Boolean(fields.address)}
+                    aria-describedby={err('address')}
+                  />
+                  <FieldError id={err('address')} message={fields.address} />
+                </Box>
+              </>
+            ) : (
+              <Box>
+                <Label htmlFor={ids.address}>{form.type === 'whatsapp' ? 'WhatsApp sender' : 'Phone number'}</Label>
+                <Input id={ids.address} type="text" value={form.address} readOnly />
+              </Box>
+            )}
+            <Box>
+              <Label htmlFor={ids.name}>Friendly name</Label>
+              <Input
+                id={ids.name}
+                type="text"
+                value={form.friendlyName}
+                onChange={(e) => update('friendlyName', e.target.value)}
+                hasError={Boolean(fields.friendlyName)}
+                aria-describedby={err('friendlyName')}
+              />
+              <FieldError id={err('friendlyName')} message={fields.friendlyName} />
+            </Box>
+            <Checkbox
+              id={ids.enabled}
+              checked={form.autoCreationEnabled}
+              onChange={(e) => update('autoCreationEnabled', e.target.checked)}
+            >
+              Create a conversation for each new inbound message (auto-creation)
+            </Checkbox>
+            <Box>
+              <Label htmlFor={ids.integration} required>
+                Integration
+              </Label>
+              <Select
+                id={ids.integration}
+                value={form.integrationType}
+                onChange={(e) => update('integrationType', e.target.value as IntegrationType)}
+              >
+                <Option value="studio">Studio flow</Option>
+                <Option value="webhook">Webhook</Option>
+                <Option value="default">Default (no integration)</Option>
+              </Select>
+              <FieldError id={err('integration')} message={fields.integration} />
+            </Box>
+            {form.integrationType === 'studio' && (
+              <>
+                <Box>
+                  <Label htmlFor={ids.flow} required>
+                    Studio flow
+                  </Label>
+                  <Select
+                    id={ids.flow}
+                    value={form.studioFlowSid}
+                    onChange={(e) => update('studioFlowSid', e.target.value)}
+                    hasError={Boolean(fields.studioFlowSid)}
+                    aria-describedby={err('studioFlowSid')}
+                  >
+                    <Option value="">Choose a flow</Option>
+                    {flows.map((flow) => (
+                      <Option key={flow.sid} value={flow.sid}>
+                        {flow.friendlyName}
+                        {flow.status === 'published' ? '' : ' (draft — publish it before use)'}
+                      </Option>
+                    ))}
+                  </Select>
+                  <FieldError id={err('studioFlowSid')} message={fields.studioFlowSid} />
+                </Box>
+                <Box>
+                  <Label htmlFor={ids.retry} required>
+                    Retry count
+                  </Label>
+                  <Input
+                    id={ids.retry}
+                    type="number"
+                    min={RETRY_COUNT_MIN}
+                    max={RETRY_COUNT_MAX}
+                    value={form.retryCount}
+                    onChange={(e) => update('retryCount', e.target.value)}
+                    hasError={Boolean(fields.retryCount)}
+                    aria-describedby={err('retryCount')}
+                  />
+                  <FieldError id={err('retryCount')} message={fields.retryCount} />
+                </Box>
+              </>
+            )}
+            {form.integrationType === 'webhook' && (
+              <>
+                <Box>
+                  <Label htmlFor={ids.url} required>
+                    Webhook URL
+                  </Label>
+                  <Input
+                    id={ids.url}
+                    type="text"
+                    inputMode="url"
+                    value={form.webhookUrl}
+                    placeholder="https://example.com/inbound"
+                    onChange={(e) => update('webhookUrl', e.target.value)}
+                    hasError={Boolean(fields.webhookUrl)}
+                    aria-describedby={err('webhookUrl')}
+                  />
+                  <FieldError id={err('webhookUrl')} message={fields.webhookUrl} />
+                </Box>
+                <Box>
+                  <Label htmlFor={ids.method}>Method</Label>
+                  <Select
+                    id={ids.method}
+                    value={form.webhookMethod}
+                    onChange={(e) => update('webhookMethod', e.target.value as WebhookMethod)}
+                  >
+                    {WEBHOOK_METHODS.map((m) => (
+                      <Option key={m} value={m}>
+                        {m}
+                      </Option>
+                    ))}
+                  </Select>
+                </Box>
+                <CheckboxGroup
+                  name={`${ids.heading}-filters`}
+                  legend="Webhook filters"
+                  errorText={fields.webhookFilters}
+                  orientation="vertical"
+                >
+                  {WEBHOOK_FILTERS.map((filter) => (
+                    <Checkbox
+                      key={filter}
+                      id={`${ids.heading}-${filter}`}
+                      value={filter}
+                      checked={form.webhookFilters.includes(filter)}
+                      onChange={(e) => toggleFilter(filter, e.target.checked)}
+                    >
+                      {filter}
+                    </Checkbox>
+                  ))}
+                </CheckboxGroup>
+              </>
+            )}
+            <Box>
+              <Label htmlFor={ids.service}>Conversation service</Label>
+              <Select
+                id={ids.service}
+                value={form.conversationServiceSid}
+                onChange={(e) => update('conversationServiceSid', e.target.value)}
+              >
+                <Option value="">Account default</Option>
+                {services.map((service) => (
+                  <Option key={service.sid} value={service.sid}>
+                    {service.friendlyName}
+                    {service.sid === flexServiceSid ? ' (Flex)' : ''}
+                  </Option>
+                ))}
+              </Select>
+              <FieldError id={err('conversationServiceSid')} message={fields.conversationServiceSid} />
+            </Box>
+          </Stack>
+        </ModalBody>
+        <ModalFooter>
+          <ModalFooterActions>
+            <Button variant="secondary" onClick={onCancel} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant="primary" type="submit" loading={pending}>
+              {isCreate ? 'Create' : 'Save'}
+            </Button>
+          </ModalFooterActions>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

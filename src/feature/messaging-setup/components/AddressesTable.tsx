@@ -1,0 +1,143 @@
+import React, { useMemo, useState } from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
+import { Text } from '@twilio-paste/core/text';
+
+import type { AddressSummary, StudioFlowSummary } from '../api/types';
+import { addressStatusOf, describeRouting } from '../state/addressStatus';
+import { matchesSearch } from '../state/rows';
+import { AddressStatusBadge } from './AddressStatusBadge';
+import { CopyButton } from './CopyButton';
+import { clampPage, Pager, pageOf } from './Pager';
+import { TableToolbar } from './TableToolbar';
+
+interface AddressesTableProps {
+  addresses: AddressSummary[];
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>;
+  /** Addresses on this account's numbers and senders; the others are marked. */
+  ownedAddresses: ReadonlySet<string>;
+  canWrite: boolean;
+  onCreate: () => void;
+  onEdit: (address: AddressSummary) => void;
+  onDelete: (address: AddressSummary) => void;
+}
+
+/** Every SMS and WhatsApp address configuration, including those of numbers not on this account. */
+export function AddressesTable({
+  addresses,
+  flowsBySid,
+  ownedAddresses,
+  canWrite,
+  onCreate,
+  onEdit,
+  onDelete,
+}: AddressesTableProps) {
+  const [query, setQuery] = useState('');
+  const [page, setPage] = useState(0);
+  const rows = useMemo(
+    () =>
+      addresses
+        .map((a) => ({ config: a, routing: describeRouting(a, flowsBySid), ...addressStatusOf(a, flowsBySid) }))
+        .filter((r) =>
+          matchesSearch([r.config.address, r.config.friendlyName, r.config.sid, r.routing, r.config.type], query),
+        ),
+    [addresses, flowsBySid, query],
+  );
+  const shownPage = clampPage(page, rows.length);
+
+  return (
+    <Box>
+      <Box display="flex" justifyContent="space-between" alignItems="flex-start">
+        <Box flexGrow={1}>
+          <TableToolbar
+            query={query}
+            onQuery={(q) => {
+              setQuery(q);
+              setPage(0);
+            }}
+            summary={`Showing ${rows.length} of ${addresses.length}`}
+          />
+        </Box>
+        {canWrite && (
+          <Box marginLeft="space60" paddingTop="space80">
+            <Button variant="primary" size="small" onClick={onCreate}>
+              Create address
+            </Button>
+          </Box>
+        )}
+      </Box>
+      <Table scrollHorizontally>
+        <THead>
+          <Tr>
+            <Th>Address</Th>
+            <Th>Type</Th>
+            <Th>Friendly name</Th>
+            <Th>Status</Th>
+            <Th>Routing</Th>
+            <Th>Address SID</Th>
+            <Th textAlign="right">Actions</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {rows.length === 0 && (
+            <Tr>
+              <Td colSpan={7}>
+                <Text as="p" color="colorTextWeak">
+                  {addresses.length === 0
+                    ? 'This account has no SMS or WhatsApp addresses yet.'
+                    : 'Nothing matches the search.'}
+                </Text>
+              </Td>
+            </Tr>
+          )}
+          {pageOf(rows, shownPage).map(({ config, routing, status, reason }) => (
+            <Tr key={config.sid} data-testid="address-row">
+              <Td>
+                <Text as="div" fontWeight="fontWeightSemibold">
+                  {config.address}
+                </Text>
+                {!ownedAddresses.has(config.address) && (
+                  <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+                    Not a number or sender of this account
+                  </Text>
+                )}
+              </Td>
+              <Td>{config.type === 'whatsapp' ? 'WhatsApp' : 'SMS'}</Td>
+              <Td>{config.friendlyName ?? '—'}</Td>
+              <Td>
+                <AddressStatusBadge status={status} reason={reason} />
+              </Td>
+              <Td>
+                <Text as="span" fontSize="fontSize30" wordBreak="break-word">
+                  {routing}
+                </Text>
+              </Td>
+              <Td>
+                <Box display="flex" alignItems="center" columnGap="space20">
+                  <Text as="code" fontFamily="fontFamilyCode" fontSize="fontSize20">
+                    {config.sid}
+                  </Text>
+                  <CopyButton value={config.sid} label={`Copy address SID of ${config.address}`} />
+                </Box>
+              </Td>
+              <Td textAlign="right">
+                {canWrite && (
+                  <Box display="flex" justifyContent="flex-end" columnGap="space30">
+                    <Button variant="secondary" size="small" onClick={() => onEdit(config)}>
+                      Edit address
+                    </Button>
+                    <Button variant="destructive_secondary" size="small" onClick={() => onDelete(config)}>
+                      Delete address
+                    </Button>
+                  </Box>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+      <Pager page={shownPage} total={rows.length} onPage={setPage} />
+    </Box>
+  );
+}

@@ -1,0 +1,113 @@
+import { checkCreateAddress, checkUpdateAddress, type FieldErrors } from '../api/addressRules';
+import type {
+  AddressInput,
+  AddressIntegration,
+  AddressSummary,
+  AddressType,
+  IntegrationType,
+  UpdateAddressRequest,
+  WebhookFilter,
+  WebhookMethod,
+} from '../api/types';
+
+/** The create/edit dialog's fields, as the user edits them (numbers still as text). */
+export interface AddressForm {
+  mode: 'create' | 'edit';
+  sid: string | null;
+  type: AddressType;
+  address: string;
+  friendlyName: string;
+  autoCreationEnabled: boolean;
+  integrationType: IntegrationType;
+  studioFlowSid: string;
+  retryCount: string;
+  webhookUrl: string;
+  webhookMethod: WebhookMethod;
+  webhookFilters: WebhookFilter[];
+  conversationServiceSid: string;
+}
+
+export const DEFAULT_RETRY_COUNT = 3;
+export const DEFAULT_WEBHOOK_FILTERS: WebhookFilter[] = ['onMessageAdded'];
+
+/** Defaults a Flex admin expects: Studio "Messaging Flow", retry 3, Flex's conversation service. */
+export function newAddressForm(
+  type: AddressType,
+  address: string,
+  defaults: { studioFlowSid?: string; conversationServiceSid?: string; friendlyName?: string },
+): AddressForm {
+  return {
+    mode: 'create',
+    sid: null,
+    type,
+    address,
+    friendlyName: defaults.friendlyName ?? '',
+    autoCreationEnabled: true,
+    integrationType: 'studio',
+    studioFlowSid: defaults.studioFlowSid ?? '',
+    retryCount: String(DEFAULT_RETRY_COUNT),
+    webhookUrl: '',
+    webhookMethod: 'POST',
+    webhookFilters: [...DEFAULT_WEBHOOK_FILTERS],
+    conversationServiceSid: defaults.conversationServiceSid ?? '',
+  };
+}
+
+export function editAddressForm(config: AddressSummary, defaultStudioFlowSid?: string): AddressForm {
+  const { integration } = config;
+  return {
+    mode: 'edit',
+    sid: config.sid,
+    type: config.type === 'whatsapp' ? 'whatsapp' : 'sms',
+    address: config.address,
+    friendlyName: config.friendlyName ?? '',
+    autoCreationEnabled: config.autoCreationEnabled,
+    integrationType: integration.type,
+    studioFlowSid: integration.type === 'studio' ? integration.studioFlowSid : (defaultStudioFlowSid ?? ''),
+    retryCount: String(integration.type === 'studio' ? integration.retryCount : DEFAULT_RETRY_COUNT),
+    webhookUrl: integration.type === 'webhook' ? integration.webhookUrl : '',
+    webhookMethod: integration.type === 'webhook' ? integration.webhookMethod : 'POST',
+    webhookFilters: integration.type === 'webhook' ? [...integration.webhookFilters] : [...DEFAULT_WEBHOOK_FILTERS],
+    conversationServiceSid: config.conversationServiceSid ?? '',
+  };
+}
+
+function integrationOf(form: AddressForm): AddressIntegration | { type: IntegrationType } {
+  if (form.integrationType === 'studio') {
+    const retry = form.retryCount.trim() === '' ? NaN : Number(form.retryCount);
+    return { type: 'studio', studioFlowSid: form.studioFlowSid, retryCount: retry };
+  }
+  if (form.integrationType === 'webhook') {
+    return {
+      type: 'webhook',
+      webhookUrl: form.webhookUrl.trim(),
+      webhookMethod: form.webhookMethod,
+      webhookFilters: form.webhookFilters,
+    };
+  }
+  return { type: 'default' };
+}
+
+function settingsOf(form: AddressForm) {
+  return {
+    ...(form.friendlyName.trim() ? { friendlyName: form.friendlyName.trim() } : {}),
+    autoCreationEnabled: form.autoCreationEnabled,
+    integration: integrationOf(form),
+    ...(form.conversationServiceSid ? { conversationServiceSid: form.conversationServiceSid } : {}),
+  };
+}
+
+export type FormResult =
+  | { ok: true; mode: 'create'; request: AddressInput }
+  | { ok: true; mode: 'edit'; request: UpdateAddressRequest }
+  | { ok: false; fields: FieldErrors };
+
+/** The request the form makes, checked by the same rules the backend applies. */
+export function toRequest(form: AddressForm): FormResult {
+  if (form.mode === 'create') {
+    const result = checkCreateAddress({ type: form.type, address: form.address.trim(), ...settingsOf(form) });
+    return result.ok ? { ok: true, mode: 'create', request: result.value } : result;
+  }
+  const result = checkUpdateAddress({ sid: form.sid, ...settingsOf(form) });
+  return result.ok ? { ok: true, mode: 'edit', request: result.value } : result;
+}

@@ -1,0 +1,93 @@
+import type {
+  AddressSummary,
+  AddressType,
+  PhoneNumberSummary,
+  StudioFlowSummary,
+  WhatsAppSenderSummary,
+} from '../api/types';
+import { addressStatusOf, describeRouting, type AddressStatus } from './addressStatus';
+
+/** One row of the Phone numbers or WhatsApp senders table. */
+export interface ConnectionRow {
+  key: string;
+  type: AddressType;
+  /** What goes into an address: `+1…` or `whatsapp:+1…`. */
+  address: string;
+  name: string;
+  /** Sender status, or "No SMS capability"; shown under the name. */
+  note: string | null;
+  /** False when no address can be made for it (a number without SMS). */
+  connectable: boolean;
+  config: AddressSummary | undefined;
+  status: AddressStatus;
+  statusReason: string;
+  routing: string;
+}
+
+function rowFor(
+  base: Pick<ConnectionRow, 'key' | 'type' | 'address' | 'name' | 'note' | 'connectable'>,
+  config: AddressSummary | undefined,
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+): ConnectionRow {
+  const { status, reason } = addressStatusOf(config, flowsBySid);
+  return { ...base, config, status, statusReason: reason, routing: config ? describeRouting(config, flowsBySid) : '' };
+}
+
+export function numberRows(
+  numbers: readonly PhoneNumberSummary[],
+  byAddress: ReadonlyMap<string, AddressSummary>,
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+): ConnectionRow[] {
+  return numbers.map((n) =>
+    rowFor(
+      {
+        key: n.sid,
+        type: 'sms',
+        address: n.phoneNumber,
+        name: n.friendlyName,
+        note: n.capabilities.sms ? null : 'No SMS capability',
+        connectable: n.capabilities.sms,
+      },
+      byAddress.get(n.phoneNumber),
+      flowsBySid,
+    ),
+  );
+}
+
+export function senderRows(
+  senders: readonly WhatsAppSenderSummary[],
+  byAddress: ReadonlyMap<string, AddressSummary>,
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+): ConnectionRow[] {
+  return senders.map((s) =>
+    rowFor(
+      {
+        key: s.sid,
+        type: 'whatsapp',
+        address: s.senderId,
+        name: s.profileName ?? '',
+        note: `Sender ${s.status}`,
+        connectable: true,
+      },
+      byAddress.get(s.senderId),
+      flowsBySid,
+    ),
+  );
+}
+
+export type StatusFilter = 'all' | AddressStatus;
+
+/** Case-insensitive match on everything a user can see in the row, plus SIDs. */
+export function matchesSearch(fields: readonly (string | null | undefined)[], query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  return fields.some((field) => field?.toLowerCase().includes(needle));
+}
+
+export function filterRows(rows: readonly ConnectionRow[], query: string, status: StatusFilter): ConnectionRow[] {
+  return rows.filter(
+    (row) =>
+      (status === 'all' || row.status === status) &&
+      matchesSearch([row.address, row.name, row.routing, row.config?.sid, row.config?.friendlyName, row.note], query),
+  );
+}

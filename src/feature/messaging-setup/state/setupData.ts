@@ -1,0 +1,103 @@
+import type {
+  AddressSummary,
+  FlexEssentials,
+  PhoneNumberSummary,
+  StudioFlowSummary,
+  WhatsAppSenderSummary,
+} from '../api/types';
+
+/** The lists the view loads; each loads page by page and may fail on its own. */
+export type SourceName = 'numbers' | 'senders' | 'addresses' | 'flows' | 'essentials';
+
+export interface SourceState {
+  loading: boolean;
+  error: string | null;
+}
+
+export interface SetupData {
+  numbers: PhoneNumberSummary[];
+  senders: WhatsAppSenderSummary[];
+  /** Keyed by SID; SMS and WhatsApp, including addresses of numbers not on this account. */
+  addresses: Map<string, AddressSummary>;
+  flows: StudioFlowSummary[];
+  essentials: FlexEssentials | null;
+  sources: Record<SourceName, SourceState>;
+}
+
+export type SetupAction =
+  | { type: 'start'; source: SourceName }
+  | { type: 'numbers'; items: PhoneNumberSummary[] }
+  | { type: 'senders'; items: WhatsAppSenderSummary[] }
+  | { type: 'addresses'; items: AddressSummary[] }
+  | { type: 'flows'; items: StudioFlowSummary[] }
+  | { type: 'essentials'; essentials: FlexEssentials }
+  | { type: 'done'; source: SourceName }
+  | { type: 'failed'; source: SourceName; error: string }
+  | { type: 'address-saved'; address: AddressSummary }
+  | { type: 'address-deleted'; sid: string };
+
+const idle: SourceState = { loading: false, error: null };
+
+export const initialSetupData: SetupData = {
+  numbers: [],
+  senders: [],
+  addresses: new Map(),
+  flows: [],
+  essentials: null,
+  sources: { numbers: idle, senders: idle, addresses: idle, flows: idle, essentials: idle },
+};
+
+function withSource(state: SetupData, source: SourceName, value: SourceState): SetupData {
+  return { ...state, sources: { ...state.sources, [source]: value } };
+}
+
+export function setupReducer(state: SetupData, action: SetupAction): SetupData {
+  switch (action.type) {
+    case 'start': {
+      // A (re)load replaces what the source had, so a retry never shows rows twice.
+      const cleared: Partial<SetupData> =
+        action.source === 'addresses'
+          ? { addresses: new Map() }
+          : action.source === 'essentials'
+            ? {}
+            : { [action.source]: [] };
+      return withSource({ ...state, ...cleared }, action.source, { loading: true, error: null });
+    }
+    case 'numbers':
+      return { ...state, numbers: [...state.numbers, ...action.items] };
+    case 'senders':
+      return { ...state, senders: [...state.senders, ...action.items] };
+    case 'flows':
+      return { ...state, flows: [...state.flows, ...action.items] };
+    case 'addresses': {
+      const addresses = new Map(state.addresses);
+      for (const item of action.items) addresses.set(item.sid, item);
+      return { ...state, addresses };
+    }
+    case 'essentials':
+      return { ...state, essentials: action.essentials };
+    case 'done':
+      return withSource(state, action.source, { loading: false, error: null });
+    case 'failed':
+      return withSource(state, action.source, { loading: false, error: action.error });
+    case 'address-saved': {
+      const addresses = new Map(state.addresses);
+      addresses.set(action.address.sid, action.address);
+      return { ...state, addresses };
+    }
+    case 'address-deleted': {
+      const addresses = new Map(state.addresses);
+      addresses.delete(action.sid);
+      return { ...state, addresses };
+    }
+    default:
+      return state;
+  }
+}
+
+/** Address configurations by their address (`+1…` or `whatsapp:+1…`), for the rows to look up. */
+export function addressesByAddress(addresses: ReadonlyMap<string, AddressSummary>): Map<string, AddressSummary> {
+  const byAddress = new Map<string, AddressSummary>();
+  for (const address of addresses.values()) byAddress.set(address.address, address);
+  return byAddress;
+}

@@ -1,0 +1,161 @@
+/**
+ * The Messaging Setup backend, faked at the HTTP boundary: a `fetch` that answers the plugin's
+ * form POSTs from a {@link FakeAccount}. Tests use it through the real `createBackendClient`, so
+ * the form encoding, error mapping and retry rules are the ones the plugin ships with.
+ */
+import { createBackendClient, type BackendClient } from '../feature/messaging-setup/api/backendClient';
+import type {
+  AddressInput,
+  AddressSummary,
+  ApiErrorBody,
+  BackendEndpoint,
+  DeleteAddressRequest,
+  ListAddressesRequest,
+  UpdateAddressRequest,
+} from '../feature/messaging-setup/api/types';
+import { defaultAccount, sid, type FakeAccount } from './fakeAccount';
+
+export interface FakeReply {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Answers one endpoint; `payload` is the decoded request. */
+export type EndpointHandler = (payload: unknown) => FakeReply | Promise<FakeReply>;
+
+export interface RecordedRequest {
+  endpoint: BackendEndpoint;
+  token: string | null;
+  payload: unknown;
+}
+
+/** A minimal `Response`: what the backend client reads (ok, status, headers.get, json). */
+export function fakeResponse({ status = 200, body, headers = {} }: FakeReply): Response {
+  const lowerCased = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const response = {
+    ok: status >= 200 && status < 300,
+    status,
+    headers: { get: (name: string) => lowerCased.get(name.toLowerCase()) ?? null },
+    json: async () => (typeof body === 'string' ? JSON.parse(body) : body),
+  };
+  return response as unknown as Response;
+}
+
+export function errorReply(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+  headers?: Record<string, string>,
+): FakeReply {
+  const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
+  return { status, body, headers };
+}
+
+/** A promise with its resolve function outside, for holding a request pending. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+const WRITE_ENDPOINTS: ReadonlySet<BackendEndpoint> = new Set(['create-address', 'update-address', 'delete-address']);
+
+function addressFrom(input: AddressInput, addressSid: string): AddressSummary {
+  return {
+    sid: addressSid,
+    type: input.type,
+    address: input.address,
+    friendlyName: input.friendlyName ?? null,
+    autoCreationEnabled: input.autoCreationEnabled,
+    integration: input.integration,
+    conversationServiceSid: input.conversationServiceSid ?? null,
+    dateUpdated: '2024-06-01T12:00:00Z',
+  };
+}
+
+export function createFakeBackend(account: FakeAccount = defaultAccount(), token = 'flex-token-of-the-user') {
+  const requests: RecordedRequest[] = [];
+  const overrides = new Map<BackendEndpoint, EndpointHandler>();
+  let nextAddress = 100;
+
+  const page = (items: unknown[]): FakeReply => ({ body: { items, nextCursor: null } });
+  const notFound = (addressSid: string) => errorReply(404, 'not_found', `Address ${addressSid} does not exist.`);
+
+  const handlers: Record<BackendEndpoint, EndpointHandler> = {
+    'list-phone-numbers': () => page(account.numbers),
+    'list-whatsapp-senders': () => page(account.senders),
+    'list-studio-flows': () => page(account.flows),
+    'list-addresses': (payload) => {
+      const { type } = payload as ListAddressesRequest;
+      return page(account.addresses.filter((a) => !type || a.type === type));
+    },
+    'fetch-flex-configuration': () => ({ body: account.essentials }),
+    'list-messaging-service-numbers': () => ({ body: { services: [] } }),
+    'create-address': (payload) => {
+      const input = payload as AddressInput;
+      if (account.addresses.some((a) => a.address === input.address)) {
+        return errorReply(409, 'address_exists', `An address configuration already exists for ${input.address}.`);
+      }
+      const created = addressFrom(input, sid('IG', nextAddress++));
+      account.addresses.push(created);
+      return { body: created };
+    },
+    'update-address': (payload) => {
+      const { sid: addressSid, ...settings } = payload as UpdateAddressRequest;
+      const index = account.addresses.findIndex((a) => a.sid === addressSid);
+      if (index < 0) return notFound(addressSid);
+      const current = account.addresses[index];
+      const updated = addressFrom({ type: 'sms', address: current.address, ...settings }, addressSid);
+      account.addresses[index] = { ...updated, type: current.type, friendlyName: updated.friendlyName ?? current.friendlyName };
+      return { body: account.addresses[index] };
+    },
+    'delete-address': (payload) => {
+      const { sid: addressSid } = payload as DeleteAddressRequest;
+      const index = account.addresses.findIndex((a) => a.sid === addressSid);
+      if (index < 0) return notFound(addressSid);
+      account.addresses.splice(index, 1);
+      return { body: { deleted: addressSid } };
+    },
+  };
+
+  const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = String(input);
+    const endpoint = url.slice(url.lastIndexOf('/') + 1) as BackendEndpoint;
+    const form = new URLSearchParams(String(init?.body ?? ''));
+    const payload = JSON.parse(form.get('Payload') ?? '{}') as unknown;
+    requests.push({ endpoint, token: form.get('Token'), payload });
+    const handler = overrides.get(endpoint) ?? handlers[endpoint];
+    if (!handler) return fakeResponse(errorReply(404, 'not_found', `No function ${endpoint}.`));
+    return fakeResponse(await handler(payload));
+  };
+
+  const backend: BackendClient = createBackendClient({
+    baseUrl: 'https://messaging-setup-1234-dev.twil.io',
+    getToken: () => token,
+    fetch: fetchImpl,
+    sleep: async () => undefined,
+  });
+
+  return {
+    backend,
+    account,
+    requests,
+    /** Replaces the default answer of one endpoint. */
+    respond(endpoint: BackendEndpoint, handler: EndpointHandler) {
+      overrides.set(endpoint, handler);
+    },
+    /** The payloads sent to one endpoint, in order. */
+    payloadsTo(endpoint: BackendEndpoint): unknown[] {
+      return requests.filter((r) => r.endpoint === endpoint).map((r) => r.payload);
+    },
+    writes(): RecordedRequest[] {
+      return requests.filter((r) => WRITE_ENDPOINTS.has(r.endpoint));
+    },
+  };
+}
+
+export type FakeBackend = ReturnType<typeof createFakeBackend>;
