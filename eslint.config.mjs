@@ -12,6 +12,7 @@ export default tseslint.config(
       'playwright-report/',
       'serverless/functions/',
       'serverless/node_modules/',
+      'serverless/.test-build-*/',
       'public/',
     ],
   },

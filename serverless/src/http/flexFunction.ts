@@ -43,9 +43,13 @@ type TwilioResponse = {
 };
 declare const Twilio: { Response: new () => TwilioResponse };
 
+/** The runtime's own `request` is an object; a form field of that name (a string) is the caller's. */
+const isRuntimeField = (key: string, value: unknown) =>
+  RUNTIME_FIELDS.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value);
+
 function decodePayload(event: FunctionEvent): unknown {
-  for (const key of Object.keys(event)) {
-    if (!BODY_FIELDS.has(key) && !RUNTIME_FIELDS.has(key)) {
+  for (const [key, value] of Object.entries(event)) {
+    if (!BODY_FIELDS.has(key) && !isRuntimeField(key, value)) {
       throw new BackendError(400, 'invalid_request', `Unknown field: ${key}. Send Token and Payload only.`);
     }
   }

@@ -11,13 +11,19 @@ export interface TwilioPagePosition {
 }
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
+const MAX_PAGE = 1_000_000;
+const isPageNumber = (p: unknown): p is number =>
+  typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= MAX_PAGE;
 
+/** `null` only at the end of the list: a next page the cursor cannot carry is an error, not the end. */
 export function encodeCursor(nextPageUrl: string | undefined | null): string | null {
   if (!nextPageUrl) return null;
   const url = new URL(nextPageUrl, 'https://api.twilio.com');
   const pageToken = url.searchParams.get('PageToken') ?? '';
   const pageNumber = Number(url.searchParams.get('Page') ?? 0);
-  if (!TOKEN_PATTERN.test(pageToken)) return null;
+  if (!TOKEN_PATTERN.test(pageToken) || !isPageNumber(pageNumber)) {
+    throw new BackendError(502, 'twilio_unavailable', 'Twilio answered with a page link the backend cannot follow.');
+  }
   return Buffer.from(JSON.stringify({ p: pageNumber, t: pageToken })).toString('base64url');
 }
 
@@ -27,7 +33,7 @@ export function decodeCursor(cursor: unknown): TwilioPagePosition | undefined {
   if (typeof cursor !== 'string' || cursor.length > 512) throw invalid;
   try {
     const { p, t } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p: unknown; t: unknown };
-    if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p > 1_000_000) throw invalid;
+    if (!isPageNumber(p)) throw invalid;
     if (typeof t !== 'string' || !TOKEN_PATTERN.test(t)) throw invalid;
     return { pageNumber: p, pageToken: t };
   } catch {

@@ -43,6 +43,10 @@ export function addressError(type: AddressType, address: string): string | undef
 
 export function webhookUrlError(url: string): string | undefined {
   if (url.length > WEBHOOK_URL_MAX) return `The URL is longer than ${WEBHOOK_URL_MAX} characters.`;
+  // The URL parser forgives spaces, line breaks, backslashes for slashes and a missing `//`
+  // (`https:example.com`); Twilio gets the URL as written, so only the plain form passes.
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f\\]/.test(url)) return 'Remove the spaces, line breaks and backslashes from the URL.';
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -51,6 +55,7 @@ export function webhookUrlError(url: string): string | undefined {
   }
   if (parsed.protocol !== 'https:') return 'The webhook URL must use https.';
   if (!parsed.hostname) return 'The webhook URL needs a host name.';
+  if (!/^https:\/\/[^/?#]/i.test(url)) return 'Enter an absolute URL, for example https://example.com/inbound.';
   return undefined;
 }
 

@@ -1,0 +1,609 @@
+/**
+ * Every function behind the one wrapper: who may call it (Flex token checked with IAM, role
+ * gate), what it answers a caller who may (checked against the sandbox's state), and what the
+ * wrapper refuses before any Twilio call (unknown fields, oversize or malformed payloads, bad
+ * cursors, foreign origins).
+ */
+import { buildAddressConfiguration } from '../../sandbox/server/resources/conversations';
+import type { AddressConfiguration } from '../../sandbox/server/state';
+import type {
+  AddressSummary,
+  BackendEndpoint,
+  PhoneNumberSummary,
+  StudioFlowSummary,
+  WhatsAppSenderSummary,
+} from '../../src/feature/messaging-setup/api/types';
+import { MAX_PAYLOAD_BYTES } from '../src/http/flexFunction';
+import {
+  expectedAddressSids,
+  expectedFlexEssentials,
+  expectedFlows,
+  expectedMembership,
+  expectedPhoneNumbers,
+  expectedSenders,
+} from './expected';
+import {
+  ALL_FUNCTIONS,
+  addressWrites,
+  beyondTokenCheck,
+  errorBodyProblems,
+  listAll,
+  READ_FUNCTIONS,
+  setUpBackend,
+  TEST_ORIGIN,
+  type FunctionResponse,
+} from './harness';
+
+const t = setUpBackend();
+
+beforeEach(() => t.reset());
+
+// ---------------------------------------------------------------------------------------------
+// The sandbox account, read directly: the oracle the answers are checked against.
+
+const account = () => t.sandbox.account;
+const addressesNow = () => JSON.stringify(account().addresses.all());
+
+function messagingFlowSid(): string {
+  const flow = account()
+    .studioFlows.all()
+    .find((f) => f.friendly_name === 'Messaging Flow');
+  if (!flow) throw new Error('the demo account has no Messaging Flow');
+  return flow.sid;
+}
+
+function freeSmsNumber(): string {
+  const taken = new Set(
+    account()
+      .addresses.all()
+      .map((a) => a.address),
+  );
+  const free = account()
+    .incomingPhoneNumbers.all()
+    .find((n) => n.capabilities.sms && !taken.has(n.phone_number));
+  if (!free) throw new Error('every SMS number of the demo account has an address');
+  return free.phone_number;
+}
+
+function freeWhatsAppSender(): string {
+  const taken = new Set(
+    account()
+      .addresses.all()
+      .map((a) => a.address),
+  );
+  const free = account()
+    .channelSenders.all()
+    .find((s) => !taken.has(String(s.sender_id)));
+  if (!free) throw new Error('every WhatsApp sender of the demo account has an address');
+  return String(free.sender_id);
+}
+
+function someAddress(type = 'sms'): AddressConfiguration {
+  const found = account()
+    .addresses.all()
+    .find((a) => a.type === type);
+  if (!found) throw new Error(`the demo account has no ${type} address`);
+  return found;
+}
+
+/** A request each function would carry out for a caller who may make it. */
+function validPayload(name: BackendEndpoint): Record<string, unknown> {
+  switch (name) {
+    case 'list-addresses':
+      return { type: 'sms' };
+    case 'create-address':
+      return {
+        type: 'sms',
+        address: freeSmsNumber(),
+        friendlyName: 'Support line',
+        autoCreationEnabled: true,
+        integration: { type: 'studio', studioFlowSid: messagingFlowSid(), retryCount: 3 },
+      };
+    case 'update-address':
+      return {
+        sid: someAddress().sid,
+        autoCreationEnabled: true,
+        integration: {
+          type: 'webhook',
+          webhookUrl: 'https://example.com/inbound',
+          webhookMethod: 'POST',
+          webhookFilters: ['onMessageAdded'],
+        },
+      };
+    case 'delete-address':
+      return { sid: someAddress().sid };
+    default:
+      return {};
+  }
+}
+
+function expectErrorBody(response: FunctionResponse, status: number, code: string): void {
+  expect({ status: response.status, problems: errorBodyProblems(response.body) }).toEqual({ status, problems: [] });
+  expect((response.body as { error: { code: string } }).error.code).toBe(code);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+}
+
+const isTokenCheck = (entry: { product: string; method: string; path: string }) =>
+  entry.product === 'iam' &&
+  entry.method === 'POST' &&
+  entry.path === `/v1/Accounts/${t.sandbox.credentials.accountSid}/Tokens/validate`;
+
+// ---------------------------------------------------------------------------------------------
+
+describe('a caller without a valid token, or without the role, reaches nothing but the token check', () => {
+  const callers: { caller: string; token: () => string | undefined; status: number; code: string }[] = [
+    { caller: 'no token', token: () => undefined, status: 401, code: 'token_missing' },
+    { caller: 'an empty token', token: () => '', status: 401, code: 'token_missing' },
+    { caller: 'a garbage token', token: () => t.tokens.garbage(), status: 401, code: 'token_invalid' },
+    { caller: 'an expired token', token: () => t.tokens.expired(), status: 401, code: 'token_invalid' },
+    { caller: 'an agent’s token', token: () => t.tokens.agent(), status: 403, code: 'forbidden' },
+  ];
+  const table = ALL_FUNCTIONS.flatMap((name) => callers.map((c) => ({ name, ...c })));
+
+  test.each(table)('$name with $caller → $status $code', async ({ name, token, status, code }) => {
+    const before = addressesNow();
+    const sent = token();
+    t.clearLog();
+    const response = await t.callFunction(name, { token: sent, payload: validPayload(name) });
+    expectErrorBody(response, status, code);
+    const log = t.log();
+    // No token: not even IAM is asked. Otherwise IAM is asked exactly once, and nothing else.
+    expect(log.filter(isTokenCheck)).toHaveLength(sent ? 1 : 0);
+    expect(beyondTokenCheck(log)).toEqual([]);
+    expect(addressesNow()).toBe(before);
+  });
+
+  test('an agent is refused again on a second call (the cached validation keeps the roles)', async () => {
+    const token = t.tokens.agent();
+    for (const name of ['list-addresses', 'create-address'] as const) {
+      expectErrorBody(await t.callFunction(name, { token, payload: validPayload(name) }), 403, 'forbidden');
+      expectErrorBody(await t.callFunction(name, { token, payload: validPayload(name) }), 403, 'forbidden');
+    }
+    expect(beyondTokenCheck(t.log())).toEqual([]);
+  });
+
+  test('a token too long to be a Flex token is refused without asking IAM', async () => {
+    const response = await t.callFunction('list-phone-numbers', { token: 'x'.repeat(9000) });
+    expectErrorBody(response, 401, 'token_invalid');
+    expect(t.log()).toEqual([]);
+  });
+
+  test('the rejection says why in words, and never echoes the token', async () => {
+    const token = t.tokens.expired();
+    const response = await t.callFunction('list-phone-numbers', { token });
+    const { message } = (response.body as { error: { message: string } }).error;
+    expect(message).toMatch(/sign in/i);
+    expect(JSON.stringify(response.body)).not.toContain(token);
+  });
+});
+
+describe.each(['supervisor', 'admin'] as const)('with a %s token, every function works', (role) => {
+  const token = () => (role === 'admin' ? t.tokens.admin() : t.tokens.supervisor());
+
+  test('list-phone-numbers returns every number, as the account has it', async () => {
+    const { items, pages } = await listAll<PhoneNumberSummary>(t, 'list-phone-numbers', token());
+    expect(pages).toBe(1);
+    expect(items).toEqual(expectedPhoneNumbers(account()));
+    expect(items.some((n) => n.smsUrl !== null)).toBe(true);
+    expect(items.some((n) => !n.capabilities.sms)).toBe(true);
+  });
+
+  test('list-whatsapp-senders returns every sender with its status and offline reasons', async () => {
+    const { items } = await listAll<WhatsAppSenderSummary>(t, 'list-whatsapp-senders', token());
+    expect(items).toEqual(expectedSenders(account()));
+    expect(items.some((s) => s.offlineReasons.length > 0)).toBe(true);
+  });
+
+  test('list-addresses returns the SMS and WhatsApp addresses, and filters by type', async () => {
+    // An address of another type (Flex webchat) is on the account too; the view leaves it out.
+    account().addresses.add(
+      buildAddressConfiguration(account(), {
+        type: 'chat',
+        address: 'webchat-widget',
+        auto_creation: { enabled: true, type: 'default' },
+      }),
+    );
+    const wire = account().addresses.all();
+    const all = await listAll<AddressSummary>(t, 'list-addresses', token());
+    expect(all.items.map((a) => a.sid)).toEqual(expectedAddressSids(account()));
+    expect(all.items.map((a) => a.sid)).toEqual(wire.filter((a) => a.type !== 'chat').map((a) => a.sid));
+    for (const type of ['sms', 'whatsapp'] as const) {
+      const filtered = await listAll<AddressSummary>(t, 'list-addresses', token(), { type });
+      expect(filtered.items.map((a) => a.sid)).toEqual(expectedAddressSids(account(), type));
+      expect(filtered.items.length).toBeGreaterThan(0);
+    }
+    // Each summary reads the nested snake_case auto_creation correctly.
+    for (const summary of all.items) {
+      const auto = wire.find((a) => a.sid === summary.sid)?.auto_creation;
+      expect(summary.autoCreationEnabled).toBe(auto?.enabled === true);
+      expect(summary.integration.type).toBe(auto?.type);
+      expect(summary.conversationServiceSid).toBe(auto?.conversation_service_sid ?? null);
+      if (summary.integration.type === 'studio') {
+        expect(summary.integration).toEqual({
+          type: 'studio',
+          studioFlowSid: auto?.studio_flow_sid,
+          retryCount: auto?.studio_retry_count,
+        });
+      }
+      if (summary.integration.type === 'webhook') {
+        expect(summary.integration).toEqual({
+          type: 'webhook',
+          webhookUrl: auto?.webhook_url,
+          webhookMethod: auto?.webhook_method,
+          webhookFilters: auto?.webhook_filters,
+        });
+      }
+    }
+  });
+
+  test('list-studio-flows returns every flow with its status', async () => {
+    const { items } = await listAll<StudioFlowSummary>(t, 'list-studio-flows', token());
+    expect(items).toEqual(expectedFlows(account()));
+  });
+
+  test('fetch-flex-configuration names Flex’s service, the default service and the workspace', async () => {
+    const response = await t.callFunction('fetch-flex-configuration', { token: token(), payload: {} });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(expectedFlexEssentials(account()));
+    expect(expectedFlexEssentials(account()).conversationServices.length).toBeGreaterThan(1);
+  });
+
+  test('list-messaging-service-numbers maps each service to its numbers', async () => {
+    const response = await t.callFunction('list-messaging-service-numbers', { token: token() });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(expectedMembership(account()));
+    expect(expectedMembership(account()).services.some((s) => s.phoneNumberSids.length > 0)).toBe(true);
+  });
+
+  test('create-address makes a Studio address for an SMS number, with the settings sent', async () => {
+    const address = freeSmsNumber();
+    const flow = messagingFlowSid();
+    const service = account().conversationServices.all()[0].sid;
+    const response = await t.callFunction('create-address', {
+      token: token(),
+      payload: {
+        type: 'sms',
+        address,
+        friendlyName: '  Support line  ',
+        autoCreationEnabled: true,
+        integration: { type: 'studio', studioFlowSid: flow, retryCount: 2 },
+        conversationServiceSid: service,
+      },
+    });
+    expect(response.status).toBe(200);
+    const created = account()
+      .addresses.all()
+      .find((a) => a.address === address);
+    expect(created).toMatchObject({
+      type: 'sms',
+      friendly_name: 'Support line',
+      auto_creation: {
+        enabled: true,
+        type: 'studio',
+        studio_flow_sid: flow,
+        studio_retry_count: 2,
+        conversation_service_sid: service,
+      },
+    });
+    expect(response.body as AddressSummary).toEqual({
+      sid: created?.sid,
+      type: 'sms',
+      address,
+      friendlyName: 'Support line',
+      autoCreationEnabled: true,
+      integration: { type: 'studio', studioFlowSid: flow, retryCount: 2 },
+      conversationServiceSid: service,
+      dateUpdated: expect.any(String),
+    });
+    expect(Date.parse(String((response.body as AddressSummary).dateUpdated))).toBe(
+      Date.parse(String(created?.date_updated)),
+    );
+    expect(addressWrites(t.log())).toHaveLength(1);
+  });
+
+  test('create-address makes a webhook address for a WhatsApp sender', async () => {
+    const address = freeWhatsAppSender();
+    const response = await t.callFunction('create-address', {
+      token: token(),
+      payload: {
+        type: 'whatsapp',
+        address,
+        autoCreationEnabled: false,
+        integration: {
+          type: 'webhook',
+          webhookUrl: 'https://example.com/inbound?x=1',
+          webhookMethod: 'GET',
+          webhookFilters: ['onMessageAdded', 'onParticipantAdded'],
+        },
+      },
+    });
+    expect(response.status).toBe(200);
+    const created = account()
+      .addresses.all()
+      .find((a) => a.address === address);
+    expect(created?.type).toBe('whatsapp');
+    expect(created?.friendly_name).toBeNull();
+    expect(created?.auto_creation).toEqual({
+      enabled: false,
+      type: 'webhook',
+      webhook_url: 'https://example.com/inbound?x=1',
+      webhook_method: 'GET',
+      webhook_filters: ['onMessageAdded', 'onParticipantAdded'],
+    });
+  });
+
+  test('create-address for an address that already has one answers 409 and changes nothing', async () => {
+    const existing = someAddress();
+    const before = addressesNow();
+    const response = await t.callFunction('create-address', {
+      token: token(),
+      payload: { ...validPayload('create-address'), address: existing.address },
+    });
+    expectErrorBody(response, 409, 'conflict');
+    expect(addressesNow()).toBe(before);
+  });
+
+  test('update-address changes the settings and keeps type and address', async () => {
+    const existing = someAddress();
+    const response = await t.callFunction('update-address', {
+      token: token(),
+      payload: validPayload('update-address'),
+    });
+    expect(response.status).toBe(200);
+    const updated = account().addresses.get(existing.sid);
+    expect(updated.type).toBe(existing.type);
+    expect(updated.address).toBe(existing.address);
+    expect(updated.auto_creation).toMatchObject({
+      enabled: true,
+      type: 'webhook',
+      webhook_url: 'https://example.com/inbound',
+      webhook_method: 'POST',
+      webhook_filters: ['onMessageAdded'],
+    });
+    expect(updated.auto_creation.studio_flow_sid).toBeUndefined();
+    expect((response.body as AddressSummary).integration).toEqual({
+      type: 'webhook',
+      webhookUrl: 'https://example.com/inbound',
+      webhookMethod: 'POST',
+      webhookFilters: ['onMessageAdded'],
+    });
+  });
+
+  test('update-address of an address that does not exist answers 404', async () => {
+    const response = await t.callFunction('update-address', {
+      token: token(),
+      payload: { ...validPayload('update-address'), sid: `IG${'0'.repeat(32)}` },
+    });
+    expectErrorBody(response, 404, 'not_found');
+  });
+
+  test('delete-address deletes exactly that address', async () => {
+    const existing = someAddress('whatsapp');
+    const count = account().addresses.size;
+    const response = await t.callFunction('delete-address', { token: token(), payload: { sid: existing.sid } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ deleted: existing.sid });
+    expect(account().addresses.find(existing.sid)).toBeUndefined();
+    expect(account().addresses.size).toBe(count - 1);
+    expect(addressWrites(t.log()).map((e) => `${e.method} ${e.path}`)).toEqual([
+      `DELETE /v1/Configuration/Addresses/${existing.sid}`,
+    ]);
+    expectErrorBody(
+      await t.callFunction('delete-address', { token: token(), payload: { sid: existing.sid } }),
+      404,
+      'not_found',
+    );
+  });
+});
+
+describe('paging with cursors', () => {
+  test('list-phone-numbers returns all of more than 1000 numbers, each once, in order', async () => {
+    t.reset({ numbers: 2345, whatsappSenders: 3, addresses: 5 });
+    const { items, pages } = await listAll<PhoneNumberSummary>(t, 'list-phone-numbers', t.tokens.supervisor());
+    expect(pages).toBe(3);
+    expect(items.map((n) => n.sid)).toEqual(
+      account()
+        .incomingPhoneNumbers.all()
+        .map((n) => n.sid),
+    );
+    // The cursor carried Twilio's PageToken: each page was asked for once, at 1000 a page.
+    const pageRequests = t.log().filter((e) => e.product === 'api' && e.path.endsWith('/IncomingPhoneNumbers.json'));
+    expect(pageRequests.map((e) => [e.query.PageSize, e.query.Page ?? '0', e.query.PageToken ?? null])).toEqual([
+      ['1000', '0', null],
+      ['1000', '1', 'PA000003E8'],
+      ['1000', '2', 'PA000007D0'],
+    ]);
+  });
+
+  test('list-addresses pages 50 at a time through all of them', async () => {
+    t.reset({ addresses: 123, numbers: 60 });
+    const { items, pages } = await listAll<AddressSummary>(t, 'list-addresses', t.tokens.supervisor());
+    expect(pages).toBe(3);
+    expect(items.map((a) => a.sid)).toEqual(
+      account()
+        .addresses.all()
+        .map((a) => a.sid),
+    );
+  });
+
+  const cursorFunctions = [
+    'list-phone-numbers',
+    'list-whatsapp-senders',
+    'list-addresses',
+    'list-studio-flows',
+  ] as const;
+  const badCursors: { what: string; cursor: unknown }[] = [
+    { what: 'junk', cursor: 'not a cursor' },
+    { what: 'a URL', cursor: 'https://evil.example/2010-04-01/Accounts' },
+    {
+      what: 'a URL inside',
+      cursor: Buffer.from(JSON.stringify({ p: 1, t: 'https://evil.example/x' })).toString('base64url'),
+    },
+    { what: 'a negative page', cursor: Buffer.from(JSON.stringify({ p: -1, t: 'PT00000032' })).toString('base64url') },
+    { what: 'a number', cursor: 42 },
+    { what: 'an object', cursor: { p: 1, t: 'PT00000032' } },
+    { what: 'a huge string', cursor: 'A'.repeat(600) },
+  ];
+  test.each(cursorFunctions.flatMap((name) => badCursors.map((c) => ({ name, ...c }))))(
+    '$name refuses $what as a cursor before calling Twilio',
+    async ({ name, cursor }) => {
+      const token = t.tokens.supervisor();
+      t.clearLog();
+      const response = await t.callFunction(name, { token, payload: { cursor } });
+      expectErrorBody(response, 400, 'invalid_cursor');
+      expect(beyondTokenCheck(t.log())).toEqual([]);
+    },
+  );
+});
+
+describe('the role environment settings', () => {
+  test('MESSAGING_SETUP_WRITE_ROLES=admin makes a supervisor’s writes 403, and an admin’s still work', async () => {
+    t.env.MESSAGING_SETUP_WRITE_ROLES = 'admin';
+    const before = addressesNow();
+    for (const name of ['create-address', 'update-address', 'delete-address'] as const) {
+      const token = t.tokens.supervisor();
+      t.clearLog();
+      expectErrorBody(await t.callFunction(name, { token, payload: validPayload(name) }), 403, 'forbidden');
+      expect(beyondTokenCheck(t.log())).toEqual([]);
+    }
+    expect(addressesNow()).toBe(before);
+    // Reads keep their own (default) roles.
+    expect((await t.callFunction('list-addresses', { token: t.tokens.supervisor() })).status).toBe(200);
+    const created = await t.callFunction('create-address', {
+      token: t.tokens.admin(),
+      payload: validPayload('create-address'),
+    });
+    expect(created.status).toBe(200);
+  });
+
+  test('MESSAGING_SETUP_READ_ROLES can let agents read, but not write', async () => {
+    t.env.MESSAGING_SETUP_READ_ROLES = 'agent, supervisor, admin';
+    const token = t.tokens.agent();
+    for (const name of READ_FUNCTIONS) {
+      expect({ name, status: (await t.callFunction(name, { token, payload: validPayload(name) })).status }).toEqual({
+        name,
+        status: 200,
+      });
+    }
+    expectErrorBody(
+      await t.callFunction('create-address', { token, payload: validPayload('create-address') }),
+      403,
+      'forbidden',
+    );
+  });
+});
+
+describe('CORS', () => {
+  const origins = [
+    { origin: 'https://flex.twilio.com', allowed: true },
+    { origin: TEST_ORIGIN, allowed: true },
+    { origin: 'https://evil.example', allowed: false },
+    { origin: 'https://flex.twilio.com.evil.example', allowed: false },
+    { origin: 'null', allowed: false },
+  ];
+
+  test.each(origins)('origin $origin: allowed $allowed, on success and on error', async ({ origin, allowed }) => {
+    const ok = await t.callFunction('list-studio-flows', { token: t.tokens.supervisor(), origin });
+    const refused = await t.callFunction('list-studio-flows', { token: t.tokens.garbage(), origin });
+    expect(ok.status).toBe(200);
+    expect(refused.status).toBe(401);
+    for (const response of [ok, refused]) {
+      expect(response.headers['access-control-allow-origin']).toBe(allowed ? origin : undefined);
+      expect(response.headers.vary).toMatch(/Origin/);
+    }
+    if (allowed) expect(refused.headers['access-control-expose-headers']).toMatch(/Retry-After/);
+  });
+
+  test('no Origin header (a server-side caller) gets no CORS header, and never a wildcard', async () => {
+    const response = await t.callFunction('list-studio-flows', { token: t.tokens.supervisor() });
+    expect(response.status).toBe(200);
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('the request itself', () => {
+  test.each(['create-address', 'list-phone-numbers'] as const)(
+    '%s: a form field other than Token and Payload is refused (400) before calling Twilio',
+    async (name) => {
+      for (const field of ['Foo', 'token', 'payload', 'Payload2', 'TokenResult', 'request']) {
+        const token = t.tokens.supervisor();
+        const before = addressesNow();
+        t.clearLog();
+        const response = await t.callFunction(name, {
+          token,
+          payload: validPayload(name),
+          extraFields: { [field]: 'x' },
+        });
+        expect({ field, status: response.status }).toEqual({ field, status: 400 });
+        expectErrorBody(response, 400, 'invalid_request');
+        expect(beyondTokenCheck(t.log())).toEqual([]);
+        expect(addressesNow()).toBe(before);
+      }
+    },
+  );
+
+  test('a Payload larger than the limit is refused with 413 before calling Twilio', async () => {
+    const payload = { ...validPayload('create-address'), friendlyName: 'x'.repeat(MAX_PAYLOAD_BYTES) };
+    const before = addressesNow();
+    const response = await t.callFunction('create-address', { token: t.tokens.supervisor(), payload });
+    expectErrorBody(response, 413, 'payload_too_large');
+    expect(beyondTokenCheck(t.log())).toEqual([]);
+    expect(addressesNow()).toBe(before);
+  });
+
+  test('a Payload that is not JSON, or JSON that is not an object, is refused with 400', async () => {
+    for (const rawPayload of ['{', 'undefined', "{'type': 'sms'}", '[]', '"text"', '42', 'null']) {
+      const response = await t.callFunction('create-address', { token: t.tokens.supervisor(), rawPayload });
+      expect({ rawPayload, status: response.status }).toEqual({ rawPayload, status: 400 });
+      expect(errorBodyProblems(response.body)).toEqual([]);
+    }
+    expect(addressWrites(t.log())).toEqual([]);
+  });
+
+  test('a request a read function does not take is refused with 400', async () => {
+    for (const name of READ_FUNCTIONS) {
+      const response = await t.callFunction(name, { token: t.tokens.supervisor(), payload: { limit: 5 } });
+      expect({ name, status: response.status }).toEqual({ name, status: 400 });
+      expectErrorBody(response, 400, 'invalid_input');
+    }
+  });
+
+  test.each([
+    ' https://example.com/inbound',
+    'https://example.com/inbound\n',
+    'https://exa\tmple.com/inbound',
+    'https://example.com/a b',
+    'https:example.com/inbound',
+    'https:/example.com/inbound',
+    'https:///example.com/inbound',
+    'https:\\\\example.com\\inbound',
+  ])('a webhook URL the URL parser would repair (%j) is refused, not sent as written', async (webhookUrl) => {
+    const payload = {
+      ...validPayload('update-address'),
+      integration: { type: 'webhook', webhookUrl, webhookMethod: 'POST', webhookFilters: [] },
+    };
+    const response = await t.callFunction('update-address', { token: t.tokens.supervisor(), payload });
+    expectErrorBody(response, 400, 'invalid_input');
+    expect(Object.keys((response.body as { error: { fields: object } }).error.fields)).toEqual(['webhookUrl']);
+    expect(addressWrites(t.log())).toEqual([]);
+  });
+
+  test('an invalid create names the fields that are wrong, and sends nothing to Twilio', async () => {
+    const response = await t.callFunction('create-address', {
+      token: t.tokens.supervisor(),
+      payload: {
+        type: 'sms',
+        address: 'whatsapp:+14155550123',
+        autoCreationEnabled: true,
+        integration: { type: 'webhook', webhookUrl: 'http://example.com', webhookMethod: 'PUT', webhookFilters: [] },
+      },
+    });
+    expectErrorBody(response, 400, 'invalid_input');
+    expect(Object.keys((response.body as { error: { fields: object } }).error.fields).sort()).toEqual([
+      'address',
+      'webhookMethod',
+      'webhookUrl',
+    ]);
+    expect(beyondTokenCheck(t.log())).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * What each read function should answer, computed from the sandbox's own state (the wire-shaped
+ * resources it serves): the oracle the integration tests compare the backend's answers with.
+ */
+import type { SandboxAccount, WireResource } from '../../sandbox/server/state';
+import type {
+  AddressType,
+  FlexEssentials,
+  MessagingServiceMembership,
+  PhoneNumberSummary,
+  StudioFlowSummary,
+  WhatsAppSenderSummary,
+} from '../../src/feature/messaging-setup/api/types';
+
+export const expectedPhoneNumbers = (account: SandboxAccount): PhoneNumberSummary[] =>
+  account.incomingPhoneNumbers.all().map((n) => ({
+    sid: n.sid,
+    phoneNumber: n.phone_number,
+    friendlyName: String(n.friendly_name),
+    capabilities: { sms: n.capabilities.sms, mms: n.capabilities.mms, voice: n.capabilities.voice },
+    smsUrl: (n.sms_url as string) || null,
+    smsApplicationSid: (n.sms_application_sid as string) || null,
+  }));
+
+export const expectedSenders = (account: SandboxAccount): WhatsAppSenderSummary[] =>
+  (
+    account.channelSenders.all() as (WireResource & {
+      profile: { name: string };
+      offline_reasons: { message: string }[] | null;
+    })[]
+  ).map((s) => ({
+    sid: s.sid,
+    senderId: String(s.sender_id),
+    status: String(s.status),
+    profileName: s.profile.name,
+    offlineReasons: (s.offline_reasons ?? []).map((r) => r.message),
+  }));
+
+export const expectedFlows = (account: SandboxAccount): StudioFlowSummary[] =>
+  account.studioFlows.all().map((f) => ({
+    sid: f.sid,
+    friendlyName: String(f.friendly_name),
+    status: f.status === 'published' ? 'published' : 'draft',
+  }));
+
+/** SIDs of the SMS and WhatsApp addresses (of one type, or both), in the order Twilio lists them. */
+export const expectedAddressSids = (account: SandboxAccount, type?: AddressType): string[] =>
+  account.addresses
+    .all()
+    .filter((a) => (type ? a.type === type : a.type === 'sms' || a.type === 'whatsapp'))
+    .map((a) => a.sid);
+
+export const expectedFlexEssentials = (account: SandboxAccount): FlexEssentials => ({
+  flexConversationServiceSid: String(account.flexConfiguration.flex_service_instance_sid),
+  defaultConversationServiceSid: String(account.conversationsConfiguration.default_chat_service_sid),
+  workspaceSid: String(account.flexConfiguration.taskrouter_workspace_sid),
+  conversationServices: account.conversationServices
+    .all()
+    .map((s) => ({ sid: s.sid, friendlyName: String(s.friendly_name) })),
+});
+
+export const expectedMembership = (account: SandboxAccount): MessagingServiceMembership => ({
+  services: account.messagingServices.all().map((s) => ({
+    sid: s.sid,
+    friendlyName: String(s.friendly_name),
+    phoneNumberSids: (account.messagingServiceNumbers.get(s.sid)?.all() ?? []).map((n) => n.sid),
+  })),
+});

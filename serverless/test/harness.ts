@@ -1,0 +1,343 @@
+/**
+ * Test harness for the backend's integration tests: one Twilio sandbox per test file, the
+ * functions built as they are deployed (esbuild, one file each), served by twilio-run in this
+ * process with its Twilio client pointed at the sandbox, and called over real HTTP the way the
+ * plugin calls them (a form POST with `Token` and `Payload` = JSON).
+ */
+import fs from 'node:fs';
+import http, { type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import type { StartCliConfig } from 'twilio-run/dist/config/start';
+import { createLocalDevelopmentServer } from 'twilio-run/dist/runtime/server';
+
+import { startSandbox, type RunningSandbox, type Sandbox } from '../../sandbox/server/app';
+import { NO_FAULTS, type FaultSettings } from '../../sandbox/server/faults';
+import { DEFAULT_RESET, type ResetOptions } from '../../sandbox/server/generateAccount';
+import type { LoggedRequest } from '../../sandbox/server/requestLog';
+import type { BackendEndpoint } from '../../src/feature/messaging-setup/api/types';
+import { buildFunctions } from '../build';
+
+/** Every function the backend has; `setUpBackend` fails if the build makes a different set. */
+export const READ_FUNCTIONS = [
+  'list-phone-numbers',
+  'list-whatsapp-senders',
+  'list-addresses',
+  'list-studio-flows',
+  'fetch-flex-configuration',
+  'list-messaging-service-numbers',
+] as const satisfies readonly BackendEndpoint[];
+export const WRITE_FUNCTIONS = [
+  'create-address',
+  'update-address',
+  'delete-address',
+] as const satisfies readonly BackendEndpoint[];
+export const ALL_FUNCTIONS: readonly BackendEndpoint[] = [...READ_FUNCTIONS, ...WRITE_FUNCTIONS];
+
+/** An origin the tests' backend allows besides https://flex.twilio.com (as `npm start` allows the host page). */
+export const TEST_ORIGIN = 'http://localhost:4999';
+
+/** A fixed, moderate account most tests start from. */
+export const TEST_RESET: ResetOptions = { ...DEFAULT_RESET, seed: 11 };
+
+export interface CallOptions {
+  /** The `Token` form field; omitted when undefined. */
+  token?: string;
+  /** JSON-encoded into the `Payload` form field; omitted when undefined. */
+  payload?: unknown;
+  /** Sent as the `Payload` field unchanged (not JSON-encoded), for malformed-payload tests. */
+  rawPayload?: string;
+  /** More form fields, sent after Token and Payload. */
+  extraFields?: Record<string, string>;
+  /** The browser's `Origin` header. */
+  origin?: string;
+}
+
+export interface FunctionResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** Parsed JSON, or the raw text when the body is not JSON. */
+  body: unknown;
+}
+
+export interface TokenFactory {
+  supervisor(): string;
+  admin(): string;
+  agent(): string;
+  /** Signed by the sandbox, but expired a minute ago. */
+  expired(): string;
+  /** Not a token IAM ever issued. */
+  garbage(): string;
+  /** Any roles; a fresh identity each call, so no earlier validation is cached for it. */
+  withRoles(roles: string[], ttlSeconds?: number): string;
+}
+
+export interface BackendTestContext {
+  readonly sandbox: Sandbox;
+  readonly sandboxUrl: string;
+  readonly backendUrl: string;
+  /**
+   * The Functions environment twilio-run hands each call (read per request, so a test may change
+   * it); restored after each test.
+   */
+  readonly env: Record<string, string>;
+  readonly tokens: TokenFactory;
+  callFunction(name: BackendEndpoint, options?: CallOptions): Promise<FunctionResponse>;
+  /** The sandbox's request log: every request that reached "Twilio", with its query and form body. */
+  log(): LoggedRequest[];
+  clearLog(): void;
+  /** A fresh generated account (TEST_RESET plus `options`); also clears the request log. */
+  reset(options?: Partial<ResetOptions>): void;
+  /** Injects faults into the sandbox's Twilio answers until the end of the test. */
+  faults(settings: Partial<FaultSettings>, seed: number): void;
+}
+
+/** `{error: {code, message}}` with non-empty strings, and nothing that looks like a stack. */
+export function errorBodyProblems(body: unknown): string[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [`not a JSON object: ${JSON.stringify(body)}`];
+  const error = (body as { error?: unknown }).error;
+  if (!error || typeof error !== 'object') return [`no error object: ${JSON.stringify(body)}`];
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const problems: string[] = [];
+  if (typeof code !== 'string' || code === '')
+    problems.push(`error.code is not a non-empty string: ${JSON.stringify(code)}`);
+  if (typeof message !== 'string' || message === '')
+    problems.push(`error.message is not a non-empty string: ${JSON.stringify(message)}`);
+  if (/\n\s+at |stack/i.test(JSON.stringify(body))) problems.push(`looks like a stack trace: ${JSON.stringify(body)}`);
+  return problems;
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return '';
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+let identities = 0;
+
+const SERVERLESS_DIR = path.join(__dirname, '..');
+const BUILD_PREFIX = '.test-build-';
+
+/** Build folders of test runs that were killed before their afterAll (their process is gone). */
+function removeStaleBuilds(): void {
+  for (const name of fs.readdirSync(SERVERLESS_DIR)) {
+    const pid = Number(/^\.test-build-.+-(\d+)$/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') {
+        fs.rmSync(path.join(SERVERLESS_DIR, name), { recursive: true, force: true });
+      }
+    }
+  }
+}
+
+/**
+ * Starts the sandbox and the backend for the calling test file (beforeAll) and stops both
+ * (afterAll). After each test it clears injected faults and restores the environment.
+ */
+export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendTestContext {
+  let running: RunningSandbox | undefined;
+  let server: Server | undefined;
+  let backendUrl: string | undefined;
+  let buildRoot: string | undefined;
+  const env: Record<string, string> = {};
+  let baseEnv: Record<string, string> = {};
+  const watchers: { close(): Promise<void> }[] = [];
+
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the backend is not running (use the context inside tests)');
+    return value;
+  };
+  const sandbox = () => need(running).sandbox;
+
+  const tokens: TokenFactory = {
+    withRoles: (roles, ttlSeconds = 3600) => {
+      identities += 1;
+      return sandbox().tokens.issue(`test-user-${identities}@example.com`, roles, ttlSeconds).token;
+    },
+    supervisor: () => tokens.withRoles(['supervisor']),
+    admin: () => tokens.withRoles(['admin']),
+    agent: () => tokens.withRoles(['agent']),
+    expired: () => tokens.withRoles(['supervisor', 'admin'], -60),
+    garbage: () => `garbage.${Buffer.from(`not a token ${identities}`).toString('base64url')}.x`,
+  };
+
+  const context: BackendTestContext = {
+    get sandbox() {
+      return sandbox();
+    },
+    get sandboxUrl() {
+      return need(running).url;
+    },
+    get backendUrl() {
+      return need(backendUrl);
+    },
+    env,
+    tokens,
+    async callFunction(name, options = {}) {
+      const form = new URLSearchParams();
+      if (options.token !== undefined) form.append('Token', options.token);
+      if (options.rawPayload !== undefined) form.append('Payload', options.rawPayload);
+      else if (options.payload !== undefined) form.append('Payload', JSON.stringify(options.payload));
+      for (const [key, value] of Object.entries(options.extraFields ?? {})) form.append(key, value);
+      const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+      if (options.origin !== undefined) headers.origin = options.origin;
+      const response = await fetch(`${need(backendUrl)}/${name}`, {
+        method: 'POST',
+        headers,
+        body: form.toString(),
+      });
+      const out: Record<string, string> = {};
+      response.headers.forEach((value, key) => (out[key.toLowerCase()] = value));
+      return { status: response.status, headers: out, body: parseBody(await response.text()) };
+    },
+    log: () => sandbox().log.list(),
+    clearLog: () => sandbox().log.clear(),
+    reset(options = {}) {
+      sandbox().reset({ ...TEST_RESET, ...options });
+      sandbox().log.clear();
+    },
+    faults(settings, seed) {
+      sandbox().faults.configure({ ...NO_FAULTS, ...settings }, seed);
+    },
+  };
+
+  async function start(): Promise<void> {
+    // Built into a folder inside serverless/ (gitignored), so the bundles' `require('twilio')`
+    // resolves as it does for the real functions/ folder.
+    removeStaleBuilds();
+    const testFile = path.basename(expect.getState().testPath ?? 'test', '.test.ts');
+    buildRoot = path.join(SERVERLESS_DIR, `${BUILD_PREFIX}${testFile}-${process.pid}`);
+    const [sandboxStarted, built] = await Promise.all([
+      startSandbox({ port: 0, reset: { ...TEST_RESET, ...initialReset } }),
+      buildFunctions(path.join(buildRoot, 'functions')),
+    ]);
+    running = sandboxStarted;
+    const { accountSid, authToken } = running.sandbox.credentials;
+    const expected = [...ALL_FUNCTIONS].sort();
+    if (JSON.stringify([...built].sort()) !== JSON.stringify(expected)) {
+      throw new Error(`the build made ${built.join(', ')}; the tests cover ${expected.join(', ')}`);
+    }
+
+    baseEnv = {
+      ACCOUNT_SID: accountSid,
+      AUTH_TOKEN: authToken,
+      TWILIO_SANDBOX_URL: running.url,
+      MESSAGING_SETUP_ALLOWED_ORIGINS: TEST_ORIGIN,
+    };
+    Object.assign(env, baseEnv);
+
+    // twilio-run watches the functions folder for new files and only stops on process exit;
+    // keep its watchers so afterAll can close them.
+    const runDir = path.dirname(require.resolve('twilio-run/package.json'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- twilio-run's own copy, by path
+    const chokidar = require(require.resolve('chokidar', { paths: [runDir] })) as {
+      watch: (...args: unknown[]) => { close(): Promise<void> };
+    };
+    const watch = chokidar.watch;
+    const spy = jest.spyOn(chokidar, 'watch').mockImplementation((...args: unknown[]) => {
+      const watcher = watch(...args);
+      watchers.push(watcher);
+      return watcher;
+    });
+
+    const config: StartCliConfig = {
+      baseDir: buildRoot,
+      env: env as StartCliConfig['env'],
+      port: 0,
+      url: 'http://127.0.0.1',
+      detailedLogs: false,
+      live: false,
+      logs: false,
+      legacyMode: false,
+      appName: 'twilio-run',
+      functionsFolderName: 'functions',
+      forkProcess: false,
+      pkgJson: {},
+    };
+    try {
+      const app = await createLocalDevelopmentServer(0, config);
+      server = http.createServer(app);
+    } finally {
+      spy.mockRestore();
+    }
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(0, '127.0.0.1', () => resolve());
+    });
+    backendUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  }
+
+  async function stop(): Promise<void> {
+    const closing = server;
+    if (closing) {
+      closing.closeAllConnections();
+      await new Promise<void>((resolve) => closing.close(() => resolve()));
+    }
+    await Promise.all(watchers.map((watcher) => watcher.close()));
+    await running?.close();
+    if (buildRoot) fs.rmSync(buildRoot, { recursive: true, force: true });
+  }
+
+  // Start-up is mostly the sandbox loading its OpenAPI specs (a few seconds).
+  let starting: Promise<void> | undefined;
+  beforeAll(() => (starting = start()), 60_000);
+
+  afterEach(() => {
+    running?.sandbox.faults.configure({ ...NO_FAULTS });
+    for (const key of Object.keys(env)) delete env[key];
+    Object.assign(env, baseEnv);
+  });
+
+  // Waits for a start-up that timed out to finish, so nothing it made is left behind.
+  afterAll(async () => {
+    await starting?.catch(() => undefined);
+    await stop();
+  }, 60_000);
+
+  return context;
+}
+
+/** Pages through a list function with its cursors until `nextCursor` is null. */
+export async function listAll<T>(
+  t: BackendTestContext,
+  name: BackendEndpoint,
+  token: string,
+  payload: Record<string, unknown> = {},
+): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const response = await t.callFunction(name, { token, payload: cursor ? { ...payload, cursor } : payload });
+    if (response.status !== 200)
+      throw new Error(`${name} answered ${response.status}: ${JSON.stringify(response.body)}`);
+    const page = response.body as { items: T[]; nextCursor: string | null };
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor);
+  return { items, pages };
+}
+
+/** Requests to Twilio products other than IAM's token check (which every call may make). */
+export const beyondTokenCheck = (log: LoggedRequest[]): LoggedRequest[] =>
+  log.filter(
+    (entry) => !(entry.product === 'iam' && entry.method === 'POST' && /\/Tokens\/validate$/.test(entry.path)),
+  );
+
+export const ADDRESS_WRITE_PATH = /^\/v1\/Configuration\/Addresses(\/[^/]+)?$/;
+
+/** Requests that could change an address configuration. */
+export const addressWrites = (log: LoggedRequest[]): LoggedRequest[] =>
+  log.filter(
+    (entry) => entry.product === 'conversations' && entry.method !== 'GET' && ADDRESS_WRITE_PATH.test(entry.path),
+  );
