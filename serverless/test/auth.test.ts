@@ -9,6 +9,7 @@ import type { AddressConfiguration } from '../../sandbox/server/state';
 import type {
   AddressSummary,
   BackendEndpoint,
+  FlexFlowSummary,
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
@@ -86,6 +87,23 @@ function someAddress(type = 'sms'): AddressConfiguration {
   return found;
 }
 
+function numberWithSmsUrl() {
+  const found = account()
+    .incomingPhoneNumbers.all()
+    .find((n) => n.sms_url !== '');
+  if (!found) throw new Error('the demo account has no number with an "A message comes in" URL');
+  return found;
+}
+
+function otherService(): string {
+  const flex = String(account().flexConfiguration.flex_service_instance_sid);
+  const other = account()
+    .conversationServices.all()
+    .find((service) => service.sid !== flex);
+  if (!other) throw new Error('the demo account has only one conversation service');
+  return other.sid;
+}
+
 /** A request each function would carry out for a caller who may make it. */
 function validPayload(name: BackendEndpoint): Record<string, unknown> {
   switch (name) {
@@ -112,6 +130,10 @@ function validPayload(name: BackendEndpoint): Record<string, unknown> {
       };
     case 'delete-address':
       return { sid: someAddress().sid };
+    case 'update-number-inbound':
+      return { sid: numberWithSmsUrl().sid, smsUrl: '' };
+    case 'set-default-conversation-service':
+      return { serviceSid: otherService() };
     default:
       return {};
   }
@@ -253,6 +275,73 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
     expect(response.status).toBe(200);
     expect(response.body).toEqual(expectedMembership(account()));
     expect(expectedMembership(account()).services.some((s) => s.phoneNumberSids.length > 0)).toBe(true);
+  });
+
+  test('list-flex-flows returns every legacy Flex Flow with its contact identity and integration', async () => {
+    const { items } = await listAll<FlexFlowSummary>(t, 'list-flex-flows', token());
+    const wire = account().flexFlows.all();
+    expect(items.map((f) => f.sid)).toEqual(wire.map((f) => f.sid));
+    for (const flow of items) {
+      const source = wire.find((f) => f.sid === flow.sid);
+      expect(flow.contactIdentity).toBe(source?.contact_identity || null);
+      expect(flow.channelType).toBe(source?.channel_type);
+      expect(flow.integration).toEqual(source?.integration);
+    }
+    expect(items.some((f) => f.channelType === 'sms' && f.contactIdentity)).toBe(true);
+  });
+
+  test('update-number-inbound clears a number’s "A message comes in" URL, answers the old value, and restores it', async () => {
+    const number = numberWithSmsUrl();
+    const old = number.sms_url;
+    const cleared = await t.callFunction('update-number-inbound', {
+      token: token(),
+      payload: { sid: number.sid, smsUrl: '' },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ previous: { smsUrl: old }, number: { sid: number.sid, smsUrl: null } });
+    expect(account().incomingPhoneNumbers.get(number.sid).sms_url).toBe('');
+    const restored = await t.callFunction('update-number-inbound', {
+      token: token(),
+      payload: { sid: number.sid, smsUrl: old },
+    });
+    expect(restored.status).toBe(200);
+    expect(account().incomingPhoneNumbers.get(number.sid).sms_url).toBe(old);
+  });
+
+  test('update-number-inbound refuses anything but "" or a URL, and an unknown number is a 404', async () => {
+    const sid = numberWithSmsUrl().sid;
+    for (const payload of [
+      { sid },
+      { sid, smsUrl: 'javascript:alert(1)' },
+      { sid, smsApplicationSid: 'XX' },
+      { sid: 'PN1', smsUrl: '' },
+    ]) {
+      const response = await t.callFunction('update-number-inbound', { token: token(), payload });
+      expectErrorBody(response, 400, 'invalid_input');
+    }
+    const unknown = await t.callFunction('update-number-inbound', {
+      token: token(),
+      payload: { sid: 'PN' + '0'.repeat(32), smsUrl: '' },
+    });
+    expectErrorBody(unknown, 404, 'not_found');
+  });
+
+  test('set-default-conversation-service changes the default and answers the previous one', async () => {
+    const previous = String(account().conversationsConfiguration.default_chat_service_sid);
+    const target = otherService();
+    const response = await t.callFunction('set-default-conversation-service', {
+      token: token(),
+      payload: { serviceSid: target },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ previousServiceSid: previous, defaultConversationServiceSid: target });
+    expect(account().conversationsConfiguration.default_chat_service_sid).toBe(target);
+    const unknown = await t.callFunction('set-default-conversation-service', {
+      token: token(),
+      payload: { serviceSid: 'IS' + '0'.repeat(32) },
+    });
+    expectErrorBody(unknown, 404, 'not_found');
+    expect(account().conversationsConfiguration.default_chat_service_sid).toBe(target);
   });
 
   test('create-address makes a Studio address for an SMS number, with the settings sent', async () => {

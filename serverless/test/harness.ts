@@ -27,11 +27,14 @@ export const READ_FUNCTIONS = [
   'list-studio-flows',
   'fetch-flex-configuration',
   'list-messaging-service-numbers',
+  'list-flex-flows',
 ] as const satisfies readonly BackendEndpoint[];
 export const WRITE_FUNCTIONS = [
   'create-address',
   'update-address',
   'delete-address',
+  'update-number-inbound',
+  'set-default-conversation-service',
 ] as const satisfies readonly BackendEndpoint[];
 export const ALL_FUNCTIONS: readonly BackendEndpoint[] = [...READ_FUNCTIONS, ...WRITE_FUNCTIONS];
 

@@ -12,7 +12,9 @@ import {
   type DeleteAddressRequest,
   type ListAddressesRequest,
   type ListRequest,
+  type SetDefaultServiceRequest,
   type UpdateAddressRequest,
+  type UpdateNumberInboundRequest,
 } from '../../../src/feature/messaging-setup/api/types';
 import { BackendError } from '../http/backendError';
 
@@ -65,4 +67,48 @@ export function parseDeleteAddress(payload: unknown): DeleteAddressRequest {
     });
   }
   return { sid };
+}
+
+export function parseUpdateNumberInbound(payload: unknown): UpdateNumberInboundRequest {
+  const { sid, smsUrl, smsApplicationSid } = onlyKeys(payload, ['sid', 'smsUrl', 'smsApplicationSid']);
+  const fields: Record<string, string> = {};
+  if (typeof sid !== 'string' || !SID_PATTERNS.phoneNumber.test(sid)) fields.sid = 'Not a phone number SID (PN…).';
+  // "" clears; a value is only ever the one the view read before (undo), so it must be a URL.
+  if (smsUrl !== undefined && (typeof smsUrl !== 'string' || (smsUrl !== '' && !isHttpUrl(smsUrl)))) {
+    fields.smsUrl = 'Give "" to clear it, or an absolute http(s) URL.';
+  }
+  if (
+    smsApplicationSid !== undefined &&
+    (typeof smsApplicationSid !== 'string' ||
+      (smsApplicationSid !== '' && !SID_PATTERNS.smsApplication.test(smsApplicationSid)))
+  ) {
+    fields.smsApplicationSid = 'Give "" to clear it, or a TwiML app SID (AP…).';
+  }
+  if (smsUrl === undefined && smsApplicationSid === undefined) fields.request = 'Give smsUrl or smsApplicationSid.';
+  if (Object.keys(fields).length > 0)
+    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
+  return {
+    sid: sid as string,
+    ...(smsUrl !== undefined ? { smsUrl: smsUrl as string } : {}),
+    ...(smsApplicationSid !== undefined ? { smsApplicationSid: smsApplicationSid as string } : {}),
+  };
+}
+
+export function parseSetDefaultService(payload: unknown): SetDefaultServiceRequest {
+  const { serviceSid } = onlyKeys(payload, ['serviceSid']);
+  if (typeof serviceSid !== 'string' || !SID_PATTERNS.conversationService.test(serviceSid)) {
+    const fields = { serviceSid: 'Not a conversation service SID (IS…).' };
+    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
+  }
+  return { serviceSid };
+}
+
+function isHttpUrl(value: string): boolean {
+  if (value.length > 2048 || /\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && /^https?:\/\/[^/?#]/i.test(value);
+  } catch {
+    return false;
+  }
 }

@@ -6,6 +6,7 @@ import {
   WEBHOOK_FILTERS,
   type AddressIntegration,
   type AddressSummary,
+  type FlexFlowSummary,
   type PhoneNumberSummary,
   type StudioFlowSummary,
   type WebhookFilter,
@@ -109,5 +110,31 @@ export function summariseFlow(resource: { sid: string; friendlyName: string; sta
     sid: resource.sid,
     friendlyName: resource.friendlyName,
     status: resource.status === 'published' ? 'published' : 'draft',
+  };
+}
+
+export function summariseFlexFlow(resource: {
+  sid: string;
+  friendlyName: string;
+  channelType: string;
+  contactIdentity: string | null;
+  enabled: boolean;
+  integrationType: string | null;
+  integration: unknown;
+  longLived: boolean;
+  janitorEnabled: boolean;
+  chatServiceSid: string | null;
+}): FlexFlowSummary {
+  return {
+    sid: resource.sid,
+    friendlyName: resource.friendlyName,
+    channelType: resource.channelType,
+    contactIdentity: blankToNull(resource.contactIdentity),
+    enabled: resource.enabled === true,
+    integrationType: blankToNull(resource.integrationType),
+    integration: (resource.integration ?? {}) as FlexFlowSummary['integration'],
+    longLived: resource.longLived === true,
+    janitorEnabled: resource.janitorEnabled === true,
+    chatServiceSid: blankToNull(resource.chatServiceSid),
   };
 }

@@ -24,6 +24,8 @@ export const SID_PATTERNS = {
   address: /^IG[0-9a-fA-F]{32}$/,
   studioFlow: /^FW[0-9a-fA-F]{32}$/,
   conversationService: /^IS[0-9a-fA-F]{32}$/,
+  phoneNumber: /^PN[0-9a-fA-F]{32}$/,
+  smsApplication: /^AP[0-9a-fA-F]{32}$/,
 } as const;
 
 /** Field name (as the dialog names its fields) → what is wrong with it. */

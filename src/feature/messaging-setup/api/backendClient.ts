@@ -36,6 +36,7 @@ const READ_ENDPOINTS = new Set<BackendEndpoint>([
   'list-studio-flows',
   'fetch-flex-configuration',
   'list-messaging-service-numbers',
+  'list-flex-flows',
 ]);
 
 function retryAfterMs(header: string | null): number | undefined {

@@ -89,6 +89,50 @@ export interface MessagingServiceMembership {
   services: { sid: string; friendlyName: string; phoneNumberSids: string[] }[];
 }
 
+/** A legacy Flex Flow (Flex UI 1.x messaging). `integration` keeps Twilio's snake_case keys. */
+export interface FlexFlowSummary {
+  sid: string;
+  friendlyName: string;
+  channelType: string;
+  contactIdentity: string | null;
+  enabled: boolean;
+  integrationType: string | null;
+  integration: {
+    flow_sid?: string;
+    url?: string;
+    workspace_sid?: string;
+    workflow_sid?: string;
+    channel?: string;
+    retry_count?: number;
+    [key: string]: unknown;
+  };
+  longLived: boolean;
+  janitorEnabled: boolean;
+  chatServiceSid: string | null;
+}
+
+/** A number's own inbound handlers: each field given is set; "" clears it. */
+export interface UpdateNumberInboundRequest {
+  sid: string;
+  smsUrl?: string;
+  smsApplicationSid?: string;
+}
+
+export interface UpdateNumberInboundResponse {
+  /** The values before the change, so the view can offer undo. */
+  previous: { smsUrl: string | null; smsApplicationSid: string | null };
+  number: PhoneNumberSummary;
+}
+
+export interface SetDefaultServiceRequest {
+  serviceSid: string;
+}
+
+export interface SetDefaultServiceResponse {
+  previousServiceSid: string | null;
+  defaultConversationServiceSid: string;
+}
+
 /** One page of a list; pass `nextCursor` back as `cursor` for the next one. */
 export interface Page<T> {
   items: T[];
@@ -141,6 +185,9 @@ export interface BackendEndpoints {
   'create-address': { request: AddressInput; response: AddressSummary };
   'update-address': { request: UpdateAddressRequest; response: AddressSummary };
   'delete-address': { request: DeleteAddressRequest; response: DeleteAddressResponse };
+  'list-flex-flows': { request: ListRequest; response: Page<FlexFlowSummary> };
+  'update-number-inbound': { request: UpdateNumberInboundRequest; response: UpdateNumberInboundResponse };
+  'set-default-conversation-service': { request: SetDefaultServiceRequest; response: SetDefaultServiceResponse };
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
