@@ -62,7 +62,8 @@ export function deferred<T>() {
   return { promise, resolve };
 }
 
-const WRITE_ENDPOINTS: ReadonlySet<BackendEndpoint> = new Set(['create-address', 'update-address', 'delete-address']);
+/** The functions that change something; the others list or fetch (the backend's naming rule). */
+const isWrite = (endpoint: BackendEndpoint) => !/^(list|fetch)-/.test(endpoint);
 
 function addressFrom(input: AddressInput, addressSid: string): AddressSummary {
   return {
@@ -85,7 +86,9 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
   const page = (items: unknown[]): FakeReply => ({ body: { items, nextCursor: null } });
   const notFound = (addressSid: string) => errorReply(404, 'not_found', `Address ${addressSid} does not exist.`);
 
-  const handlers: Record<BackendEndpoint, EndpointHandler> = {
+  // Endpoints without a default answer 404, like a function that is not deployed; tests that
+  // need them say what they answer with respond().
+  const handlers: Partial<Record<BackendEndpoint, EndpointHandler>> = {
     'list-phone-numbers': () => page(account.numbers),
     'list-whatsapp-senders': () => page(account.senders),
     'list-studio-flows': () => page(account.flows),
@@ -95,6 +98,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     },
     'fetch-flex-configuration': () => ({ body: account.essentials }),
     'list-messaging-service-numbers': () => ({ body: { services: [] } }),
+    'list-flex-flows': () => page([]),
     'create-address': (payload) => {
       const input = payload as AddressInput;
       if (account.addresses.some((a) => a.address === input.address)) {
@@ -110,7 +114,11 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       if (index < 0) return notFound(addressSid);
       const current = account.addresses[index];
       const updated = addressFrom({ type: 'sms', address: current.address, ...settings }, addressSid);
-      account.addresses[index] = { ...updated, type: current.type, friendlyName: updated.friendlyName ?? current.friendlyName };
+      account.addresses[index] = {
+        ...updated,
+        type: current.type,
+        friendlyName: updated.friendlyName ?? current.friendlyName,
+      };
       return { body: account.addresses[index] };
     },
     'delete-address': (payload) => {
@@ -128,6 +136,9 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     const form = new URLSearchParams(String(init?.body ?? ''));
     const payload = JSON.parse(form.get('Payload') ?? '{}') as unknown;
     requests.push({ endpoint, token: form.get('Token'), payload });
+    // Answer in a later task, as a network does: the view's updates then land while the test
+    // waits for them (inside act), not in the gap after a user event.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const handler = overrides.get(endpoint) ?? handlers[endpoint];
     if (!handler) return fakeResponse(errorReply(404, 'not_found', `No function ${endpoint}.`));
     return fakeResponse(await handler(payload));
@@ -148,12 +159,16 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     respond(endpoint: BackendEndpoint, handler: EndpointHandler) {
       overrides.set(endpoint, handler);
     },
+    /** Back to the default answer of one endpoint. */
+    restore(endpoint: BackendEndpoint) {
+      overrides.delete(endpoint);
+    },
     /** The payloads sent to one endpoint, in order. */
     payloadsTo(endpoint: BackendEndpoint): unknown[] {
       return requests.filter((r) => r.endpoint === endpoint).map((r) => r.payload);
     },
     writes(): RecordedRequest[] {
-      return requests.filter((r) => WRITE_ENDPOINTS.has(r.endpoint));
+      return requests.filter((r) => isWrite(r.endpoint));
     },
   };
 }

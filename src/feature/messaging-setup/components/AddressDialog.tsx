@@ -107,7 +107,9 @@ export function AddressDialog(props: AddressDialogProps) {
 
   return (
     <Modal isOpen onDismiss={pending ? () => undefined : onCancel} ariaLabelledby={ids.heading} size="default">
-      <form onSubmit={submit} noValidate>
+      {/* The form sits between Paste's modal and its header, body and footer: it passes the modal's flex
+          column on, so a long body scrolls inside the modal instead of pushing the buttons off screen. */}
+      <form onSubmit={submit} noValidate style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <ModalHeader>
           <ModalHeading as="h2" id={ids.heading}>
             {isCreate ? 'Create address' : 'Edit address'}
@@ -122,7 +124,7 @@ export function AddressDialog(props: AddressDialogProps) {
               </Alert>
             )}
             {isCreate && !addressFixed ? (
-              <>
+              <Stack orientation="vertical" spacing="space60">
                 <Box>
                   <Label htmlFor={ids.type} required>
                     Type
@@ -151,7 +153,7 @@ export function AddressDialog(props: AddressDialogProps) {
                   />
                   <FieldError id={err('address')} message={fields.address} />
                 </Box>
-              </>
+              </Stack>
             ) : (
               <Box>
                 <Label htmlFor={ids.address}>{form.type === 'whatsapp' ? 'WhatsApp sender' : 'Phone number'}</Label>
@@ -193,7 +195,7 @@ export function AddressDialog(props: AddressDialogProps) {
               <FieldError id={err('integration')} message={fields.integration} />
             </Box>
             {form.integrationType === 'studio' && (
-              <>
+              <Stack orientation="vertical" spacing="space60">
                 <Box>
                   <Label htmlFor={ids.flow} required>
                     Studio flow
@@ -231,10 +233,10 @@ export function AddressDialog(props: AddressDialogProps) {
                   />
                   <FieldError id={err('retryCount')} message={fields.retryCount} />
                 </Box>
-              </>
+              </Stack>
             )}
             {form.integrationType === 'webhook' && (
-              <>
+              <Stack orientation="vertical" spacing="space60">
                 <Box>
                   <Label htmlFor={ids.url} required>
                     Webhook URL
@@ -283,7 +285,7 @@ export function AddressDialog(props: AddressDialogProps) {
                     </Checkbox>
                   ))}
                 </CheckboxGroup>
-              </>
+              </Stack>
             )}
             <Box>
               <Label htmlFor={ids.service}>Conversation service</Label>

@@ -15,6 +15,8 @@ import { TableToolbar } from './TableToolbar';
 interface AddressesTableProps {
   addresses: AddressSummary[];
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>;
+  /** False while the Studio flows load or after they failed to: unknown flows are then not reported missing. */
+  flowsKnown?: boolean;
   /** Addresses on this account's numbers and senders; the others are marked. */
   ownedAddresses: ReadonlySet<string>;
   canWrite: boolean;
@@ -27,6 +29,7 @@ interface AddressesTableProps {
 export function AddressesTable({
   addresses,
   flowsBySid,
+  flowsKnown = true,
   ownedAddresses,
   canWrite,
   onCreate,
@@ -38,11 +41,15 @@ export function AddressesTable({
   const rows = useMemo(
     () =>
       addresses
-        .map((a) => ({ config: a, routing: describeRouting(a, flowsBySid), ...addressStatusOf(a, flowsBySid) }))
+        .map((a) => ({
+          config: a,
+          routing: describeRouting(a, flowsBySid),
+          ...addressStatusOf(a, flowsBySid, flowsKnown),
+        }))
         .filter((r) =>
           matchesSearch([r.config.address, r.config.friendlyName, r.config.sid, r.routing, r.config.type], query),
         ),
-    [addresses, flowsBySid, query],
+    [addresses, flowsBySid, flowsKnown, query],
   );
   const shownPage = clampPage(page, rows.length);
 

@@ -53,8 +53,16 @@ export function MessagingSetupView({
 
   const flowsBySid = useMemo(() => new Map(data.flows.map((f) => [f.sid, f])), [data.flows]);
   const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
-  const numbers = useMemo(() => numberRows(data.numbers, byAddress, flowsBySid), [data.numbers, byAddress, flowsBySid]);
-  const senders = useMemo(() => senderRows(data.senders, byAddress, flowsBySid), [data.senders, byAddress, flowsBySid]);
+  // Until the flows have loaded, a Studio address's flow is unknown, not missing: no false "Problem".
+  const flowsKnown = !data.sources.flows.loading && !data.sources.flows.error;
+  const numbers = useMemo(
+    () => numberRows(data.numbers, byAddress, flowsBySid, flowsKnown),
+    [data.numbers, byAddress, flowsBySid, flowsKnown],
+  );
+  const senders = useMemo(
+    () => senderRows(data.senders, byAddress, flowsBySid, flowsKnown),
+    [data.senders, byAddress, flowsBySid, flowsKnown],
+  );
   const addresses = useMemo(() => [...data.addresses.values()], [data.addresses]);
   const owned = useMemo(
     () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
@@ -143,6 +151,7 @@ export function MessagingSetupView({
             <AddressesTable
               addresses={addresses}
               flowsBySid={flowsBySid}
+              flowsKnown={flowsKnown}
               ownedAddresses={owned}
               canWrite={canWrite}
               onCreate={() => startCreate('sms', '', undefined, false)}

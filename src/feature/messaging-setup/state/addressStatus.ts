@@ -16,6 +16,8 @@ export interface AddressStatusInfo {
 export function addressStatusOf(
   address: AddressSummary | undefined,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  /** False while the Studio flows load, or when they could not: a flow not in the map is then unknown, not gone. */
+  flowsKnown = true,
 ): AddressStatusInfo {
   if (!address) return { status: 'not-connected', reason: '' };
   if (!address.autoCreationEnabled) {
@@ -24,8 +26,8 @@ export function addressStatusOf(
   const { integration } = address;
   if (integration.type === 'studio') {
     const flow = flowsBySid.get(integration.studioFlowSid);
-    if (!flow) return { status: 'problem', reason: 'The Studio flow it routes to does not exist.' };
-    if (flow.status !== 'published')
+    if (!flow && flowsKnown) return { status: 'problem', reason: 'The Studio flow it routes to does not exist.' };
+    if (flow && flow.status !== 'published')
       return { status: 'problem', reason: `The Studio flow "${flow.friendlyName}" is not published.` };
   }
   if (integration.type === 'webhook' && !integration.webhookUrl) {

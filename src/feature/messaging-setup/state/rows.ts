@@ -28,8 +28,9 @@ function rowFor(
   base: Pick<ConnectionRow, 'key' | 'type' | 'address' | 'name' | 'note' | 'connectable'>,
   config: AddressSummary | undefined,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  flowsKnown: boolean,
 ): ConnectionRow {
-  const { status, reason } = addressStatusOf(config, flowsBySid);
+  const { status, reason } = addressStatusOf(config, flowsBySid, flowsKnown);
   return { ...base, config, status, statusReason: reason, routing: config ? describeRouting(config, flowsBySid) : '' };
 }
 
@@ -37,6 +38,7 @@ export function numberRows(
   numbers: readonly PhoneNumberSummary[],
   byAddress: ReadonlyMap<string, AddressSummary>,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  flowsKnown = true,
 ): ConnectionRow[] {
   return numbers.map((n) =>
     rowFor(
@@ -50,6 +52,7 @@ export function numberRows(
       },
       byAddress.get(n.phoneNumber),
       flowsBySid,
+      flowsKnown,
     ),
   );
 }
@@ -58,6 +61,7 @@ export function senderRows(
   senders: readonly WhatsAppSenderSummary[],
   byAddress: ReadonlyMap<string, AddressSummary>,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  flowsKnown = true,
 ): ConnectionRow[] {
   return senders.map((s) =>
     rowFor(
@@ -71,6 +75,7 @@ export function senderRows(
       },
       byAddress.get(s.senderId),
       flowsBySid,
+      flowsKnown,
     ),
   );
 }

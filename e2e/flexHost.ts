@@ -1,0 +1,20 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Console errors and uncaught exceptions of the page, collected for one assertion at the end. */
+export function collectPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+/** Opens the Flex host page as a role and waits until Flex has loaded the plugin and rendered. */
+export async function signIn(page: Page, role: string, pathname = '/') {
+  await page.goto(`${pathname}?role=${role}`);
+  await expect(page.locator('[data-flex-host="ready"]')).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText(`demo.${role}@owl.example`);
+}
+
+export const sideNav = (page: Page) => page.getByRole('navigation', { name: 'Side navigation' });

@@ -1,0 +1,263 @@
+import { errorReply, fakeResponse, type FakeReply } from '../../../test/fakeBackend';
+import { BackendApiError, createBackendClient, type BackendClientOptions } from './backendClient';
+import type { BackendEndpoint } from './types';
+
+/**
+ * Every backend function, as the retry rules must treat it. A Record, so adding a function to
+ * BackendEndpoints without deciding here fails the type check.
+ */
+const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
+  'list-phone-numbers': 'read',
+  'list-whatsapp-senders': 'read',
+  'list-addresses': 'read',
+  'list-studio-flows': 'read',
+  'fetch-flex-configuration': 'read',
+  'list-messaging-service-numbers': 'read',
+  'list-flex-flows': 'read',
+  'create-address': 'write',
+  'update-address': 'write',
+  'delete-address': 'write',
+  'update-number-inbound': 'write',
+  'set-default-conversation-service': 'write',
+};
+const endpoints = Object.keys(ACCESS) as BackendEndpoint[];
+const READS = endpoints.filter((endpoint) => ACCESS[endpoint] === 'read');
+const WRITES = endpoints.filter((endpoint) => ACCESS[endpoint] === 'write');
+
+const ok = (body: unknown = { items: [], nextCursor: null }): FakeReply => ({ body });
+
+/**
+ * A client whose fetch answers from a script, one reply (or thrown error) per attempt, and whose
+ * sleep records the waits instead of waiting.
+ */
+function scriptedClient(script: (FakeReply | Error)[], options: Partial<BackendClientOptions> = {}) {
+  const replies = [...script];
+  const fetch = jest.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => {
+    const next = replies.shift();
+    if (!next) throw new Error('the test script has no more replies');
+    if (next instanceof Error) throw next;
+    return fakeResponse(next);
+  });
+  const sleep = jest.fn(async (_ms: number) => undefined);
+  const client = createBackendClient({
+    baseUrl: 'https://messaging-setup-1234-dev.twil.io',
+    getToken: () => 'token',
+    fetch,
+    sleep,
+    ...options,
+  });
+  return { client, fetch, sleep };
+}
+
+/** Any request is fine for the retry rules; the client does not look into it. */
+const anyRequest = {} as never;
+
+async function failureOf(promise: Promise<unknown>): Promise<BackendApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(BackendApiError);
+    return error as BackendApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('the request', () => {
+  test('is a form POST to <baseUrl>/<endpoint> with the token and the JSON payload', async () => {
+    const { client, fetch } = scriptedClient([ok()], { baseUrl: 'https://backend.example.com/' });
+    await client.call('list-addresses', { type: 'whatsapp', cursor: 'abc' });
+
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('https://backend.example.com/list-addresses');
+    expect(init?.method).toBe('POST');
+    expect(init?.headers).toEqual({ 'Content-Type': 'application/x-www-form-urlencoded' });
+    const form = new URLSearchParams(String(init?.body));
+    expect([...form.keys()]).toEqual(['Token', 'Payload']);
+    expect(form.get('Token')).toBe('token');
+    expect(JSON.parse(form.get('Payload') ?? '')).toEqual({ type: 'whatsapp', cursor: 'abc' });
+  });
+
+  test('reads the token on every attempt, so a retry sends the refreshed one', async () => {
+    const tokens = ['old-token', 'new-token'];
+    const { client, fetch } = scriptedClient([errorReply(429, 'rate_limited', 'Too many requests.'), ok()], {
+      getToken: () => tokens.shift() ?? 'none',
+    });
+    await client.call('create-address', anyRequest);
+    const sent = fetch.mock.calls.map(([, init]) => new URLSearchParams(String(init?.body)).get('Token'));
+    expect(sent).toEqual(['old-token', 'new-token']);
+  });
+
+  test('returns the JSON body of a 2xx answer', async () => {
+    const { client } = scriptedClient([ok({ deleted: 'IG1' })]);
+    await expect(client.call('delete-address', { sid: 'IG1' })).resolves.toEqual({ deleted: 'IG1' });
+  });
+});
+
+describe('429 Too Many Requests', () => {
+  test.each(WRITES)('is retried for the write %s, after the Retry-After seconds', async (endpoint) => {
+    const { client, fetch, sleep } = scriptedClient([
+      errorReply(429, 'rate_limited', 'Too many requests.', undefined, { 'Retry-After': '2' }),
+      ok({ sid: 'IG1' }),
+    ]);
+    await expect(client.call(endpoint, anyRequest)).resolves.toEqual({ sid: 'IG1' });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(sleep.mock.calls).toEqual([[2000]]);
+  });
+
+  test('is retried for reads too', async () => {
+    const { client, fetch } = scriptedClient([errorReply(429, 'rate_limited', 'Too many requests.'), ok()]);
+    await client.call('list-phone-numbers', {});
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  test('honours a Retry-After given as an HTTP date', async () => {
+    const inThreeSeconds = new Date(Date.now() + 3000).toUTCString();
+    const { client, sleep } = scriptedClient([
+      errorReply(429, 'rate_limited', 'Too many requests.', undefined, { 'Retry-After': inThreeSeconds }),
+      ok(),
+    ]);
+    await client.call('update-address', anyRequest);
+    const [[waited]] = sleep.mock.calls;
+    // HTTP dates have whole seconds: the wait is what is left of the third second.
+    expect(waited).toBeGreaterThan(1000);
+    expect(waited).toBeLessThanOrEqual(3000);
+  });
+
+  test('without Retry-After, waits with exponential backoff', async () => {
+    const tooMany = errorReply(429, 'rate_limited', 'Too many requests.');
+    const { client, sleep } = scriptedClient([tooMany, tooMany, tooMany, ok()], { baseDelayMs: 100 });
+    await client.call('create-address', anyRequest);
+    expect(sleep.mock.calls).toEqual([[100], [200], [400]]);
+  });
+
+  test('gives up after maxRetries with the backend message', async () => {
+    const tooMany = errorReply(429, 'rate_limited', 'Twilio is rate limiting this account.');
+    const { client, fetch } = scriptedClient([tooMany, tooMany, tooMany], { maxRetries: 2 });
+    const error = await failureOf(client.call('create-address', anyRequest));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      message: 'Twilio is rate limiting this account.',
+    });
+  });
+});
+
+describe('5xx server errors', () => {
+  test.each(READS)('are retried for the read %s', async (endpoint) => {
+    const { client, fetch, sleep } = scriptedClient([
+      errorReply(500, 'twilio_error', 'Twilio failed.'),
+      errorReply(503, 'twilio_error', 'Twilio is unavailable.', undefined, { 'Retry-After': '1' }),
+      ok({ items: ['x'], nextCursor: null }),
+    ]);
+    await expect(client.call(endpoint, anyRequest)).resolves.toEqual({ items: ['x'], nextCursor: null });
+    expect(fetch).toHaveBeenCalledTimes(3);
+    // The first wait is the backoff; the second follows Retry-After.
+    expect(sleep.mock.calls).toEqual([[300], [1000]]);
+  });
+
+  test.each(WRITES)('are never retried for the write %s: the change may have been made', async (endpoint) => {
+    const { client, fetch, sleep } = scriptedClient([errorReply(500, 'twilio_error', 'Twilio failed.'), ok()]);
+    const error = await failureOf(client.call(endpoint, anyRequest));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+    expect(error).toMatchObject({ status: 500, code: 'twilio_error', message: 'Twilio failed.' });
+  });
+
+  test('a read gives up after maxRetries', async () => {
+    const failed = errorReply(502, 'twilio_error', 'Twilio failed.');
+    const { client, fetch } = scriptedClient([failed, failed, failed, failed]);
+    const error = await failureOf(client.call('list-studio-flows', {}));
+    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(error.status).toBe(502);
+  });
+
+  test('a body that is not our JSON gets a generic message with the status', async () => {
+    const { client } = scriptedClient([{ status: 502, body: '<html>Bad gateway</html>' }]);
+    const error = await failureOf(client.call('delete-address', { sid: 'IG1' }));
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'http_error',
+      message: 'The Messaging Setup backend answered with HTTP 502.',
+    });
+  });
+});
+
+describe('network errors and timeouts', () => {
+  test('a read is retried after a network error', async () => {
+    const { client, fetch } = scriptedClient([new TypeError('Failed to fetch'), ok()]);
+    await client.call('list-whatsapp-senders', {});
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  test.each(WRITES)(
+    'a write (%s) is not re-sent after a network error, and says it may have happened',
+    async (endpoint) => {
+      const { client, fetch, sleep } = scriptedClient([new TypeError('Failed to fetch'), ok()]);
+      const error = await failureOf(client.call(endpoint, anyRequest));
+      expect(fetch).toHaveBeenCalledTimes(1);
+      expect(sleep).not.toHaveBeenCalled();
+      expect(error.status).toBe(0);
+      expect(error.code).toBe('unreachable');
+      expect(error.message).toMatch(/may not have been made/);
+    },
+  );
+
+  test('a read that cannot reach the backend at all says so', async () => {
+    const lost = new TypeError('Failed to fetch');
+    const { client, fetch } = scriptedClient([lost, lost, lost, lost]);
+    const error = await failureOf(client.call('list-addresses', {}));
+    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(error).toMatchObject({ status: 0, code: 'unreachable' });
+    expect(error.message).toMatch(/Could not reach the Messaging Setup backend/);
+  });
+
+  /** A fetch that answers only by failing when the client aborts it (its timeout). */
+  const hangingFetch = () =>
+    jest.fn(
+      (_url: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+
+  test('a write that times out is aborted and not re-sent', async () => {
+    const fetch = hangingFetch();
+    const client = createBackendClient({ baseUrl: 'https://b.example', getToken: () => 't', fetch, timeoutMs: 5 });
+    const error = await failureOf(client.call('create-address', anyRequest));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0][1]?.signal?.aborted).toBe(true);
+    expect(error.code).toBe('unreachable');
+  });
+
+  test('a read that times out is tried again', async () => {
+    const fetch = hangingFetch();
+    const client = createBackendClient({
+      baseUrl: 'https://b.example',
+      getToken: () => 't',
+      fetch,
+      timeoutMs: 5,
+      maxRetries: 1,
+      sleep: async () => undefined,
+    });
+    await failureOf(client.call('list-phone-numbers', {}));
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('4xx answers', () => {
+  test.each([
+    [400, 'list-addresses'],
+    [401, 'list-phone-numbers'],
+    [403, 'create-address'],
+    [404, 'update-address'],
+    [409, 'create-address'],
+  ] as const)('%i is not retried (%s) and keeps the message, code and field errors', async (status, endpoint) => {
+    const fields = { retryCount: 'Enter a whole number from 0 to 3.' };
+    const { client, fetch } = scriptedClient([errorReply(status, 'refused', 'Refused for a reason.', fields), ok()]);
+    const error = await failureOf(client.call(endpoint, anyRequest));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(error).toMatchObject({ status, code: 'refused', message: 'Refused for a reason.', fields });
+  });
+});

@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+
+import type { AddressSummary, PhoneNumberSummary, StudioFlowSummary, WhatsAppSenderSummary } from '../api/types';
+import { diagnoseNumber, diagnoseSender, type DiagnosisContext, type FindingCode } from './diagnose';
+
+const FLEX_SERVICE = 'IS' + 'f'.repeat(32);
+const OTHER_SERVICE = 'IS' + 'e'.repeat(32);
+const PUBLISHED: StudioFlowSummary = {
+  sid: 'FW' + 'a'.repeat(32),
+  friendlyName: 'Messaging Flow',
+  status: 'published',
+};
+const DRAFT: StudioFlowSummary = { sid: 'FW' + 'b'.repeat(32), friendlyName: 'Draft Flow', status: 'draft' };
+const MISSING_FLOW = 'FW' + 'c'.repeat(32);
+
+const number = (overrides: Partial<PhoneNumberSummary> = {}): PhoneNumberSummary => ({
+  sid: 'PN' + '1'.repeat(32),
+  phoneNumber: '+14155550100',
+  friendlyName: '(415) 555-0100',
+  capabilities: { sms: true, mms: true, voice: true },
+  smsUrl: null,
+  smsApplicationSid: null,
+  ...overrides,
+});
+
+const sender = (overrides: Partial<WhatsAppSenderSummary> = {}): WhatsAppSenderSummary => ({
+  sid: 'XE' + '1'.repeat(32),
+  senderId: 'whatsapp:+14155550100',
+  status: 'ONLINE',
+  profileName: 'Owl',
+  offlineReasons: [],
+  ...overrides,
+});
+
+const studioAddress = (address: string, overrides: Partial<AddressSummary> = {}): AddressSummary => ({
+  sid: 'IG' + '1'.repeat(32),
+  type: address.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
+  address,
+  friendlyName: null,
+  autoCreationEnabled: true,
+  integration: { type: 'studio', studioFlowSid: PUBLISHED.sid, retryCount: 3 },
+  conversationServiceSid: FLEX_SERVICE,
+  dateUpdated: null,
+  ...overrides,
+});
+
+function context(addresses: AddressSummary[] = [], overrides: Partial<DiagnosisContext> = {}): DiagnosisContext {
+  return {
+    addressesByAddress: new Map(addresses.map((a) => [a.address, a])),
+    flowsBySid: new Map([PUBLISHED, DRAFT].map((f) => [f.sid, f])),
+    flexServiceSid: FLEX_SERVICE,
+    defaultServiceSid: FLEX_SERVICE,
+    messagingServiceByNumberSid: new Map(),
+    flexFlowsByIdentity: new Map(),
+    ...overrides,
+  };
+}
+
+const codes = (d: { findings: { code: FindingCode }[] }) => d.findings.map((f) => f.code).sort();
+
+describe('diagnoseNumber, one finding at a time', () => {
+  const n = number();
+  const cases: [string, PhoneNumberSummary, DiagnosisContext, FindingCode[], string][] = [
+    ['a correctly configured number', n, context([studioAddress(n.phoneNumber)]), [], 'ready'],
+    ['no address', n, context(), ['no-address'], 'broken'],
+    [
+      'auto-creation off',
+      n,
+      context([studioAddress(n.phoneNumber, { autoCreationEnabled: false })]),
+      ['auto-creation-disabled'],
+      'broken',
+    ],
+    [
+      'Studio flow missing',
+      n,
+      context([
+        studioAddress(n.phoneNumber, { integration: { type: 'studio', studioFlowSid: MISSING_FLOW, retryCount: 3 } }),
+      ]),
+      ['studio-flow-missing'],
+      'broken',
+    ],
+    [
+      'Studio flow unpublished',
+      n,
+      context([
+        studioAddress(n.phoneNumber, { integration: { type: 'studio', studioFlowSid: DRAFT.sid, retryCount: 3 } }),
+      ]),
+      ['studio-flow-unpublished'],
+      'broken',
+    ],
+    [
+      'webhook URL empty',
+      n,
+      context([
+        studioAddress(n.phoneNumber, {
+          integration: { type: 'webhook', webhookUrl: '', webhookMethod: 'POST', webhookFilters: [] },
+        }),
+      ]),
+      ['webhook-url-empty'],
+      'broken',
+    ],
+    [
+      'address in another service',
+      n,
+      context([studioAddress(n.phoneNumber, { conversationServiceSid: OTHER_SERVICE })]),
+      ['service-not-flex'],
+      'broken',
+    ],
+    [
+      'address in the default service, which is not Flex’s',
+      n,
+      context([studioAddress(n.phoneNumber, { conversationServiceSid: null })], { defaultServiceSid: OTHER_SERVICE }),
+      ['service-not-flex'],
+      'broken',
+    ],
+    [
+      '"A message comes in" URL',
+      number({ smsUrl: 'https://x.example/sms' }),
+      context([studioAddress(n.phoneNumber)]),
+      ['sms-url-set'],
+      'warning',
+    ],
+    [
+      'SMS application',
+      number({ smsApplicationSid: 'AP' + '1'.repeat(32) }),
+      context([studioAddress(n.phoneNumber)]),
+      ['sms-application-set'],
+      'warning',
+    ],
+    [
+      'in a Messaging Service',
+      n,
+      context([studioAddress(n.phoneNumber)], { messagingServiceByNumberSid: new Map([[n.sid, 'Marketing']]) }),
+      ['in-messaging-service'],
+      'warning',
+    ],
+    [
+      'held by a legacy Flex Flow',
+      n,
+      context([studioAddress(n.phoneNumber)], {
+        flexFlowsByIdentity: new Map([
+          [
+            n.phoneNumber,
+            { sid: 'FO' + '1'.repeat(32), friendlyName: 'SMS Flow', contactIdentity: n.phoneNumber, enabled: true },
+          ],
+        ]),
+      }),
+      ['legacy-flex-flow'],
+      'warning',
+    ],
+    [
+      'no SMS capability',
+      number({ capabilities: { sms: false, mms: false, voice: true } }),
+      context(),
+      ['no-sms-capability'],
+      'broken',
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, row, ctx, expected, level) => {
+    const diagnosis = diagnoseNumber(row, ctx);
+    expect(codes(diagnosis)).toEqual([...expected].sort());
+    expect(diagnosis.level).toBe(level);
+    for (const finding of diagnosis.findings) {
+      expect(finding.explanation).toMatch(/\.$/);
+      expect(finding.fix.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('says nothing about flows, services, memberships or Flex Flows that have not loaded yet', () => {
+    const ctx = context(
+      [
+        studioAddress(n.phoneNumber, {
+          integration: { type: 'studio', studioFlowSid: MISSING_FLOW, retryCount: 3 },
+          conversationServiceSid: OTHER_SERVICE,
+        }),
+      ],
+      {
+        messagingServiceByNumberSid: new Map([[n.sid, 'Marketing']]),
+        complete: { flows: false, essentials: false, memberships: false, flexFlows: false },
+      },
+    );
+    expect(codes(diagnoseNumber(n, ctx))).toEqual([]);
+  });
+});
+
+describe('diagnoseSender', () => {
+  const s = sender();
+  it('is ready with an address to a published flow while ONLINE', () => {
+    expect(diagnoseSender(s, context([studioAddress(s.senderId)]))).toEqual({ level: 'ready', findings: [] });
+  });
+  it('is broken when not ONLINE, with the reasons in the explanation', () => {
+    const d = diagnoseSender(
+      sender({ status: 'OFFLINE', offlineReasons: ['Account restricted'] }),
+      context([studioAddress(s.senderId)]),
+    );
+    expect(codes(d)).toEqual(['sender-not-online']);
+    expect(d.findings[0].explanation).toContain('Account restricted');
+    expect(d.level).toBe('broken');
+  });
+  it('reports a missing address and a Flex Flow on the same sender together', () => {
+    const ctx = context([], {
+      flexFlowsByIdentity: new Map([
+        [
+          s.senderId,
+          { sid: 'FO' + '2'.repeat(32), friendlyName: 'WA Flow', contactIdentity: s.senderId, enabled: true },
+        ],
+      ]),
+    });
+    expect(codes(diagnoseSender(s, ctx))).toEqual(['legacy-flex-flow', 'no-address']);
+  });
+});
+
+describe('diagnoseNumber, combinations', () => {
+  /** Every combination of the independent conditions yields exactly their findings. */
+  it('reports exactly the findings of the conditions present, and the worst level', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          hasAddress: fc.boolean(),
+          autoCreation: fc.boolean(),
+          flow: fc.constantFrom<'published' | 'draft' | 'missing' | 'webhook-empty' | 'webhook-ok'>(
+            'published',
+            'draft',
+            'missing',
+            'webhook-empty',
+            'webhook-ok',
+          ),
+          otherService: fc.boolean(),
+          smsUrl: fc.boolean(),
+          smsApp: fc.boolean(),
+          inService: fc.boolean(),
+          flexFlow: fc.boolean(),
+        }),
+        (c) => {
+          const n = number({
+            smsUrl: c.smsUrl ? 'https://x.example/sms' : null,
+            smsApplicationSid: c.smsApp ? 'AP' + '2'.repeat(32) : null,
+          });
+          const integration: AddressSummary['integration'] =
+            c.flow === 'webhook-empty' || c.flow === 'webhook-ok'
+              ? {
+                  type: 'webhook',
+                  webhookUrl: c.flow === 'webhook-ok' ? 'https://x.example/hook' : '',
+                  webhookMethod: 'POST',
+                  webhookFilters: ['onMessageAdded'],
+                }
+              : {
+                  type: 'studio',
+                  studioFlowSid: c.flow === 'published' ? PUBLISHED.sid : c.flow === 'draft' ? DRAFT.sid : MISSING_FLOW,
+                  retryCount: 3,
+                };
+          const address = studioAddress(n.phoneNumber, {
+            autoCreationEnabled: c.autoCreation,
+            integration,
+            conversationServiceSid: c.otherService ? OTHER_SERVICE : FLEX_SERVICE,
+          });
+          const ctx = context(c.hasAddress ? [address] : [], {
+            messagingServiceByNumberSid: new Map(c.inService ? [[n.sid, 'Marketing']] : []),
+            flexFlowsByIdentity: new Map(
+              c.flexFlow
+                ? [
+                    [
+                      n.phoneNumber,
+                      { sid: 'FO' + '3'.repeat(32), friendlyName: 'F', contactIdentity: n.phoneNumber, enabled: true },
+                    ],
+                  ]
+                : [],
+            ),
+          });
+          const expected: FindingCode[] = [];
+          if (!c.hasAddress) expected.push('no-address');
+          else {
+            if (!c.autoCreation) expected.push('auto-creation-disabled');
+            if (c.flow === 'draft') expected.push('studio-flow-unpublished');
+            if (c.flow === 'missing') expected.push('studio-flow-missing');
+            if (c.flow === 'webhook-empty') expected.push('webhook-url-empty');
+            if (c.otherService) expected.push('service-not-flex');
+          }
+          if (c.smsUrl) expected.push('sms-url-set');
+          if (c.smsApp) expected.push('sms-application-set');
+          if (c.inService) expected.push('in-messaging-service');
+          if (c.flexFlow) expected.push('legacy-flex-flow');
+          const diagnosis = diagnoseNumber(n, ctx);
+          expect(codes(diagnosis)).toEqual(expected.sort());
+          const broken = diagnosis.findings.some((f) => f.severity === 'broken');
+          expect(diagnosis.level).toBe(broken ? 'broken' : expected.length > 0 ? 'warning' : 'ready');
+        },
+      ),
+      { numRuns: 500, seed: 4 },
+    );
+  });
+});

@@ -1,0 +1,60 @@
+import { ADDRESSES, DRAFT_FLOW_SID, FLOWS, sid } from '../../../test/fakeAccount';
+import type { AddressSummary } from '../api/types';
+import { addressStatusOf, describeRouting } from './addressStatus';
+
+const flowsBySid = new Map(FLOWS.map((flow) => [flow.sid, flow]));
+const studioTo = (studioFlowSid: string): AddressSummary => ({
+  ...ADDRESSES.support,
+  integration: { type: 'studio', studioFlowSid, retryCount: 2 },
+});
+
+describe('addressStatusOf', () => {
+  test('no address: not connected', () => {
+    expect(addressStatusOf(undefined, flowsBySid)).toEqual({ status: 'not-connected', reason: '' });
+  });
+
+  test('auto-creation on, routed to a published flow, a webhook or the default: connected', () => {
+    for (const address of [ADDRESSES.support, ADDRESSES.whatsapp, ADDRESSES.foreign]) {
+      expect(addressStatusOf(address, flowsBySid)).toEqual({ status: 'connected', reason: '' });
+    }
+  });
+
+  test('auto-creation off is a problem, whatever it routes to', () => {
+    expect(addressStatusOf(ADDRESSES.billing, flowsBySid)).toEqual({
+      status: 'problem',
+      reason: 'Auto-creation is off: new messages do not create conversations.',
+    });
+  });
+
+  test('a draft flow or a missing flow is a problem', () => {
+    expect(addressStatusOf(studioTo(DRAFT_FLOW_SID), flowsBySid)).toEqual({
+      status: 'problem',
+      reason: 'The Studio flow "Survey draft" is not published.',
+    });
+    expect(addressStatusOf(studioTo(sid('FW', 99)), flowsBySid)).toEqual({
+      status: 'problem',
+      reason: 'The Studio flow it routes to does not exist.',
+    });
+  });
+
+  test('while the flows are unknown, a flow not in the map is not reported missing', () => {
+    expect(addressStatusOf(studioTo(sid('FW', 99)), new Map(), false)).toEqual({ status: 'connected', reason: '' });
+    // A flow that is known stays judged.
+    expect(addressStatusOf(studioTo(DRAFT_FLOW_SID), flowsBySid, false).status).toBe('problem');
+  });
+
+  test('a webhook without a URL is a problem', () => {
+    const address: AddressSummary = {
+      ...ADDRESSES.whatsapp,
+      integration: { type: 'webhook', webhookUrl: '', webhookMethod: 'POST', webhookFilters: [] },
+    };
+    expect(addressStatusOf(address, flowsBySid)).toEqual({ status: 'problem', reason: 'No webhook URL is set.' });
+  });
+});
+
+test('describeRouting names the flow (or its SID while unknown), the webhook, or the default', () => {
+  expect(describeRouting(ADDRESSES.support, flowsBySid)).toBe('Studio: Messaging Flow · retry 3');
+  expect(describeRouting(studioTo(sid('FW', 99)), flowsBySid)).toBe(`Studio: ${sid('FW', 99)} · retry 2`);
+  expect(describeRouting(ADDRESSES.whatsapp, flowsBySid)).toBe('Webhook: POST https://hooks.example.com/inbound');
+  expect(describeRouting(ADDRESSES.foreign, flowsBySid)).toBe('Default (no integration)');
+});
