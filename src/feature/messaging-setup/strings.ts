@@ -1,6 +1,9 @@
+import { createContext, useContext } from 'react';
+
 /**
- * Every user-facing string Flex renders for the feature, keyed for Flex's `manager.strings` so an
- * account can translate or reword them (Flex templates are Handlebars: `{{name}}` placeholders).
+ * Every user-facing string of the view, keyed for Flex's `manager.strings` so an account can
+ * translate or reword them. Placeholders are Flex-template style: `{{name}}` (see `fill`).
+ * Messages that the backend shares (validation, diagnosis) come from the rules that make them.
  */
 export const messagingSetupStrings = {
   MessagingSetupNavLabel: 'Messaging Setup',
@@ -11,17 +14,127 @@ export const messagingSetupStrings = {
   MessagingSetupNotifyError: '{{message}}',
   MessagingSetupNoBackend:
     'The Messaging Setup backend URL is not configured. Set ui_attributes.messagingSetup.backendUrl in the Flex configuration, or build the plugin with FLEX_APP_MESSAGING_SETUP_BACKEND_URL.',
+
+  MessagingSetupTabsLabel: 'Messaging Setup sections',
+  MessagingSetupTabNumbers: 'Phone numbers',
+  MessagingSetupTabSenders: 'WhatsApp senders',
+  MessagingSetupTabAddresses: 'Addresses',
+  MessagingSetupLoadingTitle: 'Loading',
+  MessagingSetupLoading: 'Loading {{sources}}… ({{numbers}} numbers, {{addresses}} addresses so far)',
+  MessagingSetupLoadFailed: 'Could not load {{source}}: {{error}}',
+  MessagingSetupTryAgain: 'Try again',
+  MessagingSetupSourceNumbers: 'phone numbers',
+  MessagingSetupSourceSenders: 'WhatsApp senders',
+  MessagingSetupSourceAddresses: 'addresses',
+  MessagingSetupSourceFlows: 'Studio flows',
+  MessagingSetupSourceEssentials: 'the Flex configuration',
+
+  MessagingSetupSearch: 'Search',
+  MessagingSetupSearchPlaceholder: 'Number, name, SID or flow',
+  MessagingSetupStatusFilter: 'Status',
+  MessagingSetupAllStatuses: 'All statuses',
+  MessagingSetupShowing: 'Showing {{shown}} of {{total}}',
+  MessagingSetupStatusConnected: 'Connected',
+  MessagingSetupStatusNotConnected: 'Not connected',
+  MessagingSetupStatusProblem: 'Problem',
+
+  MessagingSetupColumnPhoneNumber: 'Phone number',
+  MessagingSetupColumnSender: 'WhatsApp sender',
+  MessagingSetupColumnAddress: 'Address',
+  MessagingSetupColumnType: 'Type',
+  MessagingSetupColumnName: 'Name',
+  MessagingSetupColumnFriendlyName: 'Friendly name',
+  MessagingSetupColumnStatus: 'Status',
+  MessagingSetupColumnRouting: 'Routing',
+  MessagingSetupColumnAddressSid: 'Address SID',
+  MessagingSetupColumnActions: 'Actions',
+  MessagingSetupNoNumbers: 'This account has no phone numbers.',
+  MessagingSetupLoadingNumbers: 'Loading phone numbers…',
+  MessagingSetupNoSenders: 'This account has no WhatsApp senders.',
+  MessagingSetupLoadingSenders: 'Loading WhatsApp senders…',
+  MessagingSetupNoAddresses: 'This account has no SMS or WhatsApp addresses yet.',
+  MessagingSetupNoMatches: 'Nothing matches the search and filter.',
+  MessagingSetupNotOnAccount: 'Not a number or sender of this account',
+  MessagingSetupTypeSms: 'SMS',
+  MessagingSetupTypeWhatsApp: 'WhatsApp',
+
+  MessagingSetupCreateAddress: 'Create address',
+  MessagingSetupEditAddress: 'Edit address',
+  MessagingSetupDeleteAddress: 'Delete address',
+  MessagingSetupCopy: 'Copy',
+  MessagingSetupCopied: 'Copied',
+  MessagingSetupCopySid: 'Copy address SID of {{address}}',
+  MessagingSetupPreviousPage: 'Previous page',
+  MessagingSetupNextPage: 'Next page',
+  MessagingSetupPageOf: 'Page {{page}} of {{pages}}',
+
+  MessagingSetupDialogCreateTitle: 'Create address',
+  MessagingSetupDialogEditTitle: 'Edit address',
+  MessagingSetupFieldType: 'Type',
+  MessagingSetupFieldAddress: 'Address',
+  MessagingSetupFieldPhoneNumber: 'Phone number',
+  MessagingSetupFieldSender: 'WhatsApp sender',
+  MessagingSetupFieldFriendlyName: 'Friendly name',
+  MessagingSetupFieldAutoCreation: 'Create a conversation for each new inbound message (auto-creation)',
+  MessagingSetupFieldIntegration: 'Integration',
+  MessagingSetupIntegrationStudio: 'Studio flow',
+  MessagingSetupIntegrationWebhook: 'Webhook',
+  MessagingSetupIntegrationDefault: 'Default (no integration)',
+  MessagingSetupFieldStudioFlow: 'Studio flow',
+  MessagingSetupChooseFlow: 'Choose a flow',
+  MessagingSetupDraftFlow: '{{name}} (draft — publish it before use)',
+  MessagingSetupFieldRetryCount: 'Retry count',
+  MessagingSetupFieldWebhookUrl: 'Webhook URL',
+  MessagingSetupFieldMethod: 'Method',
+  MessagingSetupFieldFilters: 'Webhook filters',
+  MessagingSetupFieldService: 'Conversation service',
+  MessagingSetupAccountDefault: 'Account default',
+  MessagingSetupFlexService: '{{name}} (Flex)',
+  MessagingSetupCancel: 'Cancel',
+  MessagingSetupCreate: 'Create',
+  MessagingSetupSave: 'Save',
+  MessagingSetupNotCreated: 'The address was not created.',
+  MessagingSetupNotSaved: 'The changes were not saved.',
+
+  MessagingSetupDeleteTitle: 'Delete address {{address}}?',
+  MessagingSetupDeleteConsequence:
+    'New {{channel}} messages to {{address}} will no longer create conversations in Flex, so they will not reach agents. Conversations that are already open stay open.',
+  MessagingSetupDeleteNotKept: 'Its settings ({{details}}) are not kept; you can create the address again later.',
+  MessagingSetupDelete: 'Delete',
+  MessagingSetupNotDeleted: 'The address was not deleted.',
+
+  MessagingSetupCreated: 'Address {{address}} created.',
+  MessagingSetupSaved: 'Address {{address}} saved.',
+  MessagingSetupDeleted: 'Address {{address}} deleted.',
+  MessagingSetupCreateFailed: 'Address {{address}} was not created: {{error}}',
+  MessagingSetupSaveFailed: 'Address {{address}} was not saved: {{error}}',
+  MessagingSetupDeleteFailed: 'Address {{address}} was not deleted: {{error}}',
 };
 
 export type MessagingSetupStrings = typeof messagingSetupStrings;
+export type MessagingSetupStringKey = keyof MessagingSetupStrings;
 
 /** Our defaults overlaid with whatever the account already defines under the same keys. */
 export function resolveStrings(accountStrings: object | undefined): MessagingSetupStrings {
-  const overrides = (accountStrings ?? {}) as Partial<Record<keyof MessagingSetupStrings, unknown>>;
+  const overrides = (accountStrings ?? {}) as Partial<Record<MessagingSetupStringKey, unknown>>;
   const resolved = { ...messagingSetupStrings };
-  for (const key of Object.keys(resolved) as (keyof MessagingSetupStrings)[]) {
+  for (const key of Object.keys(resolved) as MessagingSetupStringKey[]) {
     const value = overrides[key];
     if (typeof value === 'string') resolved[key] = value;
   }
   return resolved;
+}
+
+/** `{{name}}` placeholders filled from `values`; an unknown placeholder is left as written. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
+}
+
+export const StringsContext = createContext<MessagingSetupStrings>(messagingSetupStrings);
+
+/** The view's strings (the account's, resolved at registration), for any component inside it. */
+export function useStrings(): MessagingSetupStrings {
+  return useContext(StringsContext);
 }

@@ -122,8 +122,11 @@ function checkIntegration(raw: unknown, fields: FieldErrors): AddressIntegration
   }
 }
 
-/** The settings an address shares between create and update. */
-function checkSettings(raw: Record<string, unknown>, fields: FieldErrors) {
+/**
+ * The settings an address shares between create and update. On update a blank friendly name is
+ * sent as "" so Twilio clears it (on create, leaving it out does the same).
+ */
+function checkSettings(raw: Record<string, unknown>, fields: FieldErrors, mode: 'create' | 'update') {
   const { friendlyName, autoCreationEnabled, conversationServiceSid } = raw;
   if (friendlyName !== undefined && (typeof friendlyName !== 'string' || friendlyName.length > FRIENDLY_NAME_MAX)) {
     fields.friendlyName = `Use at most ${FRIENDLY_NAME_MAX} characters.`;
@@ -137,7 +140,9 @@ function checkSettings(raw: Record<string, unknown>, fields: FieldErrors) {
   }
   const integration = checkIntegration(raw.integration, fields);
   return {
-    ...(typeof friendlyName === 'string' && friendlyName.trim() !== '' ? { friendlyName: friendlyName.trim() } : {}),
+    ...(typeof friendlyName === 'string' && (friendlyName.trim() !== '' || mode === 'update')
+      ? { friendlyName: friendlyName.trim() }
+      : {}),
     autoCreationEnabled: autoCreationEnabled as boolean,
     integration: integration as AddressIntegration,
     ...(typeof conversationServiceSid === 'string' ? { conversationServiceSid } : {}),
@@ -155,7 +160,7 @@ export function checkCreateAddress(raw: unknown): RuleResult<AddressInput> {
   const address = typeof raw.address === 'string' ? raw.address.trim() : '';
   const problem = ADDRESS_TYPES.includes(type) ? addressError(type, address) : undefined;
   if (problem) fields.address = problem;
-  const settings = checkSettings(raw, fields);
+  const settings = checkSettings(raw, fields, 'create');
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return { ok: true, value: { type, address, ...settings } };
 }
@@ -165,7 +170,7 @@ export function checkUpdateAddress(raw: unknown): RuleResult<UpdateAddressReques
   if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
   unknownKeys(raw, ['sid', ...SETTINGS_KEYS], fields, 'request');
   if (typeof raw.sid !== 'string' || !SID_PATTERNS.address.test(raw.sid)) fields.sid = 'Not an address SID (IG…).';
-  const settings = checkSettings(raw, fields);
+  const settings = checkSettings(raw, fields, 'update');
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return { ok: true, value: { sid: raw.sid as string, ...settings } };
 }

@@ -26,6 +26,7 @@ import {
   type WebhookMethod,
 } from '../api/types';
 import { toRequest, type AddressForm } from '../state/addressForm';
+import { fill, useStrings } from '../strings';
 
 export interface AddressDialogProps {
   initial: AddressForm;
@@ -51,6 +52,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 /** Create or edit an SMS/WhatsApp address; checks as the user goes, keeps input on a server error. */
 export function AddressDialog(props: AddressDialogProps) {
   const { initial, addressFixed, flows, services, flexServiceSid, onCreate, onUpdate, onDone, onCancel } = props;
+  const strings = useStrings();
   const [form, setForm] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [pending, setPending] = useState(false);
@@ -112,14 +114,14 @@ export function AddressDialog(props: AddressDialogProps) {
       <form onSubmit={submit} noValidate style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <ModalHeader>
           <ModalHeading as="h2" id={ids.heading}>
-            {isCreate ? 'Create address' : 'Edit address'}
+            {isCreate ? strings.MessagingSetupDialogCreateTitle : strings.MessagingSetupDialogEditTitle}
           </ModalHeading>
         </ModalHeader>
         <ModalBody>
           <Stack orientation="vertical" spacing="space60">
             {serverError && (
               <Alert variant="error">
-                <strong>{isCreate ? 'The address was not created.' : 'The changes were not saved.'}</strong>{' '}
+                <strong>{isCreate ? strings.MessagingSetupNotCreated : strings.MessagingSetupNotSaved}</strong>{' '}
                 {serverError}
               </Alert>
             )}
@@ -127,20 +129,20 @@ export function AddressDialog(props: AddressDialogProps) {
               <Stack orientation="vertical" spacing="space60">
                 <Box>
                   <Label htmlFor={ids.type} required>
-                    Type
+                    {strings.MessagingSetupFieldType}
                   </Label>
                   <Select
                     id={ids.type}
                     value={form.type}
                     onChange={(e) => update('type', e.target.value === 'whatsapp' ? 'whatsapp' : 'sms')}
                   >
-                    <Option value="sms">SMS</Option>
-                    <Option value="whatsapp">WhatsApp</Option>
+                    <Option value="sms">{strings.MessagingSetupTypeSms}</Option>
+                    <Option value="whatsapp">{strings.MessagingSetupTypeWhatsApp}</Option>
                   </Select>
                 </Box>
                 <Box>
                   <Label htmlFor={ids.address} required>
-                    Address
+                    {strings.MessagingSetupFieldAddress}
                   </Label>
                   <Input
                     id={ids.address}
@@ -156,12 +158,16 @@ export function AddressDialog(props: AddressDialogProps) {
               </Stack>
             ) : (
               <Box>
-                <Label htmlFor={ids.address}>{form.type === 'whatsapp' ? 'WhatsApp sender' : 'Phone number'}</Label>
+                <Label htmlFor={ids.address}>
+                  {form.type === 'whatsapp'
+                    ? strings.MessagingSetupFieldSender
+                    : strings.MessagingSetupFieldPhoneNumber}
+                </Label>
                 <Input id={ids.address} type="text" value={form.address} readOnly />
               </Box>
             )}
             <Box>
-              <Label htmlFor={ids.name}>Friendly name</Label>
+              <Label htmlFor={ids.name}>{strings.MessagingSetupFieldFriendlyName}</Label>
               <Input
                 id={ids.name}
                 type="text"
@@ -177,20 +183,20 @@ export function AddressDialog(props: AddressDialogProps) {
               checked={form.autoCreationEnabled}
               onChange={(e) => update('autoCreationEnabled', e.target.checked)}
             >
-              Create a conversation for each new inbound message (auto-creation)
+              {strings.MessagingSetupFieldAutoCreation}
             </Checkbox>
             <Box>
               <Label htmlFor={ids.integration} required>
-                Integration
+                {strings.MessagingSetupFieldIntegration}
               </Label>
               <Select
                 id={ids.integration}
                 value={form.integrationType}
                 onChange={(e) => update('integrationType', e.target.value as IntegrationType)}
               >
-                <Option value="studio">Studio flow</Option>
-                <Option value="webhook">Webhook</Option>
-                <Option value="default">Default (no integration)</Option>
+                <Option value="studio">{strings.MessagingSetupIntegrationStudio}</Option>
+                <Option value="webhook">{strings.MessagingSetupIntegrationWebhook}</Option>
+                <Option value="default">{strings.MessagingSetupIntegrationDefault}</Option>
               </Select>
               <FieldError id={err('integration')} message={fields.integration} />
             </Box>
@@ -198,7 +204,7 @@ export function AddressDialog(props: AddressDialogProps) {
               <Stack orientation="vertical" spacing="space60">
                 <Box>
                   <Label htmlFor={ids.flow} required>
-                    Studio flow
+                    {strings.MessagingSetupFieldStudioFlow}
                   </Label>
                   <Select
                     id={ids.flow}
@@ -207,11 +213,12 @@ export function AddressDialog(props: AddressDialogProps) {
                     hasError={Boolean(fields.studioFlowSid)}
                     aria-describedby={err('studioFlowSid')}
                   >
-                    <Option value="">Choose a flow</Option>
+                    <Option value="">{strings.MessagingSetupChooseFlow}</Option>
                     {flows.map((flow) => (
                       <Option key={flow.sid} value={flow.sid}>
-                        {flow.friendlyName}
-                        {flow.status === 'published' ? '' : ' (draft — publish it before use)'}
+                        {flow.status === 'published'
+                          ? flow.friendlyName
+                          : fill(strings.MessagingSetupDraftFlow, { name: flow.friendlyName })}
                       </Option>
                     ))}
                   </Select>
@@ -219,7 +226,7 @@ export function AddressDialog(props: AddressDialogProps) {
                 </Box>
                 <Box>
                   <Label htmlFor={ids.retry} required>
-                    Retry count
+                    {strings.MessagingSetupFieldRetryCount}
                   </Label>
                   <Input
                     id={ids.retry}
@@ -239,7 +246,7 @@ export function AddressDialog(props: AddressDialogProps) {
               <Stack orientation="vertical" spacing="space60">
                 <Box>
                   <Label htmlFor={ids.url} required>
-                    Webhook URL
+                    {strings.MessagingSetupFieldWebhookUrl}
                   </Label>
                   <Input
                     id={ids.url}
@@ -254,7 +261,7 @@ export function AddressDialog(props: AddressDialogProps) {
                   <FieldError id={err('webhookUrl')} message={fields.webhookUrl} />
                 </Box>
                 <Box>
-                  <Label htmlFor={ids.method}>Method</Label>
+                  <Label htmlFor={ids.method}>{strings.MessagingSetupFieldMethod}</Label>
                   <Select
                     id={ids.method}
                     value={form.webhookMethod}
@@ -269,7 +276,7 @@ export function AddressDialog(props: AddressDialogProps) {
                 </Box>
                 <CheckboxGroup
                   name={`${ids.heading}-filters`}
-                  legend="Webhook filters"
+                  legend={strings.MessagingSetupFieldFilters}
                   errorText={fields.webhookFilters}
                   orientation="vertical"
                 >
@@ -288,17 +295,20 @@ export function AddressDialog(props: AddressDialogProps) {
               </Stack>
             )}
             <Box>
-              <Label htmlFor={ids.service}>Conversation service</Label>
+              <Label htmlFor={ids.service}>{strings.MessagingSetupFieldService}</Label>
               <Select
                 id={ids.service}
                 value={form.conversationServiceSid}
                 onChange={(e) => update('conversationServiceSid', e.target.value)}
               >
-                <Option value="">Account default</Option>
+                {(isCreate || !initial.conversationServiceSid) && (
+                  <Option value="">{strings.MessagingSetupAccountDefault}</Option>
+                )}
                 {services.map((service) => (
                   <Option key={service.sid} value={service.sid}>
-                    {service.friendlyName}
-                    {service.sid === flexServiceSid ? ' (Flex)' : ''}
+                    {service.sid === flexServiceSid
+                      ? fill(strings.MessagingSetupFlexService, { name: service.friendlyName })
+                      : service.friendlyName}
                   </Option>
                 ))}
               </Select>
@@ -309,10 +319,10 @@ export function AddressDialog(props: AddressDialogProps) {
         <ModalFooter>
           <ModalFooterActions>
             <Button variant="secondary" onClick={onCancel} disabled={pending}>
-              Cancel
+              {strings.MessagingSetupCancel}
             </Button>
             <Button variant="primary" type="submit" loading={pending}>
-              {isCreate ? 'Create' : 'Save'}
+              {isCreate ? strings.MessagingSetupCreate : strings.MessagingSetupSave}
             </Button>
           </ModalFooterActions>
         </ModalFooter>

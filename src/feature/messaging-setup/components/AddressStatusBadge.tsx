@@ -2,18 +2,21 @@ import React from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 
 import type { AddressStatus } from '../state/addressStatus';
+import { useStrings, type MessagingSetupStringKey } from '../strings';
 
 const VARIANT = { connected: 'success', 'not-connected': 'neutral', problem: 'error' } as const;
-export const STATUS_LABEL: Record<AddressStatus, string> = {
-  connected: 'Connected',
-  'not-connected': 'Not connected',
-  problem: 'Problem',
+/** The string key of each status's label. */
+export const STATUS_LABEL_KEY: Record<AddressStatus, MessagingSetupStringKey> = {
+  connected: 'MessagingSetupStatusConnected',
+  'not-connected': 'MessagingSetupStatusNotConnected',
+  problem: 'MessagingSetupStatusProblem',
 };
 
 export function AddressStatusBadge({ status, reason }: { status: AddressStatus; reason?: string }) {
+  const strings = useStrings();
   return (
     <Badge as="span" variant={VARIANT[status]} title={reason || undefined}>
-      {STATUS_LABEL[status]}
+      {strings[STATUS_LABEL_KEY[status]]}
     </Badge>
   );
 }

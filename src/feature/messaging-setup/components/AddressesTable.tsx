@@ -8,7 +8,8 @@ import type { AddressSummary, StudioFlowSummary } from '../api/types';
 import { addressStatusOf, describeRouting } from '../state/addressStatus';
 import { matchesSearch } from '../state/rows';
 import { AddressStatusBadge } from './AddressStatusBadge';
-import { CopyButton } from './CopyButton';
+import { fill, useStrings } from '../strings';
+import { SidCell } from './SidCell';
 import { clampPage, Pager, pageOf } from './Pager';
 import { TableToolbar } from './TableToolbar';
 
@@ -36,6 +37,7 @@ export function AddressesTable({
   onEdit,
   onDelete,
 }: AddressesTableProps) {
+  const strings = useStrings();
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
   const rows = useMemo(
@@ -63,13 +65,13 @@ export function AddressesTable({
               setQuery(q);
               setPage(0);
             }}
-            summary={`Showing ${rows.length} of ${addresses.length}`}
+            summary={fill(strings.MessagingSetupShowing, { shown: rows.length, total: addresses.length })}
           />
         </Box>
         {canWrite && (
           <Box marginLeft="space60" paddingTop="space80">
             <Button variant="primary" size="small" onClick={onCreate}>
-              Create address
+              {strings.MessagingSetupCreateAddress}
             </Button>
           </Box>
         )}
@@ -77,13 +79,13 @@ export function AddressesTable({
       <Table scrollHorizontally>
         <THead>
           <Tr>
-            <Th>Address</Th>
-            <Th>Type</Th>
-            <Th>Friendly name</Th>
-            <Th>Status</Th>
-            <Th>Routing</Th>
-            <Th>Address SID</Th>
-            <Th textAlign="right">Actions</Th>
+            <Th>{strings.MessagingSetupColumnAddress}</Th>
+            <Th>{strings.MessagingSetupColumnType}</Th>
+            <Th>{strings.MessagingSetupColumnFriendlyName}</Th>
+            <Th>{strings.MessagingSetupColumnStatus}</Th>
+            <Th>{strings.MessagingSetupColumnRouting}</Th>
+            <Th>{strings.MessagingSetupColumnAddressSid}</Th>
+            <Th textAlign="right">{strings.MessagingSetupColumnActions}</Th>
           </Tr>
         </THead>
         <TBody>
@@ -91,9 +93,7 @@ export function AddressesTable({
             <Tr>
               <Td colSpan={7}>
                 <Text as="p" color="colorTextWeak">
-                  {addresses.length === 0
-                    ? 'This account has no SMS or WhatsApp addresses yet.'
-                    : 'Nothing matches the search.'}
+                  {addresses.length === 0 ? strings.MessagingSetupNoAddresses : strings.MessagingSetupNoMatches}
                 </Text>
               </Td>
             </Tr>
@@ -106,11 +106,11 @@ export function AddressesTable({
                 </Text>
                 {!ownedAddresses.has(config.address) && (
                   <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-                    Not a number or sender of this account
+                    {strings.MessagingSetupNotOnAccount}
                   </Text>
                 )}
               </Td>
-              <Td>{config.type === 'whatsapp' ? 'WhatsApp' : 'SMS'}</Td>
+              <Td>{config.type === 'whatsapp' ? strings.MessagingSetupTypeWhatsApp : strings.MessagingSetupTypeSms}</Td>
               <Td>{config.friendlyName ?? '—'}</Td>
               <Td>
                 <AddressStatusBadge status={status} reason={reason} />
@@ -121,21 +121,16 @@ export function AddressesTable({
                 </Text>
               </Td>
               <Td>
-                <Box display="flex" alignItems="center" columnGap="space20">
-                  <Text as="code" fontFamily="fontFamilyCode" fontSize="fontSize20">
-                    {config.sid}
-                  </Text>
-                  <CopyButton value={config.sid} label={`Copy address SID of ${config.address}`} />
-                </Box>
+                <SidCell sid={config.sid} address={config.address} />
               </Td>
               <Td textAlign="right">
                 {canWrite && (
                   <Box display="flex" justifyContent="flex-end" columnGap="space30">
                     <Button variant="secondary" size="small" onClick={() => onEdit(config)}>
-                      Edit address
+                      {strings.MessagingSetupEditAddress}
                     </Button>
                     <Button variant="destructive_secondary" size="small" onClick={() => onDelete(config)}>
-                      Delete address
+                      {strings.MessagingSetupDeleteAddress}
                     </Button>
                   </Box>
                 )}

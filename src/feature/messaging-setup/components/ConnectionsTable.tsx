@@ -6,7 +6,8 @@ import { Text } from '@twilio-paste/core/text';
 
 import { filterRows, type ConnectionRow, type StatusFilter } from '../state/rows';
 import { AddressStatusBadge } from './AddressStatusBadge';
-import { CopyButton } from './CopyButton';
+import { fill, useStrings } from '../strings';
+import { SidCell } from './SidCell';
 import { clampPage, Pager, pageOf } from './Pager';
 import { TableToolbar } from './TableToolbar';
 
@@ -31,6 +32,7 @@ export function ConnectionsTable({
   onEdit,
   onDelete,
 }: ConnectionsTableProps) {
+  const strings = useStrings();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [page, setPage] = useState(0);
@@ -51,17 +53,17 @@ export function ConnectionsTable({
           setStatus(s);
           setPage(0);
         }}
-        summary={`Showing ${filtered.length} of ${rows.length}`}
+        summary={fill(strings.MessagingSetupShowing, { shown: filtered.length, total: rows.length })}
       />
       <Table scrollHorizontally>
         <THead>
           <Tr>
             <Th>{addressHeading}</Th>
-            <Th>Name</Th>
-            <Th>Status</Th>
-            <Th>Routing</Th>
-            <Th>Address SID</Th>
-            <Th textAlign="right">Actions</Th>
+            <Th>{strings.MessagingSetupColumnName}</Th>
+            <Th>{strings.MessagingSetupColumnStatus}</Th>
+            <Th>{strings.MessagingSetupColumnRouting}</Th>
+            <Th>{strings.MessagingSetupColumnAddressSid}</Th>
+            <Th textAlign="right">{strings.MessagingSetupColumnActions}</Th>
           </Tr>
         </THead>
         <TBody>
@@ -69,7 +71,7 @@ export function ConnectionsTable({
             <Tr>
               <Td colSpan={6}>
                 <Text as="p" color="colorTextWeak">
-                  {rows.length === 0 ? emptyText : 'Nothing matches the search and filter.'}
+                  {rows.length === 0 ? emptyText : strings.MessagingSetupNoMatches}
                 </Text>
               </Td>
             </Tr>
@@ -102,33 +104,22 @@ export function ConnectionsTable({
                   {row.routing || '—'}
                 </Text>
               </Td>
-              <Td>
-                {row.config ? (
-                  <Box display="flex" alignItems="center" columnGap="space20">
-                    <Text as="code" fontFamily="fontFamilyCode" fontSize="fontSize20">
-                      {row.config.sid}
-                    </Text>
-                    <CopyButton value={row.config.sid} label={`Copy address SID of ${row.address}`} />
-                  </Box>
-                ) : (
-                  '—'
-                )}
-              </Td>
+              <Td>{row.config ? <SidCell sid={row.config.sid} address={row.address} /> : '—'}</Td>
               <Td textAlign="right">
                 {canWrite && (
                   <Box display="flex" justifyContent="flex-end" columnGap="space30">
                     {row.config ? (
                       <>
                         <Button variant="secondary" size="small" onClick={() => onEdit(row)}>
-                          Edit address
+                          {strings.MessagingSetupEditAddress}
                         </Button>
                         <Button variant="destructive_secondary" size="small" onClick={() => onDelete(row)}>
-                          Delete address
+                          {strings.MessagingSetupDeleteAddress}
                         </Button>
                       </>
                     ) : (
                       <Button variant="primary" size="small" disabled={!row.connectable} onClick={() => onCreate(row)}>
-                        Create address
+                        {strings.MessagingSetupCreateAddress}
                       </Button>
                     )}
                   </Box>

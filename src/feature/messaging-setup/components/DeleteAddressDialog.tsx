@@ -6,6 +6,7 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import type { AddressSummary } from '../api/types';
+import { fill, useStrings } from '../strings';
 
 interface DeleteAddressDialogProps {
   address: AddressSummary;
@@ -17,6 +18,7 @@ interface DeleteAddressDialogProps {
 /** Confirms a delete and says what stops working; shows a failure in place. */
 export function DeleteAddressDialog({ address, onConfirm, onDone, onCancel }: DeleteAddressDialogProps) {
   const headingId = useUID();
+  const strings = useStrings();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,31 +38,34 @@ export function DeleteAddressDialog({ address, onConfirm, onDone, onCancel }: De
     <Modal isOpen onDismiss={pending ? () => undefined : onCancel} ariaLabelledby={headingId} size="default">
       <ModalHeader>
         <ModalHeading as="h2" id={headingId}>
-          Delete address {address.address}?
+          {fill(strings.MessagingSetupDeleteTitle, { address: address.address })}
         </ModalHeading>
       </ModalHeader>
       <ModalBody>
         {error && (
           <Alert variant="error">
-            <strong>The address was not deleted.</strong> {error}
+            <strong>{strings.MessagingSetupNotDeleted}</strong> {error}
           </Alert>
         )}
         <Paragraph>
-          New {address.type === 'whatsapp' ? 'WhatsApp' : 'SMS'} messages to {address.address} will no longer create
-          conversations in Flex, so they will not reach agents. Conversations that are already open stay open.
+          {fill(strings.MessagingSetupDeleteConsequence, {
+            channel: address.type === 'whatsapp' ? strings.MessagingSetupTypeWhatsApp : strings.MessagingSetupTypeSms,
+            address: address.address,
+          })}
         </Paragraph>
         <Paragraph marginBottom="space0">
-          Its settings ({address.friendlyName ? `"${address.friendlyName}", ` : ''}SID {address.sid}) are not kept; you
-          can create the address again later.
+          {fill(strings.MessagingSetupDeleteNotKept, {
+            details: `${address.friendlyName ? `"${address.friendlyName}", ` : ''}SID ${address.sid}`,
+          })}
         </Paragraph>
       </ModalBody>
       <ModalFooter>
         <ModalFooterActions>
           <Button variant="secondary" onClick={onCancel} disabled={pending}>
-            Cancel
+            {strings.MessagingSetupCancel}
           </Button>
           <Button variant="destructive" onClick={() => void confirm()} loading={pending}>
-            Delete
+            {strings.MessagingSetupDelete}
           </Button>
         </ModalFooterActions>
       </ModalFooter>

@@ -13,6 +13,7 @@ import {
 } from '../../../test/fakeAccount';
 import { createFakeBackend, deferred, errorReply, type FakeBackend, type FakeReply } from '../../../test/fakeBackend';
 import { renderWithPaste } from '../../../test/renderWithPaste';
+import { messagingSetupStrings } from '../strings';
 import { MessagingSetupView } from './MessagingSetupView';
 
 // Paste modals and tables are heavy in jsdom; a few tests go through several dialogs.
@@ -495,7 +496,12 @@ describe('saving', () => {
     expect(create).toBeEnabled();
     expect(create).toHaveAttribute('aria-busy', 'false');
     expect(form.getByRole('button', { name: 'Cancel' })).toBeEnabled();
-    expect(notify).not.toHaveBeenCalled();
+    // The failure is also reported through Flex's notifications, naming the address and the reason.
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(notify).toHaveBeenCalledWith(
+      'error',
+      expect.stringMatching(/^Address \+14155550102 was not created: .*already exists/),
+    );
     expect(fake.payloadsTo('create-address')).toHaveLength(1);
 
     // Trying again with the problem gone works, with the same input.
@@ -575,6 +581,29 @@ describe('saving', () => {
     expect(
       within(rowOf(NUMBERS.support.phoneNumber)).getByText('Studio: Messaging Flow · retry 0'),
     ).toBeInTheDocument();
+  });
+
+  test('clearing the friendly name in Edit sends it blank, so Twilio clears it', async () => {
+    const { fake, user } = await renderView();
+    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: 'Edit address' }));
+    const form = within(await screen.findByRole('dialog'));
+    await user.clear(form.getByRole('textbox', { name: 'Friendly name' }));
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(fake.payloadsTo('update-address')).toEqual([expect.objectContaining({ friendlyName: '' })]);
+  });
+
+  test('the account can reword every string through Flex strings (here: the tabs and a button)', async () => {
+    const fake = createFakeBackend();
+    const strings = {
+      ...messagingSetupStrings,
+      MessagingSetupTabNumbers: 'Numéros',
+      MessagingSetupCreateAddress: 'Créer',
+    };
+    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite strings={strings} />);
+    expect(await screen.findByRole('tab', { name: 'Numéros' })).toBeInTheDocument();
+    expect((await within(activePanel()).findAllByRole('button', { name: 'Créer' })).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Create address' })).not.toBeInTheDocument();
   });
 
   test('a failed edit says the changes were not saved', async () => {

@@ -14,7 +14,13 @@ import { editAddressForm, newAddressForm, type AddressForm } from '../state/addr
 import { numberRows, senderRows, type ConnectionRow } from '../state/rows';
 import { addressesByAddress, type SourceName } from '../state/setupData';
 import { useSetupData } from '../state/useSetupData';
-import { messagingSetupStrings, type MessagingSetupStrings } from '../strings';
+import {
+  fill,
+  messagingSetupStrings,
+  StringsContext,
+  type MessagingSetupStringKey,
+  type MessagingSetupStrings,
+} from '../strings';
 import { AddressDialog } from './AddressDialog';
 import { AddressesTable } from './AddressesTable';
 import { ConnectionsTable } from './ConnectionsTable';
@@ -29,12 +35,12 @@ interface MessagingSetupViewProps {
   strings?: MessagingSetupStrings;
 }
 
-const SOURCE_LABEL: Record<SourceName, string> = {
-  numbers: 'phone numbers',
-  senders: 'WhatsApp senders',
-  addresses: 'addresses',
-  flows: 'Studio flows',
-  essentials: 'the Flex configuration',
+const SOURCE_LABEL: Record<SourceName, MessagingSetupStringKey> = {
+  numbers: 'MessagingSetupSourceNumbers',
+  senders: 'MessagingSetupSourceSenders',
+  addresses: 'MessagingSetupSourceAddresses',
+  flows: 'MessagingSetupSourceFlows',
+  essentials: 'MessagingSetupSourceEssentials',
 };
 
 type Dialog =
@@ -93,109 +99,142 @@ export function MessagingSetupView({
   };
   const close = () => setDialog({ kind: 'none' });
 
+  /** Runs a change; a failure is reported through Flex's notifications too, then rethrown to the dialog. */
+  const reporting =
+    <T,>(failure: MessagingSetupStringKey, address: string, change: () => Promise<T>) =>
+    async (): Promise<T> => {
+      try {
+        return await change();
+      } catch (error) {
+        notify(
+          'error',
+          fill(strings[failure], { address, error: error instanceof Error ? error.message : String(error) }),
+        );
+        throw error;
+      }
+    };
+
   return (
-    <Box padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
-      <Heading as="h1" variant="heading10">
-        {strings.MessagingSetupTitle}
-      </Heading>
-      <Paragraph>{strings.MessagingSetupIntro}</Paragraph>
+    <StringsContext.Provider value={strings}>
+      <Box padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
+        <Heading as="h1" variant="heading10">
+          {strings.MessagingSetupTitle}
+        </Heading>
+        <Paragraph>{strings.MessagingSetupIntro}</Paragraph>
 
-      {loading.length > 0 && (
-        <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50" aria-live="polite">
-          <Spinner decorative={false} title="Loading" size="sizeIcon20" />
-          <span>
-            Loading {loading.map((s) => SOURCE_LABEL[s]).join(', ')}… ({data.numbers.length} numbers,{' '}
-            {data.addresses.size} addresses so far)
-          </span>
-        </Box>
-      )}
-      {failed.map((source) => (
-        <Box key={source} marginBottom="space50">
-          <Alert variant="error">
-            Could not load {SOURCE_LABEL[source]}: {data.sources[source].error}{' '}
-            <Button variant="link" onClick={() => reload(source)}>
-              Try again
-            </Button>
-          </Alert>
-        </Box>
-      ))}
+        {loading.length > 0 && (
+          <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50" aria-live="polite">
+            <Spinner decorative={false} title={strings.MessagingSetupLoadingTitle} size="sizeIcon20" />
+            <span>
+              {fill(strings.MessagingSetupLoading, {
+                sources: loading.map((s) => strings[SOURCE_LABEL[s]]).join(', '),
+                numbers: data.numbers.length,
+                addresses: data.addresses.size,
+              })}
+            </span>
+          </Box>
+        )}
+        {failed.map((source) => (
+          <Box key={source} marginBottom="space50">
+            <Alert variant="error">
+              {fill(strings.MessagingSetupLoadFailed, {
+                source: strings[SOURCE_LABEL[source]],
+                error: data.sources[source].error ?? '',
+              })}{' '}
+              <Button variant="link" onClick={() => reload(source)}>
+                {strings.MessagingSetupTryAgain}
+              </Button>
+            </Alert>
+          </Box>
+        ))}
 
-      <Tabs baseId="messaging-setup-tabs" selectedId="messaging-setup-numbers">
-        <TabList aria-label="Messaging Setup sections">
-          <Tab id="messaging-setup-numbers">Phone numbers</Tab>
-          <Tab id="messaging-setup-senders">WhatsApp senders</Tab>
-          <Tab id="messaging-setup-addresses">Addresses</Tab>
-        </TabList>
-        <TabPanels>
-          <TabPanel>
-            <ConnectionsTable
-              rows={numbers}
-              addressHeading="Phone number"
-              emptyText={data.sources.numbers.loading ? 'Loading phone numbers…' : 'This account has no phone numbers.'}
-              canWrite={canWrite}
-              {...rowActions}
-            />
-          </TabPanel>
-          <TabPanel>
-            <ConnectionsTable
-              rows={senders}
-              addressHeading="WhatsApp sender"
-              emptyText={
-                data.sources.senders.loading ? 'Loading WhatsApp senders…' : 'This account has no WhatsApp senders.'
-              }
-              canWrite={canWrite}
-              {...rowActions}
-            />
-          </TabPanel>
-          <TabPanel>
-            <AddressesTable
-              addresses={addresses}
-              flowsBySid={flowsBySid}
-              flowsKnown={flowsKnown}
-              ownedAddresses={owned}
-              canWrite={canWrite}
-              onCreate={() => startCreate('sms', '', undefined, false)}
-              onEdit={startEdit}
-              onDelete={(address) => setDialog({ kind: 'delete', address })}
-            />
-          </TabPanel>
-        </TabPanels>
-      </Tabs>
+        <Tabs baseId="messaging-setup-tabs" selectedId="messaging-setup-numbers">
+          <TabList aria-label={strings.MessagingSetupTabsLabel}>
+            <Tab id="messaging-setup-numbers">{strings.MessagingSetupTabNumbers}</Tab>
+            <Tab id="messaging-setup-senders">{strings.MessagingSetupTabSenders}</Tab>
+            <Tab id="messaging-setup-addresses">{strings.MessagingSetupTabAddresses}</Tab>
+          </TabList>
+          <TabPanels>
+            <TabPanel>
+              <ConnectionsTable
+                rows={numbers}
+                addressHeading={strings.MessagingSetupColumnPhoneNumber}
+                emptyText={
+                  data.sources.numbers.loading ? strings.MessagingSetupLoadingNumbers : strings.MessagingSetupNoNumbers
+                }
+                canWrite={canWrite}
+                {...rowActions}
+              />
+            </TabPanel>
+            <TabPanel>
+              <ConnectionsTable
+                rows={senders}
+                addressHeading={strings.MessagingSetupColumnSender}
+                emptyText={
+                  data.sources.senders.loading ? strings.MessagingSetupLoadingSenders : strings.MessagingSetupNoSenders
+                }
+                canWrite={canWrite}
+                {...rowActions}
+              />
+            </TabPanel>
+            <TabPanel>
+              <AddressesTable
+                addresses={addresses}
+                flowsBySid={flowsBySid}
+                flowsKnown={flowsKnown}
+                ownedAddresses={owned}
+                canWrite={canWrite}
+                onCreate={() => startCreate('sms', '', undefined, false)}
+                onEdit={startEdit}
+                onDelete={(address) => setDialog({ kind: 'delete', address })}
+              />
+            </TabPanel>
+          </TabPanels>
+        </Tabs>
 
-      {dialog.kind === 'edit' && (
-        <AddressDialog
-          initial={dialog.form}
-          addressFixed={dialog.addressFixed}
-          flows={data.flows}
-          services={data.essentials?.conversationServices ?? []}
-          flexServiceSid={flexServiceSid}
-          onCreate={(request) => backend.call('create-address', request)}
-          onUpdate={(request) => backend.call('update-address', request)}
-          onCancel={close}
-          onDone={(saved) => {
-            dispatch({ type: 'address-saved', address: saved });
-            notify(
-              'success',
-              dialog.form.mode === 'create' ? `Address ${saved.address} created.` : `Address ${saved.address} saved.`,
-            );
-            close();
-          }}
-        />
-      )}
-      {dialog.kind === 'delete' && (
-        <DeleteAddressDialog
-          address={dialog.address}
-          onConfirm={async () => {
-            await backend.call('delete-address', { sid: dialog.address.sid });
-          }}
-          onCancel={close}
-          onDone={() => {
-            dispatch({ type: 'address-deleted', sid: dialog.address.sid });
-            notify('success', `Address ${dialog.address.address} deleted.`);
-            close();
-          }}
-        />
-      )}
-    </Box>
+        {dialog.kind === 'edit' && (
+          <AddressDialog
+            initial={dialog.form}
+            addressFixed={dialog.addressFixed}
+            flows={data.flows}
+            services={data.essentials?.conversationServices ?? []}
+            flexServiceSid={flexServiceSid}
+            onCreate={(request) =>
+              reporting('MessagingSetupCreateFailed', request.address, () => backend.call('create-address', request))()
+            }
+            onUpdate={(request) =>
+              reporting('MessagingSetupSaveFailed', dialog.form.address, () =>
+                backend.call('update-address', request),
+              )()
+            }
+            onCancel={close}
+            onDone={(saved) => {
+              dispatch({ type: 'address-saved', address: saved });
+              notify(
+                'success',
+                fill(dialog.form.mode === 'create' ? strings.MessagingSetupCreated : strings.MessagingSetupSaved, {
+                  address: saved.address,
+                }),
+              );
+              close();
+            }}
+          />
+        )}
+        {dialog.kind === 'delete' && (
+          <DeleteAddressDialog
+            address={dialog.address}
+            onConfirm={reporting('MessagingSetupDeleteFailed', dialog.address.address, async () => {
+              await backend.call('delete-address', { sid: dialog.address.sid });
+            })}
+            onCancel={close}
+            onDone={() => {
+              dispatch({ type: 'address-deleted', sid: dialog.address.sid });
+              notify('success', fill(strings.MessagingSetupDeleted, { address: dialog.address.address }));
+              close();
+            }}
+          />
+        )}
+      </Box>
+    </StringsContext.Provider>
   );
 }

@@ -2,22 +2,23 @@ import React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 
+import { fill, useStrings } from '../strings';
+
 export const PAGE_SIZE = 50;
 
 /** Table paging: a large account's 10,000 rows render 50 at a time. */
 export function Pager({ page, total, onPage }: { page: number; total: number; onPage: (page: number) => void }) {
+  const strings = useStrings();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages <= 1) return null;
   return (
     <Box display="flex" justifyContent="flex-end" alignItems="center" columnGap="space40" marginTop="space40">
       <Button variant="secondary" size="small" disabled={page <= 0} onClick={() => onPage(page - 1)}>
-        Previous page
+        {strings.MessagingSetupPreviousPage}
       </Button>
-      <Box fontSize="fontSize30">
-        Page {page + 1} of {pages}
-      </Box>
+      <Box fontSize="fontSize30">{fill(strings.MessagingSetupPageOf, { page: page + 1, pages })}</Box>
       <Button variant="secondary" size="small" disabled={page >= pages - 1} onClick={() => onPage(page + 1)}>
-        Next page
+        {strings.MessagingSetupNextPage}
       </Button>
     </Box>
   );

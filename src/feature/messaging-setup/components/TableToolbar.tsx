@@ -6,7 +6,8 @@ import { Option, Select } from '@twilio-paste/core/select';
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import type { StatusFilter } from '../state/rows';
-import { STATUS_LABEL } from './AddressStatusBadge';
+import { useStrings } from '../strings';
+import { STATUS_LABEL_KEY } from './AddressStatusBadge';
 
 interface TableToolbarProps {
   query: string;
@@ -18,28 +19,29 @@ interface TableToolbarProps {
 }
 
 export function TableToolbar({ query, onQuery, status, onStatus, summary }: TableToolbarProps) {
+  const strings = useStrings();
   const searchId = useUID();
   const statusId = useUID();
   return (
     <Box display="flex" columnGap="space60" alignItems="flex-end" marginBottom="space50" flexWrap="wrap">
       <Box minWidth="size30">
-        <Label htmlFor={searchId}>Search</Label>
+        <Label htmlFor={searchId}>{strings.MessagingSetupSearch}</Label>
         <Input
           id={searchId}
           type="search"
           value={query}
           onChange={(e) => onQuery(e.target.value)}
-          placeholder="Number, name, SID or flow"
+          placeholder={strings.MessagingSetupSearchPlaceholder}
         />
       </Box>
       {onStatus && (
         <Box minWidth="size20">
-          <Label htmlFor={statusId}>Status</Label>
+          <Label htmlFor={statusId}>{strings.MessagingSetupStatusFilter}</Label>
           <Select id={statusId} value={status} onChange={(e) => onStatus(e.target.value as StatusFilter)}>
-            <Option value="all">All statuses</Option>
-            {(Object.keys(STATUS_LABEL) as (keyof typeof STATUS_LABEL)[]).map((key) => (
+            <Option value="all">{strings.MessagingSetupAllStatuses}</Option>
+            {(Object.keys(STATUS_LABEL_KEY) as (keyof typeof STATUS_LABEL_KEY)[]).map((key) => (
               <Option key={key} value={key}>
-                {STATUS_LABEL[key]}
+                {strings[STATUS_LABEL_KEY[key]]}
               </Option>
             ))}
           </Select>

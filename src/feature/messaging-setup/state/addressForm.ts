@@ -90,7 +90,8 @@ function integrationOf(form: AddressForm): AddressIntegration | { type: Integrat
 
 function settingsOf(form: AddressForm) {
   return {
-    ...(form.friendlyName.trim() ? { friendlyName: form.friendlyName.trim() } : {}),
+    // Editing to a blank name clears it; creating without one leaves it unset.
+    ...(form.friendlyName.trim() || form.mode === 'edit' ? { friendlyName: form.friendlyName.trim() } : {}),
     autoCreationEnabled: form.autoCreationEnabled,
     integration: integrationOf(form),
     ...(form.conversationServiceSid ? { conversationServiceSid: form.conversationServiceSid } : {}),
