@@ -16,27 +16,17 @@ import { startSandbox, type RunningSandbox, type Sandbox } from '../../sandbox/s
 import { NO_FAULTS, type FaultSettings } from '../../sandbox/server/faults';
 import { DEFAULT_RESET, type ResetOptions } from '../../sandbox/server/generateAccount';
 import type { LoggedRequest } from '../../sandbox/server/requestLog';
-import type { BackendEndpoint } from '../../src/feature/messaging-setup/api/types';
+import { ENDPOINT_ACCESS, type BackendEndpoint } from '../../src/feature/messaging-setup/api/types';
 import { buildFunctions } from '../build';
 
-/** Every function the backend has; `setUpBackend` fails if the build makes a different set. */
-export const READ_FUNCTIONS = [
-  'list-phone-numbers',
-  'list-whatsapp-senders',
-  'list-addresses',
-  'list-studio-flows',
-  'fetch-flex-configuration',
-  'list-messaging-service-numbers',
-  'list-flex-flows',
-] as const satisfies readonly BackendEndpoint[];
-export const WRITE_FUNCTIONS = [
-  'create-address',
-  'update-address',
-  'delete-address',
-  'update-number-inbound',
-  'set-default-conversation-service',
-] as const satisfies readonly BackendEndpoint[];
+/** Every function the backend has (by ENDPOINT_ACCESS); `setUpBackend` fails if the build makes a different set. */
+export const READ_FUNCTIONS = endpointsWith('read');
+export const WRITE_FUNCTIONS = endpointsWith('write');
 export const ALL_FUNCTIONS: readonly BackendEndpoint[] = [...READ_FUNCTIONS, ...WRITE_FUNCTIONS];
+
+function endpointsWith(access: 'read' | 'write'): BackendEndpoint[] {
+  return (Object.keys(ENDPOINT_ACCESS) as BackendEndpoint[]).filter((name) => ENDPOINT_ACCESS[name] === access);
+}
 
 /** An origin the tests' backend allows besides https://flex.twilio.com (as `npm start` allows the host page). */
 export const TEST_ORIGIN = 'http://localhost:4999';

@@ -5,7 +5,7 @@ import { summariseAddress } from '../lib/summaries';
 
 /** Creates an SMS or WhatsApp address configuration. Never retried on 5xx (see RetryingRequestClient). */
 export const handler = flexFunction<'create-address'>({
-  access: 'write',
+  name: 'create-address',
   parse: parseCreateAddress,
   async run(input, { client }) {
     const created = await client.conversations.v1.addressConfigurations.create({

@@ -3,7 +3,7 @@ import { parseDeleteAddress } from '../lib/parseRequests';
 
 /** Deletes an address configuration: new messages stop creating conversations; open ones stay. */
 export const handler = flexFunction<'delete-address'>({
-  access: 'write',
+  name: 'delete-address',
   parse: parseDeleteAddress,
   async run({ sid }, { client }) {
     await client.conversations.v1.addressConfigurations(sid).remove();

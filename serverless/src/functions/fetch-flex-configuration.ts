@@ -3,7 +3,7 @@ import { parseNothing } from '../lib/parseRequests';
 
 /** Flex's conversation service and workspace, the account's default service, and all services. */
 export const handler = flexFunction<'fetch-flex-configuration'>({
-  access: 'read',
+  name: 'fetch-flex-configuration',
   parse: parseNothing,
   async run(_input, { client }) {
     const [flex, conversations, services] = await Promise.all([

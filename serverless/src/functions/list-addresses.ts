@@ -9,7 +9,7 @@ import { summariseAddress } from '../lib/summaries';
  * filtered by Twilio; without it, other address types (webchat, email…) are left out here.
  */
 export const handler = flexFunction<'list-addresses'>({
-  access: 'read',
+  name: 'list-addresses',
   parse: parseListAddressesRequest,
   async run({ cursor, type }, { client }) {
     const page = await client.conversations.v1.addressConfigurations.page({

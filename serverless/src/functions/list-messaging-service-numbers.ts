@@ -6,7 +6,7 @@ const CONCURRENCY = 4;
 
 /** Which numbers sit in which Messaging Service (their inbound settings override the number's). */
 export const handler = flexFunction<'list-messaging-service-numbers'>({
-  access: 'read',
+  name: 'list-messaging-service-numbers',
   parse: parseNothing,
   async run(_input, { client }) {
     const services = await client.messaging.v1.services.list({ pageSize: 1000 });

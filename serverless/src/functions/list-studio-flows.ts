@@ -5,7 +5,7 @@ import { summariseFlow } from '../lib/summaries';
 
 /** Studio flows with their published status, 1000 a page. */
 export const handler = flexFunction<'list-studio-flows'>({
-  access: 'read',
+  name: 'list-studio-flows',
   parse: parseListRequest,
   async run({ cursor }, { client }) {
     const page = await client.studio.v2.flows.page({ pageSize: 1000, ...decodeCursor(cursor) });

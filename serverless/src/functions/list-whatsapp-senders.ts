@@ -5,7 +5,7 @@ import { summariseSender } from '../lib/summaries';
 
 /** The account's WhatsApp senders (Senders API v2), 1000 a page. */
 export const handler = flexFunction<'list-whatsapp-senders'>({
-  access: 'read',
+  name: 'list-whatsapp-senders',
   parse: parseListRequest,
   async run({ cursor }, { client }) {
     const page = await client.messaging.v2.channelsSenders.page({

@@ -6,7 +6,7 @@ import { parseSetDefaultService } from '../lib/parseRequests';
  * service, and addresses without a service use the default). Answers the previous default.
  */
 export const handler = flexFunction<'set-default-conversation-service'>({
-  access: 'write',
+  name: 'set-default-conversation-service',
   parse: parseSetDefaultService,
   async run({ serviceSid }, { client }) {
     // A clear 404 for an unknown service, before changing anything.

@@ -5,7 +5,7 @@ import { summariseAddress } from '../lib/summaries';
 
 /** Changes an address configuration's settings (its type and address cannot change). */
 export const handler = flexFunction<'update-address'>({
-  access: 'write',
+  name: 'update-address',
   parse: parseUpdateAddress,
   async run({ sid, ...settings }, { client }) {
     const updated = await client.conversations.v1.addressConfigurations(sid).update(addressSettingsParams(settings));

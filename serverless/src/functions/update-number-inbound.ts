@@ -8,7 +8,7 @@ import { summarisePhoneNumber } from '../lib/summaries';
  * can offer undo: nothing is lost.
  */
 export const handler = flexFunction<'update-number-inbound'>({
-  access: 'write',
+  name: 'update-number-inbound',
   parse: parseUpdateNumberInbound,
   async run({ sid, smsUrl, smsApplicationSid }, { client }) {
     const before = summarisePhoneNumber(await client.incomingPhoneNumbers(sid).fetch());

@@ -1,6 +1,11 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 
-import type { ApiErrorBody, BackendEndpoint, BackendEndpoints } from '../../../src/feature/messaging-setup/api/types';
+import {
+  ENDPOINT_ACCESS,
+  type ApiErrorBody,
+  type BackendEndpoint,
+  type BackendEndpoints,
+} from '../../../src/feature/messaging-setup/api/types';
 import { validateFlexToken, type FlexUser } from '../auth/validateFlexToken';
 import { readConfig, type BackendConfig, type BackendEnv } from '../config';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
@@ -29,8 +34,8 @@ export interface FunctionDeps {
 }
 
 export interface FunctionSpec<E extends BackendEndpoint> {
-  /** `read` functions list; `write` functions change Twilio. Each has its own allowed roles. */
-  access: 'read' | 'write';
+  /** The function's name; its access (read or write, each with its own roles) is ENDPOINT_ACCESS[name]. */
+  name: E;
   /** Checks the decoded payload; throws BackendError(400) with field messages when invalid. */
   parse(payload: unknown): BackendEndpoints[E]['request'];
   run(input: BackendEndpoints[E]['request'], deps: FunctionDeps): Promise<BackendEndpoints[E]['response']>;
@@ -89,7 +94,7 @@ export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
     try {
       const client = createTwilioClient(config);
       const user = await validateFlexToken(client, config, event.Token);
-      checkRole(user, spec.access === 'read' ? config.readRoles : config.writeRoles);
+      checkRole(user, ENDPOINT_ACCESS[spec.name] === 'read' ? config.readRoles : config.writeRoles);
       const input = spec.parse(decodePayload(event));
       const result = await spec.run(input, { client, config, user });
       response.setStatusCode(200);

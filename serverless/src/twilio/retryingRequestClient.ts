@@ -2,6 +2,10 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type Response from 'twilio/lib/http/response';
 
+import { retryAfterMs } from '../../../src/feature/messaging-setup/api/retryAfter';
+
+export { retryAfterMs };
+
 type RequestOptions<T> = RequestClient.RequestOptions<T>;
 
 export interface RetryPolicy {
@@ -21,15 +25,6 @@ const RETRYABLE_SERVER_STATUSES = new Set([500, 502, 503, 504]);
 export function isIdempotent(method: string, uri: string): boolean {
   if (method.toUpperCase() === 'GET') return true;
   return method.toUpperCase() === 'POST' && /\/v1\/Accounts\/[^/]+\/Tokens\/validate$/.test(new URL(uri).pathname);
-}
-
-/** `Retry-After` in seconds or as an HTTP date → milliseconds to wait. */
-export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(String(value));
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { ApiErrorBody, BackendEndpoint, BackendEndpoints } from './types';
+import { retryAfterMs } from './retryAfter';
+import { ENDPOINT_ACCESS, type ApiErrorBody, type BackendEndpoint, type BackendEndpoints } from './types';
 
 /** An error from the backend (or from reaching it), with a message fit to show the user. */
 export class BackendApiError extends Error {
@@ -26,25 +27,6 @@ export interface BackendClientOptions {
   maxDelayMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-}
-
-/** Endpoints that change nothing; only these are retried after a server error or a lost answer. */
-const READ_ENDPOINTS = new Set<BackendEndpoint>([
-  'list-phone-numbers',
-  'list-whatsapp-senders',
-  'list-addresses',
-  'list-studio-flows',
-  'fetch-flex-configuration',
-  'list-messaging-service-numbers',
-  'list-flex-flows',
-]);
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 async function errorFrom(response: Response): Promise<BackendApiError> {
@@ -104,7 +86,7 @@ export function createBackendClient(options: BackendClientOptions) {
     endpoint: E,
     request: BackendEndpoints[E]['request'],
   ): Promise<BackendEndpoints[E]['response']> {
-    const isRead = READ_ENDPOINTS.has(endpoint);
+    const isRead = ENDPOINT_ACCESS[endpoint] === 'read';
     for (let retry = 0; ; retry += 1) {
       const canRetry = retry < maxRetries;
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** retry);

@@ -191,3 +191,22 @@ export interface BackendEndpoints {
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
+
+/**
+ * Which functions only read (listed, retried after a lost answer) and which change Twilio (their
+ * own role list; never re-sent after a server error). A new endpoint must be classified here.
+ */
+export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write' } = {
+  'list-phone-numbers': 'read',
+  'list-whatsapp-senders': 'read',
+  'list-addresses': 'read',
+  'list-studio-flows': 'read',
+  'fetch-flex-configuration': 'read',
+  'list-messaging-service-numbers': 'read',
+  'list-flex-flows': 'read',
+  'create-address': 'write',
+  'update-address': 'write',
+  'delete-address': 'write',
+  'update-number-inbound': 'write',
+  'set-default-conversation-service': 'write',
+};
