@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -53,6 +53,8 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 export function AddressDialog(props: AddressDialogProps) {
   const { initial, addressFixed, flows, services, flexServiceSid, onCreate, onUpdate, onDone, onCancel } = props;
   const strings = useStrings();
+  // Focus starts in the first field the user can type in, not on the dialog's close button.
+  const firstField = useRef<HTMLInputElement>(null);
   const [form, setForm] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [pending, setPending] = useState(false);
@@ -108,7 +110,13 @@ export function AddressDialog(props: AddressDialogProps) {
     );
 
   return (
-    <Modal isOpen onDismiss={pending ? () => undefined : onCancel} ariaLabelledby={ids.heading} size="default">
+    <Modal
+      isOpen
+      onDismiss={pending ? () => undefined : onCancel}
+      ariaLabelledby={ids.heading}
+      size="default"
+      initialFocusRef={firstField}
+    >
       {/* The form sits between Paste's modal and its header, body and footer: it passes the modal's flex
           column on, so a long body scrolls inside the modal instead of pushing the buttons off screen. */}
       <form onSubmit={submit} noValidate style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
@@ -146,6 +154,7 @@ export function AddressDialog(props: AddressDialogProps) {
                   </Label>
                   <Input
                     id={ids.address}
+                    ref={firstField}
                     type="text"
                     value={form.address}
                     placeholder={form.type === 'whatsapp' ? 'whatsapp:+14155550123' : '+14155550123'}
@@ -170,6 +179,7 @@ export function AddressDialog(props: AddressDialogProps) {
               <Label htmlFor={ids.name}>{strings.MessagingSetupFieldFriendlyName}</Label>
               <Input
                 id={ids.name}
+                ref={isCreate && !addressFixed ? undefined : firstField}
                 type="text"
                 value={form.friendlyName}
                 onChange={(e) => update('friendlyName', e.target.value)}

@@ -559,6 +559,8 @@ describe('saving', () => {
     const form = within(await screen.findByRole('dialog'));
 
     expect(form.getByRole('heading', { name: 'Edit address' })).toBeInTheDocument();
+    // Keyboard users start in the first field they can change, not on the close button.
+    await waitFor(() => expect(form.getByRole('textbox', { name: 'Friendly name' })).toHaveFocus());
     expect(form.getByRole('textbox', { name: 'Phone number' })).toHaveAttribute('readonly');
     expect(form.getByRole('textbox', { name: 'Friendly name' })).toHaveValue('Support SMS');
     expect(form.getByRole('textbox', { name: 'Retry count' })).toHaveValue('3');
