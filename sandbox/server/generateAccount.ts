@@ -96,7 +96,11 @@ function scenarioFor(random: SeededRandom): Scenario {
  * that many numbers); the rest are drawn at random.
  */
 const GUARANTEED: Record<number, Partial<Scenario>> = {
+  // Numbers 0 and 2 get the first two addresses (Studio "Messaging Flow", enabled, Flex's service):
+  // 0 is correctly configured, 2 also has an "A message comes in" URL (clearing it makes it ready).
+  0: { sms: true, smsUrl: false, smsApplication: false, inMessagingService: false },
   1: { sms: true, smsUrl: true, smsApplication: false },
+  2: { sms: true, smsUrl: true, smsApplication: false, inMessagingService: false },
   3: { sms: true, smsUrl: false, smsApplication: true },
   5: { sms: true, inMessagingService: true },
   7: { sms: false, smsUrl: false, smsApplication: false, inMessagingService: false },
@@ -107,7 +111,29 @@ function integrationFor(
   random: SeededRandom,
   flows: { messaging: string; draft: string | undefined },
   flexService: string,
+  otherService: string,
 ): AutoCreation {
+  // The first addresses cover each way an address can be wrong, so every seed's account shows
+  // every diagnosis (when it has that many addresses); the rest follow the cycle below.
+  const studio = {
+    enabled: true,
+    type: 'studio' as const,
+    conversation_service_sid: flexService,
+    studio_retry_count: 3,
+  };
+  if (index === 3 && flows.draft) return { ...studio, studio_flow_sid: flows.draft };
+  if (index === 4) return { ...studio, studio_flow_sid: random.sid('FW') };
+  if (index === 5) {
+    return {
+      enabled: true,
+      type: 'webhook',
+      conversation_service_sid: flexService,
+      webhook_url: '',
+      webhook_method: 'POST',
+      webhook_filters: ['onMessageAdded'],
+    };
+  }
+  if (index === 6) return { ...studio, conversation_service_sid: otherService, studio_flow_sid: flows.messaging };
   const kind = index % 10;
   if (kind === 7) {
     return {
@@ -299,7 +325,7 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
         type: 'sms',
         address: number.phone_number,
         friendly_name: `SMS ${number.friendly_name as string}`,
-        auto_creation: integrationFor(made, random, flows, flexService.sid),
+        auto_creation: integrationFor(made, random, flows, flexService.sid, otherService.sid),
       }),
     );
     made += 1;
@@ -311,7 +337,7 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
         type: 'whatsapp',
         address: String(sender.sender_id),
         friendly_name: `WhatsApp ${(sender.profile as { name: string }).name}`,
-        auto_creation: integrationFor(made, random, flows, flexService.sid),
+        auto_creation: integrationFor(made, random, flows, flexService.sid, otherService.sid),
       }),
     );
     made += 1;
@@ -322,7 +348,7 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
         type: 'sms',
         address: `+1555${String(100_0000 + i).padStart(7, '0')}`,
         friendly_name: 'Number on another account',
-        auto_creation: integrationFor(made, random, flows, flexService.sid),
+        auto_creation: integrationFor(made, random, flows, flexService.sid, otherService.sid),
       }),
     );
     made += 1;

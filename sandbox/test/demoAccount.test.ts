@@ -8,7 +8,7 @@ import { setUpSandbox } from './harness';
 const t = setUpSandbox(DEFAULT_RESET);
 
 interface DemoView {
-  numbers: { phoneNumber: string; sms: boolean; smsUrl: string; sid: string }[];
+  numbers: { phoneNumber: string; sms: boolean; smsUrl: string; smsApplication: boolean; sid: string }[];
   addresses: { address: string; type: string; autoCreation: Record<string, unknown> }[];
   inMessagingService: Set<string>;
   flexFlowIdentities: Set<string>;
@@ -34,6 +34,7 @@ async function readDemoAccount(): Promise<DemoView> {
       phoneNumber: n.phoneNumber,
       sms: n.capabilities.sms,
       smsUrl: n.smsUrl,
+      smsApplication: Boolean(n.smsApplicationSid),
     })),
     addresses: (await c.conversations.v1.addressConfigurations.list()).map((a) => ({
       address: a.address,
@@ -118,6 +119,24 @@ describe('the default demo account (seed 1)', () => {
       (a) => a.autoCreation.enabled === false || drafts.has(String(a.autoCreation.studio_flow_sid)),
     );
     expect(broken.length).toBeGreaterThan(0);
+  });
+
+  test('has a correctly configured number, and one that is correct but for its "A message comes in" URL', () => {
+    const messagingFlow = demo.flows.find((f) => f.friendlyName === 'Messaging Flow')?.sid;
+    const wellRouted = (phoneNumber: string) =>
+      demo.addresses.some(
+        (a) =>
+          a.address === phoneNumber &&
+          a.autoCreation.enabled === true &&
+          a.autoCreation.type === 'studio' &&
+          a.autoCreation.studio_flow_sid === messagingFlow &&
+          a.autoCreation.conversation_service_sid === demo.flexServiceSid,
+      );
+    const alone = (phoneNumber: string) =>
+      !demo.inMessagingService.has(phoneNumber) && !demo.flexFlowIdentities.has(phoneNumber);
+    const routed = demo.numbers.filter((n) => n.sms && wellRouted(n.phoneNumber) && alone(n.phoneNumber));
+    expect(routed.some((n) => n.smsUrl === '' && !n.smsApplication)).toBe(true);
+    expect(routed.some((n) => n.smsUrl !== '' && !n.smsApplication)).toBe(true);
   });
 
   test('Flex’s conversation service exists and is the default', () => {

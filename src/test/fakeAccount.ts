@@ -5,6 +5,8 @@
 import type {
   AddressSummary,
   FlexEssentials,
+  FlexFlowSummary,
+  MessagingServiceMembership,
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
@@ -124,6 +126,10 @@ export interface FakeAccount {
   addresses: AddressSummary[];
   flows: StudioFlowSummary[];
   essentials: FlexEssentials;
+  /** Messaging Services and their numbers (none by default). */
+  messagingServices: MessagingServiceMembership['services'];
+  /** Legacy Flex Flows (none by default). */
+  flexFlows: FlexFlowSummary[];
 }
 
 /** A fresh copy each call: the fake backend changes its account as the tests create and delete. */
@@ -134,6 +140,8 @@ export function defaultAccount(): FakeAccount {
     addresses: Object.values(ADDRESSES),
     flows: FLOWS,
     essentials: ESSENTIALS,
+    messagingServices: [],
+    flexFlows: [],
   };
   // Plain JSON data: a JSON round trip is a deep copy (jsdom has no structuredClone).
   return JSON.parse(JSON.stringify(account)) as FakeAccount;

@@ -11,7 +11,9 @@ import type {
   BackendEndpoint,
   DeleteAddressRequest,
   ListAddressesRequest,
+  SetDefaultServiceRequest,
   UpdateAddressRequest,
+  UpdateNumberInboundRequest,
 } from '../feature/messaging-setup/api/types';
 import { defaultAccount, sid, type FakeAccount } from './fakeAccount';
 
@@ -97,8 +99,23 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       return page(account.addresses.filter((a) => !type || a.type === type));
     },
     'fetch-flex-configuration': () => ({ body: account.essentials }),
-    'list-messaging-service-numbers': () => ({ body: { services: [] } }),
-    'list-flex-flows': () => page([]),
+    'list-messaging-service-numbers': () => ({ body: { services: account.messagingServices } }),
+    'list-flex-flows': () => page(account.flexFlows),
+    'update-number-inbound': (payload) => {
+      const { sid: numberSid, smsUrl, smsApplicationSid } = payload as UpdateNumberInboundRequest;
+      const number = account.numbers.find((n) => n.sid === numberSid);
+      if (!number) return errorReply(404, 'not_found', `Phone number ${numberSid} does not exist.`);
+      const previous = { smsUrl: number.smsUrl, smsApplicationSid: number.smsApplicationSid };
+      if (smsUrl !== undefined) number.smsUrl = smsUrl || null;
+      if (smsApplicationSid !== undefined) number.smsApplicationSid = smsApplicationSid || null;
+      return { body: { previous, number: { ...number } } };
+    },
+    'set-default-conversation-service': (payload) => {
+      const { serviceSid } = payload as SetDefaultServiceRequest;
+      const previousServiceSid = account.essentials.defaultConversationServiceSid;
+      account.essentials = { ...account.essentials, defaultConversationServiceSid: serviceSid };
+      return { body: { previousServiceSid, defaultConversationServiceSid: serviceSid } };
+    },
     'create-address': (payload) => {
       const input = payload as AddressInput;
       if (account.addresses.some((a) => a.address === input.address)) {

@@ -28,6 +28,8 @@ export const messagingSetupStrings = {
   MessagingSetupSourceAddresses: 'addresses',
   MessagingSetupSourceFlows: 'Studio flows',
   MessagingSetupSourceEssentials: 'the Flex configuration',
+  MessagingSetupSourceMemberships: 'Messaging Service numbers',
+  MessagingSetupSourceFlexFlows: 'legacy Flex Flows',
 
   MessagingSetupSearch: 'Search',
   MessagingSetupSearchPlaceholder: 'Number, name, SID or flow',
@@ -102,6 +104,54 @@ export const messagingSetupStrings = {
   MessagingSetupDeleteNotKept: 'Its settings ({{details}}) are not kept; you can create the address again later.',
   MessagingSetupDelete: 'Delete',
   MessagingSetupNotDeleted: 'The address was not deleted.',
+
+  MessagingSetupColumnDiagnosis: 'Diagnosis',
+  MessagingSetupDiagnosisFilter: 'Diagnosis',
+  MessagingSetupDiagnosisAll: 'All',
+  MessagingSetupDiagnosisAttention: 'Needs attention',
+  MessagingSetupDiagnosisReady: 'Ready',
+  MessagingSetupDiagnosisWarning: 'Warning',
+  MessagingSetupDiagnosisBroken: 'Broken',
+  MessagingSetupDiagnosisFor: 'Diagnosis for {{address}}: {{level}}',
+  MessagingSetupDiagnosisTitle: 'Diagnosis for {{address}}',
+  MessagingSetupDiagnosisAllGood:
+    'Nothing stands in the way: inbound messages to {{address}} create conversations that reach Flex agents.',
+  MessagingSetupDiagnosisSummary: '{{count}} finding(s); the most serious makes it {{level}}.',
+  MessagingSetupFindingFix: 'Fix:',
+  MessagingSetupClose: 'Close',
+  MessagingSetupClearWebhook: 'Clear webhook',
+  MessagingSetupClearApplication: 'Remove SMS application',
+  MessagingSetupClearWebhookConfirm:
+    'Clear the "A message comes in" URL of {{address}}? Messages will then only go through the address. The current value is:',
+  MessagingSetupClearApplicationConfirm:
+    'Remove the SMS application of {{address}}? Messages will then only go through the address. The current value is:',
+  MessagingSetupCopyValue: 'Copy the current value',
+  MessagingSetupClear: 'Clear',
+  MessagingSetupNotCleared: 'Nothing was changed.',
+  MessagingSetupCleared: '{{what}} of {{address}} cleared (it was {{previous}}).',
+  MessagingSetupWebhookWhat: 'The "A message comes in" URL',
+  MessagingSetupApplicationWhat: 'The SMS application',
+  MessagingSetupUndo: 'Undo',
+  MessagingSetupRestored: '{{what}} of {{address}} restored to {{previous}}.',
+  MessagingSetupClearFailed: '{{address}} was not changed: {{error}}',
+
+  MessagingSetupHealthLabel: 'Account health',
+  MessagingSetupHealthy:
+    'Flex\'s conversation service "{{flex}}" is the account\'s default Conversations service, as Flex requires.',
+  MessagingSetupUnhealthy:
+    'The account\'s default Conversations service is "{{current}}", not Flex\'s "{{flex}}". Flex only uses the default service, so conversations may never reach agents.',
+  MessagingSetupHealthUnknown: "Checking the account's default Conversations service…",
+  MessagingSetupNoDefaultService: 'none',
+  MessagingSetupFix: 'Fix',
+  MessagingSetupFixDefaultTitle: "Make Flex's service the default?",
+  MessagingSetupFixDefaultBody:
+    'The account\'s default Conversations service changes from "{{current}}" ({{currentSid}}) to Flex\'s "{{flex}}" ({{flexSid}}). Conversations created with the default service then reach Flex.',
+  MessagingSetupFixDefaultConfirm: 'Set as default',
+  MessagingSetupFixDefaultFailed: 'The default Conversations service was not changed: {{error}}',
+  MessagingSetupFixDefaultDone: '"{{flex}}" is now the default Conversations service (it was {{previous}}).',
+  MessagingSetupHealthCounts: 'Phone numbers by diagnosis:',
+  MessagingSetupHealthCount: '{{count}} {{level}}',
+  MessagingSetupHealthCountLabel: 'Show the {{count}} phone numbers that are {{level}}',
 
   MessagingSetupCreated: 'Address {{address}} created.',
   MessagingSetupSaved: 'Address {{address}} saved.',

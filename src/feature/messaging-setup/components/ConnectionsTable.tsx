@@ -4,8 +4,9 @@ import { Button } from '@twilio-paste/core/button';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import { filterRows, type ConnectionRow, type StatusFilter } from '../state/rows';
+import { filterRows, type ConnectionRow, type DiagnosisFilter, type StatusFilter } from '../state/rows';
 import { AddressStatusBadge } from './AddressStatusBadge';
+import { DiagnosisBadge } from './DiagnosisBadge';
 import { fill, useStrings } from '../strings';
 import { SidCell } from './SidCell';
 import { clampPage, Pager, pageOf } from './Pager';
@@ -20,6 +21,11 @@ interface ConnectionsTableProps {
   onCreate: (row: ConnectionRow) => void;
   onEdit: (row: ConnectionRow) => void;
   onDelete: (row: ConnectionRow) => void;
+  /** Opens a row's findings. */
+  onDiagnose: (row: ConnectionRow) => void;
+  /** The Diagnosis filter is the view's, so the health banner's counts can set it. */
+  diagnosisFilter: DiagnosisFilter;
+  onDiagnosisFilter: (filter: DiagnosisFilter) => void;
 }
 
 /** The Phone numbers and WhatsApp senders tables: one row per number/sender, its address status. */
@@ -31,12 +37,18 @@ export function ConnectionsTable({
   onCreate,
   onEdit,
   onDelete,
+  onDiagnose,
+  diagnosisFilter,
+  onDiagnosisFilter,
 }: ConnectionsTableProps) {
   const strings = useStrings();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [page, setPage] = useState(0);
-  const filtered = useMemo(() => filterRows(rows, query, status), [rows, query, status]);
+  const filtered = useMemo(
+    () => filterRows(rows, query, status, diagnosisFilter),
+    [rows, query, status, diagnosisFilter],
+  );
   const shownPage = clampPage(page, filtered.length);
   const visible = pageOf(filtered, shownPage);
 
@@ -53,6 +65,11 @@ export function ConnectionsTable({
           setStatus(s);
           setPage(0);
         }}
+        diagnosis={diagnosisFilter}
+        onDiagnosis={(d) => {
+          onDiagnosisFilter(d);
+          setPage(0);
+        }}
         summary={fill(strings.MessagingSetupShowing, { shown: filtered.length, total: rows.length })}
       />
       <Table scrollHorizontally>
@@ -61,6 +78,7 @@ export function ConnectionsTable({
             <Th>{addressHeading}</Th>
             <Th>{strings.MessagingSetupColumnName}</Th>
             <Th>{strings.MessagingSetupColumnStatus}</Th>
+            <Th>{strings.MessagingSetupColumnDiagnosis}</Th>
             <Th>{strings.MessagingSetupColumnRouting}</Th>
             <Th>{strings.MessagingSetupColumnAddressSid}</Th>
             <Th textAlign="right">{strings.MessagingSetupColumnActions}</Th>
@@ -69,7 +87,7 @@ export function ConnectionsTable({
         <TBody>
           {visible.length === 0 && (
             <Tr>
-              <Td colSpan={6}>
+              <Td colSpan={7}>
                 <Text as="p" color="colorTextWeak">
                   {rows.length === 0 ? emptyText : strings.MessagingSetupNoMatches}
                 </Text>
@@ -97,6 +115,13 @@ export function ConnectionsTable({
                   <Text as="div" fontSize="fontSize20" color="colorTextError">
                     {row.statusReason}
                   </Text>
+                )}
+              </Td>
+              <Td>
+                {row.diagnosis ? (
+                  <DiagnosisBadge address={row.address} diagnosis={row.diagnosis} onOpen={() => onDiagnose(row)} />
+                ) : (
+                  '—'
                 )}
               </Td>
               <Td>

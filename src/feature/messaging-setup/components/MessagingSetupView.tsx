@@ -5,13 +5,15 @@ import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Spinner } from '@twilio-paste/core/spinner';
-import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/core/tabs';
+import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 
 import type { BackendClient } from '../api/backendClient';
 import type { AddressSummary, AddressType } from '../api/types';
 import { MESSAGING_FLOW_NAME } from '../constants';
+import { diagnosisContextOf } from '../diagnostics/context';
+import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { editAddressForm, newAddressForm, type AddressForm } from '../state/addressForm';
-import { numberRows, senderRows, type ConnectionRow } from '../state/rows';
+import { numberRows, senderRows, type ConnectionRow, type DiagnosisFilter } from '../state/rows';
 import { addressesByAddress, type SourceName } from '../state/setupData';
 import { useSetupData } from '../state/useSetupData';
 import {
@@ -25,6 +27,8 @@ import { AddressDialog } from './AddressDialog';
 import { AddressesTable } from './AddressesTable';
 import { ConnectionsTable } from './ConnectionsTable';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
+import { DiagnosisDialog, type InboundField } from './DiagnosisDialog';
+import { HealthBanner } from './HealthBanner';
 
 export type Notify = (kind: 'success' | 'error', message: string) => void;
 
@@ -41,12 +45,17 @@ const SOURCE_LABEL: Record<SourceName, MessagingSetupStringKey> = {
   addresses: 'MessagingSetupSourceAddresses',
   flows: 'MessagingSetupSourceFlows',
   essentials: 'MessagingSetupSourceEssentials',
+  memberships: 'MessagingSetupSourceMemberships',
+  flexFlows: 'MessagingSetupSourceFlexFlows',
 };
+
+const NUMBERS_TAB = 'messaging-setup-numbers';
 
 type Dialog =
   | { kind: 'none' }
   | { kind: 'edit'; form: AddressForm; addressFixed: boolean }
-  | { kind: 'delete'; address: AddressSummary };
+  | { kind: 'delete'; address: AddressSummary }
+  | { kind: 'diagnosis'; table: 'numbers' | 'senders'; key: string };
 
 export function MessagingSetupView({
   backend,
@@ -56,19 +65,37 @@ export function MessagingSetupView({
 }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const tabs = useTabState({ baseId: 'messaging-setup-tabs', selectedId: NUMBERS_TAB });
+  const [numbersDiagnosis, setNumbersDiagnosis] = useState<DiagnosisFilter>('all');
+  const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
 
   const flowsBySid = useMemo(() => new Map(data.flows.map((f) => [f.sid, f])), [data.flows]);
   const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
   // Until the flows have loaded, a Studio address's flow is unknown, not missing: no false "Problem".
   const flowsKnown = !data.sources.flows.loading && !data.sources.flows.error;
+  // One diagnosis context per render of the data, then one diagnosis per row: no request per row.
+  const context = useMemo(() => diagnosisContextOf(data, byAddress, flowsBySid), [data, byAddress, flowsBySid]);
   const numbers = useMemo(
-    () => numberRows(data.numbers, byAddress, flowsBySid, flowsKnown),
-    [data.numbers, byAddress, flowsBySid, flowsKnown],
+    () =>
+      numberRows(data.numbers, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
+        ...row,
+        diagnosis: diagnoseNumber(data.numbers[i], context),
+      })),
+    [data.numbers, byAddress, flowsBySid, flowsKnown, context],
   );
   const senders = useMemo(
-    () => senderRows(data.senders, byAddress, flowsBySid, flowsKnown),
-    [data.senders, byAddress, flowsBySid, flowsKnown],
+    () =>
+      senderRows(data.senders, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
+        ...row,
+        diagnosis: diagnoseSender(data.senders[i], context),
+      })),
+    [data.senders, byAddress, flowsBySid, flowsKnown, context],
   );
+  const counts = useMemo(() => {
+    const byLevel: Record<DiagnosisLevel, number> = { ready: 0, warning: 0, broken: 0 };
+    for (const row of numbers) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
+    return byLevel;
+  }, [numbers]);
   const addresses = useMemo(() => [...data.addresses.values()], [data.addresses]);
   const owned = useMemo(
     () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
@@ -97,6 +124,50 @@ export function MessagingSetupView({
     onEdit: (row: ConnectionRow) => row.config && startEdit(row.config),
     onDelete: (row: ConnectionRow) => row.config && setDialog({ kind: 'delete', address: row.config }),
   };
+  const diagnosed =
+    dialog.kind === 'diagnosis'
+      ? (dialog.table === 'numbers' ? numbers : senders).find((row) => row.key === dialog.key)
+      : undefined;
+
+  /** Sets one inbound handler of a number ("" clears it); says so, and answers the value it had. */
+  const setInbound = async (row: ConnectionRow, field: InboundField, value: string): Promise<string | null> => {
+    const what = field === 'smsUrl' ? strings.MessagingSetupWebhookWhat : strings.MessagingSetupApplicationWhat;
+    const result = await reporting('MessagingSetupClearFailed', row.address, () =>
+      backend.call('update-number-inbound', { sid: row.key, [field]: value }),
+    )();
+    dispatch({ type: 'number-updated', number: result.number });
+    const previous = result.previous[field];
+    notify(
+      'success',
+      value === ''
+        ? fill(strings.MessagingSetupCleared, { what, address: row.address, previous: previous ?? '—' })
+        : fill(strings.MessagingSetupRestored, { what, address: row.address, previous: value }),
+    );
+    return previous;
+  };
+
+  const fixDefault = async (flexSid: string): Promise<string | null> => {
+    const flexName = data.essentials?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid;
+    let result;
+    try {
+      result = await backend.call('set-default-conversation-service', { serviceSid: flexSid });
+    } catch (error) {
+      notify(
+        'error',
+        fill(strings.MessagingSetupFixDefaultFailed, { error: error instanceof Error ? error.message : String(error) }),
+      );
+      throw error;
+    }
+    dispatch({ type: 'default-service-set', serviceSid: result.defaultConversationServiceSid });
+    notify(
+      'success',
+      fill(strings.MessagingSetupFixDefaultDone, {
+        flex: flexName,
+        previous: result.previousServiceSid ?? strings.MessagingSetupNoDefaultService,
+      }),
+    );
+    return result.previousServiceSid;
+  };
   const close = () => setDialog({ kind: 'none' });
 
   /** Runs a change; a failure is reported through Flex's notifications too, then rethrown to the dialog. */
@@ -121,6 +192,17 @@ export function MessagingSetupView({
           {strings.MessagingSetupTitle}
         </Heading>
         <Paragraph>{strings.MessagingSetupIntro}</Paragraph>
+
+        <HealthBanner
+          essentials={data.essentials}
+          counts={counts}
+          canWrite={canWrite}
+          onShowLevel={(level) => {
+            setNumbersDiagnosis(level);
+            tabs.select(NUMBERS_TAB);
+          }}
+          onFixDefault={fixDefault}
+        />
 
         {loading.length > 0 && (
           <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50" aria-live="polite">
@@ -148,9 +230,9 @@ export function MessagingSetupView({
           </Box>
         ))}
 
-        <Tabs baseId="messaging-setup-tabs" selectedId="messaging-setup-numbers">
+        <Tabs state={tabs}>
           <TabList aria-label={strings.MessagingSetupTabsLabel}>
-            <Tab id="messaging-setup-numbers">{strings.MessagingSetupTabNumbers}</Tab>
+            <Tab id={NUMBERS_TAB}>{strings.MessagingSetupTabNumbers}</Tab>
             <Tab id="messaging-setup-senders">{strings.MessagingSetupTabSenders}</Tab>
             <Tab id="messaging-setup-addresses">{strings.MessagingSetupTabAddresses}</Tab>
           </TabList>
@@ -164,6 +246,9 @@ export function MessagingSetupView({
                 }
                 canWrite={canWrite}
                 {...rowActions}
+                onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'numbers', key: row.key })}
+                diagnosisFilter={numbersDiagnosis}
+                onDiagnosisFilter={setNumbersDiagnosis}
               />
             </TabPanel>
             <TabPanel>
@@ -175,6 +260,9 @@ export function MessagingSetupView({
                 }
                 canWrite={canWrite}
                 {...rowActions}
+                onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'senders', key: row.key })}
+                diagnosisFilter={sendersDiagnosis}
+                onDiagnosisFilter={setSendersDiagnosis}
               />
             </TabPanel>
             <TabPanel>
@@ -218,6 +306,14 @@ export function MessagingSetupView({
               );
               close();
             }}
+          />
+        )}
+        {diagnosed && (
+          <DiagnosisDialog
+            row={diagnosed}
+            canWrite={canWrite}
+            onSetInbound={(field, value) => setInbound(diagnosed, field, value)}
+            onClose={close}
           />
         )}
         {dialog.kind === 'delete' && (

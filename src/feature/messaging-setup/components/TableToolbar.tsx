@@ -5,23 +5,33 @@ import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-import type { StatusFilter } from '../state/rows';
-import { useStrings } from '../strings';
+import { DIAGNOSIS_FILTERS, type DiagnosisFilter, type StatusFilter } from '../state/rows';
+import { useStrings, type MessagingSetupStringKey } from '../strings';
 import { STATUS_LABEL_KEY } from './AddressStatusBadge';
+import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
+
+const DIAGNOSIS_FILTER_KEY: Record<DiagnosisFilter, MessagingSetupStringKey> = {
+  all: 'MessagingSetupDiagnosisAll',
+  attention: 'MessagingSetupDiagnosisAttention',
+  ...LEVEL_LABEL_KEY,
+};
 
 interface TableToolbarProps {
   query: string;
   onQuery: (query: string) => void;
   status?: StatusFilter;
   onStatus?: (status: StatusFilter) => void;
+  diagnosis?: DiagnosisFilter;
+  onDiagnosis?: (diagnosis: DiagnosisFilter) => void;
   /** "Showing 20 of 240" */
   summary: string;
 }
 
-export function TableToolbar({ query, onQuery, status, onStatus, summary }: TableToolbarProps) {
+export function TableToolbar({ query, onQuery, status, onStatus, diagnosis, onDiagnosis, summary }: TableToolbarProps) {
   const strings = useStrings();
   const searchId = useUID();
   const statusId = useUID();
+  const diagnosisId = useUID();
   return (
     <Box display="flex" columnGap="space60" alignItems="flex-end" marginBottom="space50" flexWrap="wrap">
       <Box minWidth="size30">
@@ -42,6 +52,18 @@ export function TableToolbar({ query, onQuery, status, onStatus, summary }: Tabl
             {(Object.keys(STATUS_LABEL_KEY) as (keyof typeof STATUS_LABEL_KEY)[]).map((key) => (
               <Option key={key} value={key}>
                 {strings[STATUS_LABEL_KEY[key]]}
+              </Option>
+            ))}
+          </Select>
+        </Box>
+      )}
+      {onDiagnosis && (
+        <Box minWidth="size20">
+          <Label htmlFor={diagnosisId}>{strings.MessagingSetupDiagnosisFilter}</Label>
+          <Select id={diagnosisId} value={diagnosis} onChange={(e) => onDiagnosis(e.target.value as DiagnosisFilter)}>
+            {DIAGNOSIS_FILTERS.map((key) => (
+              <Option key={key} value={key}>
+                {strings[DIAGNOSIS_FILTER_KEY[key]]}
               </Option>
             ))}
           </Select>

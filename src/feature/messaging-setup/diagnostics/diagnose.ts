@@ -153,21 +153,32 @@ export function diagnoseNumber(number: PhoneNumberSummary, ctx: DiagnosisContext
     ];
     return { level: 'broken', findings };
   }
-  const findings = addressFindings(ctx.addressesByAddress.get(number.phoneNumber), label, ctx);
+  const address = ctx.addressesByAddress.get(number.phoneNumber);
+  const findings = addressFindings(address, label, ctx);
+  // Beside an address these handlers run in parallel with it; without one they are the only route,
+  // so the fix is to create the address first.
   if (number.smsUrl) {
     findings.push({
       code: 'sms-url-set',
       severity: 'warning',
-      explanation: `The number's "A message comes in" webhook (${number.smsUrl}) runs in parallel with the address for every message.`,
-      fix: 'Clear the "A message comes in" URL (it is shown so you can copy it first).',
+      explanation: address
+        ? `The number's "A message comes in" webhook (${number.smsUrl}) runs in parallel with the address for every message.`
+        : `The number's messages go to its "A message comes in" webhook (${number.smsUrl}), not to Flex.`,
+      fix: address
+        ? 'Clear the "A message comes in" URL (it is shown so you can copy it first).'
+        : 'Create an address for the number, then clear the "A message comes in" URL.',
     });
   }
   if (number.smsApplicationSid) {
     findings.push({
       code: 'sms-application-set',
       severity: 'warning',
-      explanation: `The number's SMS is handled by a TwiML app (${number.smsApplicationSid}) in parallel with the address.`,
-      fix: "Remove the number's SMS application.",
+      explanation: address
+        ? `The number's SMS is handled by a TwiML app (${number.smsApplicationSid}) in parallel with the address.`
+        : `The number's SMS is handled by a TwiML app (${number.smsApplicationSid}), not by Flex.`,
+      fix: address
+        ? "Remove the number's SMS application."
+        : "Create an address for the number, then remove the number's SMS application.",
     });
   }
   const service = (ctx.complete ?? ALL_COMPLETE).memberships

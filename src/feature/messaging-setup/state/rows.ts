@@ -5,6 +5,7 @@ import type {
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../api/types';
+import type { Diagnosis, DiagnosisLevel } from '../diagnostics/diagnose';
 import { addressStatusOf, describeRouting, type AddressStatus } from './addressStatus';
 
 /** One row of the Phone numbers or WhatsApp senders table. */
@@ -22,10 +23,14 @@ export interface ConnectionRow {
   status: AddressStatus;
   statusReason: string;
   routing: string;
+  /** Whether inbound messages reach an agent; set by the view once per render (see diagnosisRows). */
+  diagnosis?: Diagnosis;
+  /** The phone number itself (Phone numbers table), for the fixes on it. */
+  number?: PhoneNumberSummary;
 }
 
 function rowFor(
-  base: Pick<ConnectionRow, 'key' | 'type' | 'address' | 'name' | 'note' | 'connectable'>,
+  base: Pick<ConnectionRow, 'key' | 'type' | 'address' | 'name' | 'note' | 'connectable' | 'number'>,
   config: AddressSummary | undefined,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   flowsKnown: boolean,
@@ -49,6 +54,7 @@ export function numberRows(
         name: n.friendlyName,
         note: n.capabilities.sms ? null : 'No SMS capability',
         connectable: n.capabilities.sms,
+        number: n,
       },
       byAddress.get(n.phoneNumber),
       flowsBySid,
@@ -82,6 +88,16 @@ export function senderRows(
 
 export type StatusFilter = 'all' | AddressStatus;
 
+/** The Diagnosis filter: `attention` is warning and broken together. */
+export type DiagnosisFilter = 'all' | 'attention' | DiagnosisLevel;
+export const DIAGNOSIS_FILTERS: readonly DiagnosisFilter[] = ['all', 'attention', 'broken', 'warning', 'ready'];
+
+export function matchesDiagnosis(diagnosis: Diagnosis | undefined, filter: DiagnosisFilter): boolean {
+  if (filter === 'all') return true;
+  if (!diagnosis) return false;
+  return filter === 'attention' ? diagnosis.level !== 'ready' : diagnosis.level === filter;
+}
+
 /** Case-insensitive match on everything a user can see in the row, plus SIDs. */
 export function matchesSearch(fields: readonly (string | null | undefined)[], query: string): boolean {
   const needle = query.trim().toLowerCase();
@@ -89,10 +105,16 @@ export function matchesSearch(fields: readonly (string | null | undefined)[], qu
   return fields.some((field) => field?.toLowerCase().includes(needle));
 }
 
-export function filterRows(rows: readonly ConnectionRow[], query: string, status: StatusFilter): ConnectionRow[] {
+export function filterRows(
+  rows: readonly ConnectionRow[],
+  query: string,
+  status: StatusFilter,
+  diagnosis: DiagnosisFilter = 'all',
+): ConnectionRow[] {
   return rows.filter(
     (row) =>
       (status === 'all' || row.status === status) &&
+      matchesDiagnosis(row.diagnosis, diagnosis) &&
       matchesSearch([row.address, row.name, row.routing, row.config?.sid, row.config?.friendlyName, row.note], query),
   );
 }

@@ -1,13 +1,15 @@
 import type {
   AddressSummary,
   FlexEssentials,
+  FlexFlowSummary,
+  MessagingServiceMembership,
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../api/types';
 
 /** The lists the view loads; each loads page by page and may fail on its own. */
-export type SourceName = 'numbers' | 'senders' | 'addresses' | 'flows' | 'essentials';
+export type SourceName = 'numbers' | 'senders' | 'addresses' | 'flows' | 'essentials' | 'memberships' | 'flexFlows';
 
 export interface SourceState {
   loading: boolean;
@@ -21,6 +23,10 @@ export interface SetupData {
   addresses: Map<string, AddressSummary>;
   flows: StudioFlowSummary[];
   essentials: FlexEssentials | null;
+  /** The Messaging Services and the numbers in each (one request for all of them). */
+  messagingServices: MessagingServiceMembership['services'];
+  /** Legacy Flex Flows (Flex UI 1.x messaging). */
+  flexFlows: FlexFlowSummary[];
   sources: Record<SourceName, SourceState>;
 }
 
@@ -31,6 +37,10 @@ export type SetupAction =
   | { type: 'addresses'; items: AddressSummary[] }
   | { type: 'flows'; items: StudioFlowSummary[] }
   | { type: 'essentials'; essentials: FlexEssentials }
+  | { type: 'memberships'; services: MessagingServiceMembership['services'] }
+  | { type: 'flexFlows'; items: FlexFlowSummary[] }
+  | { type: 'number-updated'; number: PhoneNumberSummary }
+  | { type: 'default-service-set'; serviceSid: string }
   | { type: 'done'; source: SourceName }
   | { type: 'failed'; source: SourceName; error: string }
   | { type: 'address-saved'; address: AddressSummary }
@@ -44,7 +54,17 @@ export const initialSetupData: SetupData = {
   addresses: new Map(),
   flows: [],
   essentials: null,
-  sources: { numbers: idle, senders: idle, addresses: idle, flows: idle, essentials: idle },
+  messagingServices: [],
+  flexFlows: [],
+  sources: {
+    numbers: idle,
+    senders: idle,
+    addresses: idle,
+    flows: idle,
+    essentials: idle,
+    memberships: idle,
+    flexFlows: idle,
+  },
 };
 
 function withSource(state: SetupData, source: SourceName, value: SourceState): SetupData {
@@ -60,7 +80,9 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
           ? { addresses: new Map() }
           : action.source === 'essentials'
             ? {}
-            : { [action.source]: [] };
+            : action.source === 'memberships'
+              ? { messagingServices: [] }
+              : { [action.source]: [] };
       return withSource({ ...state, ...cleared }, action.source, { loading: true, error: null });
     }
     case 'numbers':
@@ -76,6 +98,16 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
     }
     case 'essentials':
       return { ...state, essentials: action.essentials };
+    case 'memberships':
+      return { ...state, messagingServices: action.services };
+    case 'flexFlows':
+      return { ...state, flexFlows: [...state.flexFlows, ...action.items] };
+    case 'number-updated':
+      return { ...state, numbers: state.numbers.map((n) => (n.sid === action.number.sid ? action.number : n)) };
+    case 'default-service-set':
+      return state.essentials
+        ? { ...state, essentials: { ...state.essentials, defaultConversationServiceSid: action.serviceSid } }
+        : state;
     case 'done':
       return withSource(state, action.source, { loading: false, error: null });
     case 'failed':

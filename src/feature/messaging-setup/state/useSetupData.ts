@@ -4,7 +4,8 @@ import type { BackendClient } from '../api/backendClient';
 import type { AddressType, BackendEndpoints, Page } from '../api/types';
 import { initialSetupData, setupReducer, type SetupAction, type SourceName } from './setupData';
 
-type PagedEndpoint = 'list-phone-numbers' | 'list-whatsapp-senders' | 'list-addresses' | 'list-studio-flows';
+type PagedEndpoint =
+  'list-phone-numbers' | 'list-whatsapp-senders' | 'list-addresses' | 'list-studio-flows' | 'list-flex-flows';
 
 /** Follows a list's cursors to the end, handing each page over as it arrives. */
 async function eachPage<E extends PagedEndpoint>(
@@ -57,6 +58,14 @@ export function useSetupData(backend: BackendClient) {
           ).then(() => undefined),
         essentials: () =>
           backend.call('fetch-flex-configuration', {}).then((essentials) => emit({ type: 'essentials', essentials })),
+        // For diagnostics: one request for every Messaging Service's numbers, and the Flex Flows' pages.
+        memberships: () =>
+          backend.call('list-messaging-service-numbers', {}).then(({ services }) => {
+            if (!Array.isArray(services)) throw new Error('The backend answered without a list of services.');
+            emit({ type: 'memberships', services });
+          }),
+        flexFlows: () =>
+          eachPage(backend, 'list-flex-flows', {}, (items) => emit({ type: 'flexFlows', items }), cancelled),
       };
       work[source]().then(
         () => emit({ type: 'done', source }),
@@ -68,7 +77,9 @@ export function useSetupData(backend: BackendClient) {
 
   useEffect(() => {
     generation.current += 1;
-    (['numbers', 'senders', 'addresses', 'flows', 'essentials'] as SourceName[]).forEach(load);
+    (['numbers', 'senders', 'addresses', 'flows', 'essentials', 'memberships', 'flexFlows'] as SourceName[]).forEach(
+      load,
+    );
     return () => {
       generation.current += 1;
     };

@@ -1,0 +1,154 @@
+import React, { useState } from 'react';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Callout, CalloutText } from '@twilio-paste/core/callout';
+import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
+import { Paragraph } from '@twilio-paste/core/paragraph';
+import { Text } from '@twilio-paste/core/text';
+import { useUID } from '@twilio-paste/core/uid-library';
+
+import type { FlexEssentials } from '../api/types';
+import type { DiagnosisLevel } from '../diagnostics/diagnose';
+import { fill, useStrings } from '../strings';
+import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
+
+const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
+
+interface HealthBannerProps {
+  essentials: FlexEssentials | null;
+  /** Phone numbers per diagnosis level. */
+  counts: Record<DiagnosisLevel, number>;
+  canWrite: boolean;
+  onShowLevel: (level: DiagnosisLevel) => void;
+  /** Makes Flex's service the default; resolves with the previous default. */
+  onFixDefault: (flexServiceSid: string) => Promise<string | null>;
+}
+
+/** The account's health at the top of the view: Flex's service as the default, numbers per diagnosis. */
+export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixDefault }: HealthBannerProps) {
+  const strings = useStrings();
+  const [confirming, setConfirming] = useState(false);
+  const flexSid = essentials?.flexConversationServiceSid ?? null;
+  const currentSid = essentials?.defaultConversationServiceSid ?? null;
+  const nameOf = (sid: string | null) =>
+    sid
+      ? (essentials?.conversationServices.find((s) => s.sid === sid)?.friendlyName ?? sid)
+      : strings.MessagingSetupNoDefaultService;
+  const healthy = Boolean(flexSid && currentSid === flexSid);
+
+  return (
+    <Box as="section" aria-label={strings.MessagingSetupHealthLabel} marginBottom="space60" data-testid="health-banner">
+      {essentials && flexSid ? (
+        <Callout variant={healthy ? 'success' : 'error'}>
+          <CalloutText>
+            {healthy
+              ? fill(strings.MessagingSetupHealthy, { flex: nameOf(flexSid) })
+              : fill(strings.MessagingSetupUnhealthy, { current: nameOf(currentSid), flex: nameOf(flexSid) })}
+            {!healthy && canWrite && (
+              <>
+                {' '}
+                <Button variant="primary" size="small" onClick={() => setConfirming(true)}>
+                  {strings.MessagingSetupFix}
+                </Button>
+              </>
+            )}
+          </CalloutText>
+        </Callout>
+      ) : (
+        <Text as="p" color="colorTextWeak">
+          {strings.MessagingSetupHealthUnknown}
+        </Text>
+      )}
+      <Box display="flex" alignItems="center" columnGap="space30" marginTop="space40" flexWrap="wrap">
+        <Text as="span">{strings.MessagingSetupHealthCounts}</Text>
+        {LEVELS.map((level) => {
+          const label = strings[LEVEL_LABEL_KEY[level]];
+          return (
+            <Button
+              key={level}
+              variant="secondary"
+              size="small"
+              aria-label={fill(strings.MessagingSetupHealthCountLabel, { count: counts[level], level: label })}
+              onClick={() => onShowLevel(level)}
+            >
+              {fill(strings.MessagingSetupHealthCount, { count: counts[level], level: label })}
+            </Button>
+          );
+        })}
+      </Box>
+      {confirming && flexSid && (
+        <FixDefaultServiceDialog
+          current={{ sid: currentSid, name: nameOf(currentSid) }}
+          flex={{ sid: flexSid, name: nameOf(flexSid) }}
+          onConfirm={() => onFixDefault(flexSid)}
+          onClose={() => setConfirming(false)}
+        />
+      )}
+    </Box>
+  );
+}
+
+function FixDefaultServiceDialog({
+  current,
+  flex,
+  onConfirm,
+  onClose,
+}: {
+  current: { sid: string | null; name: string };
+  flex: { sid: string; name: string };
+  onConfirm: () => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const headingId = useUID();
+  const strings = useStrings();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setPending(true);
+    setError(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (e) {
+      setPending(false);
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <Modal isOpen onDismiss={pending ? () => undefined : onClose} ariaLabelledby={headingId} size="default">
+      <ModalHeader>
+        <ModalHeading as="h2" id={headingId}>
+          {strings.MessagingSetupFixDefaultTitle}
+        </ModalHeading>
+      </ModalHeader>
+      <ModalBody>
+        {error && (
+          <Box marginBottom="space50">
+            <Alert variant="error">{fill(strings.MessagingSetupFixDefaultFailed, { error })}</Alert>
+          </Box>
+        )}
+        <Paragraph marginBottom="space0">
+          {fill(strings.MessagingSetupFixDefaultBody, {
+            current: current.name,
+            currentSid: current.sid ?? '—',
+            flex: flex.name,
+            flexSid: flex.sid,
+          })}
+        </Paragraph>
+      </ModalBody>
+      <ModalFooter>
+        <ModalFooterActions>
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            {strings.MessagingSetupCancel}
+          </Button>
+          <Button variant="primary" onClick={() => void confirm()} loading={pending}>
+            {strings.MessagingSetupFixDefaultConfirm}
+          </Button>
+        </ModalFooterActions>
+      </ModalFooter>
+    </Modal>
+  );
+}

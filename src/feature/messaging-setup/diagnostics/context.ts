@@ -1,0 +1,51 @@
+import type { AddressSummary, StudioFlowSummary } from '../api/types';
+import type { SetupData } from '../state/setupData';
+import type { DiagnosisContext, FlexFlowRef } from './diagnose';
+
+const loaded = (data: SetupData, source: keyof SetupData['sources']) =>
+  !data.sources[source].loading && !data.sources[source].error;
+
+/**
+ * The diagnosis context from what the view has loaded (built once per render, not per row). While a
+ * source loads or after it failed, its `complete` flag is false and the diagnosis says nothing about it.
+ */
+export function diagnosisContextOf(
+  data: SetupData,
+  addressesByAddress: ReadonlyMap<string, AddressSummary>,
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+): DiagnosisContext {
+  const messagingServiceByNumberSid = new Map<string, string>();
+  for (const service of data.messagingServices) {
+    for (const numberSid of service.phoneNumberSids) {
+      if (!messagingServiceByNumberSid.has(numberSid)) messagingServiceByNumberSid.set(numberSid, service.friendlyName);
+    }
+  }
+  const flexFlowsByIdentity = new Map<string, FlexFlowRef>();
+  for (const flow of data.flexFlows) {
+    if (!flow.contactIdentity) continue;
+    const held = flexFlowsByIdentity.get(flow.contactIdentity);
+    // An enabled flow is the one that matters when several hold the same identity.
+    if (!held || (!held.enabled && flow.enabled)) {
+      flexFlowsByIdentity.set(flow.contactIdentity, {
+        sid: flow.sid,
+        friendlyName: flow.friendlyName,
+        contactIdentity: flow.contactIdentity,
+        enabled: flow.enabled,
+      });
+    }
+  }
+  return {
+    addressesByAddress,
+    flowsBySid,
+    flexServiceSid: data.essentials?.flexConversationServiceSid ?? null,
+    defaultServiceSid: data.essentials?.defaultConversationServiceSid ?? null,
+    messagingServiceByNumberSid,
+    flexFlowsByIdentity,
+    complete: {
+      flows: loaded(data, 'flows'),
+      essentials: loaded(data, 'essentials') && data.essentials !== null,
+      memberships: loaded(data, 'memberships'),
+      flexFlows: loaded(data, 'flexFlows'),
+    },
+  };
+}
