@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { collectPageProblems, sideNav, signIn } from './flexHost';
+import { activePanel, collectPageProblems, openMessagingSetup, sideNav, signIn } from './flexHost';
 import {
   callBackend,
   fetchAddressConfiguration,
@@ -20,17 +20,6 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
   seeded = await readSeededAccount(request);
 });
-
-/** Signs in, opens Messaging Setup from the side nav and waits until every list has loaded. */
-async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin') {
-  await signIn(page, role);
-  await sideNav(page).getByRole('button', { name: 'Messaging Setup' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
-  await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.getByText(/^Could not load/)).toHaveCount(0);
-}
-
-const activePanel = (page: Page) => page.getByRole('tabpanel');
 
 /** Shows one tab and narrows its table to one number or sender with the Search box; returns its row. */
 async function findRow(page: Page, tab: 'Phone numbers' | 'WhatsApp senders', address: string): Promise<Locator> {

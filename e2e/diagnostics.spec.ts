@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 import { credentialsFromEnv } from '../sandbox/server/config';
-import { collectPageProblems, sideNav, signIn } from './flexHost';
+import { activePanel, collectPageProblems, openMessagingSetup, sideNav, signIn } from './flexHost';
 import { resetSandbox, SANDBOX_URL, twilioGet, type AddressConfigurationResource } from './twilioSandbox';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
@@ -115,15 +115,6 @@ async function readDiagnosisSeed(request: APIRequestContext) {
   };
 }
 
-async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin') {
-  await signIn(page, role);
-  await sideNav(page).getByRole('button', { name: 'Messaging Setup' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
-  await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.getByText(/^Could not load/)).toHaveCount(0);
-}
-
-const activePanel = (page: Page) => page.getByRole('tabpanel');
 const tabOf = (address: string) => (address.startsWith('whatsapp:') ? 'WhatsApp senders' : 'Phone numbers');
 
 async function findRow(page: Page, address: string): Promise<Locator> {

@@ -18,3 +18,15 @@ export async function signIn(page: Page, role: string, pathname = '/') {
 }
 
 export const sideNav = (page: Page) => page.getByRole('navigation', { name: 'Side navigation' });
+
+/** Signs in, opens Messaging Setup from the side nav and waits until every list has loaded. */
+export async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin') {
+  await signIn(page, role);
+  await sideNav(page).getByRole('button', { name: 'Messaging Setup' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
+  await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByText(/^Could not load/)).toHaveCount(0);
+}
+
+/** The tab panel on show. */
+export const activePanel = (page: Page) => page.getByRole('tabpanel');

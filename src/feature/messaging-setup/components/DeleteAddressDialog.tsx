@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Button } from '@twilio-paste/core/button';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
@@ -7,6 +7,7 @@ import { useUID } from '@twilio-paste/core/uid-library';
 
 import type { AddressSummary } from '../api/types';
 import { fill, useStrings } from '../strings';
+import { usePendingAction } from './usePendingAction';
 
 interface DeleteAddressDialogProps {
   address: AddressSummary;
@@ -19,20 +20,7 @@ interface DeleteAddressDialogProps {
 export function DeleteAddressDialog({ address, onConfirm, onDone, onCancel }: DeleteAddressDialogProps) {
   const headingId = useUID();
   const strings = useStrings();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onDone();
-    } catch (e) {
-      setPending(false);
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const { pending, error, run: confirm } = usePendingAction(onConfirm, onDone);
 
   return (
     <Modal isOpen onDismiss={pending ? () => undefined : onCancel} ariaLabelledby={headingId} size="default">

@@ -12,6 +12,7 @@ import type { FlexEssentials } from '../api/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings } from '../strings';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
+import { usePendingAction } from './usePendingAction';
 
 const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
 
@@ -102,20 +103,7 @@ function FixDefaultServiceDialog({
 }) {
   const headingId = useUID();
   const strings = useStrings();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setPending(true);
-    setError(null);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (e) {
-      setPending(false);
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
+  const { pending, error, run: confirm } = usePendingAction(onConfirm, onClose);
 
   return (
     <Modal isOpen onDismiss={pending ? () => undefined : onClose} ariaLabelledby={headingId} size="default">
