@@ -14,6 +14,13 @@ export interface BackendEnv {
   TWILIO_SANDBOX_URL?: string;
   /** Twilio region, e.g. `stage-us1`; its first part picks the IAM realm, as Flex's validator does. */
   TWILIO_REGION?: string;
+  /**
+   * Where the built-in inbound webhook handler routes new conversations. Unset: the Flex
+   * configuration's workspace and workflow, and the task channel `sms` (SMS) or `chat` (WhatsApp).
+   */
+  MESSAGING_SETUP_WORKSPACE_SID?: string;
+  MESSAGING_SETUP_WORKFLOW_SID?: string;
+  MESSAGING_SETUP_TASK_CHANNEL?: string;
 }
 
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
@@ -33,6 +40,8 @@ export interface BackendConfig {
   allowedOrigins: string[];
   sandboxUrl: string | undefined;
   realm: string | undefined;
+  /** The built-in webhook handler's routing overrides (undefined: from the Flex configuration). */
+  routing: { workspaceSid?: string; workflowSid?: string; taskChannel?: string };
 }
 
 export function readConfig(env: BackendEnv): BackendConfig {
@@ -48,5 +57,10 @@ export function readConfig(env: BackendEnv): BackendConfig {
     allowedOrigins: [FLEX_ORIGIN, ...extraOrigins],
     sandboxUrl,
     realm: env.TWILIO_REGION ? env.TWILIO_REGION.split('-')[0] : undefined,
+    routing: {
+      workspaceSid: env.MESSAGING_SETUP_WORKSPACE_SID || undefined,
+      workflowSid: env.MESSAGING_SETUP_WORKFLOW_SID || undefined,
+      taskChannel: env.MESSAGING_SETUP_TASK_CHANNEL || undefined,
+    },
   };
 }

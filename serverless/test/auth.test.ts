@@ -104,6 +104,14 @@ function otherService(): string {
   return other.sid;
 }
 
+function smsFlexFlow(): string {
+  const flow = account()
+    .flexFlows.all()
+    .find((f) => f.channel_type === 'sms' && f.integration_type === 'studio');
+  if (!flow) throw new Error('the demo account has no SMS Flex Flow with a Studio integration');
+  return flow.sid;
+}
+
 /** A request each function would carry out for a caller who may make it. */
 function validPayload(name: BackendEndpoint): Record<string, unknown> {
   switch (name) {
@@ -134,6 +142,9 @@ function validPayload(name: BackendEndpoint): Record<string, unknown> {
       return { sid: numberWithSmsUrl().sid, smsUrl: '' };
     case 'set-default-conversation-service':
       return { serviceSid: otherService() };
+    case 'delete-flex-flow':
+    case 'migrate-flex-flow':
+      return { sid: smsFlexFlow() };
     default:
       return {};
   }
@@ -164,6 +175,7 @@ describe('a caller without a valid token, or without the role, reaches nothing b
 
   test.each(table)('$name with $caller → $status $code', async ({ name, token, status, code }) => {
     const before = addressesNow();
+    const flowsBefore = JSON.stringify(account().flexFlows.all());
     const sent = token();
     t.clearLog();
     const response = await t.callFunction(name, { token: sent, payload: validPayload(name) });
@@ -173,6 +185,7 @@ describe('a caller without a valid token, or without the role, reaches nothing b
     expect(log.filter(isTokenCheck)).toHaveLength(sent ? 1 : 0);
     expect(beyondTokenCheck(log)).toEqual([]);
     expect(addressesNow()).toBe(before);
+    expect(JSON.stringify(account().flexFlows.all())).toBe(flowsBefore);
   });
 
   test('an agent is refused again on a second call (the cached validation keeps the roles)', async () => {

@@ -16,7 +16,11 @@ import { startSandbox, type RunningSandbox, type Sandbox } from '../../sandbox/s
 import { NO_FAULTS, type FaultSettings } from '../../sandbox/server/faults';
 import { DEFAULT_RESET, type ResetOptions } from '../../sandbox/server/generateAccount';
 import type { LoggedRequest } from '../../sandbox/server/requestLog';
-import { ENDPOINT_ACCESS, type BackendEndpoint } from '../../src/feature/messaging-setup/api/types';
+import {
+  ENDPOINT_ACCESS,
+  INBOUND_WEBHOOK_FUNCTION,
+  type BackendEndpoint,
+} from '../../src/feature/messaging-setup/api/types';
 import { buildFunctions } from '../build';
 
 /** Every function the backend has (by ENDPOINT_ACCESS); `setUpBackend` fails if the build makes a different set. */
@@ -214,7 +218,8 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     ]);
     running = sandboxStarted;
     const { accountSid, authToken } = running.sandbox.credentials;
-    const expected = [...ALL_FUNCTIONS].sort();
+    // The Flex functions, and the webhook handler Twilio calls (inboundWebhook.test.ts covers it).
+    const expected = [...ALL_FUNCTIONS, INBOUND_WEBHOOK_FUNCTION].sort();
     if (JSON.stringify([...built].sort()) !== JSON.stringify(expected)) {
       throw new Error(`the build made ${built.join(', ')}; the tests cover ${expected.join(', ')}`);
     }

@@ -11,6 +11,7 @@ import { readConfig, type BackendConfig, type BackendEnv } from '../config';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
 import { BackendError, toBackendError } from './backendError';
 import { corsHeaders } from './cors';
+import { jsonResponse } from './jsonResponse';
 
 /** The largest request payload accepted; address requests are well under 2 KB. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -40,13 +41,6 @@ export interface FunctionSpec<E extends BackendEndpoint> {
   parse(payload: unknown): BackendEndpoints[E]['request'];
   run(input: BackendEndpoints[E]['request'], deps: FunctionDeps): Promise<BackendEndpoints[E]['response']>;
 }
-
-type TwilioResponse = {
-  setStatusCode(code: number): void;
-  setBody(body: unknown): void;
-  appendHeader(key: string, value: string): void;
-};
-declare const Twilio: { Response: new () => TwilioResponse };
 
 /** The runtime's own `request` is an object; a form field of that name (a string) is the caller's. */
 const isRuntimeField = (key: string, value: unknown) =>
@@ -86,8 +80,7 @@ function checkRole(user: FlexUser, allowed: string[]): void {
 export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
   return async (context: Context<BackendEnv>, event: FunctionEvent, callback: ServerlessCallback): Promise<void> => {
     const config = readConfig(context);
-    const response = new Twilio.Response();
-    response.appendHeader('Content-Type', 'application/json');
+    const response = jsonResponse();
     for (const [key, value] of Object.entries(corsHeaders(event.request?.headers?.origin, config.allowedOrigins))) {
       response.appendHeader(key, value);
     }

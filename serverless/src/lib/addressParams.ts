@@ -1,4 +1,6 @@
-import type { AddressInput } from '../../../src/feature/messaging-setup/api/types';
+import type { AddressInput, AddressSummary } from '../../../src/feature/messaging-setup/api/types';
+import type { TwilioClient } from '../twilio/clientFactory';
+import { summariseAddress } from './summaries';
 
 type Settings = Pick<AddressInput, 'friendlyName' | 'autoCreationEnabled' | 'integration' | 'conversationServiceSid'>;
 
@@ -26,4 +28,14 @@ export function addressSettingsParams(settings: Settings) {
         }
       : {}),
   };
+}
+
+/** Creates an address configuration (create-address and the Flex Flow migration both use this). */
+export async function createAddressConfiguration(client: TwilioClient, input: AddressInput): Promise<AddressSummary> {
+  const created = await client.conversations.v1.addressConfigurations.create({
+    type: input.type,
+    address: input.address,
+    ...addressSettingsParams(input),
+  });
+  return summariseAddress(created);
 }

@@ -10,6 +10,7 @@ import {
   type AddressInput,
   type AddressType,
   type DeleteAddressRequest,
+  type FlexFlowRequest,
   type ListAddressesRequest,
   type ListRequest,
   type SetDefaultServiceRequest,
@@ -65,6 +66,15 @@ export function parseDeleteAddress(payload: unknown): DeleteAddressRequest {
     throw new BackendError(400, 'invalid_input', 'sid must be an address SID (IG…).', {
       sid: 'Not an address SID (IG…).',
     });
+  }
+  return { sid };
+}
+
+export function parseFlexFlowRequest(payload: unknown): FlexFlowRequest {
+  const { sid } = onlyKeys(payload, ['sid']);
+  if (typeof sid !== 'string' || !SID_PATTERNS.flexFlow.test(sid)) {
+    const fields = { sid: 'Not a Flex Flow SID (FO…).' };
+    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
   }
   return { sid };
 }

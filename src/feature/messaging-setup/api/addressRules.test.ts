@@ -68,6 +68,16 @@ describe('webhookUrlError', () => {
     expect(webhookUrlError('https://hooks.example.com/inbound?x=1')).toBeUndefined();
   });
 
+  test('accepts plain http only to this computer (the local sandbox’s backend)', () => {
+    for (const url of ['http://localhost:3001/inbound-webhook', 'http://127.0.0.1:3001/x', 'http://[::1]/x']) {
+      expect(webhookUrlError(url)).toBeUndefined();
+    }
+    for (const url of ['http://localhost.example.com/x', 'http://127.0.0.2/x', 'http://10.0.0.1/x']) {
+      expect(webhookUrlError(url)).toBe('The webhook URL must use https.');
+    }
+    expect(webhookUrlError('http:localhost/x')).toBe('Enter an absolute URL, for example https://example.com/inbound.');
+  });
+
   test.each([
     ['http://hooks.example.com/inbound', 'The webhook URL must use https.'],
     ['ftp://hooks.example.com/inbound', 'The webhook URL must use https.'],

@@ -19,6 +19,8 @@ export const RETRY_COUNT_MIN = 0;
 export const RETRY_COUNT_MAX = 3;
 export const WEBHOOK_URL_MAX = 2048;
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 const E164 = /^\+[1-9]\d{1,14}$/;
 export const SID_PATTERNS = {
   address: /^IG[0-9a-fA-F]{32}$/,
@@ -26,6 +28,7 @@ export const SID_PATTERNS = {
   conversationService: /^IS[0-9a-fA-F]{32}$/,
   phoneNumber: /^PN[0-9a-fA-F]{32}$/,
   smsApplication: /^AP[0-9a-fA-F]{32}$/,
+  flexFlow: /^FO[0-9a-fA-F]{32}$/,
 } as const;
 
 /** Field name (as the dialog names its fields) → what is wrong with it. */
@@ -55,9 +58,14 @@ export function webhookUrlError(url: string): string | undefined {
   } catch {
     return 'Enter an absolute URL, for example https://example.com/inbound.';
   }
-  if (parsed.protocol !== 'https:') return 'The webhook URL must use https.';
+  // Plain http is allowed only to this computer: no one but the local sandbox can call it there,
+  // and the built-in webhook handler runs at http://localhost:3001 under `npm start`.
+  const loopback = LOOPBACK_HOSTS.has(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+    return 'The webhook URL must use https.';
+  }
   if (!parsed.hostname) return 'The webhook URL needs a host name.';
-  if (!/^https:\/\/[^/?#]/i.test(url)) return 'Enter an absolute URL, for example https://example.com/inbound.';
+  if (!/^https?:\/\/[^/?#]/i.test(url)) return 'Enter an absolute URL, for example https://example.com/inbound.';
   return undefined;
 }
 

@@ -19,6 +19,8 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'delete-address': 'write',
   'update-number-inbound': 'write',
   'set-default-conversation-service': 'write',
+  'delete-flex-flow': 'write',
+  'migrate-flex-flow': 'write',
 };
 const endpoints = Object.keys(ACCESS) as BackendEndpoint[];
 const READS = endpoints.filter((endpoint) => ACCESS[endpoint] === 'read');

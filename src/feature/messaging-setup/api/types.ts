@@ -124,6 +124,38 @@ export interface UpdateNumberInboundResponse {
   number: PhoneNumberSummary;
 }
 
+export interface FlexFlowRequest {
+  sid: string;
+}
+
+export interface DeleteFlexFlowResponse {
+  deleted: string;
+}
+
+/** The steps of a migration, in order; `undo_create_address` only runs after a failure. */
+export type MigrationStepName = 'create_address' | 'verify_address' | 'delete_flex_flow' | 'undo_create_address';
+
+export interface MigrationStep {
+  step: MigrationStepName;
+  status: 'done' | 'failed';
+  /** One plain-language sentence: what was done, or what went wrong. */
+  detail: string;
+}
+
+/**
+ * What a migration did. `migrated`: the address exists and the Flex Flow is gone. `unchanged`: a
+ * step failed and everything is as it was (the new address, if made, was deleted again).
+ * `needs_attention`: a step failed and undoing it failed too; `message` says what to clean up.
+ */
+export interface MigrateFlexFlowResponse {
+  outcome: 'migrated' | 'unchanged' | 'needs_attention';
+  message: string;
+  flexFlowSid: string;
+  /** The address that replaced the flow (migrated), or that is left over (needs_attention). */
+  address: AddressSummary | null;
+  steps: MigrationStep[];
+}
+
 export interface SetDefaultServiceRequest {
   serviceSid: string;
 }
@@ -188,6 +220,8 @@ export interface BackendEndpoints {
   'list-flex-flows': { request: ListRequest; response: Page<FlexFlowSummary> };
   'update-number-inbound': { request: UpdateNumberInboundRequest; response: UpdateNumberInboundResponse };
   'set-default-conversation-service': { request: SetDefaultServiceRequest; response: SetDefaultServiceResponse };
+  'delete-flex-flow': { request: FlexFlowRequest; response: DeleteFlexFlowResponse };
+  'migrate-flex-flow': { request: FlexFlowRequest; response: MigrateFlexFlowResponse };
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
@@ -209,4 +243,12 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'delete-address': 'write',
   'update-number-inbound': 'write',
   'set-default-conversation-service': 'write',
+  'delete-flex-flow': 'write',
+  'migrate-flex-flow': 'write',
 };
+
+/**
+ * The built-in inbound webhook handler's path on the backend. Twilio calls it (signed with the
+ * account's auth token), not the plugin, so it is not one of the BackendEndpoints above.
+ */
+export const INBOUND_WEBHOOK_FUNCTION = 'inbound-webhook';

@@ -1,0 +1,61 @@
+import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
+
+import { readConfig, type BackendEnv } from '../config';
+import { BackendError, toBackendError } from '../http/backendError';
+import { jsonResponse } from '../http/jsonResponse';
+import { routeConversationToFlex } from '../inbound/routeConversationToFlex';
+import { assertTwilioSignature } from '../inbound/twilioSignature';
+import { createTwilioClient } from '../twilio/clientFactory';
+
+/**
+ * Twilio's 5 s webhook timeout leaves no room for long back-offs: one quick retry of a 429 and
+ * of a failed read, then answer.
+ */
+const WEBHOOK_RETRY_POLICY = { maxRetries: 1, maxDelayMs: 500, baseDelayMs: 100 };
+
+interface WebhookEvent {
+  request?: { headers?: Record<string, string | string[] | undefined> };
+  [field: string]: unknown;
+}
+
+/** The fields Twilio sent: strings only (the runtime's own `request` object is not one of them). */
+function sentFields(event: WebhookEvent): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (key === 'request' && typeof value === 'object') continue;
+    if (typeof value !== 'string') throw new BackendError(400, 'invalid_event', `Field ${key} is not a string.`);
+    fields[key] = value;
+  }
+  return fields;
+}
+
+/**
+ * The built-in inbound webhook handler: point an address's webhook (POST, filter onMessageAdded)
+ * here and each new customer conversation becomes a Flex task. Twilio calls it, not a Flex user,
+ * so it checks Twilio's request signature instead of a Flex token — before anything else.
+ */
+export const handler = async (
+  context: Context<BackendEnv>,
+  event: WebhookEvent,
+  callback: ServerlessCallback,
+): Promise<void> => {
+  const response = jsonResponse();
+  try {
+    const config = readConfig(context);
+    const fields = sentFields(event);
+    assertTwilioSignature(config.authToken, {
+      headers: event.request?.headers ?? {},
+      params: fields,
+      path: context.PATH ?? '/inbound-webhook',
+      domainName: context.DOMAIN_NAME,
+    });
+    const client = createTwilioClient(config, WEBHOOK_RETRY_POLICY);
+    response.setStatusCode(200);
+    response.setBody(await routeConversationToFlex(client, config, fields));
+  } catch (thrown) {
+    const error = toBackendError(thrown);
+    response.setStatusCode(error.status);
+    response.setBody({ error: { code: error.code, message: error.message } });
+  }
+  callback(null, response);
+};

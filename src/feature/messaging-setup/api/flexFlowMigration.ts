@@ -1,0 +1,115 @@
+/**
+ * How a legacy Flex Flow becomes a Conversations Address, in one place: the view shows this plan
+ * as the migration preview, and the backend's migrate-flex-flow builds the address from the same
+ * plan (on a fresh copy of the flow) — so what the supervisor approved is what gets made.
+ */
+import { addressError, RETRY_COUNT_MAX, RETRY_COUNT_MIN, SID_PATTERNS } from './addressRules';
+import type { AddressInput, AddressSummary, AddressType, FlexFlowSummary } from './types';
+
+/** Why a flow cannot be migrated automatically; the message says why and what to do instead. */
+export type MigrationBlock =
+  | 'unsupported_channel'
+  | 'unsupported_integration'
+  | 'no_contact_identity'
+  | 'invalid_contact_identity'
+  | 'no_studio_flow';
+
+export type MigrationPlan =
+  { migratable: true; address: AddressInput } | { migratable: false; block: MigrationBlock; message: string };
+
+const WHATSAPP_PREFIX = 'whatsapp:';
+
+const CHANNEL_ADVICE: Record<string, string> = {
+  web: 'Webchat does not use an address: set up Flex Webchat 3 (Conversations-based), then delete this Flex Flow.',
+  facebook:
+    'Conversations has no address type for this channel: rebuild it on the Interactions API, then delete this Flex Flow.',
+  line: 'Conversations has no address type for this channel: rebuild it on the Interactions API, then delete this Flex Flow.',
+  custom:
+    'A custom channel has no Conversations address: create its conversations and tasks with the Interactions API, then delete this Flex Flow.',
+};
+
+const INTEGRATION_ADVICE: Record<string, string> = {
+  external:
+    'It sends messages to your own URL. Create a webhook address for the number whose handler creates a Flex Interaction (or use "Flex webhook (built in)"), then delete this Flex Flow.',
+  task: 'It creates tasks directly. Create an address with "Flex webhook (built in)", which creates a task for each new conversation, then delete this Flex Flow.',
+};
+
+const blocked = (block: MigrationBlock, message: string): MigrationPlan => ({ migratable: false, block, message });
+
+/** The address a flow's contact identity becomes: `+1…` for SMS, `whatsapp:+1…` for WhatsApp. */
+function addressFor(type: AddressType, identity: string): string {
+  return type === 'whatsapp' && !identity.startsWith(WHATSAPP_PREFIX) ? `${WHATSAPP_PREFIX}${identity}` : identity;
+}
+
+/**
+ * The address that replaces `flow`: same contact identity, same Studio flow and retry count,
+ * auto-creation on, in Flex's conversation service. Only SMS and WhatsApp flows with a Studio
+ * integration map one to one; everything else says why not and what to do.
+ */
+export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: string | null): MigrationPlan {
+  if (flow.channelType !== 'sms' && flow.channelType !== 'whatsapp') {
+    const advice =
+      CHANNEL_ADVICE[flow.channelType] ??
+      'Conversations has no address type for this channel: rebuild it on the Interactions API, then delete this Flex Flow.';
+    return blocked('unsupported_channel', `A ${flow.channelType} Flex Flow cannot become an address. ${advice}`);
+  }
+  const type: AddressType = flow.channelType;
+  if (flow.integrationType !== 'studio') {
+    const advice = INTEGRATION_ADVICE[flow.integrationType ?? ''] ?? 'Create the address by hand.';
+    return blocked(
+      'unsupported_integration',
+      `Only Flex Flows with a Studio integration migrate automatically; this one's is ${flow.integrationType ?? 'not set'}. ${advice}`,
+    );
+  }
+  if (!flow.contactIdentity) {
+    return blocked('no_contact_identity', 'This Flex Flow has no contact identity, so there is no number to move.');
+  }
+  const address = addressFor(type, flow.contactIdentity.trim());
+  if (addressError(type, address)) {
+    return blocked(
+      'invalid_contact_identity',
+      `Its contact identity ${flow.contactIdentity} is not a ${type === 'sms' ? 'phone number' : 'WhatsApp sender'} an address can hold.`,
+    );
+  }
+  const flowSid = flow.integration.flow_sid;
+  if (typeof flowSid !== 'string' || !SID_PATTERNS.studioFlow.test(flowSid)) {
+    return blocked('no_studio_flow', 'Its Studio integration names no Studio flow: create the address by hand.');
+  }
+  const retry = flow.integration.retry_count;
+  const retryCount =
+    typeof retry === 'number' && Number.isInteger(retry)
+      ? Math.min(RETRY_COUNT_MAX, Math.max(RETRY_COUNT_MIN, retry))
+      : RETRY_COUNT_MAX;
+  return {
+    migratable: true,
+    address: {
+      type,
+      address,
+      friendlyName: flow.friendlyName,
+      autoCreationEnabled: true,
+      integration: { type: 'studio', studioFlowSid: flowSid, retryCount },
+      ...(flexServiceSid ? { conversationServiceSid: flexServiceSid } : {}),
+    },
+  };
+}
+
+/** Where a created address differs from the plan (empty when it matches): the migration's check. */
+export function addressMismatches(planned: AddressInput, actual: AddressSummary): string[] {
+  const problems: string[] = [];
+  if (actual.type !== planned.type) problems.push(`type is ${actual.type}`);
+  if (actual.address !== planned.address) problems.push(`address is ${actual.address}`);
+  if (!actual.autoCreationEnabled) problems.push('auto-creation is off');
+  const want = planned.integration;
+  const got = actual.integration;
+  if (want.type === 'studio') {
+    if (got.type !== 'studio') problems.push(`integration is ${got.type}`);
+    else {
+      if (got.studioFlowSid !== want.studioFlowSid) problems.push(`Studio flow is ${got.studioFlowSid}`);
+      if (got.retryCount !== want.retryCount) problems.push(`retry count is ${got.retryCount}`);
+    }
+  }
+  if (planned.conversationServiceSid && actual.conversationServiceSid !== planned.conversationServiceSid) {
+    problems.push(`conversation service is ${actual.conversationServiceSid ?? 'the default'}`);
+  }
+  return problems;
+}
