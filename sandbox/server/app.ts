@@ -7,6 +7,7 @@ import { credentialsFromEnv, type SandboxCredentials } from './config';
 import { controlApi } from './controlApi';
 import { FaultInjector } from './faults';
 import { DEFAULT_RESET, generateAccount, type ResetOptions } from './generateAccount';
+import { playInboundMessage } from './inbound/playInbound';
 import type { OperationResult } from './operation';
 import { RequestLog } from './requestLog';
 import { canonicaliseEnumCase, describeValidationErrors, pageLimitsOf, SpecRegistry } from './specRegistry';
@@ -111,7 +112,7 @@ function twilioApi(sandbox: Sandbox) {
     try {
       body = parseBody(req);
       checkBasicAuth(req, sandbox.credentials);
-      await sandbox.faults.apply(product);
+      await sandbox.faults.apply({ product, method: req.method, path: pathname });
       if (product === 'iam') return answerTokenValidation(sandbox, req, res, pathname, body);
       const result = dispatch(sandbox, product, req.method, pathname, query, body);
       if (result.status === 204) res.status(204).end();
@@ -191,7 +192,16 @@ export function createSandboxApp(sandbox: Sandbox): express.Express {
   app.set('query parser', false);
   app.use(
     '/_sandbox',
-    controlApi({ reset: (o) => sandbox.reset(o), faults: sandbox.faults, tokens: sandbox.tokens, log: sandbox.log }),
+    controlApi({
+      reset: (o) => sandbox.reset(o),
+      faults: sandbox.faults,
+      tokens: sandbox.tokens,
+      log: sandbox.log,
+      inbound: {
+        play: (request) => playInboundMessage(sandbox.account, sandbox.credentials.authToken, request),
+        played: () => sandbox.account.inbound.played(),
+      },
+    }),
   );
   app.use(express.text({ type: () => true, limit: '1mb' }));
   app.use(twilioApi(sandbox));

@@ -3,6 +3,8 @@ import express, { type Request, type Response } from 'express';
 
 import { type FaultInjector, NO_FAULTS, type FaultSettings } from './faults';
 import { DEFAULT_RESET, RESET_LIMITS, type ResetOptions } from './generateAccount';
+import { channelOf } from './inbound/playInbound';
+import type { InboundRequest, InboundResult } from './inbound/types';
 import type { RequestLog } from './requestLog';
 import type { TokenAuthority } from './tokens';
 
@@ -34,7 +36,24 @@ const validateFaults = ajv.compile<Partial<FaultSettings> & { seed?: number }>({
     rate500: rate,
     retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
     products: { type: 'array', items: { type: 'string' } },
+    methods: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+$' } },
+    pathIncludes: { type: 'string', maxLength: 1000 },
     seed: { type: 'integer' },
+  },
+});
+
+/** A customer's or the account's address: `+E164` for SMS, `whatsapp:+E164` for WhatsApp. */
+const messagingAddress = { type: 'string', pattern: '^(whatsapp:)?\\+[1-9][0-9]{1,14}$' };
+
+const validateInbound = ajv.compile<InboundRequest>({
+  type: 'object',
+  additionalProperties: false,
+  required: ['from', 'to'],
+  properties: {
+    from: messagingAddress,
+    to: messagingAddress,
+    // An SMS body is at most 1600 characters once Twilio has joined the segments.
+    body: { type: 'string', maxLength: 1600 },
   },
 });
 
@@ -55,6 +74,11 @@ export interface ControlTarget {
   faults: FaultInjector;
   tokens: TokenAuthority;
   log: RequestLog;
+  inbound: {
+    play(request: InboundRequest): Promise<InboundResult>;
+    /** Oldest first. */
+    played(): InboundResult[];
+  };
 }
 
 function badRequest(res: Response, message: string) {
@@ -97,6 +121,20 @@ export function controlApi(target: ControlTarget): express.Router {
     const ttlSeconds = body.ttlSeconds ?? 3600;
     const issued = target.tokens.issue(body.identity, body.roles, ttlSeconds);
     res.json({ ...issued, identity: body.identity, roles: body.roles });
+  });
+
+  router.post('/inbound', async (req: Request, res: Response) => {
+    const body: unknown = req.body ?? {};
+    if (!validateInbound(body)) return badRequest(res, errorText(validateInbound.errors));
+    if (channelOf(body.from) !== channelOf(body.to)) {
+      return badRequest(res, 'from and to must be on the same channel (both +E164, or both whatsapp:+E164)');
+    }
+    res.json(await target.inbound.play(body));
+  });
+
+  router.get('/inbound', (_req, res) => {
+    const events = target.inbound.played();
+    res.json({ count: events.length, events });
   });
 
   router.get('/requests', (_req, res) => {

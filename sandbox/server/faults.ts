@@ -10,9 +10,28 @@ export interface FaultSettings {
   retryAfterSeconds: number;
   /** Extension: limit faults to these products (host labels); empty means all. */
   products: string[];
+  /** Extension: limit faults to these HTTP methods (stored upper-case); empty means all. */
+  methods: string[];
+  /** Extension: limit faults to product paths containing this text (`/v1/FlexFlows/`); '' means all. */
+  pathIncludes: string;
 }
 
-export const NO_FAULTS: FaultSettings = { latencyMs: 0, rate429: 0, rate500: 0, retryAfterSeconds: 1, products: [] };
+export const NO_FAULTS: FaultSettings = {
+  latencyMs: 0,
+  rate429: 0,
+  rate500: 0,
+  retryAfterSeconds: 1,
+  products: [],
+  methods: [],
+  pathIncludes: '',
+};
+
+/** The request a fault may hit: `path` is inside the product, without the query. */
+export interface FaultTarget {
+  product: string;
+  method: string;
+  path: string;
+}
 
 /** Injects latency, 429s and 500s into Twilio product requests (never into the control API). */
 export class FaultInjector {
@@ -20,18 +39,26 @@ export class FaultInjector {
   private random = new SeededRandom(Date.now());
 
   configure(settings: FaultSettings, seed?: number): FaultSettings {
-    this.settings = { ...settings };
+    this.settings = { ...settings, methods: settings.methods.map((m) => m.toUpperCase()) };
     if (seed !== undefined) this.random = new SeededRandom(seed);
     return this.current();
   }
 
   current(): FaultSettings {
-    return { ...this.settings, products: [...this.settings.products] };
+    return { ...this.settings, products: [...this.settings.products], methods: [...this.settings.methods] };
   }
 
-  async apply(product: string): Promise<void> {
-    const { latencyMs, rate429, rate500, retryAfterSeconds, products } = this.settings;
-    if (products.length > 0 && !products.includes(product)) return;
+  /** Whether the filters select this request; all filters must match. */
+  private selects({ product, method, path }: FaultTarget): boolean {
+    const { products, methods, pathIncludes } = this.settings;
+    if (products.length > 0 && !products.includes(product)) return false;
+    if (methods.length > 0 && !methods.includes(method.toUpperCase())) return false;
+    return path.includes(pathIncludes);
+  }
+
+  async apply(target: FaultTarget): Promise<void> {
+    if (!this.selects(target)) return;
+    const { latencyMs, rate429, rate500, retryAfterSeconds } = this.settings;
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const roll = this.random.next();
     if (roll < rate429) {

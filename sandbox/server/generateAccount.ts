@@ -28,7 +28,7 @@ export const DEFAULT_RESET: ResetOptions = {
   numbers: 24,
   whatsappSenders: 6,
   addresses: 12,
-  flexFlows: 3,
+  flexFlows: 5,
   studioFlows: 5,
   seed: 1,
   defaultServiceIsFlex: true,
@@ -63,6 +63,40 @@ const SENDER_STATUSES = [
 const BRANDS = ['Owl Bank', 'Owl Shoes', 'Owl Air', 'Owl Health', 'Owl Energy'];
 const SMS_REPLY_URL = 'https://demo.twilio.com/welcome/sms/reply';
 const WEBHOOK_FILTERS = ['onMessageAdded', 'onParticipantAdded'];
+/**
+ * Legacy Flex Flows that cannot become a Conversations address as they are, by position in the
+ * account's Flex Flows: one hands messages to an external webhook, one makes TaskRouter tasks
+ * directly. Their contact identities are on no number, sender or address of the account.
+ */
+const UNMIGRATABLE_FLEX_FLOWS: Record<
+  number,
+  (sids: { chatService: string; workspace: string; workflow: string }) => Record<string, unknown>
+> = {
+  3: ({ chatService }) => ({
+    FriendlyName: 'Flex SMS External Webhook Flow',
+    ChatServiceSid: chatService,
+    ChannelType: 'sms',
+    ContactIdentity: '+15550001234',
+    Enabled: true,
+    IntegrationType: 'external',
+    'Integration.Url': 'https://example.com/flex-flow-handler',
+    'Integration.RetryCount': 1,
+    LongLived: false,
+    JanitorEnabled: true,
+  }),
+  4: ({ chatService, workspace, workflow }) => ({
+    FriendlyName: 'Flex Custom Channel Task Flow',
+    ChatServiceSid: chatService,
+    ChannelType: 'custom',
+    Enabled: true,
+    IntegrationType: 'task',
+    'Integration.WorkspaceSid': workspace,
+    'Integration.WorkflowSid': workflow,
+    'Integration.Channel': 'default',
+    LongLived: true,
+    JanitorEnabled: false,
+  }),
+};
 /** Generated data is dated from here, so the same seed gives the same dates. */
 const EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0);
 
@@ -291,8 +325,10 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
     );
   }
 
-  // Legacy Flex Flows: a webchat flow, then SMS/WhatsApp flows still holding a number.
+  // Legacy Flex Flows: a webchat flow, then SMS/WhatsApp flows still holding a number. The flows
+  // at UNMIGRATABLE_FLEX_FLOWS' positions are made at the very end (see there).
   for (let i = 0; i < options.flexFlows; i += 1) {
+    if (i in UNMIGRATABLE_FLEX_FLOWS) continue;
     const isWeb = i === 0;
     const holdsSender = i % 3 === 2 && senders.length > 0;
     const number = smsNumbers[(i * 5 + 2) % Math.max(1, smsNumbers.length)];
@@ -352,6 +388,17 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
       }),
     );
     made += 1;
+  }
+
+  // Last, so that adding them left the SIDs of everything above as they were.
+  for (const [position, build] of Object.entries(UNMIGRATABLE_FLEX_FLOWS)) {
+    if (Number(position) >= options.flexFlows) continue;
+    account.flexFlows.add(
+      buildFlexFlow(
+        account,
+        build({ chatService: legacyChatService, workspace: workspace.sid, workflow: workflow.sid }),
+      ),
+    );
   }
   return account;
 }

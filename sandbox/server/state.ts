@@ -1,3 +1,4 @@
+import { InboundTraffic } from './inbound/traffic';
 import { type SeededRandom } from './random';
 import { notFound } from './twilioError';
 
@@ -92,6 +93,8 @@ export class SandboxAccount {
   readonly messagingServiceNumbers = new Map<string, Collection<WireResource>>();
   readonly messagingServiceSenders = new Map<string, Collection<WireResource>>();
   readonly channelSenders = new Collection<WireResource>('/v2/Channels/Senders');
+  /** Messages played with `POST /_sandbox/inbound`: conversations per customer, and the results. */
+  readonly inbound = new InboundTraffic();
   conversationsConfiguration: Record<string, unknown> = {};
   flexConfiguration: Record<string, unknown> = {};
 

@@ -127,10 +127,53 @@ describe('injected faults', () => {
     expect((await t.control.call('GET', '/requests')).status).toBe(200);
   });
 
+  test('methods and pathIncludes narrow faults to one step, e.g. deleting a Flex Flow', async () => {
+    const settings = await t.control.faults({
+      rate500: 1,
+      products: ['flex-api'],
+      methods: ['delete'],
+      pathIncludes: '/v1/FlexFlows/',
+    });
+    expect(settings).toMatchObject({ methods: ['DELETE'], pathIncludes: '/v1/FlexFlows/', products: ['flex-api'] });
+    expect((await t.control.call('GET', '/faults')).body).toMatchObject({
+      rate500: 1,
+      methods: ['DELETE'],
+      pathIncludes: '/v1/FlexFlows/',
+    });
+    const [flow] = await t.client.flexApi.v1.flexFlow.list();
+    expect((await t.client.flexApi.v1.flexFlow(flow.sid).fetch()).sid).toBe(flow.sid);
+    expect(await restError(t.client.flexApi.v1.flexFlow(flow.sid).remove())).toMatchObject({
+      status: 500,
+      code: 20500,
+    });
+    // Other methods, other paths of the product and other products are not faulted.
+    await t.client.flexApi.v1.flexFlow(flow.sid).update({ friendlyName: 'Still here' });
+    const [address] = await t.client.conversations.v1.addressConfigurations.list();
+    expect(await t.client.conversations.v1.addressConfigurations(address.sid).remove()).toBe(true);
+    expect(sids(await t.client.flexApi.v1.flexFlow.list())).toContain(flow.sid);
+
+    await t.control.faults({ rate429: 1, pathIncludes: '/Addresses' });
+    expect((await restError(t.client.conversations.v1.addressConfigurations.list())).status).toBe(429);
+    expect(await t.client.conversations.v1.services.list()).toHaveLength(2);
+  });
+
+  test('no methods and an empty pathIncludes fault everything, as before', async () => {
+    expect(await t.control.faults({ rate500: 1 })).toMatchObject({ methods: [], pathIncludes: '' });
+    expect((await restError(t.client.flexApi.v1.flexFlow.list())).status).toBe(500);
+  });
+
   test('GET faults reports the settings; a bad faults body is a 400', async () => {
     await t.control.faults({ rate429: 0.5, latencyMs: 10 });
     expect((await t.control.call('GET', '/faults')).body).toMatchObject({ rate429: 0.5, latencyMs: 10, rate500: 0 });
-    for (const bad of [{ rate429: 2 }, { latencyMs: -1 }, { rate500: 'often' }, { unknown: 1 }]) {
+    for (const bad of [
+      { rate429: 2 },
+      { latencyMs: -1 },
+      { rate500: 'often' },
+      { unknown: 1 },
+      { methods: 'DELETE' },
+      { methods: ['DE LETE'] },
+      { pathIncludes: 5 },
+    ]) {
       const response = await t.control.call('POST', '/faults', bad);
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ error: { message: expect.any(String) } });

@@ -37,18 +37,48 @@ describe('Flex Configuration', () => {
 });
 
 describe('Flex Flows (legacy messaging)', () => {
-  test('list: a web flow, then SMS/WhatsApp flows that still hold a contact identity', async () => {
+  test('list: a web flow, SMS/WhatsApp Studio flows holding an account identity, an external and a task flow', async () => {
     const flows = await flexFlows().list();
-    expect(flows).toHaveLength(3);
-    expect(flows[0]).toMatchObject({ channelType: 'web', contactIdentity: null });
-    for (const flow of flows.slice(1)) {
-      expect(['sms', 'whatsapp']).toContain(flow.channelType);
+    expect(flows.map((f) => [f.channelType, f.integrationType])).toEqual([
+      ['web', 'studio'],
+      ['sms', 'studio'],
+      ['whatsapp', 'studio'],
+      ['sms', 'external'],
+      ['custom', 'task'],
+    ]);
+    expect(flows[0].contactIdentity).toBeNull();
+    for (const flow of flows.slice(1, 3)) {
       expect(flow.contactIdentity).toMatch(flow.channelType === 'sms' ? /^\+\d+$/ : /^whatsapp:\+\d+$/);
-      expect(flow.integrationType).toBe('studio');
-      expect(flow.integration).toMatchObject({ flow_sid: await messagingFlowSid(), retry_count: 3 });
+      expect(flow.integration).toEqual({ flow_sid: await messagingFlowSid(), retry_count: 3 });
     }
     const named = await flexFlows().list({ friendlyName: flows[1].friendlyName });
     expect(sids(named)).toEqual([flows[1].sid]);
+  });
+
+  test('the external and task flows cannot be migrated as they are, and hold nothing on the account', async () => {
+    const [external, task] = (await flexFlows().list()).slice(3);
+    expect(external.integration).toEqual({ url: 'https://example.com/flex-flow-handler', retry_count: 1 });
+    const config = await t.client.flexApi.v1.configuration().fetch();
+    expect(task.contactIdentity).toBeNull();
+    expect(task.integration).toEqual({
+      workspace_sid: config.taskrouterWorkspaceSid,
+      workflow_sid: config.taskrouterTargetWorkflowSid,
+      channel: 'default',
+    });
+    const numbers = (await t.client.incomingPhoneNumbers.list()).map((n) => n.phoneNumber);
+    const senders = (await t.client.messaging.v2.channelsSenders.list({ channel: 'whatsapp' })).map((s) => s.senderId);
+    const addresses = (await t.client.conversations.v1.addressConfigurations.list()).map((a) => a.address);
+    expect([...numbers, ...senders, ...addresses]).not.toContain(external.contactIdentity);
+  });
+
+  test('fewer flows than the default keep the first ones; the counts are honoured', async () => {
+    for (const count of [0, 3, 4, 7]) {
+      await t.control.reset({ ...TEST_RESET, flexFlows: count });
+      const flows = await flexFlows().list();
+      expect(flows).toHaveLength(count);
+      expect(flows.filter((f) => f.integrationType === 'external')).toHaveLength(count > 3 ? 1 : 0);
+      expect(flows.filter((f) => f.integrationType === 'task')).toHaveLength(count > 4 ? 1 : 0);
+    }
   });
 
   test('create, fetch, update and delete', async () => {

@@ -1,0 +1,80 @@
+import type { ConversationTraffic, InboundMessage } from './traffic';
+import type { ConversationEvent, InboundChannel } from './types';
+
+/** Every event an inbound message can cause, in the order Twilio's actions happen. */
+export const INBOUND_EVENTS: readonly ConversationEvent[] = [
+  'onConversationAdded',
+  'onParticipantAdded',
+  'onMessageAdded',
+];
+
+/** What the payloads are built from. */
+export interface EventContext {
+  accountSid: string;
+  chatServiceSid: string;
+  messagingServiceSid: string | null;
+  channel: InboundChannel;
+  conversation: { sid: string; friendlyName: string | null; dateCreated: string };
+  traffic: ConversationTraffic;
+  message: InboundMessage;
+  /** Whether this message created the conversation (only then are it and its participant "added"). */
+  firstMessage: boolean;
+}
+
+/**
+ * The events a webhook address sends for one message: those its filters select (no filters means
+ * all), with onConversationAdded and onParticipantAdded only for the message that made them.
+ */
+export function eventsToSend(filters: readonly string[] | undefined, firstMessage: boolean): ConversationEvent[] {
+  const wanted = (event: ConversationEvent) => !filters || filters.length === 0 || filters.includes(event);
+  return INBOUND_EVENTS.filter((event) => wanted(event) && (firstMessage || event === 'onMessageAdded'));
+}
+
+/** The form parameters of one post-event webhook, as Conversations sends them (all strings). */
+export function eventParams(event: ConversationEvent, ctx: EventContext): Record<string, string> {
+  const { traffic, message } = ctx;
+  const source = ctx.channel === 'whatsapp' ? 'WHATSAPP' : 'SMS';
+  const common: Record<string, string> = {
+    EventType: event,
+    AccountSid: ctx.accountSid,
+    ChatServiceSid: ctx.chatServiceSid,
+    ConversationSid: ctx.conversation.sid,
+    WebhookSid: traffic.webhookSid,
+    WebhookType: 'webhook',
+    RetryCount: '0',
+    Source: source,
+    ...(ctx.messagingServiceSid ? { MessagingServiceSid: ctx.messagingServiceSid } : {}),
+  };
+  const binding = { 'MessagingBinding.Address': traffic.from, 'MessagingBinding.ProxyAddress': traffic.to };
+  switch (event) {
+    case 'onConversationAdded':
+      return {
+        ...common,
+        ...binding,
+        DateCreated: ctx.conversation.dateCreated,
+        State: 'active',
+        Attributes: '{}',
+        ...(ctx.conversation.friendlyName ? { FriendlyName: ctx.conversation.friendlyName } : {}),
+      };
+    case 'onParticipantAdded':
+      return {
+        ...common,
+        ...binding,
+        'MessagingBinding.Type': ctx.channel,
+        ParticipantSid: traffic.participantSid,
+        DateCreated: ctx.conversation.dateCreated,
+        Attributes: '{}',
+      };
+    case 'onMessageAdded':
+      return {
+        ...common,
+        MessageSid: message.sid,
+        ParticipantSid: traffic.participantSid,
+        Author: message.author,
+        Body: message.body,
+        Index: String(message.index),
+        DateCreated: message.dateCreated,
+        Attributes: '{}',
+      };
+  }
+}
