@@ -4,12 +4,14 @@
  * the form encoding, error mapping and retry rules are the ones the plugin ships with.
  */
 import { createBackendClient, type BackendClient } from '../feature/messaging-setup/api/backendClient';
+import { planFlexFlowMigration } from '../feature/messaging-setup/api/flexFlowMigration';
 import type {
   AddressInput,
   AddressSummary,
   ApiErrorBody,
   BackendEndpoint,
   DeleteAddressRequest,
+  FlexFlowRequest,
   ListAddressesRequest,
   SetDefaultServiceRequest,
   UpdateAddressRequest,
@@ -137,6 +139,31 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
         friendlyName: updated.friendlyName ?? current.friendlyName,
       };
       return { body: account.addresses[index] };
+    },
+    'delete-flex-flow': (payload) => {
+      const { sid: flowSid } = payload as FlexFlowRequest;
+      const index = account.flexFlows.findIndex((f) => f.sid === flowSid);
+      if (index < 0) return errorReply(404, 'not_found', `Flex Flow ${flowSid} does not exist.`);
+      account.flexFlows.splice(index, 1);
+      return { body: { deleted: flowSid } };
+    },
+    // The happy path of a migration; tests of failures say what the backend answers with respond().
+    'migrate-flex-flow': (payload) => {
+      const { sid: flowSid } = payload as FlexFlowRequest;
+      const flow = account.flexFlows.find((f) => f.sid === flowSid);
+      if (!flow) return errorReply(404, 'not_found', `Flex Flow ${flowSid} does not exist.`);
+      const plan = planFlexFlowMigration(flow, account.essentials.flexConversationServiceSid);
+      if (!plan.migratable) return errorReply(409, 'not_migratable', plan.message);
+      const created = addressFrom(plan.address, sid('IG', nextAddress++));
+      account.addresses.push(created);
+      account.flexFlows = account.flexFlows.filter((f) => f.sid !== flowSid);
+      const steps = [
+        { step: 'create_address', status: 'done', detail: `Created address ${created.sid}.` },
+        { step: 'verify_address', status: 'done', detail: `Address ${created.sid} reads back as planned.` },
+        { step: 'delete_flex_flow', status: 'done', detail: `Deleted the Flex Flow ${flowSid}.` },
+      ];
+      const message = `${created.address} now reaches Flex through address ${created.sid}.`;
+      return { body: { outcome: 'migrated', message, flexFlowSid: flowSid, address: created, steps } };
     },
     'delete-address': (payload) => {
       const { sid: addressSid } = payload as DeleteAddressRequest;

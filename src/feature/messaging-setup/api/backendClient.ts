@@ -116,5 +116,5 @@ export function createBackendClient(options: BackendClientOptions) {
     }
   }
 
-  return { call };
+  return { call, baseUrl: root };
 }

@@ -19,13 +19,13 @@ import {
   type AddressInput,
   type AddressSummary,
   type ConversationServiceSummary,
-  type IntegrationType,
   type StudioFlowSummary,
   type UpdateAddressRequest,
   type WebhookFilter,
   type WebhookMethod,
 } from '../api/types';
-import { toRequest, type AddressForm } from '../state/addressForm';
+import { builtInWebhookUrl } from '../api/builtInWebhook';
+import { toRequest, type AddressForm, type IntegrationChoice } from '../state/addressForm';
 import { fill, useStrings } from '../strings';
 
 export interface AddressDialogProps {
@@ -202,13 +202,21 @@ export function AddressDialog(props: AddressDialogProps) {
               <Select
                 id={ids.integration}
                 value={form.integrationType}
-                onChange={(e) => update('integrationType', e.target.value as IntegrationType)}
+                onChange={(e) => update('integrationType', e.target.value as IntegrationChoice)}
+                aria-describedby={form.integrationType === 'builtin' ? err('builtin') : err('integration')}
               >
                 <Option value="studio">{strings.MessagingSetupIntegrationStudio}</Option>
                 <Option value="webhook">{strings.MessagingSetupIntegrationWebhook}</Option>
+                {form.backendUrl && <Option value="builtin">{strings.MessagingSetupIntegrationBuiltIn}</Option>}
                 <Option value="default">{strings.MessagingSetupIntegrationDefault}</Option>
               </Select>
               <FieldError id={err('integration')} message={fields.integration} />
+              {form.integrationType === 'builtin' && form.backendUrl && (
+                <HelpText id={err('builtin')} variant={fields.webhookUrl ? 'error' : 'default'}>
+                  {fields.webhookUrl ??
+                    fill(strings.MessagingSetupBuiltInHelp, { url: builtInWebhookUrl(form.backendUrl) })}
+                </HelpText>
+              )}
             </Box>
             {form.integrationType === 'studio' && (
               <Stack orientation="vertical" spacing="space60">

@@ -13,6 +13,7 @@ import { MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { editAddressForm, newAddressForm, type AddressForm } from '../state/addressForm';
+import { flexFlowRows } from '../state/flexFlowRows';
 import { numberRows, senderRows, type ConnectionRow, type DiagnosisFilter } from '../state/rows';
 import { addressesByAddress, type SourceName } from '../state/setupData';
 import { useSetupData } from '../state/useSetupData';
@@ -28,7 +29,9 @@ import { AddressesTable } from './AddressesTable';
 import { ConnectionsTable } from './ConnectionsTable';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type InboundField } from './DiagnosisDialog';
+import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
+import { summariseMigration } from './MigrateFlexFlowsDialog';
 
 export type Notify = (kind: 'success' | 'error', message: string) => void;
 
@@ -106,6 +109,17 @@ export function MessagingSetupView({
   const failed = (Object.keys(data.sources) as SourceName[]).filter((s) => data.sources[s].error);
   const flexServiceSid = data.essentials?.flexConversationServiceSid ?? null;
   const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
+  const flexFlows = useMemo(
+    () =>
+      flexFlowRows(data.flexFlows, {
+        flowsBySid,
+        flowsKnown,
+        byAddress,
+        flexServiceSid,
+        services: data.essentials?.conversationServices ?? [],
+      }),
+    [data.flexFlows, flowsBySid, flowsKnown, byAddress, flexServiceSid, data.essentials],
+  );
 
   const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>
     setDialog({
@@ -115,10 +129,15 @@ export function MessagingSetupView({
         studioFlowSid: defaultFlow?.sid,
         conversationServiceSid: flexServiceSid ?? undefined,
         friendlyName,
+        backendUrl: backend.baseUrl,
       }),
     });
   const startEdit = (config: AddressSummary) =>
-    setDialog({ kind: 'edit', addressFixed: true, form: editAddressForm(config, defaultFlow?.sid) });
+    setDialog({
+      kind: 'edit',
+      addressFixed: true,
+      form: editAddressForm(config, defaultFlow?.sid, backend.baseUrl),
+    });
   const rowActions = {
     onCreate: (row: ConnectionRow) => startCreate(row.type, row.address, row.name || undefined, true),
     onEdit: (row: ConnectionRow) => row.config && startEdit(row.config),
@@ -235,6 +254,7 @@ export function MessagingSetupView({
             <Tab id={NUMBERS_TAB}>{strings.MessagingSetupTabNumbers}</Tab>
             <Tab id="messaging-setup-senders">{strings.MessagingSetupTabSenders}</Tab>
             <Tab id="messaging-setup-addresses">{strings.MessagingSetupTabAddresses}</Tab>
+            <Tab id="messaging-setup-flex-flows">{strings.MessagingSetupTabFlexFlows}</Tab>
           </TabList>
           <TabPanels>
             <TabPanel>
@@ -275,6 +295,36 @@ export function MessagingSetupView({
                 onCreate={() => startCreate('sms', '', undefined, false)}
                 onEdit={startEdit}
                 onDelete={(address) => setDialog({ kind: 'delete', address })}
+              />
+            </TabPanel>
+            <TabPanel>
+              <FlexFlowsPanel
+                rows={flexFlows}
+                loading={data.sources.flexFlows.loading}
+                canWrite={canWrite}
+                migrate={(row) => backend.call('migrate-flex-flow', { sid: row.flow.sid })}
+                onMigrationItem={(_result, response) => {
+                  // Mirror each step's effect at once: the new address, and the flow gone.
+                  if (response?.address) dispatch({ type: 'address-saved', address: response.address });
+                  if (response?.outcome === 'migrated')
+                    dispatch({ type: 'flex-flow-deleted', sid: response.flexFlowSid });
+                }}
+                onMigrationFinished={(results) => {
+                  const clean = results.every((r) => r.outcome === 'migrated' || r.outcome === 'skipped');
+                  notify(
+                    clean ? 'success' : 'error',
+                    fill(strings.MessagingSetupMigrateNotify, { summary: summariseMigration(results, strings) }),
+                  );
+                }}
+                deleteFlow={(row) =>
+                  reporting('MessagingSetupFlexFlowDeleteFailed', row.flow.friendlyName, async () => {
+                    await backend.call('delete-flex-flow', { sid: row.flow.sid });
+                  })()
+                }
+                onDeleted={(row) => {
+                  dispatch({ type: 'flex-flow-deleted', sid: row.flow.sid });
+                  notify('success', fill(strings.MessagingSetupFlexFlowDeleted, { name: row.flow.friendlyName }));
+                }}
               />
             </TabPanel>
           </TabPanels>

@@ -9,8 +9,11 @@ import { CopyButton } from './CopyButton';
 /** `IG1e64c6…d76c0`: a 34-character SID would take a third of the table's width. */
 const abbreviate = (sid: string) => `${sid.slice(0, 8)}…${sid.slice(-5)}`;
 
-/** An address SID, abbreviated on screen (whole for screen readers and on hover) and copyable. */
-export function SidCell({ sid, address }: { sid: string; address: string }) {
+/**
+ * A SID, abbreviated on screen (whole for screen readers and on hover) and copyable. The copy
+ * button says whose SID it is: an address's by default, or `copyLabel`.
+ */
+export function SidCell({ sid, address, copyLabel }: { sid: string; address: string; copyLabel?: string }) {
   const strings = useStrings();
   return (
     <Box display="flex" alignItems="center" columnGap="space20" whiteSpace="nowrap">
@@ -18,7 +21,7 @@ export function SidCell({ sid, address }: { sid: string; address: string }) {
         {abbreviate(sid)}
       </Text>
       <ScreenReaderOnly>{sid}</ScreenReaderOnly>
-      <CopyButton value={sid} label={fill(strings.MessagingSetupCopySid, { address })} />
+      <CopyButton value={sid} label={copyLabel ?? fill(strings.MessagingSetupCopySid, { address })} />
     </Box>
   );
 }

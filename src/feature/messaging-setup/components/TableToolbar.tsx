@@ -25,9 +25,20 @@ interface TableToolbarProps {
   onDiagnosis?: (diagnosis: DiagnosisFilter) => void;
   /** "Showing 20 of 240" */
   summary: string;
+  /** What the search looks in, when not the connection tables' fields. */
+  placeholder?: string;
 }
 
-export function TableToolbar({ query, onQuery, status, onStatus, diagnosis, onDiagnosis, summary }: TableToolbarProps) {
+export function TableToolbar({
+  query,
+  onQuery,
+  status,
+  onStatus,
+  diagnosis,
+  onDiagnosis,
+  summary,
+  placeholder,
+}: TableToolbarProps) {
   const strings = useStrings();
   const searchId = useUID();
   const statusId = useUID();
@@ -41,7 +52,7 @@ export function TableToolbar({ query, onQuery, status, onStatus, diagnosis, onDi
           type="search"
           value={query}
           onChange={(e) => onQuery(e.target.value)}
-          placeholder={strings.MessagingSetupSearchPlaceholder}
+          placeholder={placeholder ?? strings.MessagingSetupSearchPlaceholder}
         />
       </Box>
       {onStatus && (

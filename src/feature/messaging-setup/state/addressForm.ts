@@ -1,4 +1,5 @@
 import { checkCreateAddress, checkUpdateAddress, type FieldErrors } from '../api/addressRules';
+import { builtInWebhookIntegration } from '../api/builtInWebhook';
 import type {
   AddressInput,
   AddressIntegration,
@@ -10,6 +11,9 @@ import type {
   WebhookMethod,
 } from '../api/types';
 
+/** The dialog's integration choices: Twilio's three, and our own handler (a webhook underneath). */
+export type IntegrationChoice = IntegrationType | 'builtin';
+
 /** The create/edit dialog's fields, as the user edits them (numbers still as text). */
 export interface AddressForm {
   mode: 'create' | 'edit';
@@ -18,13 +22,15 @@ export interface AddressForm {
   address: string;
   friendlyName: string;
   autoCreationEnabled: boolean;
-  integrationType: IntegrationType;
+  integrationType: IntegrationChoice;
   studioFlowSid: string;
   retryCount: string;
   webhookUrl: string;
   webhookMethod: WebhookMethod;
   webhookFilters: WebhookFilter[];
   conversationServiceSid: string;
+  /** The backend's base URL, for "Flex webhook (built in)"; null hides that choice. */
+  backendUrl: string | null;
 }
 
 export const DEFAULT_RETRY_COUNT = 3;
@@ -34,7 +40,7 @@ export const DEFAULT_WEBHOOK_FILTERS: WebhookFilter[] = ['onMessageAdded'];
 export function newAddressForm(
   type: AddressType,
   address: string,
-  defaults: { studioFlowSid?: string; conversationServiceSid?: string; friendlyName?: string },
+  defaults: { studioFlowSid?: string; conversationServiceSid?: string; friendlyName?: string; backendUrl?: string },
 ): AddressForm {
   return {
     mode: 'create',
@@ -50,11 +56,19 @@ export function newAddressForm(
     webhookMethod: 'POST',
     webhookFilters: [...DEFAULT_WEBHOOK_FILTERS],
     conversationServiceSid: defaults.conversationServiceSid ?? '',
+    backendUrl: defaults.backendUrl ?? null,
   };
 }
 
-export function editAddressForm(config: AddressSummary, defaultStudioFlowSid?: string): AddressForm {
+export function editAddressForm(
+  config: AddressSummary,
+  defaultStudioFlowSid?: string,
+  backendUrl?: string,
+): AddressForm {
   const { integration } = config;
+  // Shown as "Flex webhook (built in)" only when it is exactly what that choice would save.
+  const builtIn =
+    backendUrl !== undefined && JSON.stringify(integration) === JSON.stringify(builtInWebhookIntegration(backendUrl));
   return {
     mode: 'edit',
     sid: config.sid,
@@ -62,13 +76,14 @@ export function editAddressForm(config: AddressSummary, defaultStudioFlowSid?: s
     address: config.address,
     friendlyName: config.friendlyName ?? '',
     autoCreationEnabled: config.autoCreationEnabled,
-    integrationType: integration.type,
+    integrationType: builtIn ? 'builtin' : integration.type,
     studioFlowSid: integration.type === 'studio' ? integration.studioFlowSid : (defaultStudioFlowSid ?? ''),
     retryCount: String(integration.type === 'studio' ? integration.retryCount : DEFAULT_RETRY_COUNT),
     webhookUrl: integration.type === 'webhook' ? integration.webhookUrl : '',
     webhookMethod: integration.type === 'webhook' ? integration.webhookMethod : 'POST',
     webhookFilters: integration.type === 'webhook' ? [...integration.webhookFilters] : [...DEFAULT_WEBHOOK_FILTERS],
     conversationServiceSid: config.conversationServiceSid ?? '',
+    backendUrl: backendUrl ?? null,
   };
 }
 
@@ -76,6 +91,9 @@ function integrationOf(form: AddressForm): AddressIntegration | { type: Integrat
   if (form.integrationType === 'studio') {
     const retry = form.retryCount.trim() === '' ? NaN : Number(form.retryCount);
     return { type: 'studio', studioFlowSid: form.studioFlowSid, retryCount: retry };
+  }
+  if (form.integrationType === 'builtin') {
+    return form.backendUrl ? builtInWebhookIntegration(form.backendUrl) : { type: 'webhook' };
   }
   if (form.integrationType === 'webhook') {
     return {

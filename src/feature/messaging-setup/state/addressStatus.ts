@@ -1,3 +1,4 @@
+import { isBuiltInWebhookUrl } from '../api/builtInWebhook';
 import type { AddressSummary, StudioFlowSummary } from '../api/types';
 
 /** How a number or sender stands with Flex: the badge in its row. */
@@ -43,6 +44,9 @@ export function describeRouting(address: AddressSummary, flowsBySid: ReadonlyMap
     const name = flowsBySid.get(integration.studioFlowSid)?.friendlyName ?? integration.studioFlowSid;
     return `Studio: ${name} · retry ${integration.retryCount}`;
   }
-  if (integration.type === 'webhook') return `Webhook: ${integration.webhookMethod} ${integration.webhookUrl}`;
+  if (integration.type === 'webhook') {
+    const kind = isBuiltInWebhookUrl(integration.webhookUrl) ? 'Flex webhook (built in)' : 'Webhook';
+    return `${kind}: ${integration.webhookMethod} ${integration.webhookUrl}`;
+  }
   return 'Default (no integration)';
 }

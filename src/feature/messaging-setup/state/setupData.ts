@@ -44,7 +44,8 @@ export type SetupAction =
   | { type: 'done'; source: SourceName }
   | { type: 'failed'; source: SourceName; error: string }
   | { type: 'address-saved'; address: AddressSummary }
-  | { type: 'address-deleted'; sid: string };
+  | { type: 'address-deleted'; sid: string }
+  | { type: 'flex-flow-deleted'; sid: string };
 
 const idle: SourceState = { loading: false, error: null };
 
@@ -122,6 +123,8 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
       addresses.delete(action.sid);
       return { ...state, addresses };
     }
+    case 'flex-flow-deleted':
+      return { ...state, flexFlows: state.flexFlows.filter((f) => f.sid !== action.sid) };
     default:
       return state;
   }

@@ -1,0 +1,115 @@
+import { planFlexFlowMigration } from '../api/flexFlowMigration';
+import type {
+  AddressInput,
+  AddressSummary,
+  ConversationServiceSummary,
+  FlexFlowSummary,
+  StudioFlowSummary,
+} from '../api/types';
+
+/** What migrating a flow would do, from the data the view has loaded (the backend re-checks). */
+export type MigrationPreview =
+  | {
+      kind: 'ready';
+      address: AddressInput;
+      studioFlowName: string;
+      serviceName: string;
+      /** Things to know before migrating; none stop it. */
+      warnings: string[];
+    }
+  | { kind: 'blocked'; reason: string };
+
+export interface FlexFlowRow {
+  flow: FlexFlowSummary;
+  /** "Studio: Messaging Flow", "URL: https://…", "Task: workflow WW…". */
+  integration: string;
+  retryCount: string;
+  /** The address already on the flow's contact identity, if any. */
+  address: AddressSummary | undefined;
+  preview: MigrationPreview;
+}
+
+export interface FlexFlowContext {
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>;
+  /** False while Studio flows load or after they failed: an unknown flow is then not "missing". */
+  flowsKnown: boolean;
+  byAddress: ReadonlyMap<string, AddressSummary>;
+  flexServiceSid: string | null;
+  services: readonly ConversationServiceSummary[];
+}
+
+function describeIntegration(flow: FlexFlowSummary, flowsBySid: ReadonlyMap<string, StudioFlowSummary>): string {
+  const { integration } = flow;
+  switch (flow.integrationType) {
+    case 'studio': {
+      const sid = integration.flow_sid ?? '';
+      return `Studio: ${flowsBySid.get(sid)?.friendlyName ?? (sid || '—')}`;
+    }
+    case 'external':
+      return `URL: ${integration.url ?? '—'}`;
+    case 'task':
+      return `Task: workflow ${integration.workflow_sid ?? '—'} · channel ${integration.channel ?? 'default'}`;
+    default:
+      return '—';
+  }
+}
+
+/** The contact identity as an address holds it, for looking up an address already on it. */
+const identityAddress = (flow: FlexFlowSummary) =>
+  flow.channelType === 'whatsapp' && flow.contactIdentity && !flow.contactIdentity.startsWith('whatsapp:')
+    ? `whatsapp:${flow.contactIdentity}`
+    : (flow.contactIdentity ?? '');
+
+function previewOf(
+  flow: FlexFlowSummary,
+  existing: AddressSummary | undefined,
+  ctx: FlexFlowContext,
+): MigrationPreview {
+  const plan = planFlexFlowMigration(flow, ctx.flexServiceSid);
+  if (!plan.migratable) return { kind: 'blocked', reason: plan.message };
+  if (existing) {
+    return {
+      kind: 'blocked',
+      reason: `${existing.address} already has address ${existing.sid}. Check that it routes as this Flex Flow did, then delete the Flex Flow.`,
+    };
+  }
+  const { address } = plan;
+  const studio = address.integration.type === 'studio' ? address.integration : undefined;
+  const studioFlow = studio ? ctx.flowsBySid.get(studio.studioFlowSid) : undefined;
+  const warnings: string[] = [];
+  if (studio && !studioFlow && ctx.flowsKnown) {
+    warnings.push(
+      `Its Studio flow ${studio.studioFlowSid} no longer exists: the address will not route until you pick one.`,
+    );
+  }
+  if (studioFlow && studioFlow.status !== 'published') {
+    warnings.push(
+      `Its Studio flow "${studioFlow.friendlyName}" is not published: publish it, or messages will not route.`,
+    );
+  }
+  if (!flow.enabled)
+    warnings.push('This Flex Flow is disabled; the new address will take messages as soon as it exists.');
+  const service = ctx.services.find((s) => s.sid === address.conversationServiceSid);
+  return {
+    kind: 'ready',
+    address,
+    studioFlowName: studioFlow?.friendlyName ?? studio?.studioFlowSid ?? '—',
+    serviceName: service?.friendlyName ?? address.conversationServiceSid ?? 'Account default',
+    warnings,
+  };
+}
+
+/** One row per Flex Flow, with what migrating it would do. */
+export function flexFlowRows(flows: readonly FlexFlowSummary[], ctx: FlexFlowContext): FlexFlowRow[] {
+  return flows.map((flow) => {
+    const address = flow.contactIdentity ? ctx.byAddress.get(identityAddress(flow)) : undefined;
+    const retry = flow.integration.retry_count;
+    return {
+      flow,
+      integration: describeIntegration(flow, ctx.flowsBySid),
+      retryCount: typeof retry === 'number' ? String(retry) : '—',
+      address,
+      preview: previewOf(flow, address, ctx),
+    };
+  });
+}
