@@ -229,6 +229,9 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
       AUTH_TOKEN: authToken,
       TWILIO_SANDBOX_URL: running.url,
       MESSAGING_SETUP_ALLOWED_ORIGINS: TEST_ORIGIN,
+      // `twilio-run --load-local-env` (npm start) passes the shell's environment, whose PATH then
+      // overwrites the Functions context's PATH: the tests' functions must live with that too.
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
     };
     Object.assign(env, baseEnv);
 

@@ -1,5 +1,6 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 
+import { INBOUND_WEBHOOK_FUNCTION } from '../../../src/feature/messaging-setup/api/types';
 import { readConfig, type BackendEnv } from '../config';
 import { BackendError, toBackendError } from '../http/backendError';
 import { jsonResponse } from '../http/jsonResponse';
@@ -46,7 +47,8 @@ export const handler = async (
     assertTwilioSignature(config.authToken, {
       headers: event.request?.headers ?? {},
       params: fields,
-      path: context.PATH ?? '/inbound-webhook',
+      // Not context.PATH: twilio-run lets the shell's PATH variable overwrite it locally.
+      path: `/${INBOUND_WEBHOOK_FUNCTION}`,
       domainName: context.DOMAIN_NAME,
     });
     const client = createTwilioClient(config, WEBHOOK_RETRY_POLICY);

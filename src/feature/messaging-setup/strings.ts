@@ -166,6 +166,7 @@ export const messagingSetupStrings = {
   MessagingSetupColumnEnabled: 'Enabled',
   MessagingSetupColumnLongLived: 'Long-lived',
   MessagingSetupColumnJanitor: 'Janitor',
+  MessagingSetupColumnSettings: 'Settings',
   MessagingSetupColumnMigration: 'Migration',
   MessagingSetupYes: 'Yes',
   MessagingSetupNo: 'No',
@@ -187,7 +188,7 @@ export const messagingSetupStrings = {
   MessagingSetupMigrateStart: 'Migrate',
   MessagingSetupMigrateStartBulk: 'Migrate {{count}}',
   MessagingSetupMigrateNothing: 'None of these Flex Flows can be migrated automatically.',
-  MessagingSetupMigrateProgress: 'Migrated {{done}} of {{total}}',
+  MessagingSetupMigrateProgress: '{{done}} of {{total}} done',
   MessagingSetupMigrateCurrent: 'Migrating {{name}}…',
   MessagingSetupMigrateStop: 'Stop after this one',
   MessagingSetupMigrateSummary:

@@ -84,10 +84,19 @@ describe('the Legacy Flex Flows tab', () => {
     await renderFlexFlows();
     expect(shownFlows()).toEqual(['Sales SMS Flow', 'Outlet WhatsApp Flow', 'Support SMS Flow', 'Web Channel Flow']);
     const sales = rowOf('Sales SMS Flow');
-    for (const text of ['sms', NUMBERS.sales.phoneNumber, 'Studio: Messaging Flow', '2', 'Can be migrated']) {
+    for (const text of [
+      'sms',
+      NUMBERS.sales.phoneNumber,
+      'Studio: Messaging Flow',
+      'Retry count: 2',
+      'Can be migrated',
+    ]) {
       expect(within(sales).getByText(text)).toBeInTheDocument();
     }
-    expect(within(rowOf('Outlet WhatsApp Flow')).getAllByText('Yes')).toHaveLength(3); // enabled, long-lived, janitor
+    expect(within(sales).getByText('Long-lived: No')).toBeInTheDocument();
+    for (const text of ['Enabled: Yes', 'Long-lived: Yes', 'Janitor: Yes']) {
+      expect(within(rowOf('Outlet WhatsApp Flow')).getByText(text)).toBeInTheDocument();
+    }
     const support = rowOf('Support SMS Flow');
     expect(within(support).getByText('Cannot be migrated automatically')).toBeInTheDocument();
     expect(within(support).getByText(/already has address IG0+1\. Check that it routes/)).toBeInTheDocument();

@@ -113,18 +113,14 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
             <Th>{strings.MessagingSetupColumnChannel}</Th>
             <Th>{strings.MessagingSetupColumnContactIdentity}</Th>
             <Th>{strings.MessagingSetupColumnIntegration}</Th>
-            <Th>{strings.MessagingSetupColumnRetryCount}</Th>
-            <Th>{strings.MessagingSetupColumnEnabled}</Th>
-            <Th>{strings.MessagingSetupColumnLongLived}</Th>
-            <Th>{strings.MessagingSetupColumnJanitor}</Th>
+            <Th>{strings.MessagingSetupColumnSettings}</Th>
             <Th>{strings.MessagingSetupColumnMigration}</Th>
-            {canWrite && <Th textAlign="right">{strings.MessagingSetupColumnActions}</Th>}
           </Tr>
         </THead>
         <TBody>
           {visible.length === 0 && (
             <Tr>
-              <Td colSpan={canWrite ? 11 : 9}>
+              <Td colSpan={canWrite ? 7 : 6}>
                 <Text as="p" color="colorTextWeak">
                   {rows.length > 0
                     ? strings.MessagingSetupNoMatches
@@ -166,27 +162,37 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
                 <Td>{flow.channelType}</Td>
                 <Td>{flow.contactIdentity ?? '—'}</Td>
                 <Td>
-                  <Text as="span" fontSize="fontSize30" wordBreak="break-word">
+                  <Text as="div" fontSize="fontSize30" wordBreak="break-word">
                     {row.integration}
                   </Text>
+                  <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+                    {strings.MessagingSetupColumnRetryCount}: {row.retryCount}
+                  </Text>
                 </Td>
-                <Td>{row.retryCount}</Td>
-                <Td>{yesNo(flow.enabled)}</Td>
-                <Td>{yesNo(flow.longLived)}</Td>
-                <Td>{yesNo(flow.janitorEnabled)}</Td>
+                <Td>
+                  <Text as="div" fontSize="fontSize20" whiteSpace="nowrap">
+                    {strings.MessagingSetupColumnEnabled}: {yesNo(flow.enabled)}
+                  </Text>
+                  <Text as="div" fontSize="fontSize20" whiteSpace="nowrap">
+                    {strings.MessagingSetupColumnLongLived}: {yesNo(flow.longLived)}
+                  </Text>
+                  <Text as="div" fontSize="fontSize20" whiteSpace="nowrap">
+                    {strings.MessagingSetupColumnJanitor}: {yesNo(flow.janitorEnabled)}
+                  </Text>
+                </Td>
                 <Td>
                   <Text as="div" fontWeight="fontWeightSemibold">
                     {preview.kind === 'ready' ? strings.MessagingSetupCanMigrate : strings.MessagingSetupCannotMigrate}
                   </Text>
                   {preview.kind === 'blocked' && (
-                    <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-                      {preview.reason}
-                    </Text>
+                    <Box maxWidth="size40">
+                      <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+                        {preview.reason}
+                      </Text>
+                    </Box>
                   )}
-                </Td>
-                {canWrite && (
-                  <Td textAlign="right">
-                    <Box display="flex" justifyContent="flex-end" columnGap="space30">
+                  {canWrite && (
+                    <Box display="flex" columnGap="space30" marginTop="space30" whiteSpace="nowrap">
                       {preview.kind === 'ready' && (
                         <Button
                           variant="primary"
@@ -204,8 +210,8 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
                         {strings.MessagingSetupDeleteFlexFlow}
                       </Button>
                     </Box>
-                  </Td>
-                )}
+                  )}
+                </Td>
               </Tr>
             );
           })}
