@@ -1,18 +1,15 @@
 import React, { useState } from 'react';
-import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Callout, CalloutText } from '@twilio-paste/core/callout';
-import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
-import { useUID } from '@twilio-paste/core/uid-library';
 
 import type { FlexEssentials } from '../api/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings } from '../strings';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
-import { usePendingAction } from './usePendingAction';
+import { ConfirmDialog } from './ConfirmDialog';
 
 const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
 
@@ -101,42 +98,25 @@ function FixDefaultServiceDialog({
   onConfirm: () => Promise<unknown>;
   onClose: () => void;
 }) {
-  const headingId = useUID();
   const strings = useStrings();
-  const { pending, error, run: confirm } = usePendingAction(onConfirm, onClose);
-
   return (
-    <Modal isOpen onDismiss={pending ? () => undefined : onClose} ariaLabelledby={headingId} size="default">
-      <ModalHeader>
-        <ModalHeading as="h2" id={headingId}>
-          {strings.MessagingSetupFixDefaultTitle}
-        </ModalHeading>
-      </ModalHeader>
-      <ModalBody>
-        {error && (
-          <Box marginBottom="space50">
-            <Alert variant="error">{fill(strings.MessagingSetupFixDefaultFailed, { error })}</Alert>
-          </Box>
-        )}
-        <Paragraph marginBottom="space0">
-          {fill(strings.MessagingSetupFixDefaultBody, {
-            current: current.name,
-            currentSid: current.sid ?? '—',
-            flex: flex.name,
-            flexSid: flex.sid,
-          })}
-        </Paragraph>
-      </ModalBody>
-      <ModalFooter>
-        <ModalFooterActions>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            {strings.MessagingSetupCancel}
-          </Button>
-          <Button variant="primary" onClick={() => void confirm()} loading={pending}>
-            {strings.MessagingSetupFixDefaultConfirm}
-          </Button>
-        </ModalFooterActions>
-      </ModalFooter>
-    </Modal>
+    <ConfirmDialog
+      title={strings.MessagingSetupFixDefaultTitle}
+      confirmLabel={strings.MessagingSetupFixDefaultConfirm}
+      variant="primary"
+      describeFailure={(error) => fill(strings.MessagingSetupFixDefaultFailed, { error })}
+      onConfirm={onConfirm}
+      onDone={onClose}
+      onCancel={onClose}
+    >
+      <Paragraph marginBottom="space0">
+        {fill(strings.MessagingSetupFixDefaultBody, {
+          current: current.name,
+          currentSid: current.sid ?? '—',
+          flex: flex.name,
+          flexSid: flex.sid,
+        })}
+      </Paragraph>
+    </ConfirmDialog>
   );
 }
