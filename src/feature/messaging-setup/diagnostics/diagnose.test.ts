@@ -100,6 +100,38 @@ describe('diagnoseNumber, one finding at a time', () => {
       'broken',
     ],
     [
+      'the built-in Flex webhook without the onMessageAdded filter',
+      n,
+      context([
+        studioAddress(n.phoneNumber, {
+          integration: {
+            type: 'webhook',
+            webhookUrl: 'https://messaging-setup-1234-dev.twil.io/inbound-webhook',
+            webhookMethod: 'POST',
+            webhookFilters: ['onParticipantAdded'],
+          },
+        }),
+      ]),
+      ['built-in-webhook-filter-missing'],
+      'broken',
+    ],
+    [
+      'the built-in Flex webhook with the onMessageAdded filter',
+      n,
+      context([
+        studioAddress(n.phoneNumber, {
+          integration: {
+            type: 'webhook',
+            webhookUrl: 'https://messaging-setup-1234-dev.twil.io/inbound-webhook',
+            webhookMethod: 'POST',
+            webhookFilters: ['onParticipantAdded', 'onMessageAdded'],
+          },
+        }),
+      ]),
+      [],
+      'ready',
+    ],
+    [
       'address in another service',
       n,
       context([studioAddress(n.phoneNumber, { conversationServiceSid: OTHER_SERVICE })]),

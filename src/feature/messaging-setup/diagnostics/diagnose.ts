@@ -2,6 +2,7 @@
  * Whether inbound messages to a number or WhatsApp sender will reach an agent, and why not.
  * Computed in one place, from data the view has already loaded: no Twilio request per row.
  */
+import { BUILT_IN_WEBHOOK_FILTERS, isBuiltInWebhookUrl } from '../api/builtInWebhook';
 import type { AddressSummary, PhoneNumberSummary, StudioFlowSummary, WhatsAppSenderSummary } from '../api/types';
 
 export type DiagnosisLevel = 'ready' | 'warning' | 'broken';
@@ -13,6 +14,7 @@ export type FindingCode =
   | 'studio-flow-missing'
   | 'studio-flow-unpublished'
   | 'webhook-url-empty'
+  | 'built-in-webhook-filter-missing'
   | 'service-not-flex'
   | 'sms-url-set'
   | 'sms-application-set'
@@ -111,6 +113,19 @@ function addressFindings(address: AddressSummary | undefined, label: string, ctx
       severity: 'broken',
       explanation: 'The address uses a webhook but has no webhook URL, so nothing creates the task.',
       fix: 'Edit the address and set the webhook URL.',
+    });
+  }
+  if (
+    integration.type === 'webhook' &&
+    isBuiltInWebhookUrl(integration.webhookUrl) &&
+    !BUILT_IN_WEBHOOK_FILTERS.every((filter) => integration.webhookFilters.includes(filter))
+  ) {
+    findings.push({
+      code: 'built-in-webhook-filter-missing',
+      severity: 'broken',
+      explanation:
+        'The address calls the built-in Flex webhook without the onMessageAdded filter, so the handler never hears of a customer message and creates no task.',
+      fix: 'Edit the address and choose "Flex webhook (built in)" again: it sets the onMessageAdded filter.',
     });
   }
   const service = address.conversationServiceSid ?? ctx.defaultServiceSid;
