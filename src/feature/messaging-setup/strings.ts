@@ -215,6 +215,21 @@ export const messagingSetupStrings = {
   MessagingSetupBuiltInHelp:
     'Messaging Setup’s own handler creates a Flex task for each new conversation. Twilio calls {{url}} (POST, onMessageAdded).',
 
+  MessagingSetupSelectRow: 'Select {{address}}',
+  MessagingSetupSelectAllMatching: 'Select all {{count}} matching rows without an address',
+  MessagingSetupBulkCreate: 'Create addresses for selected ({{count}})',
+  MessagingSetupBulkTitle: 'Create {{count}} addresses',
+  MessagingSetupBulkSelected: '{{count}} selected ({{first}}…)',
+  MessagingSetupBulkContinue: 'Create {{count}} addresses',
+  MessagingSetupBulkRunTitle: 'Creating {{count}} addresses',
+  MessagingSetupBulkProgress: '{{done}} of {{total}} done: {{created}} created, {{failed}} failed',
+  MessagingSetupBulkSlowed: 'Twilio is rate-limiting this account: slowed down and retrying those requests.',
+  MessagingSetupBulkCancel: 'Cancel the rest',
+  MessagingSetupBulkCancelled: '{{count}} not started (cancelled); the finished ones stay.',
+  MessagingSetupBulkRetryFailed: 'Retry failed ({{count}})',
+  MessagingSetupBulkFailedHeading: 'Not created',
+  MessagingSetupBulkNotify: 'Bulk create finished: {{created}} created, {{failed}} failed, {{cancelled}} cancelled.',
+
   MessagingSetupCreated: 'Address {{address}} created.',
   MessagingSetupSaved: 'Address {{address}} saved.',
   MessagingSetupDeleted: 'Address {{address}} deleted.',

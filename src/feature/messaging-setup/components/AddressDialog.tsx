@@ -28,18 +28,33 @@ import { builtInWebhookUrl } from '../api/builtInWebhook';
 import { toRequest, type AddressForm, type IntegrationChoice } from '../state/addressForm';
 import { fill, useStrings } from '../strings';
 
-export interface AddressDialogProps {
+interface DialogBasics {
   initial: AddressForm;
   /** True when the type and address were given by the row (fixed in the dialog). */
   addressFixed: boolean;
   flows: StudioFlowSummary[];
   services: ConversationServiceSummary[];
   flexServiceSid: string | null;
+  onCancel: () => void;
+}
+
+/** One address: the dialog saves it and reports the result. */
+interface SingleAddressProps extends DialogBasics {
   onCreate: (request: AddressInput) => Promise<AddressSummary>;
   onUpdate: (request: UpdateAddressRequest) => Promise<AddressSummary>;
   onDone: (saved: AddressSummary) => void;
-  onCancel: () => void;
+  bulk?: undefined;
 }
+
+/**
+ * Bulk create: the dialog only collects the settings (checked by the same rules, with the first
+ * row's address standing in) and hands them over; the caller creates one address per row.
+ */
+interface BulkSettingsProps extends DialogBasics {
+  bulk: { count: number; onSettings: (template: AddressInput) => void };
+}
+
+export type AddressDialogProps = SingleAddressProps | BulkSettingsProps;
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -51,7 +66,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 
 /** Create or edit an SMS/WhatsApp address; checks as the user goes, keeps input on a server error. */
 export function AddressDialog(props: AddressDialogProps) {
-  const { initial, addressFixed, flows, services, flexServiceSid, onCreate, onUpdate, onDone, onCancel } = props;
+  const { initial, addressFixed, flows, services, flexServiceSid, onCancel, bulk } = props;
   const strings = useStrings();
   // Focus starts in the first field the user can type in, not on the dialog's close button.
   const firstField = useRef<HTMLInputElement>(null);
@@ -91,6 +106,11 @@ export function AddressDialog(props: AddressDialogProps) {
     event.preventDefault();
     setSubmitted(true);
     if (!result.ok || pending) return;
+    if (props.bulk) {
+      if (result.mode === 'create') props.bulk.onSettings(result.request);
+      return;
+    }
+    const { onCreate, onUpdate, onDone } = props;
     setPending(true);
     setServerError(null);
     try {
@@ -122,7 +142,11 @@ export function AddressDialog(props: AddressDialogProps) {
       <form onSubmit={submit} noValidate style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <ModalHeader>
           <ModalHeading as="h2" id={ids.heading}>
-            {isCreate ? strings.MessagingSetupDialogCreateTitle : strings.MessagingSetupDialogEditTitle}
+            {bulk
+              ? fill(strings.MessagingSetupBulkTitle, { count: bulk.count })
+              : isCreate
+                ? strings.MessagingSetupDialogCreateTitle
+                : strings.MessagingSetupDialogEditTitle}
           </ModalHeading>
         </ModalHeader>
         <ModalBody>
@@ -172,7 +196,16 @@ export function AddressDialog(props: AddressDialogProps) {
                     ? strings.MessagingSetupFieldSender
                     : strings.MessagingSetupFieldPhoneNumber}
                 </Label>
-                <Input id={ids.address} type="text" value={form.address} readOnly />
+                <Input
+                  id={ids.address}
+                  type="text"
+                  value={
+                    bulk
+                      ? fill(strings.MessagingSetupBulkSelected, { count: bulk.count, first: form.address })
+                      : form.address
+                  }
+                  readOnly
+                />
               </Box>
             )}
             <Box>
@@ -340,7 +373,11 @@ export function AddressDialog(props: AddressDialogProps) {
               {strings.MessagingSetupCancel}
             </Button>
             <Button variant="primary" type="submit" loading={pending}>
-              {isCreate ? strings.MessagingSetupCreate : strings.MessagingSetupSave}
+              {bulk
+                ? fill(strings.MessagingSetupBulkContinue, { count: bulk.count })
+                : isCreate
+                  ? strings.MessagingSetupCreate
+                  : strings.MessagingSetupSave}
             </Button>
           </ModalFooterActions>
         </ModalFooter>

@@ -100,7 +100,7 @@ export function AddressesTable({
           )}
           {pageOf(rows, shownPage).map(({ config, routing, status, reason }) => (
             <Tr key={config.sid} data-testid="address-row">
-              <Td>
+              <Td data-column="address">
                 <Text as="div" fontWeight="fontWeightSemibold">
                   {config.address}
                 </Text>

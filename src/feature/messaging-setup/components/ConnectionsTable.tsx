@@ -1,6 +1,7 @@
 import React, { useMemo, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
+import { Checkbox } from '@twilio-paste/core/checkbox';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
@@ -26,7 +27,19 @@ interface ConnectionsTableProps {
   /** The Diagnosis filter is the view's, so the health banner's counts can set it. */
   diagnosisFilter: DiagnosisFilter;
   onDiagnosisFilter: (filter: DiagnosisFilter) => void;
+  /** Creates addresses for many rows with one configuration (shown to writers). */
+  onBulkCreate?: (rows: ConnectionRow[]) => void;
 }
+
+/** A row bulk create can take: no address yet, and one can be made. */
+const selectable = (row: ConnectionRow) => !row.config && row.connectable;
+
+/** The check box's label, for screen readers only: the row and header say what it is. */
+const HiddenLabel = ({ children }: { children: string }) => (
+  <Box as="span" position="absolute" overflow="hidden" width="1px" height="1px">
+    {children}
+  </Box>
+);
 
 /** The Phone numbers and WhatsApp senders tables: one row per number/sender, its address status. */
 export function ConnectionsTable({
@@ -40,9 +53,11 @@ export function ConnectionsTable({
   onDiagnose,
   diagnosisFilter,
   onDiagnosisFilter,
+  onBulkCreate,
 }: ConnectionsTableProps) {
   const strings = useStrings();
   const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<StatusFilter>('all');
   const [page, setPage] = useState(0);
   const filtered = useMemo(
@@ -51,6 +66,20 @@ export function ConnectionsTable({
   );
   const shownPage = clampPage(page, filtered.length);
   const visible = pageOf(filtered, shownPage);
+  const bulk = canWrite && onBulkCreate !== undefined;
+  // Only rows still without an address count: one that got an address meanwhile drops out.
+  const chosen = useMemo(() => rows.filter((r) => selectable(r) && selected.has(r.key)), [rows, selected]);
+  const matching = useMemo(() => filtered.filter(selectable), [filtered]);
+  const allMatchingChosen = matching.length > 0 && matching.every((r) => selected.has(r.key));
+  const toggle = (keys: string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const key of keys) {
+        if (on) next.add(key);
+        else next.delete(key);
+      }
+      return next;
+    });
 
   return (
     <Box>
@@ -72,9 +101,42 @@ export function ConnectionsTable({
         }}
         summary={fill(strings.MessagingSetupShowing, { shown: filtered.length, total: rows.length })}
       />
+      {bulk && (
+        <Box display="flex" justifyContent="flex-end" marginBottom="space40">
+          <Button
+            variant="primary"
+            size="small"
+            disabled={chosen.length === 0}
+            onClick={() => {
+              onBulkCreate(chosen);
+              setSelected(new Set());
+            }}
+          >
+            {fill(strings.MessagingSetupBulkCreate, { count: chosen.length })}
+          </Button>
+        </Box>
+      )}
       <Table scrollHorizontally>
         <THead>
           <Tr>
+            {bulk && (
+              <Th>
+                <Checkbox
+                  id={`${addressHeading}-select-all`}
+                  checked={allMatchingChosen}
+                  indeterminate={!allMatchingChosen && matching.some((r) => selected.has(r.key))}
+                  disabled={matching.length === 0}
+                  onChange={(e) =>
+                    toggle(
+                      matching.map((r) => r.key),
+                      e.target.checked,
+                    )
+                  }
+                >
+                  <HiddenLabel>{fill(strings.MessagingSetupSelectAllMatching, { count: matching.length })}</HiddenLabel>
+                </Checkbox>
+              </Th>
+            )}
             <Th>{addressHeading}</Th>
             <Th>{strings.MessagingSetupColumnName}</Th>
             <Th>{strings.MessagingSetupColumnStatus}</Th>
@@ -87,7 +149,7 @@ export function ConnectionsTable({
         <TBody>
           {visible.length === 0 && (
             <Tr>
-              <Td colSpan={7}>
+              <Td colSpan={bulk ? 8 : 7}>
                 <Text as="p" color="colorTextWeak">
                   {rows.length === 0 ? emptyText : strings.MessagingSetupNoMatches}
                 </Text>
@@ -96,7 +158,20 @@ export function ConnectionsTable({
           )}
           {visible.map((row) => (
             <Tr key={row.key} data-testid="connection-row">
-              <Td>
+              {bulk && (
+                <Td>
+                  {selectable(row) && (
+                    <Checkbox
+                      id={`select-${row.key}`}
+                      checked={selected.has(row.key)}
+                      onChange={(e) => toggle([row.key], e.target.checked)}
+                    >
+                      <HiddenLabel>{fill(strings.MessagingSetupSelectRow, { address: row.address })}</HiddenLabel>
+                    </Checkbox>
+                  )}
+                </Td>
+              )}
+              <Td data-column="address">
                 <Text as="span" fontWeight="fontWeightSemibold">
                   {row.address}
                 </Text>

@@ -26,7 +26,7 @@ const diagnosisButton = (address: string, level: string) =>
 const shownAddresses = () =>
   within(activePanel())
     .queryAllByTestId('connection-row')
-    .map((row) => row.querySelector('td')?.textContent);
+    .map((row) => row.querySelector('td[data-column="address"]')?.textContent);
 const findingCodes = () =>
   within(screen.getByRole('dialog'))
     .queryAllByRole('listitem')

@@ -43,7 +43,11 @@ function rowOf(address: string): HTMLElement {
 const shownAddresses = (testId = 'connection-row') =>
   within(activePanel())
     .queryAllByTestId(testId)
-    .map((row) => row.querySelector('td')?.textContent?.replace(/Not a number or sender of this account$/, ''));
+    .map((row) =>
+      row
+        .querySelector('td[data-column="address"]')
+        ?.textContent?.replace(/Not a number or sender of this account$/, ''),
+    );
 
 const dialog = () => screen.getByRole('dialog');
 

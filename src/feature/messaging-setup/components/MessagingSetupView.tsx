@@ -8,7 +8,7 @@ import { Spinner } from '@twilio-paste/core/spinner';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 
 import type { BackendClient } from '../api/backendClient';
-import type { AddressSummary, AddressType } from '../api/types';
+import type { AddressInput, AddressSummary, AddressType } from '../api/types';
 import { MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
@@ -26,6 +26,7 @@ import {
 } from '../strings';
 import { AddressDialog } from './AddressDialog';
 import { AddressesTable } from './AddressesTable';
+import { BulkCreateDialog } from './BulkCreateDialog';
 import { ConnectionsTable } from './ConnectionsTable';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type InboundField } from './DiagnosisDialog';
@@ -58,7 +59,9 @@ type Dialog =
   | { kind: 'none' }
   | { kind: 'edit'; form: AddressForm; addressFixed: boolean }
   | { kind: 'delete'; address: AddressSummary }
-  | { kind: 'diagnosis'; table: 'numbers' | 'senders'; key: string };
+  | { kind: 'diagnosis'; table: 'numbers' | 'senders'; key: string }
+  | { kind: 'bulk-settings'; rows: ConnectionRow[] }
+  | { kind: 'bulk-run'; rows: ConnectionRow[]; template: AddressInput };
 
 export function MessagingSetupView({
   backend,
@@ -121,17 +124,15 @@ export function MessagingSetupView({
     [data.flexFlows, flowsBySid, flowsKnown, byAddress, flexServiceSid, data.essentials],
   );
 
-  const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>
-    setDialog({
-      kind: 'edit',
-      addressFixed,
-      form: newAddressForm(type, address, {
-        studioFlowSid: defaultFlow?.sid,
-        conversationServiceSid: flexServiceSid ?? undefined,
-        friendlyName,
-        backendUrl: backend.baseUrl,
-      }),
+  const createForm = (type: AddressType, address: string, friendlyName?: string) =>
+    newAddressForm(type, address, {
+      studioFlowSid: defaultFlow?.sid,
+      conversationServiceSid: flexServiceSid ?? undefined,
+      friendlyName,
+      backendUrl: backend.baseUrl,
     });
+  const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>
+    setDialog({ kind: 'edit', addressFixed, form: createForm(type, address, friendlyName) });
   const startEdit = (config: AddressSummary) =>
     setDialog({
       kind: 'edit',
@@ -142,6 +143,7 @@ export function MessagingSetupView({
     onCreate: (row: ConnectionRow) => startCreate(row.type, row.address, row.name || undefined, true),
     onEdit: (row: ConnectionRow) => row.config && startEdit(row.config),
     onDelete: (row: ConnectionRow) => row.config && setDialog({ kind: 'delete', address: row.config }),
+    onBulkCreate: (rows: ConnectionRow[]) => setDialog({ kind: 'bulk-settings', rows }),
   };
   const diagnosed =
     dialog.kind === 'diagnosis'
@@ -356,6 +358,32 @@ export function MessagingSetupView({
               );
               close();
             }}
+          />
+        )}
+        {dialog.kind === 'bulk-settings' && (
+          <AddressDialog
+            initial={createForm(dialog.rows[0].type, dialog.rows[0].address)}
+            addressFixed
+            flows={data.flows}
+            services={data.essentials?.conversationServices ?? []}
+            flexServiceSid={flexServiceSid}
+            onCancel={close}
+            bulk={{
+              count: dialog.rows.length,
+              onSettings: (template) => setDialog({ kind: 'bulk-run', rows: dialog.rows, template }),
+            }}
+          />
+        )}
+        {dialog.kind === 'bulk-run' && (
+          <BulkCreateDialog
+            rows={dialog.rows}
+            template={dialog.template}
+            create={(input) => backend.call('create-address', input)}
+            onCreated={(address) => dispatch({ type: 'address-saved', address })}
+            onFinished={(counts) =>
+              notify(counts.failed > 0 ? 'error' : 'success', fill(strings.MessagingSetupBulkNotify, counts))
+            }
+            onClose={close}
           />
         )}
         {diagnosed && (

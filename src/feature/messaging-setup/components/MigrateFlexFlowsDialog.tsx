@@ -11,6 +11,7 @@ import { useUID } from '@twilio-paste/core/uid-library';
 import type { MigrateFlexFlowResponse, MigrationStep } from '../api/types';
 import type { FlexFlowRow } from '../state/flexFlowRows';
 import { fill, useStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
+import { ProgressBar } from './ProgressBar';
 
 export type ItemOutcome = MigrateFlexFlowResponse['outcome'] | 'skipped' | 'stopped' | 'failed';
 
@@ -202,24 +203,7 @@ export function MigrateFlexFlowsDialog({
               <Text as="div">
                 {fill(strings.MessagingSetupMigrateProgress, { done: processed, total: ready.length })}
               </Text>
-              <Box
-                role="progressbar"
-                aria-valuemin={0}
-                aria-valuemax={ready.length}
-                aria-valuenow={processed}
-                aria-label={strings.MessagingSetupMigrateResultsLabel}
-                backgroundColor="colorBackgroundStrong"
-                borderRadius="borderRadius20"
-                height="size05"
-                marginTop="space20"
-              >
-                <Box
-                  backgroundColor="colorBackgroundPrimary"
-                  borderRadius="borderRadius20"
-                  height="100%"
-                  style={{ width: `${ready.length ? (100 * processed) / ready.length : 100}%` }}
-                />
-              </Box>
+              <ProgressBar value={processed} max={ready.length} label={strings.MessagingSetupMigrateResultsLabel} />
               {current && <Text as="div">{fill(strings.MessagingSetupMigrateCurrent, { name: current })}</Text>}
               {phase === 'done' && <Text as="div">{summariseMigration(results, strings)}</Text>}
             </Box>
