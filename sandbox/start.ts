@@ -251,7 +251,18 @@ async function main(): Promise<void> {
         return startChildService(
           this.name,
           bin('twilio-run'),
-          ['start', '--cwd', path.join(root, 'serverless'), '--port', String(backendPort.port), '--load-local-env'],
+          [
+            'start',
+            '--cwd',
+            path.join(root, 'serverless'),
+            '--port',
+            String(backendPort.port),
+            '--load-local-env',
+            // One warm process, as a deployed Functions container is: module state (the Twilio
+            // client, the token cache) lives across calls instead of dying with a fork per request.
+            '--no-fork-process',
+            '--no-live',
+          ],
           backendPort.port,
           {
             env: {

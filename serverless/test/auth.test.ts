@@ -197,6 +197,18 @@ describe('a caller without a valid token, or without the role, reaches nothing b
     expect(beyondTokenCheck(t.log())).toEqual([]);
   });
 
+  test('a view load’s parallel calls to different functions with one token ask IAM once', async () => {
+    const token = t.tokens.supervisor();
+    t.clearLog();
+    const answers = await Promise.all(
+      READ_FUNCTIONS.map((name) => t.callFunction(name, { token, payload: validPayload(name) })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(READ_FUNCTIONS.map(() => 200));
+    expect(t.log().filter(isTokenCheck)).toHaveLength(1);
+    await t.callFunction('list-phone-numbers', { token });
+    expect(t.log().filter(isTokenCheck)).toHaveLength(1);
+  });
+
   test('a token too long to be a Flex token is refused without asking IAM', async () => {
     const response = await t.callFunction('list-phone-numbers', { token: 'x'.repeat(9000) });
     expectErrorBody(response, 401, 'token_invalid');

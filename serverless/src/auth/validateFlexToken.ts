@@ -25,10 +25,23 @@ interface IamAnswer {
  * Valid tokens are remembered for a short while so that a view load — dozens of backend calls
  * with the same token — costs one IAM round trip, not one per call. The TTL bounds how long a
  * revoked token keeps working; never past the token's own expiry.
+ *
+ * The cache lives on `globalThis`, not in this module: every function is bundled on its own, and
+ * functions served by one process (twilio-run, a warm Functions container) then share it. A check
+ * in flight is shared too, so the view's first calls, made in parallel, ask IAM once.
  */
 const CACHE_TTL_MS = 5 * 60 * 1000;
 const CACHE_MAX = 500;
-const cache = new Map<string, { user: FlexUser; until: number }>();
+const CACHE_SLOT = Symbol.for('messaging-setup.flex-token-cache');
+
+interface CacheEntry {
+  check: Promise<FlexUser>;
+  /** Until when a valid answer may be reused (Infinity while the check runs). */
+  until: number;
+}
+
+const slot = globalThis as typeof globalThis & { [CACHE_SLOT]?: Map<string, CacheEntry> };
+const cache: Map<string, CacheEntry> = (slot[CACHE_SLOT] ??= new Map());
 
 export function clearTokenCache(): void {
   cache.clear();
@@ -64,8 +77,24 @@ export async function validateFlexToken(
     throw new BackendError(401, 'token_invalid', 'The Flex token is not valid. Sign in to Flex again.');
   const key = cacheKey(config.accountSid, token);
   const cached = cache.get(key);
-  if (cached && cached.until > Date.now()) return cached.user;
+  if (cached && cached.until > Date.now()) return cached.check;
 
+  const entry: CacheEntry = { check: askIam(client, config, token), until: Infinity };
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(key, entry);
+  try {
+    const user = await entry.check;
+    const expires = Date.parse(user.expiration);
+    entry.until = Math.min(Date.now() + CACHE_TTL_MS, Number.isNaN(expires) ? Infinity : expires);
+    return user;
+  } catch (error) {
+    // Only valid answers are kept: a refused or failed check is asked again next time.
+    if (cache.get(key) === entry) cache.delete(key);
+    throw error;
+  }
+}
+
+async function askIam(client: TwilioClient, config: BackendConfig, token: string): Promise<FlexUser> {
   const host = config.realm ? `iam.${config.realm}.twilio.com` : 'iam.twilio.com';
   const response = await client.request({
     method: 'post',
@@ -92,15 +121,10 @@ export async function validateFlexToken(
     const reason = answer.message ? ` (${answer.message})` : '';
     throw new BackendError(401, 'token_invalid', `Your Flex sign-in is not valid${reason}. Sign in to Flex again.`);
   }
-  const user: FlexUser = {
+  return {
     identity: answer.identity ?? '',
     roles: Array.isArray(answer.roles) ? answer.roles : [],
     workerSid: answer.worker_sid ?? null,
     expiration: answer.expiration ?? '',
   };
-  const expires = Date.parse(user.expiration);
-  const until = Math.min(Date.now() + CACHE_TTL_MS, Number.isNaN(expires) ? Infinity : expires);
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { user, until });
-  return user;
 }
