@@ -288,6 +288,9 @@ async function main(): Promise<void> {
           backendUrl,
           buildDir,
           accountSid: credentials.accountSid,
+          // Development React by default: its warnings reach the browser tests. Real Flex runs
+          // production React, so the benchmarks set FLEX_HOST_REACT=production.
+          reactBuild: process.env.FLEX_HOST_REACT === 'production' ? 'production' : 'development',
         });
         hostUrl = host.url;
         return { name: this.name, stop: () => host.close() };

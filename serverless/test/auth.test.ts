@@ -529,10 +529,16 @@ describe('paging with cursors', () => {
     ]);
   });
 
-  test('list-addresses pages 50 at a time through all of them', async () => {
-    t.reset({ addresses: 123, numbers: 60 });
+  test('list-addresses follows up to five of Twilio’s 50-item pages a call, through all of them', async () => {
+    t.reset({ addresses: 623, numbers: 60 });
     const { items, pages } = await listAll<AddressSummary>(t, 'list-addresses', t.tokens.supervisor());
+    // 13 pages of Twilio's, 5 a call.
     expect(pages).toBe(3);
+    const twilioPages = t
+      .log()
+      .filter((e) => e.product === 'conversations' && e.path === '/v1/Configuration/Addresses');
+    expect(twilioPages).toHaveLength(13);
+    expect(new Set(twilioPages.map((e) => e.query.PageSize))).toEqual(new Set(['50']));
     expect(items.map((a) => a.sid)).toEqual(
       account()
         .addresses.all()

@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Checkbox } from '@twilio-paste/core/checkbox';
@@ -41,6 +41,140 @@ const HiddenLabel = ({ children }: { children: string }) => (
   </Box>
 );
 
+interface RowActions {
+  onCreate: (row: ConnectionRow) => void;
+  onEdit: (row: ConnectionRow) => void;
+  onDelete: (row: ConnectionRow) => void;
+  onDiagnose: (row: ConnectionRow) => void;
+  toggle: (key: string, on: boolean) => void;
+}
+
+interface ConnectionRowViewProps {
+  row: ConnectionRow;
+  bulk: boolean;
+  selected: boolean;
+  canWrite: boolean;
+  actions: React.MutableRefObject<RowActions>;
+}
+
+const diagnosisKey = (row: ConnectionRow) =>
+  row.diagnosis ? `${row.diagnosis.level}:${row.diagnosis.findings.map((f) => f.code).join(',')}` : '';
+
+/** Whether a row shows the same as before: its rows object is new on every view render. */
+function sameRow(a: ConnectionRowViewProps, b: ConnectionRowViewProps): boolean {
+  const x = a.row;
+  const y = b.row;
+  return (
+    a.bulk === b.bulk &&
+    a.selected === b.selected &&
+    a.canWrite === b.canWrite &&
+    x.key === y.key &&
+    x.address === y.address &&
+    x.name === y.name &&
+    x.note === y.note &&
+    x.connectable === y.connectable &&
+    x.config === y.config &&
+    x.status === y.status &&
+    x.statusReason === y.statusReason &&
+    x.routing === y.routing &&
+    diagnosisKey(x) === diagnosisKey(y)
+  );
+}
+
+/**
+ * One row. Memoised: while a large account loads, each page of addresses changes a few rows, and
+ * re-rendering all fifty rows of Paste components per page would hold up the next page.
+ */
+const ConnectionRowView = React.memo(function ConnectionRowView({
+  row,
+  bulk,
+  selected,
+  canWrite,
+  actions,
+}: ConnectionRowViewProps) {
+  const strings = useStrings();
+  return (
+    <Tr data-testid="connection-row">
+      {bulk && (
+        <Td>
+          {selectable(row) && (
+            <Checkbox
+              id={`select-${row.key}`}
+              checked={selected}
+              onChange={(e) => actions.current.toggle(row.key, e.target.checked)}
+            >
+              <HiddenLabel>{fill(strings.MessagingSetupSelectRow, { address: row.address })}</HiddenLabel>
+            </Checkbox>
+          )}
+        </Td>
+      )}
+      <Td data-column="address">
+        <Text as="span" fontWeight="fontWeightSemibold">
+          {row.address}
+        </Text>
+      </Td>
+      <Td>
+        <Text as="div">{row.name}</Text>
+        {row.note && (
+          <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+            {row.note}
+          </Text>
+        )}
+      </Td>
+      <Td>
+        <AddressStatusBadge status={row.status} reason={row.statusReason} />
+        {row.statusReason && (
+          <Text as="div" fontSize="fontSize20" color="colorTextError">
+            {row.statusReason}
+          </Text>
+        )}
+      </Td>
+      <Td>
+        {row.diagnosis ? (
+          <DiagnosisBadge
+            address={row.address}
+            diagnosis={row.diagnosis}
+            onOpen={() => actions.current.onDiagnose(row)}
+          />
+        ) : (
+          '—'
+        )}
+      </Td>
+      <Td>
+        <Text as="span" fontSize="fontSize30" wordBreak="break-word">
+          {row.routing || '—'}
+        </Text>
+      </Td>
+      <Td>{row.config ? <SidCell sid={row.config.sid} address={row.address} /> : '—'}</Td>
+      <Td textAlign="right">
+        {canWrite && (
+          <Box display="flex" justifyContent="flex-end" columnGap="space30">
+            {row.config ? (
+              <>
+                <Button variant="secondary" size="small" onClick={() => actions.current.onEdit(row)}>
+                  {strings.MessagingSetupEditAddress}
+                </Button>
+                <Button variant="destructive_secondary" size="small" onClick={() => actions.current.onDelete(row)}>
+                  {strings.MessagingSetupDeleteAddress}
+                </Button>
+              </>
+            ) : (
+              <Button
+                variant="primary"
+                size="small"
+                disabled={!row.connectable}
+                onClick={() => actions.current.onCreate(row)}
+              >
+                {strings.MessagingSetupCreateAddress}
+              </Button>
+            )}
+          </Box>
+        )}
+      </Td>
+    </Tr>
+  );
+}, sameRow);
+
 /** The Phone numbers and WhatsApp senders tables: one row per number/sender, its address status. */
 export function ConnectionsTable({
   rows,
@@ -67,6 +201,9 @@ export function ConnectionsTable({
   const shownPage = clampPage(page, filtered.length);
   const visible = pageOf(filtered, shownPage);
   const bulk = canWrite && onBulkCreate !== undefined;
+  // Rows re-render only when their own data changes (see ConnectionRowView), so they reach the
+  // handlers through a ref that always holds the latest ones.
+  const actions = useRef<RowActions>({ onCreate, onEdit, onDelete, onDiagnose, toggle: () => undefined });
   // Only rows still without an address count: one that got an address meanwhile drops out.
   const chosen = useMemo(() => rows.filter((r) => selectable(r) && selected.has(r.key)), [rows, selected]);
   const matching = useMemo(() => filtered.filter(selectable), [filtered]);
@@ -80,6 +217,7 @@ export function ConnectionsTable({
       }
       return next;
     });
+  actions.current = { onCreate, onEdit, onDelete, onDiagnose, toggle: (key, on) => toggle([key], on) };
 
   return (
     <Box>
@@ -157,75 +295,14 @@ export function ConnectionsTable({
             </Tr>
           )}
           {visible.map((row) => (
-            <Tr key={row.key} data-testid="connection-row">
-              {bulk && (
-                <Td>
-                  {selectable(row) && (
-                    <Checkbox
-                      id={`select-${row.key}`}
-                      checked={selected.has(row.key)}
-                      onChange={(e) => toggle([row.key], e.target.checked)}
-                    >
-                      <HiddenLabel>{fill(strings.MessagingSetupSelectRow, { address: row.address })}</HiddenLabel>
-                    </Checkbox>
-                  )}
-                </Td>
-              )}
-              <Td data-column="address">
-                <Text as="span" fontWeight="fontWeightSemibold">
-                  {row.address}
-                </Text>
-              </Td>
-              <Td>
-                <Text as="div">{row.name}</Text>
-                {row.note && (
-                  <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-                    {row.note}
-                  </Text>
-                )}
-              </Td>
-              <Td>
-                <AddressStatusBadge status={row.status} reason={row.statusReason} />
-                {row.statusReason && (
-                  <Text as="div" fontSize="fontSize20" color="colorTextError">
-                    {row.statusReason}
-                  </Text>
-                )}
-              </Td>
-              <Td>
-                {row.diagnosis ? (
-                  <DiagnosisBadge address={row.address} diagnosis={row.diagnosis} onOpen={() => onDiagnose(row)} />
-                ) : (
-                  '—'
-                )}
-              </Td>
-              <Td>
-                <Text as="span" fontSize="fontSize30" wordBreak="break-word">
-                  {row.routing || '—'}
-                </Text>
-              </Td>
-              <Td>{row.config ? <SidCell sid={row.config.sid} address={row.address} /> : '—'}</Td>
-              <Td textAlign="right">
-                {canWrite && (
-                  <Box display="flex" justifyContent="flex-end" columnGap="space30">
-                    {row.config ? (
-                      <>
-                        <Button variant="secondary" size="small" onClick={() => onEdit(row)}>
-                          {strings.MessagingSetupEditAddress}
-                        </Button>
-                        <Button variant="destructive_secondary" size="small" onClick={() => onDelete(row)}>
-                          {strings.MessagingSetupDeleteAddress}
-                        </Button>
-                      </>
-                    ) : (
-                      <Button variant="primary" size="small" disabled={!row.connectable} onClick={() => onCreate(row)}>
-                        {strings.MessagingSetupCreateAddress}
-                      </Button>
-                    )}
-                  </Box>
-                )}
-              </Td>
-            </Tr>
+            <ConnectionRowView
+              key={row.key}
+              row={row}
+              bulk={bulk}
+              selected={selected.has(row.key)}
+              canWrite={canWrite}
+              actions={actions}
+            />
           ))}
         </TBody>
       </Table>

@@ -32,6 +32,7 @@ import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type InboundField } from './DiagnosisDialog';
 import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
+import { RenderWhileVisible } from './RenderWhileVisible';
 import { summariseMigration } from './MigrateFlexFlowsDialog';
 
 export type Notify = (kind: 'success' | 'error', message: string) => void;
@@ -54,6 +55,9 @@ const SOURCE_LABEL: Record<SourceName, MessagingSetupStringKey> = {
 };
 
 const NUMBERS_TAB = 'messaging-setup-numbers';
+const SENDERS_TAB = 'messaging-setup-senders';
+const ADDRESSES_TAB = 'messaging-setup-addresses';
+const FLEX_FLOWS_TAB = 'messaging-setup-flex-flows';
 
 type Dialog =
   | { kind: 'none' }
@@ -226,7 +230,14 @@ export function MessagingSetupView({
         />
 
         {loading.length > 0 && (
-          <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50" aria-live="polite">
+          <Box
+            display="flex"
+            alignItems="center"
+            columnGap="space30"
+            marginBottom="space50"
+            aria-live="polite"
+            data-testid="loading-progress"
+          >
             <Spinner decorative={false} title={strings.MessagingSetupLoadingTitle} size="sizeIcon20" />
             <span>
               {fill(strings.MessagingSetupLoading, {
@@ -254,80 +265,92 @@ export function MessagingSetupView({
         <Tabs state={tabs}>
           <TabList aria-label={strings.MessagingSetupTabsLabel}>
             <Tab id={NUMBERS_TAB}>{strings.MessagingSetupTabNumbers}</Tab>
-            <Tab id="messaging-setup-senders">{strings.MessagingSetupTabSenders}</Tab>
-            <Tab id="messaging-setup-addresses">{strings.MessagingSetupTabAddresses}</Tab>
-            <Tab id="messaging-setup-flex-flows">{strings.MessagingSetupTabFlexFlows}</Tab>
+            <Tab id={SENDERS_TAB}>{strings.MessagingSetupTabSenders}</Tab>
+            <Tab id={ADDRESSES_TAB}>{strings.MessagingSetupTabAddresses}</Tab>
+            <Tab id={FLEX_FLOWS_TAB}>{strings.MessagingSetupTabFlexFlows}</Tab>
           </TabList>
           <TabPanels>
             <TabPanel>
-              <ConnectionsTable
-                rows={numbers}
-                addressHeading={strings.MessagingSetupColumnPhoneNumber}
-                emptyText={
-                  data.sources.numbers.loading ? strings.MessagingSetupLoadingNumbers : strings.MessagingSetupNoNumbers
-                }
-                canWrite={canWrite}
-                {...rowActions}
-                onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'numbers', key: row.key })}
-                diagnosisFilter={numbersDiagnosis}
-                onDiagnosisFilter={setNumbersDiagnosis}
-              />
+              <RenderWhileVisible visible={tabs.selectedId === NUMBERS_TAB}>
+                <ConnectionsTable
+                  rows={numbers}
+                  addressHeading={strings.MessagingSetupColumnPhoneNumber}
+                  emptyText={
+                    data.sources.numbers.loading
+                      ? strings.MessagingSetupLoadingNumbers
+                      : strings.MessagingSetupNoNumbers
+                  }
+                  canWrite={canWrite}
+                  {...rowActions}
+                  onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'numbers', key: row.key })}
+                  diagnosisFilter={numbersDiagnosis}
+                  onDiagnosisFilter={setNumbersDiagnosis}
+                />
+              </RenderWhileVisible>
             </TabPanel>
             <TabPanel>
-              <ConnectionsTable
-                rows={senders}
-                addressHeading={strings.MessagingSetupColumnSender}
-                emptyText={
-                  data.sources.senders.loading ? strings.MessagingSetupLoadingSenders : strings.MessagingSetupNoSenders
-                }
-                canWrite={canWrite}
-                {...rowActions}
-                onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'senders', key: row.key })}
-                diagnosisFilter={sendersDiagnosis}
-                onDiagnosisFilter={setSendersDiagnosis}
-              />
+              <RenderWhileVisible visible={tabs.selectedId === SENDERS_TAB}>
+                <ConnectionsTable
+                  rows={senders}
+                  addressHeading={strings.MessagingSetupColumnSender}
+                  emptyText={
+                    data.sources.senders.loading
+                      ? strings.MessagingSetupLoadingSenders
+                      : strings.MessagingSetupNoSenders
+                  }
+                  canWrite={canWrite}
+                  {...rowActions}
+                  onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'senders', key: row.key })}
+                  diagnosisFilter={sendersDiagnosis}
+                  onDiagnosisFilter={setSendersDiagnosis}
+                />
+              </RenderWhileVisible>
             </TabPanel>
             <TabPanel>
-              <AddressesTable
-                addresses={addresses}
-                flowsBySid={flowsBySid}
-                flowsKnown={flowsKnown}
-                ownedAddresses={owned}
-                canWrite={canWrite}
-                onCreate={() => startCreate('sms', '', undefined, false)}
-                onEdit={startEdit}
-                onDelete={(address) => setDialog({ kind: 'delete', address })}
-              />
+              <RenderWhileVisible visible={tabs.selectedId === ADDRESSES_TAB}>
+                <AddressesTable
+                  addresses={addresses}
+                  flowsBySid={flowsBySid}
+                  flowsKnown={flowsKnown}
+                  ownedAddresses={owned}
+                  canWrite={canWrite}
+                  onCreate={() => startCreate('sms', '', undefined, false)}
+                  onEdit={startEdit}
+                  onDelete={(address) => setDialog({ kind: 'delete', address })}
+                />
+              </RenderWhileVisible>
             </TabPanel>
             <TabPanel>
-              <FlexFlowsPanel
-                rows={flexFlows}
-                loading={data.sources.flexFlows.loading}
-                canWrite={canWrite}
-                migrate={(row) => backend.call('migrate-flex-flow', { sid: row.flow.sid })}
-                onMigrationItem={(_result, response) => {
-                  // Mirror each step's effect at once: the new address, and the flow gone.
-                  if (response?.address) dispatch({ type: 'address-saved', address: response.address });
-                  if (response?.outcome === 'migrated')
-                    dispatch({ type: 'flex-flow-deleted', sid: response.flexFlowSid });
-                }}
-                onMigrationFinished={(results) => {
-                  const clean = results.every((r) => r.outcome === 'migrated' || r.outcome === 'skipped');
-                  notify(
-                    clean ? 'success' : 'error',
-                    fill(strings.MessagingSetupMigrateNotify, { summary: summariseMigration(results, strings) }),
-                  );
-                }}
-                deleteFlow={(row) =>
-                  reporting('MessagingSetupFlexFlowDeleteFailed', row.flow.friendlyName, async () => {
-                    await backend.call('delete-flex-flow', { sid: row.flow.sid });
-                  })()
-                }
-                onDeleted={(row) => {
-                  dispatch({ type: 'flex-flow-deleted', sid: row.flow.sid });
-                  notify('success', fill(strings.MessagingSetupFlexFlowDeleted, { name: row.flow.friendlyName }));
-                }}
-              />
+              <RenderWhileVisible visible={tabs.selectedId === FLEX_FLOWS_TAB}>
+                <FlexFlowsPanel
+                  rows={flexFlows}
+                  loading={data.sources.flexFlows.loading}
+                  canWrite={canWrite}
+                  migrate={(row) => backend.call('migrate-flex-flow', { sid: row.flow.sid })}
+                  onMigrationItem={(_result, response) => {
+                    // Mirror each step's effect at once: the new address, and the flow gone.
+                    if (response?.address) dispatch({ type: 'address-saved', address: response.address });
+                    if (response?.outcome === 'migrated')
+                      dispatch({ type: 'flex-flow-deleted', sid: response.flexFlowSid });
+                  }}
+                  onMigrationFinished={(results) => {
+                    const clean = results.every((r) => r.outcome === 'migrated' || r.outcome === 'skipped');
+                    notify(
+                      clean ? 'success' : 'error',
+                      fill(strings.MessagingSetupMigrateNotify, { summary: summariseMigration(results, strings) }),
+                    );
+                  }}
+                  deleteFlow={(row) =>
+                    reporting('MessagingSetupFlexFlowDeleteFailed', row.flow.friendlyName, async () => {
+                      await backend.call('delete-flex-flow', { sid: row.flow.sid });
+                    })()
+                  }
+                  onDeleted={(row) => {
+                    dispatch({ type: 'flex-flow-deleted', sid: row.flow.sid });
+                    notify('success', fill(strings.MessagingSetupFlexFlowDeleted, { name: row.flow.friendlyName }));
+                  }}
+                />
+              </RenderWhileVisible>
             </TabPanel>
           </TabPanels>
         </Tabs>

@@ -7,7 +7,11 @@ import { initialSetupData, setupReducer, type SetupAction, type SourceName } fro
 type PagedEndpoint =
   'list-phone-numbers' | 'list-whatsapp-senders' | 'list-addresses' | 'list-studio-flows' | 'list-flex-flows';
 
-/** Follows a list's cursors to the end, handing each page over as it arrives. */
+/**
+ * Follows a list's cursors to the end, handing each page over as it arrives. The next page is
+ * asked for before this one is handed over, so rendering a page never delays the chain of
+ * requests (the longest chain is what a view load waits for).
+ */
 async function eachPage<E extends PagedEndpoint>(
   backend: BackendClient,
   endpoint: E,
@@ -15,14 +19,18 @@ async function eachPage<E extends PagedEndpoint>(
   onPage: (items: BackendEndpoints[E]['response']['items']) => void,
   isCancelled: () => boolean,
 ): Promise<void> {
-  let cursor: string | null | undefined;
-  do {
-    const page = (await backend.call(endpoint, { ...request, ...(cursor ? { cursor } : {}) })) as Page<unknown> &
-      BackendEndpoints[E]['response'];
+  type Reply = Page<unknown> & BackendEndpoints[E]['response'];
+  const fetchPage = (cursor?: string) =>
+    backend.call(endpoint, { ...request, ...(cursor ? { cursor } : {}) }) as Promise<Reply>;
+  let pending: Promise<Reply> | null = fetchPage();
+  while (pending) {
+    const page: Reply = await pending;
     if (isCancelled()) return;
+    pending = page.nextCursor ? fetchPage(page.nextCursor) : null;
+    // A failed next page still surfaces (awaited above on the next turn); this page shows meanwhile.
+    pending?.catch(() => undefined);
     onPage(page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  }
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

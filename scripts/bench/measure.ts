@@ -1,0 +1,259 @@
+/**
+ * The measurements of `npm run bench`, each against a running local stack (see stack.ts).
+ */
+import { chromium, type Browser } from '@playwright/test';
+import twilio from 'twilio';
+
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
+import { SandboxRequestClient } from '../../serverless/src/twilio/sandboxRequestClient';
+import { BackendApiError, createBackendClient } from '../../src/feature/messaging-setup/api/backendClient';
+import type { AddressInput } from '../../src/feature/messaging-setup/api/types';
+import { runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
+import { control, sandboxCredentials, twilioRequests, type Stack } from './stack';
+
+export const LATENCY_MS = 100;
+
+/** The account of one view-load size: `numbers` numbers, addresses for half of them. */
+async function resetAccount(stack: Stack, numbers: number, latencyMs: number) {
+  await control(stack, 'POST', 'faults', {});
+  await control(stack, 'POST', 'reset', { numbers, addresses: Math.round(numbers / 2), seed: 7 });
+  await control(stack, 'POST', 'faults', { latencyMs });
+  await control(stack, 'DELETE', 'requests');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH.');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+export interface ViewLoad {
+  numbers: number;
+  twilioRequests: number;
+  backendCalls: number;
+  /** From the click on "Messaging Setup" to the first table rows on screen. */
+  firstRowsMs: number;
+  /** From the click to every list loaded (the view mounting first: about 0.2–0.3 s). */
+  completeMs: number;
+  /** From the view's first backend call to every list loaded: what the lower bound bounds. */
+  loadMs: number;
+}
+
+/** Opens Messaging Setup in Chromium and times the first rows and the end of loading. */
+export async function measureViewLoad(stack: Stack, browser: Browser, numbers: number): Promise<ViewLoad> {
+  await resetAccount(stack, numbers, 0);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${stack.hostUrl}/?role=admin`);
+    await page.locator('[data-flex-host="ready"]').waitFor();
+    // Latency only for the view's own load, not the sign-in.
+    await control(stack, 'POST', 'faults', { latencyMs: LATENCY_MS });
+    await control(stack, 'DELETE', 'requests');
+    let backendCalls = 0;
+    let firstCall = 0;
+    page.on('request', (request) => {
+      if (!request.url().startsWith(stack.backendUrl)) return;
+      backendCalls += 1;
+      firstCall ||= Date.now();
+    });
+    const started = Date.now();
+    await page
+      .getByRole('navigation', { name: 'Side navigation' })
+      .getByRole('button', { name: 'Messaging Setup' })
+      .click();
+    await page.getByTestId('connection-row').first().waitFor({ timeout: 120_000 });
+    const firstRowsMs = Date.now() - started;
+    await page.getByTestId('loading-progress').waitFor({ state: 'detached', timeout: 300_000 });
+    const finished = Date.now();
+    const requests = await twilioRequests(stack);
+    return {
+      numbers,
+      twilioRequests: requests.length,
+      backendCalls,
+      firstRowsMs,
+      completeMs: finished - started,
+      loadMs: finished - firstCall,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface Baseline {
+  numbers: number;
+  twilioRequests: number;
+  completeMs: number;
+  /** The lower bound: one token check plus the longest chain of sequential pages, times the latency. */
+  lowerBoundMs: number;
+  longestChain: number;
+}
+
+const pages = (items: number, pageSize: number) => Math.max(1, Math.ceil(items / pageSize));
+
+/**
+ * What existing tools do: twilio-node's `list()` with its default page size (50), one list after
+ * another. Its results also give the account's shape, for the lower bound.
+ */
+export async function measureNaiveBaseline(stack: Stack, numbers: number): Promise<Baseline> {
+  await resetAccount(stack, numbers, LATENCY_MS);
+  const client = twilio(sandboxCredentials.accountSid, sandboxCredentials.authToken, {
+    httpClient: new SandboxRequestClient(stack.sandboxUrl),
+  });
+  const started = Date.now();
+  const phoneNumbers = await client.incomingPhoneNumbers.list();
+  const senders = await client.messaging.v2.channelsSenders.list({ channel: 'whatsapp' });
+  const addresses = await client.conversations.v1.addressConfigurations.list();
+  const flows = await client.studio.v2.flows.list();
+  const flexFlows = await client.flexApi.v1.flexFlow.list();
+  await client.flexApi.v1.configuration().fetch();
+  await client.conversations.v1.configuration().fetch();
+  const services = await client.messaging.v1.services.list();
+  for (const service of services) await client.messaging.v1.services(service.sid).phoneNumbers.list();
+  const completeMs = Date.now() - started;
+  const requests = await twilioRequests(stack);
+
+  // The chains the view runs in parallel, each at the spec's largest page (addresses by type).
+  const byType = (type: string) => addresses.filter((a) => a.type === type).length;
+  const chains = [
+    pages(phoneNumbers.length, 1000),
+    pages(senders.length, 1000),
+    pages(byType('sms'), 50),
+    pages(byType('whatsapp'), 50),
+    pages(flows.length, 1000),
+    pages(flexFlows.length, 1000),
+    2, // Messaging Services, then their numbers
+  ];
+  const longestChain = Math.max(...chains);
+  return {
+    numbers,
+    twilioRequests: requests.length,
+    completeMs,
+    lowerBoundMs: (1 + longestChain) * LATENCY_MS,
+    longestChain,
+  };
+}
+
+export interface UiResponse {
+  rows: number;
+  /** From choosing the tab to its table on screen, with every row loaded. */
+  tableSwitchMs: number;
+  searchKeystrokeMs: { median: number; max: number };
+}
+
+/** With 10,000 rows loaded: switching to the table, and each keystroke of a search. */
+export async function measureUiResponse(stack: Stack, browser: Browser, numbers: number): Promise<UiResponse> {
+  await resetAccount(stack, numbers, 0);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${stack.hostUrl}/?role=admin`);
+    await page
+      .getByRole('navigation', { name: 'Side navigation' })
+      .getByRole('button', { name: 'Messaging Setup' })
+      .click();
+    await page.getByTestId('loading-progress').waitFor({ state: 'detached', timeout: 300_000 });
+    await page.getByRole('tab', { name: 'Addresses' }).click();
+    const switchStart = Date.now();
+    await page.getByRole('tab', { name: 'Phone numbers' }).click();
+    await page.getByRole('tabpanel').getByTestId('connection-row').first().waitFor();
+    const tableSwitchMs = Date.now() - switchStart;
+
+    // React handles an input event synchronously: the time to dispatch it is the time to filter
+    // and render. Measured in the page, one character at a time.
+    const times = await page.evaluate(async (text) => {
+      const input = document.querySelector<HTMLInputElement>('[role="tabpanel"] input[type="search"]');
+      if (!input) throw new Error('no search box');
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+      const out: number[] = [];
+      for (let i = 1; i <= text.length; i += 1) {
+        const t0 = performance.now();
+        setValue?.call(input, text.slice(0, i));
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        out.push(performance.now() - t0);
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      }
+      return out;
+    }, '+1415200');
+    const sorted = [...times].sort((a, b) => a - b);
+    return {
+      rows: numbers,
+      tableSwitchMs,
+      searchKeystrokeMs: { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface BulkResult {
+  addresses: number;
+  rate429: number;
+  wallMs: number;
+  twilioRequests: number;
+  rateLimitedAnswers: number;
+  backendRetries: number;
+  /** Numbers left without an address after every automatic retry. */
+  failures: number;
+  /** Numbers with more than one address (Twilio refuses that, so this must stay 0). */
+  duplicates: number;
+}
+
+/** Creates `count` addresses through the backend with the plugin's client and bulk runner, under 429s. */
+export async function measureBulkCreate(stack: Stack, count: number, rate429: number): Promise<BulkResult> {
+  await control(stack, 'POST', 'faults', {});
+  await control(stack, 'POST', 'reset', { numbers: count * 2, addresses: 0, whatsappSenders: 0, seed: 3 });
+  const { token } = await control<{ token: string }>(stack, 'POST', 'tokens', {
+    identity: 'bench.admin@owl.example',
+    roles: ['admin'],
+  });
+  const client = twilio(sandboxCredentials.accountSid, sandboxCredentials.authToken, {
+    httpClient: new SandboxRequestClient(stack.sandboxUrl),
+  });
+  const numbers = (await client.incomingPhoneNumbers.list({ pageSize: 1000 }))
+    .filter((n) => n.capabilities.sms)
+    .slice(0, count);
+  const flow = (await client.studio.v2.flows.list({ pageSize: 1000 })).find((f) => f.status === 'published');
+  if (!flow || numbers.length < count) throw new Error('the bulk account is not as expected');
+
+  // 429s on the Conversations API only: the writes, not the sign-in.
+  await control(stack, 'POST', 'faults', { rate429, retryAfterSeconds: 1, products: ['conversations'], seed: 5 });
+  await control(stack, 'DELETE', 'requests');
+  let backendRetries = 0;
+  const backend = createBackendClient({
+    baseUrl: stack.backendUrl,
+    getToken: () => token,
+    sleep: (ms) => {
+      backendRetries += 1;
+      return new Promise((resolve) => setTimeout(resolve, ms));
+    },
+  });
+  const template: Omit<AddressInput, 'address'> = {
+    type: 'sms',
+    autoCreationEnabled: true,
+    integration: { type: 'studio', studioFlowSid: flow.sid, retryCount: 3 },
+  };
+  const started = Date.now();
+  await runBulk(numbers, (n) => backend.call('create-address', { ...template, address: n.phoneNumber }), {
+    concurrency: 4,
+    maxRateLimitedAttempts: 6,
+    backoffMs: 1000,
+    isRateLimited: (error) => error instanceof BackendApiError && error.status === 429,
+    isCancelled: () => false,
+    onOutcome: () => undefined,
+  });
+  const wallMs = Date.now() - started;
+  const requests = await twilioRequests(stack);
+  await control(stack, 'POST', 'faults', {});
+  const made = await client.conversations.v1.addressConfigurations.list({ pageSize: 50 });
+  const perAddress = new Map<string, number>();
+  for (const a of made) perAddress.set(a.address, (perAddress.get(a.address) ?? 0) + 1);
+  return {
+    addresses: count,
+    rate429,
+    wallMs,
+    twilioRequests: requests.filter((r) => r.product === 'conversations').length,
+    rateLimitedAnswers: requests.filter((r) => r.status === 429).length,
+    backendRetries,
+    failures: numbers.filter((n) => !perAddress.has(n.phoneNumber)).length,
+    duplicates: [...perAddress.values()].filter((n) => n > 1).length,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: the numbers behind docs/PERFORMANCE.md. Prints a table and writes
+ * docs/benchmarks/latest.json. Runs its own local stack (`npm start` on BENCH_PORT, default 3300,
+ * +1, +2) and needs Chromium. `--quick` measures 100 and 1,000 numbers only.
+ *
+ * 1. Plugin bundle size, minified and gzip -9.
+ * 2. View load with 100 ms injected latency per Twilio request, for 100, 1,000 and 10,000 numbers
+ *    (addresses for half): Twilio requests, backend calls, time to first rows and to complete,
+ *    ("load" counts from the view's first backend call; "complete" from the click, view mount
+ *    included), beside the naive baseline (twilio-node `list()`, default page size, one list after another)
+ *    and the lower bound (one token check plus the longest chain of sequential pages).
+ * 3. In Chromium with 10,000 rows: switching to the table, and each search keystroke.
+ * 4. Bulk create of 500 addresses with 20% injected 429s: wall time, requests, failures, duplicates.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { BUNDLE, measureBundle } from '../bundleBudget';
+import {
+  launchBrowser,
+  LATENCY_MS,
+  measureBulkCreate,
+  measureNaiveBaseline,
+  measureUiResponse,
+  measureViewLoad,
+  type Baseline,
+  type ViewLoad,
+} from './measure';
+import { startStack } from './stack';
+
+const root = path.resolve(__dirname, '..', '..');
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
+const BULK = { count: quick ? 100 : 500, rate429: 0.2 };
+const OUT = path.join(root, 'docs', 'benchmarks', 'latest.json');
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
+}
+
+async function main() {
+  if (!fs.existsSync(BUNDLE)) {
+    const build = spawnSync('npx', ['flex-plugin', 'build'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the plugin build failed');
+  }
+  const bundle = measureBundle();
+  console.log(
+    `1. Plugin bundle: ${bundle.minified.toLocaleString('en-US')} B minified, ${bundle.gzip.toLocaleString('en-US')} B gzip -9\n`,
+  );
+
+  const stack = await startStack(Number(process.env.BENCH_PORT || 3300));
+  const browser = await launchBrowser();
+  try {
+    // One load first, unmeasured: the functions are loaded once per process, as a warm Functions
+    // container has them; the figures are for a warm backend.
+    await measureViewLoad(stack, browser, SIZES[0]);
+    const loads: { view: ViewLoad; naive: Baseline }[] = [];
+    for (const numbers of SIZES) {
+      const naive = await measureNaiveBaseline(stack, numbers);
+      const view = await measureViewLoad(stack, browser, numbers);
+      loads.push({ view, naive });
+      console.log(`   measured ${numbers} numbers`);
+    }
+    console.log(`\n2. View load, ${LATENCY_MS} ms per Twilio request:\n`);
+    console.log(
+      table(
+        [
+          'numbers',
+          'Twilio requests',
+          'naive requests',
+          'backend calls',
+          'first rows',
+          'complete',
+          'load',
+          'lower bound',
+          'load / bound',
+          'naive load',
+        ],
+        loads.map(({ view, naive }) => [
+          view.numbers.toLocaleString('en-US'),
+          view.twilioRequests,
+          naive.twilioRequests,
+          view.backendCalls,
+          s(view.firstRowsMs),
+          s(view.completeMs),
+          s(view.loadMs),
+          `${s(naive.lowerBoundMs)} (${naive.longestChain} pages)`,
+          (view.loadMs / naive.lowerBoundMs).toFixed(2),
+          s(naive.completeMs),
+        ]),
+      ),
+    );
+
+    const ui = await measureUiResponse(stack, browser, SIZES[SIZES.length - 1]);
+    console.log(`\n3. In Chromium with ${ui.rows.toLocaleString('en-US')} numbers loaded:\n`);
+    console.log(
+      table(
+        ['table switch', 'search keystroke (median)', 'search keystroke (max)'],
+        [
+          [
+            `${ui.tableSwitchMs} ms`,
+            `${ui.searchKeystrokeMs.median.toFixed(1)} ms`,
+            `${ui.searchKeystrokeMs.max.toFixed(1)} ms`,
+          ],
+        ],
+      ),
+    );
+
+    const bulk = await measureBulkCreate(stack, BULK.count, BULK.rate429);
+    console.log(
+      `\n4. Bulk create of ${bulk.addresses} addresses, ${bulk.rate429 * 100}% of Conversations requests answered 429:\n`,
+    );
+    console.log(
+      table(
+        ['wall', 'Twilio requests', '429 answers', 'client retries', 'failures left', 'duplicates'],
+        [
+          [
+            s(bulk.wallMs),
+            bulk.twilioRequests,
+            bulk.rateLimitedAnswers,
+            bulk.backendRetries,
+            bulk.failures,
+            bulk.duplicates,
+          ],
+        ],
+      ),
+    );
+
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    const result = { date: new Date().toISOString(), quick, latencyMs: LATENCY_MS, bundle, loads, ui, bulk };
+    fs.writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(root, OUT)}`);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
