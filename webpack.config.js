@@ -1,3 +1,90 @@
-// Hook flex-plugin-scripts calls to extend its webpack 4 configuration. Nothing to add yet:
-// the Flex defaults (React/ReactDOM/Redux/ReactRedux externals, @twilio/flex-ui shim) are what we need.
-module.exports = (config) => config;
+// Hook flex-plugin-scripts calls to extend its webpack 4 configuration. The Flex defaults
+// (React/ReactDOM/Redux/ReactRedux externals, @twilio/flex-ui shim) stay as they are.
+//
+// What is added keeps the plugin bundle within its budget (docs/PERFORMANCE.md, "Plugin bundle";
+// `npm run bundle:size`) without changing what runs: each step swaps a file for one that exports the
+// same code in a form webpack 4 can prune, or drops code nothing in the bundle calls. Each applies
+// only when the installed packages are as described, so a Paste upgrade falls back to the plain
+// build (bigger, never broken) and the budget check then says so.
+const fs = require('fs');
+const path = require('path');
+const webpack = require('webpack');
+
+const shims = path.join(__dirname, 'scripts', 'webpack');
+const packageDir = (name, from = __dirname) => path.dirname(require.resolve(`${name}/package.json`, { paths: [from] }));
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+const pasteDir = path.dirname(packageDir('@twilio-paste/core'));
+
+/**
+ * `@twilio-paste/core/<name>` is a CommonJS file re-exporting all of `@twilio-paste/<name>`
+ * (`Object.keys(require(...)).forEach(...)`), which makes webpack keep every export of every Paste
+ * package behind it. Resolving the sub-path to the package it re-exports (the same code, in its ES
+ * module build) lets webpack drop unused exports. Only files that are exactly such a re-export are
+ * aliased. Jest is unaffected: it still loads the CommonJS files.
+ */
+function pasteCoreAliases() {
+  const coreDir = packageDir('@twilio-paste/core');
+  const aliases = {};
+  for (const file of fs.readdirSync(path.join(coreDir, 'dist'))) {
+    if (!file.endsWith('.js') || file === 'index.js') continue;
+    const source = fs.readFileSync(path.join(coreDir, 'dist', file), 'utf8');
+    const requires = [...source.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    if (requires.length !== 1 || !requires[0].startsWith('@twilio-paste/')) continue;
+    aliases[`@twilio-paste/core/${file.slice(0, -'.js'.length)}$`] = packageDir(requires[0], coreDir);
+  }
+  return aliases;
+}
+
+/**
+ * `@twilio-paste/reakit-library` is all of reakit pre-bundled into one file; the shim re-exports the
+ * same names from reakit's per-component ES build. Only when reakit-library and the shim resolve
+ * the same reakit, at the exact version reakit-library declares.
+ */
+function reakitAlias() {
+  const libraryDir = packageDir('@twilio-paste/reakit-library');
+  const wanted = readJson(path.join(libraryDir, 'package.json')).dependencies.reakit;
+  const reakitDir = packageDir('reakit', libraryDir);
+  const same =
+    reakitDir === packageDir('reakit', shims) && readJson(path.join(reakitDir, 'package.json')).version === wanted;
+  return same ? { '@twilio-paste/reakit-library$': path.join(shims, 'reakit-library.js') } : {};
+}
+
+/** The Paste packages whose ES build imports `request`, by name. */
+function pasteImporters(request) {
+  return fs
+    .readdirSync(pasteDir)
+    .filter((name) => {
+      const file = path.join(pasteDir, name, 'dist', 'index.es.js');
+      return fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(`from"${request}"`);
+    })
+    .sort()
+    .join();
+}
+
+module.exports = (config) => {
+  const aliases = { ...pasteCoreAliases(), ...reakitAlias() };
+  // Only @twilio-paste/theme's unused useThemeContrastCheck imports it: see the stub's comment.
+  const contrastStubbed = pasteImporters('@twilio-paste/color-contrast-utils') === 'theme';
+  if (contrastStubbed) aliases['@twilio-paste/color-contrast-utils$'] = path.join(shims, 'color-contrast-utils.js');
+  config.resolve.alias = { ...config.resolve.alias, ...aliases };
+  config.module.rules.push({ include: shims, sideEffects: false });
+
+  // With the contrast utils stubbed, style-props is the raw token JSON's one reader, and it needs
+  // only the deprecated tokens' names. Checked, because a new reader would need the whole file.
+  const rawJsonReaders = pasteImporters('@twilio-paste/design-tokens/dist/tokens.raw.json');
+  if (contrastStubbed && rawJsonReaders === 'color-contrast-utils,style-props') {
+    config.module.rules.push({
+      test: /[\\/]@twilio-paste[\\/]design-tokens[\\/]dist[\\/]tokens\.raw\.json$/,
+      use: path.join(shims, 'deprecated-tokens-loader.js'),
+    });
+  }
+
+  // ANALYZE=1: write a real source map (build/plugin-messaging-setup.js.map) to see what the
+  // bundle is made of. The production build otherwise writes an empty one.
+  if (process.env.ANALYZE === '1') {
+    config.devtool = false;
+    config.plugins = config.plugins.filter((p) => !(p instanceof webpack.SourceMapDevToolPlugin));
+    config.plugins.push(new webpack.SourceMapDevToolPlugin({ filename: '[file].map' }));
+  }
+  return config;
+};

@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { activePanel, collectPageProblems, openMessagingSetup, sideNav, signIn } from './flexHost';
+import { activePanel, collectPageProblems, findConnectionRow, openMessagingSetup, sideNav, signIn } from './flexHost';
 import {
   callBackend,
   fetchAddressConfiguration,
@@ -20,16 +20,6 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
   seeded = await readSeededAccount(request);
 });
-
-/** Shows one tab and narrows its table to one number or sender with the Search box; returns its row. */
-async function findRow(page: Page, tab: 'Phone numbers' | 'WhatsApp senders', address: string): Promise<Locator> {
-  await page.getByRole('tab', { name: tab }).click();
-  await activePanel(page).getByRole('searchbox', { name: 'Search' }).fill(address);
-  const rows = activePanel(page).getByTestId('connection-row');
-  await expect(rows).toHaveCount(1);
-  await expect(rows.first().getByRole('cell').first()).toHaveText(address);
-  return rows.first();
-}
 
 /** Creates an address from a row with the dialog's defaults, checking them first. */
 async function createWithDefaults(page: Page, row: Locator, screenshot?: string) {
@@ -57,9 +47,9 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
   await openMessagingSetup(page, 'supervisor');
 
   // Create: an SMS address for a number without one, a WhatsApp address for an ONLINE sender.
-  await createWithDefaults(page, await findRow(page, 'Phone numbers', number), 'addresses-create-dialog.png');
+  await createWithDefaults(page, await findConnectionRow(page, 'Phone numbers', number), 'addresses-create-dialog.png');
   await expect(page.getByText(`Address ${number} created.`)).toBeVisible();
-  const senderRow = await findRow(page, 'WhatsApp senders', sender);
+  const senderRow = await findConnectionRow(page, 'WhatsApp senders', sender);
   await expect(senderRow.getByText('Sender ONLINE')).toBeVisible();
   await createWithDefaults(page, senderRow);
 
@@ -93,7 +83,7 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
   await page.screenshot({ path: path.join(SCREENSHOTS, 'addresses-table.png'), fullPage: true });
 
   // Edit the SMS address: retry count and friendly name.
-  const numberRow = await findRow(page, 'Phone numbers', number);
+  const numberRow = await findConnectionRow(page, 'Phone numbers', number);
   await numberRow.getByRole('button', { name: 'Edit address' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit address' });
   await expect(edit.getByLabel('Retry count')).toHaveValue('3');
@@ -110,7 +100,7 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
   });
 
   // Delete the WhatsApp address, confirming.
-  const row = await findRow(page, 'WhatsApp senders', sender);
+  const row = await findConnectionRow(page, 'WhatsApp senders', sender);
   await row.getByRole('button', { name: 'Delete address' }).click();
   const confirm = page.getByRole('dialog', { name: `Delete address ${sender}?` });
   await expect(confirm).toContainText(`New WhatsApp messages to ${sender} will no longer create conversations in Flex`);
@@ -128,9 +118,9 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
   await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
   await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
   await expect(
-    (await findRow(page, 'Phone numbers', number)).getByText('Studio: Messaging Flow · retry 1'),
+    (await findConnectionRow(page, 'Phone numbers', number)).getByText('Studio: Messaging Flow · retry 1'),
   ).toBeVisible();
-  await expect((await findRow(page, 'WhatsApp senders', sender)).getByText('Not connected')).toBeVisible();
+  await expect((await findConnectionRow(page, 'WhatsApp senders', sender)).getByText('Not connected')).toBeVisible();
 
   expect(problems).toEqual([]);
 });
@@ -142,7 +132,7 @@ test('supervisor: a create Twilio refuses shows the reason in the dialog and kee
   const problems = collectPageProblems(page);
   const number = seeded.numberWithoutAddress;
   await openMessagingSetup(page, 'supervisor');
-  const row = await findRow(page, 'Phone numbers', number);
+  const row = await findConnectionRow(page, 'Phone numbers', number);
   await row.getByRole('button', { name: 'Create address' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create address' });
   await dialog.getByLabel('Friendly name').fill('Typed by the supervisor');

@@ -1,9 +1,9 @@
 import path from 'node:path';
 
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 import { credentialsFromEnv } from '../sandbox/server/config';
-import { activePanel, collectPageProblems, openMessagingSetup, sideNav, signIn } from './flexHost';
+import { collectPageProblems, findConnectionRow, openMessagingSetup, sideNav, signIn } from './flexHost';
 import { resetSandbox, SANDBOX_URL, twilioGet, type AddressConfigurationResource } from './twilioSandbox';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
@@ -117,13 +117,7 @@ async function readDiagnosisSeed(request: APIRequestContext) {
 
 const tabOf = (address: string) => (address.startsWith('whatsapp:') ? 'WhatsApp senders' : 'Phone numbers');
 
-async function findRow(page: Page, address: string): Promise<Locator> {
-  await page.getByRole('tab', { name: tabOf(address) }).click();
-  await activePanel(page).getByRole('searchbox', { name: 'Search' }).fill(address);
-  const rows = activePanel(page).getByTestId('connection-row');
-  await expect(rows).toHaveCount(1);
-  return rows.first();
-}
+const findRow = (page: Page, address: string) => findConnectionRow(page, tabOf(address), address);
 
 /** Opens a row's findings; returns the dialog. */
 async function openDiagnosis(page: Page, address: string, level: 'Ready' | 'Warning' | 'Broken') {

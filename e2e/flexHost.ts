@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Console errors and uncaught exceptions of the page, collected for one assertion at the end. */
 export function collectPageProblems(page: Page): string[] {
@@ -30,3 +30,17 @@ export async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin
 
 /** The tab panel on show. */
 export const activePanel = (page: Page) => page.getByRole('tabpanel');
+
+/** Shows one tab and narrows its table to one number or sender with the Search box; returns its row. */
+export async function findConnectionRow(
+  page: Page,
+  tab: 'Phone numbers' | 'WhatsApp senders',
+  address: string,
+): Promise<Locator> {
+  await page.getByRole('tab', { name: tab }).click();
+  await activePanel(page).getByRole('searchbox', { name: 'Search' }).fill(address);
+  const rows = activePanel(page).getByTestId('connection-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('td[data-column="address"]')).toHaveText(address);
+  return rows.first();
+}

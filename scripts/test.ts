@@ -2,7 +2,9 @@
  * `npm test`: unit + integration tests (Jest), then browser tests (Playwright on `npm start`).
  *
  * Without Chromium the browser tests are skipped with one loud line, unless REQUIRE_BROWSER=1
- * (set by .ci/run), which makes a missing browser a failure. Ends with one summary line
+ * (set by .ci/run), which makes a missing browser a failure. Then the plugin bundle's size budget
+ * (scripts/bundleBudget.ts), counted as one test, on the bundle the browser tests used — or, without
+ * them, on build/ as it is, rebuilt first when missing or stale. Ends with one summary line
  * `tests: N passed, N failed, N skipped` that any CI can read.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { findChromium } from '../e2e/browser';
+import { buildPlugin, bundleIsStale, runBudgetCheck } from './bundleBudget';
 
 interface Tally {
   passed: number;
@@ -65,6 +68,8 @@ add(jestTally(jestOut));
 
 // 2. Browser tests against the built bundle.
 const chromium = findChromium();
+/** Whether build/ holds a bundle built from the current sources (for the budget check). */
+let bundleBuilt = false;
 if (!chromium) {
   const message =
     'BROWSER TESTS NOT RUN: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.';
@@ -76,6 +81,7 @@ if (!chromium) {
   }
 } else {
   const built = run(bin('flex-plugin'), ['build']);
+  bundleBuilt = built;
   ok = built && ok;
   if (!built) total.failed += 1;
   const pwOut = path.join(tmp, 'playwright.json');
@@ -87,6 +93,15 @@ if (!chromium) {
     }) && ok;
   add(playwrightTally(pwOut));
 }
+
+// 3. The plugin bundle's size budget, counted as one test, on the bundle the browser tests used.
+if (!chromium) bundleBuilt = !bundleIsStale() || buildPlugin();
+let withinBudget = false;
+if (bundleBuilt) withinBudget = runBudgetCheck();
+else console.error('PLUGIN BUNDLE BUDGET NOT CHECKED: the plugin build failed (its output is above).');
+ok = withinBudget && ok;
+if (withinBudget) total.passed += 1;
+else total.failed += 1;
 
 console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 // A run that executed no test proves nothing: treat it as a failure.
