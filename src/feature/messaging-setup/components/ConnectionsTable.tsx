@@ -4,6 +4,7 @@ import { Button } from '@twilio-paste/core/button';
 import { Checkbox } from '@twilio-paste/core/checkbox';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
+import { useUID } from '@twilio-paste/core/uid-library';
 
 import { filterRows, type ConnectionRow, type DiagnosisFilter, type StatusFilter } from '../state/rows';
 import { AddressStatusBadge } from './AddressStatusBadge';
@@ -192,6 +193,7 @@ export function ConnectionsTable({
   const strings = useStrings();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selectAllId = useUID();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [page, setPage] = useState(0);
   const filtered = useMemo(
@@ -260,7 +262,7 @@ export function ConnectionsTable({
             {bulk && (
               <Th>
                 <Checkbox
-                  id={`${addressHeading}-select-all`}
+                  id={selectAllId}
                   checked={allMatchingChosen}
                   indeterminate={!allMatchingChosen && matching.some((r) => selected.has(r.key))}
                   disabled={matching.length === 0}

@@ -13,7 +13,7 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
       aria-label={label}
       backgroundColor="colorBackgroundStrong"
       borderRadius="borderRadius20"
-      height="size05"
+      height="sizeSquare30"
       marginTop="space20"
       marginBottom="space20"
     >
