@@ -6,9 +6,9 @@ import twilio from 'twilio';
 
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import { SandboxRequestClient } from '../../serverless/src/twilio/sandboxRequestClient';
-import { BackendApiError, createBackendClient } from '../../src/feature/messaging-setup/api/backendClient';
+import { createBackendClient, isRateLimited } from '../../src/feature/messaging-setup/api/backendClient';
 import type { AddressInput } from '../../src/feature/messaging-setup/api/types';
-import { runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
+import { BULK_CREATE_PACE, runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
 import { control, sandboxCredentials, twilioRequests, type Stack } from './stack';
 
 export const LATENCY_MS = 100;
@@ -233,10 +233,8 @@ export async function measureBulkCreate(stack: Stack, count: number, rate429: nu
   };
   const started = Date.now();
   await runBulk(numbers, (n) => backend.call('create-address', { ...template, address: n.phoneNumber }), {
-    concurrency: 4,
-    maxRateLimitedAttempts: 6,
-    backoffMs: 1000,
-    isRateLimited: (error) => error instanceof BackendApiError && error.status === 429,
+    ...BULK_CREATE_PACE,
+    isRateLimited,
     isCancelled: () => false,
     onOutcome: () => undefined,
   });

@@ -2,8 +2,8 @@ import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtim
 
 import { INBOUND_WEBHOOK_FUNCTION } from '../../../src/feature/messaging-setup/api/types';
 import { readConfig, type BackendEnv } from '../config';
-import { BackendError, toBackendError } from '../http/backendError';
-import { jsonResponse } from '../http/jsonResponse';
+import { BackendError } from '../http/backendError';
+import { jsonResponse, setErrorReply } from '../http/jsonResponse';
 import { routeConversationToFlex } from '../inbound/routeConversationToFlex';
 import { assertTwilioSignature } from '../inbound/twilioSignature';
 import { createTwilioClient } from '../twilio/clientFactory';
@@ -55,9 +55,7 @@ export const handler = async (
     response.setStatusCode(200);
     response.setBody(await routeConversationToFlex(client, config, fields));
   } catch (thrown) {
-    const error = toBackendError(thrown);
-    response.setStatusCode(error.status);
-    response.setBody({ error: { code: error.code, message: error.message } });
+    setErrorReply(response, thrown);
   }
   callback(null, response);
 };

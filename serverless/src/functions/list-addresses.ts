@@ -9,7 +9,7 @@ import { summariseAddress } from '../lib/summaries';
  * a long chain. Each call follows up to this many of Twilio's pages (while time allows), so the
  * chain pays the plugin-to-backend round trip once per five pages instead of once per page.
  */
-export const TWILIO_PAGES_PER_CALL = 5;
+const TWILIO_PAGES_PER_CALL = 5;
 /** Stop following pages after this long: far inside Twilio Functions' 10 s limit. */
 const TIME_BUDGET_MS = 3000;
 

@@ -2,16 +2,15 @@ import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtim
 
 import {
   ENDPOINT_ACCESS,
-  type ApiErrorBody,
   type BackendEndpoint,
   type BackendEndpoints,
 } from '../../../src/feature/messaging-setup/api/types';
 import { validateFlexToken, type FlexUser } from '../auth/validateFlexToken';
 import { readConfig, type BackendConfig, type BackendEnv } from '../config';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
-import { BackendError, toBackendError } from './backendError';
+import { BackendError } from './backendError';
 import { corsHeaders } from './cors';
-import { jsonResponse } from './jsonResponse';
+import { jsonResponse, setErrorReply } from './jsonResponse';
 
 /** The largest request payload accepted; address requests are well under 2 KB. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -93,13 +92,7 @@ export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
       response.setStatusCode(200);
       response.setBody(result);
     } catch (thrown) {
-      const error = toBackendError(thrown);
-      const body: ApiErrorBody = {
-        error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
-      };
-      for (const [key, value] of Object.entries(error.headers)) response.appendHeader(key, value);
-      response.setStatusCode(error.status);
-      response.setBody(body);
+      setErrorReply(response, thrown);
     }
     callback(null, response);
   };

@@ -9,7 +9,7 @@ export type InboundOutcome =
   | { outcome: 'ignored'; reason: string };
 
 /** Where the conversation's marker lives in its attributes: set once an Interaction exists. */
-export const MARKER_KEY = 'messagingSetup';
+const MARKER_KEY = 'messagingSetup';
 
 const CONVERSATION_SID = /^CH[0-9a-fA-F]{32}$/;
 const CUSTOMER_SOURCES: Record<string, 'sms' | 'whatsapp'> = { SMS: 'sms', WHATSAPP: 'whatsapp' };

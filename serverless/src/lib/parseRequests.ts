@@ -70,14 +70,19 @@ export function parseDeleteAddress(payload: unknown): DeleteAddressRequest {
   return { sid };
 }
 
-export function parseFlexFlowRequest(payload: unknown): FlexFlowRequest {
-  const { sid } = onlyKeys(payload, ['sid']);
-  if (typeof sid !== 'string' || !SID_PATTERNS.flexFlow.test(sid)) {
-    const fields = { sid: 'Not a Flex Flow SID (FO…).' };
+/** A request that is one SID and nothing else: `{[key]: "<SID>"}`. */
+function oneSid(payload: unknown, key: string, pattern: RegExp, whatItIsNot: string): string {
+  const value = onlyKeys(payload, [key])[key];
+  if (typeof value !== 'string' || !pattern.test(value)) {
+    const fields = { [key]: whatItIsNot };
     throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
   }
-  return { sid };
+  return value;
 }
+
+export const parseFlexFlowRequest = (payload: unknown): FlexFlowRequest => ({
+  sid: oneSid(payload, 'sid', SID_PATTERNS.flexFlow, 'Not a Flex Flow SID (FO…).'),
+});
 
 export function parseUpdateNumberInbound(payload: unknown): UpdateNumberInboundRequest {
   const { sid, smsUrl, smsApplicationSid } = onlyKeys(payload, ['sid', 'smsUrl', 'smsApplicationSid']);
@@ -104,14 +109,9 @@ export function parseUpdateNumberInbound(payload: unknown): UpdateNumberInboundR
   };
 }
 
-export function parseSetDefaultService(payload: unknown): SetDefaultServiceRequest {
-  const { serviceSid } = onlyKeys(payload, ['serviceSid']);
-  if (typeof serviceSid !== 'string' || !SID_PATTERNS.conversationService.test(serviceSid)) {
-    const fields = { serviceSid: 'Not a conversation service SID (IS…).' };
-    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
-  }
-  return { serviceSid };
-}
+export const parseSetDefaultService = (payload: unknown): SetDefaultServiceRequest => ({
+  serviceSid: oneSid(payload, 'serviceSid', SID_PATTERNS.conversationService, 'Not a conversation service SID (IS…).'),
+});
 
 function isHttpUrl(value: string): boolean {
   if (value.length > 2048 || /\s/.test(value)) return false;

@@ -15,6 +15,9 @@ export class BackendApiError extends Error {
   }
 }
 
+/** True for a call the backend refused because Twilio is rate-limiting (HTTP 429): try again later. */
+export const isRateLimited = (error: unknown): boolean => error instanceof BackendApiError && error.status === 429;
+
 export interface BackendClientOptions {
   /** The deployed Serverless service's base URL, e.g. `https://messaging-setup-1234-dev.twil.io`. */
   baseUrl: string;

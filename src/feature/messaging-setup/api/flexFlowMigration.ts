@@ -36,9 +36,16 @@ const INTEGRATION_ADVICE: Record<string, string> = {
 
 const blocked = (block: MigrationBlock, message: string): MigrationPlan => ({ migratable: false, block, message });
 
-/** The address a flow's contact identity becomes: `+1…` for SMS, `whatsapp:+1…` for WhatsApp. */
-function addressFor(type: AddressType, identity: string): string {
-  return type === 'whatsapp' && !identity.startsWith(WHATSAPP_PREFIX) ? `${WHATSAPP_PREFIX}${identity}` : identity;
+/**
+ * A flow's contact identity as an address holds it: `+1…` for SMS, `whatsapp:+1…` for WhatsApp
+ * (Flex Flows may store a WhatsApp identity without the prefix); null without an identity.
+ */
+export function flexFlowAddress(flow: Pick<FlexFlowSummary, 'channelType' | 'contactIdentity'>): string | null {
+  const identity = flow.contactIdentity?.trim();
+  if (!identity) return null;
+  return flow.channelType === 'whatsapp' && !identity.startsWith(WHATSAPP_PREFIX)
+    ? `${WHATSAPP_PREFIX}${identity}`
+    : identity;
 }
 
 /**
@@ -61,10 +68,10 @@ export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: str
       `Only Flex Flows with a Studio integration migrate automatically; this one's is ${flow.integrationType ?? 'not set'}. ${advice}`,
     );
   }
-  if (!flow.contactIdentity) {
+  const address = flexFlowAddress(flow);
+  if (!address) {
     return blocked('no_contact_identity', 'This Flex Flow has no contact identity, so there is no number to move.');
   }
-  const address = addressFor(type, flow.contactIdentity.trim());
   if (addressError(type, address)) {
     return blocked(
       'invalid_contact_identity',

@@ -27,6 +27,7 @@ import {
 import { builtInWebhookUrl } from '../api/builtInWebhook';
 import { toRequest, type AddressForm, type IntegrationChoice } from '../state/addressForm';
 import { fill, useStrings } from '../strings';
+import { errorMessage } from '../errorMessage';
 
 interface DialogBasics {
   initial: AddressForm;
@@ -118,7 +119,7 @@ export function AddressDialog(props: AddressDialogProps) {
       onDone(saved);
     } catch (error) {
       setPending(false);
-      setServerError(error instanceof Error ? error.message : String(error));
+      setServerError(errorMessage(error));
       if (error instanceof BackendApiError && error.fields) setServerFields(error.fields);
     }
   }

@@ -1,12 +1,9 @@
-import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 
 import type { AddressInput, PhoneNumberSummary } from '../api/types';
 import { defaultAccount, MESSAGING_FLOW_SID, FLEX_SERVICE_SID, NUMBERS, sid } from '../../../test/fakeAccount';
 import { createFakeBackend, errorReply } from '../../../test/fakeBackend';
-import { renderWithPaste } from '../../../test/renderWithPaste';
-import { MessagingSetupView } from './MessagingSetupView';
+import { activePanel, renderMessagingSetup } from '../../../test/renderMessagingSetup';
 
 jest.setTimeout(30_000);
 
@@ -27,16 +24,9 @@ function accountWithFreeNumbers(extra: number) {
   return account;
 }
 
-async function renderView(fake = createFakeBackend(accountWithFreeNumbers(5))) {
-  const notify = jest.fn();
-  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} canWrite />);
-  await within(screen.getByRole('tabpanel')).findByText('Studio: Messaging Flow · retry 3');
-  await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
-  return { fake, notify, user };
-}
+const renderView = (fake = createFakeBackend(accountWithFreeNumbers(5))) => renderMessagingSetup({ fake });
 
-const panel = () => screen.getByRole('tabpanel');
+const panel = activePanel;
 const rowOf = (address: string) =>
   within(panel())
     .getAllByTestId('connection-row')

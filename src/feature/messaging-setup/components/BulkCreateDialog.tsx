@@ -6,15 +6,13 @@ import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHe
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-import { BackendApiError } from '../api/backendClient';
+import { isRateLimited } from '../api/backendClient';
 import type { AddressInput, AddressSummary } from '../api/types';
-import { runBulk } from '../state/bulkRunner';
+import { BULK_CREATE_PACE, runBulk } from '../state/bulkRunner';
 import type { ConnectionRow } from '../state/rows';
 import { fill, useStrings } from '../strings';
 import { ProgressBar } from './ProgressBar';
-
-/** Parallel creates: enough to finish 500 in well under a minute, few enough to rarely meet a 429. */
-export const BULK_CONCURRENCY = 4;
+import { errorMessage } from '../errorMessage';
 
 interface BulkCreateDialogProps {
   rows: ConnectionRow[];
@@ -30,9 +28,6 @@ interface Failure {
   row: ConnectionRow;
   message: string;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const isRateLimited = (error: unknown) => error instanceof BackendApiError && error.status === 429;
 
 /**
  * Creates one address per row with the same settings: bounded concurrency that slows down on 429s,
@@ -68,12 +63,11 @@ export function BulkCreateDialog({ rows, template, create, onCreated, onFinished
           ...(template.friendlyName ? {} : row.name ? { friendlyName: row.name } : {}),
         }),
       {
-        concurrency: BULK_CONCURRENCY,
-        maxRateLimitedAttempts: 6,
-        backoffMs: 1000,
+        ...BULK_CREATE_PACE,
         isRateLimited: (error) => {
-          if (isRateLimited(error) && live) setSlowed(true);
-          return isRateLimited(error);
+          const limited = isRateLimited(error);
+          if (limited && live) setSlowed(true);
+          return limited;
         },
         isCancelled: () => cancelRequested.current,
         onOutcome: (row, outcome) => {
@@ -84,7 +78,7 @@ export function BulkCreateDialog({ rows, template, create, onCreated, onFinished
             onCreated(outcome.value);
           } else if (outcome.status === 'failed') {
             counts.failed += 1;
-            setFailures((list) => [...list, { row, message: messageOf(outcome.error) }]);
+            setFailures((list) => [...list, { row, message: errorMessage(outcome.error) }]);
           } else {
             counts.cancelled += 1;
             setCancelled((n) => n + 1);

@@ -3,6 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Checkbox } from '@twilio-paste/core/checkbox';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
+import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
@@ -13,6 +14,7 @@ import { fill, useStrings } from '../strings';
 import { SidCell } from './SidCell';
 import { clampPage, Pager, pageOf } from './Pager';
 import { TableToolbar } from './TableToolbar';
+import { useSelection } from './useSelection';
 
 interface ConnectionsTableProps {
   rows: ConnectionRow[];
@@ -34,13 +36,6 @@ interface ConnectionsTableProps {
 
 /** A row bulk create can take: no address yet, and one can be made. */
 const selectable = (row: ConnectionRow) => !row.config && row.connectable;
-
-/** The check box's label, for screen readers only: the row and header say what it is. */
-const HiddenLabel = ({ children }: { children: string }) => (
-  <Box as="span" position="absolute" overflow="hidden" width="1px" height="1px">
-    {children}
-  </Box>
-);
 
 interface RowActions {
   onCreate: (row: ConnectionRow) => void;
@@ -104,7 +99,7 @@ const ConnectionRowView = React.memo(function ConnectionRowView({
               checked={selected}
               onChange={(e) => actions.current.toggle(row.key, e.target.checked)}
             >
-              <HiddenLabel>{fill(strings.MessagingSetupSelectRow, { address: row.address })}</HiddenLabel>
+              <ScreenReaderOnly>{fill(strings.MessagingSetupSelectRow, { address: row.address })}</ScreenReaderOnly>
             </Checkbox>
           )}
         </Td>
@@ -192,7 +187,7 @@ export function ConnectionsTable({
 }: ConnectionsTableProps) {
   const strings = useStrings();
   const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, toggle, clear } = useSelection();
   const selectAllId = useUID();
   const [status, setStatus] = useState<StatusFilter>('all');
   const [page, setPage] = useState(0);
@@ -210,15 +205,6 @@ export function ConnectionsTable({
   const chosen = useMemo(() => rows.filter((r) => selectable(r) && selected.has(r.key)), [rows, selected]);
   const matching = useMemo(() => filtered.filter(selectable), [filtered]);
   const allMatchingChosen = matching.length > 0 && matching.every((r) => selected.has(r.key));
-  const toggle = (keys: string[], on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const key of keys) {
-        if (on) next.add(key);
-        else next.delete(key);
-      }
-      return next;
-    });
   actions.current = { onCreate, onEdit, onDelete, onDiagnose, toggle: (key, on) => toggle([key], on) };
 
   return (
@@ -249,7 +235,7 @@ export function ConnectionsTable({
             disabled={chosen.length === 0}
             onClick={() => {
               onBulkCreate(chosen);
-              setSelected(new Set());
+              clear();
             }}
           >
             {fill(strings.MessagingSetupBulkCreate, { count: chosen.length })}
@@ -273,7 +259,9 @@ export function ConnectionsTable({
                     )
                   }
                 >
-                  <HiddenLabel>{fill(strings.MessagingSetupSelectAllMatching, { count: matching.length })}</HiddenLabel>
+                  <ScreenReaderOnly>
+                    {fill(strings.MessagingSetupSelectAllMatching, { count: matching.length })}
+                  </ScreenReaderOnly>
                 </Checkbox>
               </Th>
             )}

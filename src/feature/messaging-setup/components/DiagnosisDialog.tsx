@@ -12,6 +12,7 @@ import type { ConnectionRow } from '../state/rows';
 import { fill, useStrings } from '../strings';
 import { CopyButton } from './CopyButton';
 import { DiagnosisBadge, LEVEL_LABEL_KEY } from './DiagnosisBadge';
+import { errorMessage } from '../errorMessage';
 
 /** A number's own inbound handler that the view can safely clear (and restore). */
 export type InboundField = 'smsUrl' | 'smsApplicationSid';
@@ -53,7 +54,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose }: Diagno
       const previous = await onSetInbound(field, value);
       setStep(next(previous));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setPending(false);
     }

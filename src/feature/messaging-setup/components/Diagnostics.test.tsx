@@ -1,26 +1,13 @@
-import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 
 import { defaultAccount, FLEX_SERVICE_SID, NUMBERS, OTHER_SERVICE_SID, SENDERS, sid } from '../../../test/fakeAccount';
 import { createFakeBackend, errorReply } from '../../../test/fakeBackend';
-import { renderWithPaste } from '../../../test/renderWithPaste';
-import { MessagingSetupView } from './MessagingSetupView';
+import { activePanel, renderMessagingSetup as renderView } from '../../../test/renderMessagingSetup';
 
 jest.setTimeout(20_000);
 
 const OLD_URL = 'https://old-backend.example.com/sms';
 
-async function renderView({ fake = createFakeBackend(), canWrite = true } = {}) {
-  const notify = jest.fn();
-  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} canWrite={canWrite} />);
-  await within(activePanel()).findByText('Studio: Messaging Flow · retry 3');
-  await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
-  return { fake, notify, user };
-}
-
-const activePanel = () => screen.getByRole('tabpanel');
 const diagnosisButton = (address: string, level: string) =>
   within(activePanel()).getByRole('button', { name: `Diagnosis for ${address}: ${level}` });
 const shownAddresses = () =>

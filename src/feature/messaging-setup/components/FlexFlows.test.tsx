@@ -1,12 +1,9 @@
-import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 
 import type { FlexFlowSummary, MigrateFlexFlowResponse } from '../api/types';
 import { defaultAccount, MESSAGING_FLOW_SID, NUMBERS, SENDERS, sid } from '../../../test/fakeAccount';
 import { createFakeBackend, errorReply } from '../../../test/fakeBackend';
-import { renderWithPaste } from '../../../test/renderWithPaste';
-import { MessagingSetupView } from './MessagingSetupView';
+import { activePanel, renderMessagingSetup } from '../../../test/renderMessagingSetup';
 
 jest.setTimeout(30_000);
 
@@ -43,16 +40,13 @@ function accountWithFlows() {
 }
 
 async function renderFlexFlows({ fake = createFakeBackend(accountWithFlows()), canWrite = true } = {}) {
-  const notify = jest.fn();
-  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} canWrite={canWrite} />);
-  await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
-  await user.click(screen.getByRole('tab', { name: 'Legacy Flex Flows' }));
+  const rendered = await renderMessagingSetup({ fake, canWrite, loadedWhen: null });
+  await rendered.user.click(screen.getByRole('tab', { name: 'Legacy Flex Flows' }));
   await within(panel()).findByText('Sales SMS Flow');
-  return { fake, notify, user };
+  return rendered;
 }
 
-const panel = () => screen.getByRole('tabpanel');
+const panel = activePanel;
 const rowOf = (name: string) => {
   const row = within(panel())
     .getAllByTestId('flex-flow-row')

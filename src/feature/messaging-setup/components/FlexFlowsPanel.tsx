@@ -3,6 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Checkbox } from '@twilio-paste/core/checkbox';
 import { Paragraph } from '@twilio-paste/core/paragraph';
+import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
@@ -15,6 +16,7 @@ import { MigrateFlexFlowsDialog, type MigrationItemResult } from './MigrateFlexF
 import { clampPage, Pager, pageOf } from './Pager';
 import { SidCell } from './SidCell';
 import { TableToolbar } from './TableToolbar';
+import { useSelection } from './useSelection';
 
 interface FlexFlowsPanelProps {
   rows: FlexFlowRow[];
@@ -35,7 +37,7 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
   const strings = useStrings();
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(0);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { selected, toggle, clear } = useSelection();
   const [dialog, setDialog] = useState<PanelDialog>({ kind: 'none' });
 
   const filtered = useMemo(
@@ -54,13 +56,6 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
   // Selection survives reloads only for flows that still exist and can still be migrated.
   const chosen = migratable.filter((r) => selected.has(r.flow.sid));
   const yesNo = (value: boolean) => (value ? strings.MessagingSetupYes : strings.MessagingSetupNo);
-  const toggle = (sid: string, on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(sid);
-      else next.delete(sid);
-      return next;
-    });
   const close = () => setDialog({ kind: 'none' });
 
   return (
@@ -101,11 +96,16 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
                   checked={migratable.length > 0 && chosen.length === migratable.length}
                   indeterminate={chosen.length > 0 && chosen.length < migratable.length}
                   disabled={migratable.length === 0}
-                  onChange={(e) => setSelected(new Set(e.target.checked ? migratable.map((r) => r.flow.sid) : []))}
+                  onChange={(e) =>
+                    e.target.checked
+                      ? toggle(
+                          migratable.map((r) => r.flow.sid),
+                          true,
+                        )
+                      : clear()
+                  }
                 >
-                  <Box as="span" position="absolute" overflow="hidden" width="1px" height="1px">
-                    {strings.MessagingSetupSelectAllFlexFlows}
-                  </Box>
+                  <ScreenReaderOnly>{strings.MessagingSetupSelectAllFlexFlows}</ScreenReaderOnly>
                 </Checkbox>
               </Th>
             )}
@@ -141,11 +141,11 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
                       id={`messaging-setup-select-${flow.sid}`}
                       checked={selected.has(flow.sid) && preview.kind === 'ready'}
                       disabled={preview.kind !== 'ready'}
-                      onChange={(e) => toggle(flow.sid, e.target.checked)}
+                      onChange={(e) => toggle([flow.sid], e.target.checked)}
                     >
-                      <Box as="span" position="absolute" overflow="hidden" width="1px" height="1px">
+                      <ScreenReaderOnly>
                         {fill(strings.MessagingSetupSelectFlexFlow, { name: flow.friendlyName })}
-                      </Box>
+                      </ScreenReaderOnly>
                     </Checkbox>
                   </Td>
                 )}
@@ -225,7 +225,7 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
           onMigrate={props.migrate}
           onItemDone={props.onMigrationItem}
           onFinished={(results) => {
-            setSelected(new Set());
+            clear();
             props.onMigrationFinished(results);
           }}
           onClose={close}

@@ -11,27 +11,14 @@ import {
   SENDERS,
   sid,
 } from '../../../test/fakeAccount';
-import { createFakeBackend, deferred, errorReply, type FakeBackend, type FakeReply } from '../../../test/fakeBackend';
+import { createFakeBackend, deferred, errorReply, type FakeReply } from '../../../test/fakeBackend';
+import { activePanel, renderMessagingSetup as renderView } from '../../../test/renderMessagingSetup';
 import { renderWithPaste } from '../../../test/renderWithPaste';
 import { messagingSetupStrings } from '../strings';
 import { MessagingSetupView } from './MessagingSetupView';
 
 // Paste modals and tables are heavy in jsdom; a few tests go through several dialogs.
 jest.setTimeout(20_000);
-
-async function renderView({ fake = createFakeBackend(), canWrite = true } = {}) {
-  const notify = jest.fn();
-  // Paste's styles are not in the document (see renderWithPaste), so skip the CSS pointer-events check.
-  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} canWrite={canWrite} />);
-  // Everything has loaded once the Studio routing of the support line names its flow.
-  await within(activePanel()).findByText('Studio: Messaging Flow · retry 3');
-  await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
-  return { fake, notify, user };
-}
-
-/** The tab panel on show (the others are `hidden`). */
-const activePanel = () => screen.getByRole('tabpanel');
 
 /** The table row of a number, sender or address in the panel on show. */
 function rowOf(address: string): HTMLElement {
@@ -459,7 +446,11 @@ describe('inline validation', () => {
   test('when the account has no published "Messaging Flow", no flow is preselected', async () => {
     const fake = createFakeBackend();
     fake.account.flows = fake.account.flows.map((f) => ({ ...f, status: 'draft' as const }));
-    const { user } = await renderViewWithoutMessagingFlow(fake);
+    // A draft-only account shows no "Messaging Flow" routing: wait for its problem instead.
+    const { user } = await renderView({
+      fake,
+      loadedWhen: 'The Studio flow "Messaging Flow" is not published.',
+    });
     const form = within(await openCreateDialog(user, NUMBERS.sales.phoneNumber));
     expect(form.getByRole('combobox', { name: 'Studio flow' })).toHaveValue('');
     await user.click(form.getByRole('button', { name: 'Create' }));
@@ -467,15 +458,6 @@ describe('inline validation', () => {
     expect(fake.writes()).toEqual([]);
   });
 });
-
-/** renderView waits for "Messaging Flow" routing, which a draft-only account does not show. */
-async function renderViewWithoutMessagingFlow(fake: FakeBackend) {
-  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite />);
-  await within(activePanel()).findByText('The Studio flow "Messaging Flow" is not published.');
-  await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
-  return { user };
-}
 
 describe('saving', () => {
   test('a server error is shown in the dialog; the input stays and the button is usable again', async () => {

@@ -34,6 +34,7 @@ import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
 import { RenderWhileVisible } from './RenderWhileVisible';
 import { summariseMigration } from './MigrateFlexFlowsDialog';
+import { errorMessage } from '../errorMessage';
 
 export type Notify = (kind: 'success' | 'error', message: string) => void;
 
@@ -173,16 +174,9 @@ export function MessagingSetupView({
 
   const fixDefault = async (flexSid: string): Promise<string | null> => {
     const flexName = data.essentials?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid;
-    let result;
-    try {
-      result = await backend.call('set-default-conversation-service', { serviceSid: flexSid });
-    } catch (error) {
-      notify(
-        'error',
-        fill(strings.MessagingSetupFixDefaultFailed, { error: error instanceof Error ? error.message : String(error) }),
-      );
-      throw error;
-    }
+    const result = await reporting('MessagingSetupFixDefaultFailed', flexName, () =>
+      backend.call('set-default-conversation-service', { serviceSid: flexSid }),
+    )();
     dispatch({ type: 'default-service-set', serviceSid: result.defaultConversationServiceSid });
     notify(
       'success',
@@ -202,10 +196,7 @@ export function MessagingSetupView({
       try {
         return await change();
       } catch (error) {
-        notify(
-          'error',
-          fill(strings[failure], { address, error: error instanceof Error ? error.message : String(error) }),
-        );
+        notify('error', fill(strings[failure], { address, error: errorMessage(error) }));
         throw error;
       }
     };

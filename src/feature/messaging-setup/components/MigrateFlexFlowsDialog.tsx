@@ -12,6 +12,7 @@ import type { MigrateFlexFlowResponse, MigrationStep } from '../api/types';
 import type { FlexFlowRow } from '../state/flexFlowRows';
 import { fill, useStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
 import { ProgressBar } from './ProgressBar';
+import { errorMessage } from '../errorMessage';
 
 export type ItemOutcome = MigrateFlexFlowResponse['outcome'] | 'skipped' | 'stopped' | 'failed';
 
@@ -167,7 +168,7 @@ export function MigrateFlexFlowsDialog({
         const response = await onMigrate(row);
         record({ row, outcome: response.outcome, message: response.message, steps: response.steps }, response);
       } catch (error) {
-        record({ row, outcome: 'failed', message: error instanceof Error ? error.message : String(error), steps: [] });
+        record({ row, outcome: 'failed', message: errorMessage(error), steps: [] });
       }
     }
     setCurrent(null);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { errorMessage } from '../errorMessage';
 
 /**
  * A confirm button's life: busy while the action runs; on success `onSuccess` (the dialog closes);
@@ -16,7 +17,7 @@ export function usePendingAction(action: () => Promise<unknown>, onSuccess: () =
       onSuccess();
     } catch (e) {
       setPending(false);
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   }
 

@@ -23,6 +23,13 @@ export interface BulkOptions<T, R> {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * How bulk create runs (the dialog, and the benchmark that measures it): 4 calls at once finish
+ * 500 addresses in well under a minute and rarely meet a 429; a rate-limited row is tried up to 6
+ * times, waiting 1 s, 2 s, 4 s… in between.
+ */
+export const BULK_CREATE_PACE = { concurrency: 4, maxRateLimitedAttempts: 6, backoffMs: 1000 } as const;
+
 export interface BulkSummary {
   done: number;
   failed: number;

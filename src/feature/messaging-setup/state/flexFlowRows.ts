@@ -1,4 +1,4 @@
-import { planFlexFlowMigration } from '../api/flexFlowMigration';
+import { flexFlowAddress, planFlexFlowMigration } from '../api/flexFlowMigration';
 import type {
   AddressInput,
   AddressSummary,
@@ -54,12 +54,6 @@ function describeIntegration(flow: FlexFlowSummary, flowsBySid: ReadonlyMap<stri
   }
 }
 
-/** The contact identity as an address holds it, for looking up an address already on it. */
-const identityAddress = (flow: FlexFlowSummary) =>
-  flow.channelType === 'whatsapp' && flow.contactIdentity && !flow.contactIdentity.startsWith('whatsapp:')
-    ? `whatsapp:${flow.contactIdentity}`
-    : (flow.contactIdentity ?? '');
-
 function previewOf(
   flow: FlexFlowSummary,
   existing: AddressSummary | undefined,
@@ -102,7 +96,8 @@ function previewOf(
 /** One row per Flex Flow, with what migrating it would do. */
 export function flexFlowRows(flows: readonly FlexFlowSummary[], ctx: FlexFlowContext): FlexFlowRow[] {
   return flows.map((flow) => {
-    const address = flow.contactIdentity ? ctx.byAddress.get(identityAddress(flow)) : undefined;
+    const identity = flexFlowAddress(flow);
+    const address = identity ? ctx.byAddress.get(identity) : undefined;
     const retry = flow.integration.retry_count;
     return {
       flow,

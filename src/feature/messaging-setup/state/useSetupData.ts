@@ -3,6 +3,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { BackendClient } from '../api/backendClient';
 import type { AddressType, BackendEndpoints, Page } from '../api/types';
 import { initialSetupData, setupReducer, type SetupAction, type SourceName } from './setupData';
+import { errorMessage } from '../errorMessage';
 
 type PagedEndpoint =
   'list-phone-numbers' | 'list-whatsapp-senders' | 'list-addresses' | 'list-studio-flows' | 'list-flex-flows';
@@ -42,8 +43,6 @@ const LOAD_ORDER: readonly SourceName[] = [
   'flows',
   'flexFlows',
 ];
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Loads everything the view shows, all lists in parallel, each page rendered as it arrives.
@@ -87,7 +86,7 @@ export function useSetupData(backend: BackendClient) {
       };
       work[source]().then(
         () => emit({ type: 'done', source }),
-        (error: unknown) => emit({ type: 'failed', source, error: messageOf(error) }),
+        (error: unknown) => emit({ type: 'failed', source, error: errorMessage(error) }),
       );
     },
     [backend],

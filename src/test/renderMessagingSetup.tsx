@@ -1,0 +1,33 @@
+import React from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+
+import { MessagingSetupView } from '../feature/messaging-setup/components/MessagingSetupView';
+import { createFakeBackend, type FakeBackend } from './fakeBackend';
+import { renderWithPaste } from './renderWithPaste';
+
+/** The tab panel on show (the others are `hidden`). */
+export const activePanel = () => screen.getByRole('tabpanel');
+
+interface RenderOptions {
+  fake?: FakeBackend;
+  canWrite?: boolean;
+  /** Text in the first tab that says the lists have loaded; null to wait for the loading line only. */
+  loadedWhen?: string | null;
+}
+
+/** The view on a fake backend, once every list has loaded, with a user to drive it. */
+export async function renderMessagingSetup({
+  fake = createFakeBackend(),
+  canWrite = true,
+  loadedWhen = 'Studio: Messaging Flow · retry 3',
+}: RenderOptions = {}) {
+  const notify = jest.fn();
+  // Paste's styles are not in the document (see renderWithPaste), so skip the CSS pointer-events check.
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} canWrite={canWrite} />);
+  // By default everything has loaded once the Studio routing of the support line names its flow.
+  if (loadedWhen) await within(activePanel()).findByText(loadedWhen);
+  await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
+  return { fake, notify, user };
+}
