@@ -5,14 +5,14 @@
 const tsJest = (tsconfig) => ['ts-jest', { tsconfig, diagnostics: false }];
 
 /** Node-side projects start the sandbox, whose openapi-backend needs one ESM-only package compiled. */
-const nodeProject = (displayName, folder) => ({
+const nodeProject = (displayName, folder, tsconfigFolder = folder) => ({
   displayName,
   testEnvironment: 'node',
   roots: [`<rootDir>/${folder}`],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/\\.test-build-'],
   transform: {
-    '^.+\\.ts$': tsJest(`<rootDir>/${folder}/tsconfig.json`),
+    '^.+\\.ts$': tsJest(`<rootDir>/${tsconfigFolder}/tsconfig.json`),
     // openapi-backend (CommonJS) requires @apidevtools/json-schema-ref-parser, which ships only
     // ES modules. Node 20 loads that natively; Jest's module registry cannot, so compile it.
     '/node_modules/@apidevtools/json-schema-ref-parser/.+\\.js$': tsJest({
@@ -37,5 +37,7 @@ module.exports = {
     },
     nodeProject('sandbox', 'sandbox'),
     nodeProject('serverless', 'serverless'),
+    // The project's own scripts (deploy, checks); type-checked with the sandbox's config.
+    nodeProject('scripts', 'scripts', 'sandbox'),
   ],
 };
