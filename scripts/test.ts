@@ -4,7 +4,8 @@
  * Without Chromium the browser tests are skipped with one loud line, unless REQUIRE_BROWSER=1
  * (set by .ci/run), which makes a missing browser a failure. Then the plugin bundle's size budget
  * (scripts/bundleBudget.ts), counted as one test, on the bundle the browser tests used — or, without
- * them, on build/ as it is, rebuilt first when missing or stale. Ends with one summary line
+ * them, on build/ as it is, rebuilt first when missing or stale — and, as one more test on the same
+ * build, that it holds no secret (scripts/bundleSecrets.ts). Ends with one summary line
  * `tests: N passed, N failed, N skipped` that any CI can read.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import path from 'node:path';
 
 import { findChromium } from '../e2e/browser';
 import { buildPlugin, bundleIsStale, runBudgetCheck } from './bundleBudget';
+import { runSecretsCheck } from './bundleSecrets';
 
 interface Tally {
   passed: number;
@@ -101,6 +103,14 @@ if (bundleBuilt) withinBudget = runBudgetCheck();
 else console.error('PLUGIN BUNDLE BUDGET NOT CHECKED: the plugin build failed (its output is above).');
 ok = withinBudget && ok;
 if (withinBudget) total.passed += 1;
+else total.failed += 1;
+
+// 4. No secret in that build (every file of build/), counted as one test.
+let secretFree = false;
+if (bundleBuilt) secretFree = runSecretsCheck();
+else console.error('PLUGIN BUILD NOT CHECKED FOR SECRETS: the plugin build failed (its output is above).');
+ok = secretFree && ok;
+if (secretFree) total.passed += 1;
 else total.failed += 1;
 
 console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
