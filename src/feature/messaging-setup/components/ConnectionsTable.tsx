@@ -79,7 +79,7 @@ function sameRow(a: ConnectionRowViewProps, b: ConnectionRowViewProps): boolean 
 
 /**
  * One row. Memoised: while a large account loads, each page of addresses changes a few rows, and
- * re-rendering all fifty rows of Paste components per page would hold up the next page.
+ * re-rendering every row of Paste components per page would hold up the next page.
  */
 const ConnectionRowView = React.memo(function ConnectionRowView({
   row,

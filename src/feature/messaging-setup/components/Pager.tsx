@@ -4,9 +4,13 @@ import { Button } from '@twilio-paste/core/button';
 
 import { fill, useStrings } from '../strings';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
-/** Table paging: a large account's 10,000 rows render 50 at a time. */
+/**
+ * Table paging: a large account's 10,000 rows render 25 at a time, about a screenful and a half.
+ * Each new page of Paste rows costs about 1.5 ms a row to mount, and a search's first keystroke
+ * mounts a new page: 25 keeps it inside the 50 ms a keystroke may take (docs/PERFORMANCE.md).
+ */
 export function Pager({ page, total, onPage }: { page: number; total: number; onPage: (page: number) => void }) {
   const strings = useStrings();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

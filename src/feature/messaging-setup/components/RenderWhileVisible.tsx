@@ -1,13 +1,16 @@
-import React from 'react';
+import React, { useRef } from 'react';
 
 /**
- * Re-renders its children only while `visible`; while hidden it keeps its last render, with its
- * state and DOM. The view's hidden tab panels then cost nothing while a large account's pages
- * arrive, and show the latest data again as soon as their tab is chosen.
+ * Renders its children only once `visible` has been true, and re-renders them only while
+ * `visible`; while hidden it keeps its last render, with its state and DOM. The view's tab panels
+ * then cost nothing until first opened, nor while a large account's pages arrive, and show the
+ * latest data again as soon as their tab is chosen.
  */
 export const RenderWhileVisible = React.memo(
-  function RenderWhileVisible({ children }: { visible: boolean; children: React.ReactNode }) {
-    return <>{children}</>;
+  function RenderWhileVisible({ visible, children }: { visible: boolean; children: React.ReactNode }) {
+    const seen = useRef(visible);
+    seen.current ||= visible;
+    return seen.current ? <>{children}</> : null;
   },
   (_previous, next) => !next.visible,
 );

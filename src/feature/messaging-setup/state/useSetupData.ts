@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { unstable_batchedUpdates } from 'react-dom';
 
 import type { BackendClient } from '../api/backendClient';
 import type { AddressType, BackendEndpoints, Page } from '../api/types';
@@ -44,12 +45,41 @@ const LOAD_ORDER: readonly SourceName[] = [
   'flexFlows',
 ];
 
+const nextFrame: (run: () => void) => void =
+  typeof requestAnimationFrame === 'function' ? (run) => requestAnimationFrame(run) : (run) => setTimeout(run, 16);
+
+/**
+ * Dispatch that applies every action arriving within one animation frame in one render. React 17
+ * renders once per dispatch outside event handlers, and a loading view gets a dispatch per page of
+ * each of seven lists: while one render runs, the next answers queue up, and rendering each on its
+ * own would hold the view (and the next page requests) up for nothing the user could see.
+ */
+function useFrameBatched(dispatch: (action: SetupAction) => void) {
+  const queue = useRef<{ action: SetupAction; cancelled: () => boolean }[]>([]);
+  return useCallback(
+    /** `cancelled` is asked again when the frame comes: the load may have been dropped meanwhile. */
+    (action: SetupAction, cancelled: () => boolean) => {
+      queue.current.push({ action, cancelled });
+      if (queue.current.length > 1) return;
+      nextFrame(() => {
+        const queued = queue.current;
+        queue.current = [];
+        unstable_batchedUpdates(() => {
+          for (const item of queued) if (!item.cancelled()) dispatch(item.action);
+        });
+      });
+    },
+    [dispatch],
+  );
+}
+
 /**
  * Loads everything the view shows, all lists in parallel, each page rendered as it arrives.
  * `reload(source)` loads one list again (after an error); writes update the state in place.
  */
 export function useSetupData(backend: BackendClient) {
   const [data, dispatch] = useReducer(setupReducer, initialSetupData);
+  const dispatchInFrame = useFrameBatched(dispatch);
   const generation = useRef(0);
 
   const load = useCallback(
@@ -57,7 +87,7 @@ export function useSetupData(backend: BackendClient) {
       const current = generation.current;
       const cancelled = () => generation.current !== current;
       const emit = (action: SetupAction) => {
-        if (!cancelled()) dispatch(action);
+        if (!cancelled()) dispatchInFrame(action, cancelled);
       };
       emit({ type: 'start', source });
       const work: Record<SourceName, () => Promise<void>> = {
@@ -89,7 +119,7 @@ export function useSetupData(backend: BackendClient) {
         (error: unknown) => emit({ type: 'failed', source, error: errorMessage(error) }),
       );
     },
-    [backend],
+    [backend, dispatchInFrame],
   );
 
   useEffect(() => {
