@@ -31,6 +31,8 @@ interface IamAnswer {
  * in flight is shared too, so the view's first calls, made in parallel, ask IAM once.
  */
 const CACHE_TTL_MS = 5 * 60 * 1000;
+/** Flex tokens are JWTs of one or two KB; anything much longer is refused without asking IAM. */
+export const MAX_TOKEN_LENGTH = 8192;
 const CACHE_MAX = 500;
 const CACHE_SLOT = Symbol.for('messaging-setup.flex-token-cache');
 
@@ -73,7 +75,7 @@ export async function validateFlexToken(
   if (typeof token !== 'string' || token.trim() === '') {
     throw new BackendError(401, 'token_missing', 'No Flex token was sent. Sign in to Flex again.');
   }
-  if (token.length > 8192)
+  if (token.length > MAX_TOKEN_LENGTH)
     throw new BackendError(401, 'token_invalid', 'The Flex token is not valid. Sign in to Flex again.');
   const key = cacheKey(config.accountSid, token);
   const cached = cache.get(key);

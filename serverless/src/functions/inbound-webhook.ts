@@ -4,6 +4,7 @@ import { INBOUND_WEBHOOK_FUNCTION } from '../../../src/feature/messaging-setup/a
 import { readConfig, type BackendEnv } from '../config';
 import { BackendError } from '../http/backendError';
 import { jsonResponse, setErrorReply } from '../http/jsonResponse';
+import { assertRequestSize, isRuntimeField } from '../http/requestFields';
 import { routeConversationToFlex } from '../inbound/routeConversationToFlex';
 import { assertTwilioSignature } from '../inbound/twilioSignature';
 import { createTwilioClient } from '../twilio/clientFactory';
@@ -14,6 +15,12 @@ import { createTwilioClient } from '../twilio/clientFactory';
  */
 const WEBHOOK_RETRY_POLICY = { maxRetries: 1, maxDelayMs: 500, baseDelayMs: 100 };
 
+/**
+ * The largest webhook request accepted. A Conversations event is a few KB: a message body of at
+ * most 1600 characters, attributes of at most 16 KB, media and participant details; the rest is room.
+ */
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+
 interface WebhookEvent {
   request?: { headers?: Record<string, string | string[] | undefined> };
   [field: string]: unknown;
@@ -23,7 +30,7 @@ interface WebhookEvent {
 function sentFields(event: WebhookEvent): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(event)) {
-    if (key === 'request' && typeof value === 'object') continue;
+    if (isRuntimeField(key, value)) continue;
     if (typeof value !== 'string') throw new BackendError(400, 'invalid_event', `Field ${key} is not a string.`);
     fields[key] = value;
   }
@@ -33,7 +40,8 @@ function sentFields(event: WebhookEvent): Record<string, string> {
 /**
  * The built-in inbound webhook handler: point an address's webhook (POST, filter onMessageAdded)
  * here and each new customer conversation becomes a Flex task. Twilio calls it, not a Flex user,
- * so it checks Twilio's request signature instead of a Flex token — before anything else.
+ * so it checks Twilio's request signature instead of a Flex token — before anything else but the
+ * request's size.
  */
 export const handler = async (
   context: Context<BackendEnv>,
@@ -42,6 +50,7 @@ export const handler = async (
 ): Promise<void> => {
   const response = jsonResponse();
   try {
+    assertRequestSize(event, MAX_WEBHOOK_BYTES);
     const config = readConfig(context);
     const fields = sentFields(event);
     assertTwilioSignature(config.authToken, {

@@ -5,18 +5,19 @@ import {
   type BackendEndpoint,
   type BackendEndpoints,
 } from '../../../src/feature/messaging-setup/api/types';
-import { validateFlexToken, type FlexUser } from '../auth/validateFlexToken';
+import { MAX_TOKEN_LENGTH, validateFlexToken, type FlexUser } from '../auth/validateFlexToken';
 import { readConfig, type BackendConfig, type BackendEnv } from '../config';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
 import { BackendError } from './backendError';
 import { corsHeaders } from './cors';
 import { jsonResponse, setErrorReply } from './jsonResponse';
+import { assertRequestSize, isRuntimeField } from './requestFields';
 
 /** The largest request payload accepted; address requests are well under 2 KB. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
+/** The largest whole request: the largest payload, the longest token accepted, and the field names. */
+export const MAX_REQUEST_BYTES = MAX_PAYLOAD_BYTES + MAX_TOKEN_LENGTH + 1024;
 
-/** Fields twilio-run / Twilio Functions put into `event` besides the form body. */
-const RUNTIME_FIELDS = new Set(['request']);
 const BODY_FIELDS = new Set(['Token', 'Payload']);
 
 export interface FunctionEvent {
@@ -40,10 +41,6 @@ export interface FunctionSpec<E extends BackendEndpoint> {
   parse(payload: unknown): BackendEndpoints[E]['request'];
   run(input: BackendEndpoints[E]['request'], deps: FunctionDeps): Promise<BackendEndpoints[E]['response']>;
 }
-
-/** The runtime's own `request` is an object; a form field of that name (a string) is the caller's. */
-const isRuntimeField = (key: string, value: unknown) =>
-  RUNTIME_FIELDS.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function decodePayload(event: FunctionEvent): unknown {
   for (const [key, value] of Object.entries(event)) {
@@ -72,9 +69,9 @@ function checkRole(user: FlexUser, allowed: string[]): void {
 
 /**
  * Wraps a function with what every Messaging Setup function needs, in this order: CORS for
- * Flex's origins, Flex token validation (Twilio IAM), the role gate, payload decoding and
- * validation — all before any Twilio call the function makes — then error mapping to
- * `{error: {code, message}}` with the right status.
+ * Flex's origins, the request's size, Flex token validation (Twilio IAM), the role gate, payload
+ * decoding and validation — all before any Twilio call the function makes — then error mapping
+ * to `{error: {code, message}}` with the right status.
  */
 export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
   return async (context: Context<BackendEnv>, event: FunctionEvent, callback: ServerlessCallback): Promise<void> => {
@@ -84,6 +81,7 @@ export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
       response.appendHeader(key, value);
     }
     try {
+      assertRequestSize(event, MAX_REQUEST_BYTES);
       const client = createTwilioClient(config);
       const user = await validateFlexToken(client, config, event.Token);
       checkRole(user, ENDPOINT_ACCESS[spec.name] === 'read' ? config.readRoles : config.writeRoles);
