@@ -1,3 +1,5 @@
+import twilio from 'twilio';
+
 import type { FieldErrors } from '../../../src/feature/messaging-setup/api/addressRules';
 
 /** An error the caller should see: HTTP status, a machine code and a plain-language message. */
@@ -17,25 +19,47 @@ export class BackendError extends Error {
 interface TwilioRestError {
   status: number;
   code?: number;
-  message: string;
+  message: unknown;
 }
 
+/**
+ * A RestException — also one whose answer was not JSON, which has no `moreInfo` — or, from another
+ * copy of twilio-node, anything shaped like one.
+ */
 const isTwilioRestError = (error: unknown): error is TwilioRestError =>
-  typeof error === 'object' &&
-  error !== null &&
-  typeof (error as TwilioRestError).status === 'number' &&
-  'moreInfo' in error;
+  error instanceof twilio.RestException ||
+  (typeof error === 'object' &&
+    error !== null &&
+    typeof (error as TwilioRestError).status === 'number' &&
+    'moreInfo' in error);
+
+/** Longer than any message Twilio writes; a longer one is not Twilio's to show. */
+const TWILIO_MESSAGE_MAX = 300;
+const ACCOUNT_SID = /AC[0-9a-fA-F]{32}/g;
+
+/**
+ * Twilio's message for a 4xx, fit to show in the browser: its first line only (a message is one
+ * line; anything after a line break is not a message), without the account SID Twilio writes into
+ * resource paths (`/2010-04-01/Accounts/AC…/IncomingPhoneNumbers/PN….json`), and of a sane length.
+ */
+function shownTwilioMessage(message: unknown, fallback: string): string {
+  const firstLine = typeof message === 'string' ? (message.split(/\r?\n/)[0] ?? '').trim() : '';
+  if (firstLine === '' || firstLine.length > TWILIO_MESSAGE_MAX) return fallback;
+  return firstLine.replace(ACCOUNT_SID, 'AC…');
+}
 
 /**
  * Maps anything a function throws to what the caller gets. Twilio's own message is passed on for
- * 4xx (it names what was wrong); 5xx and unknown errors get a generic message — never a stack.
+ * 4xx (it names what was wrong), cleaned by shownTwilioMessage; 5xx and unknown errors get a
+ * generic message — never a stack, a file name, or a credential; unknown errors go to the log in full.
  */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
   if (isTwilioRestError(error)) {
-    const { status, message } = error;
-    if (status === 404) return new BackendError(404, 'not_found', message);
-    if (status === 409) return new BackendError(409, 'conflict', message);
+    const { status } = error;
+    const message = (fallback: string) => shownTwilioMessage(error.message, fallback);
+    if (status === 404) return new BackendError(404, 'not_found', message('Twilio has no such resource.'));
+    if (status === 409) return new BackendError(409, 'conflict', message('Twilio reported a conflict.'));
     if (status === 429) {
       return new BackendError(
         429,
@@ -52,7 +76,9 @@ export function toBackendError(error: unknown): BackendError {
         'The backend could not authenticate to Twilio: check its account credentials.',
       );
     }
-    if (status >= 400 && status < 500) return new BackendError(400, 'twilio_rejected', message);
+    if (status >= 400 && status < 500) {
+      return new BackendError(400, 'twilio_rejected', message('Twilio refused the request.'));
+    }
     return new BackendError(502, 'twilio_unavailable', 'Twilio did not answer correctly; try again in a moment.');
   }
   console.error('[messaging-setup] unexpected error', error);
