@@ -9,6 +9,7 @@ import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+import twilio from 'twilio';
 import type { StartCliConfig } from 'twilio-run/dist/config/start';
 import { createLocalDevelopmentServer } from 'twilio-run/dist/runtime/server';
 
@@ -51,6 +52,16 @@ export interface CallOptions {
   origin?: string;
 }
 
+/** How a call to the built-in webhook handler is made, the way Twilio makes it unless told otherwise. */
+export interface WebhookCallOptions {
+  /** X-Twilio-Signature: computed with the account's auth token when undefined; null sends none. */
+  signature?: string | null;
+  /** POST (a form body) or GET (a query string); POST when undefined. */
+  method?: 'POST' | 'GET';
+  /** An `Origin` header (Twilio sends none). */
+  origin?: string;
+}
+
 export interface FunctionResponse {
   status: number;
   /** Lower-case names. */
@@ -82,6 +93,10 @@ export interface BackendTestContext {
   readonly env: Record<string, string>;
   readonly tokens: TokenFactory;
   callFunction(name: BackendEndpoint, options?: CallOptions): Promise<FunctionResponse>;
+  /** The built-in webhook handler's URL, as Twilio would call it (and sign it). */
+  readonly webhookUrl: string;
+  /** Delivers `params` to the webhook handler the way Twilio does: signed, unless `options` say otherwise. */
+  callWebhook(params: Record<string, string>, options?: WebhookCallOptions): Promise<FunctionResponse>;
   /** The sandbox's request log: every request that reached "Twilio", with its query and form body. */
   log(): LoggedRequest[];
   clearLog(): void;
@@ -113,6 +128,12 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+async function readResponse(response: Response): Promise<FunctionResponse> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
+  return { status: response.status, headers, body: parseBody(await response.text()) };
 }
 
 let identities = 0;
@@ -191,9 +212,24 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
         headers,
         body: form.toString(),
       });
-      const out: Record<string, string> = {};
-      response.headers.forEach((value, key) => (out[key.toLowerCase()] = value));
-      return { status: response.status, headers: out, body: parseBody(await response.text()) };
+      return readResponse(response);
+    },
+    get webhookUrl() {
+      return `${need(backendUrl)}/${INBOUND_WEBHOOK_FUNCTION}`;
+    },
+    async callWebhook(params, { signature, method = 'POST', origin } = {}) {
+      const query = new URLSearchParams(params).toString();
+      const url = method === 'GET' ? `${context.webhookUrl}?${query}` : context.webhookUrl;
+      const { authToken } = sandbox().credentials;
+      const signed =
+        signature === undefined
+          ? twilio.getExpectedTwilioSignature(authToken, url, method === 'GET' ? {} : params)
+          : signature;
+      const headers: Record<string, string> = {};
+      if (signed !== null) headers['X-Twilio-Signature'] = signed;
+      if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      if (origin !== undefined) headers.Origin = origin;
+      return readResponse(await fetch(url, { method, headers, body: method === 'POST' ? query : undefined }));
     },
     log: () => sandbox().log.list(),
     clearLog: () => sandbox().log.clear(),
@@ -218,7 +254,7 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     ]);
     running = sandboxStarted;
     const { accountSid, authToken } = running.sandbox.credentials;
-    // The Flex functions, and the webhook handler Twilio calls (inboundWebhook.test.ts covers it).
+    // The Flex functions, and the webhook handler Twilio calls (callWebhook; inboundWebhook.test.ts).
     const expected = [...ALL_FUNCTIONS, INBOUND_WEBHOOK_FUNCTION].sort();
     if (JSON.stringify([...built].sort()) !== JSON.stringify(expected)) {
       throw new Error(`the build made ${built.join(', ')}; the tests cover ${expected.join(', ')}`);

@@ -5,8 +5,7 @@
  */
 import twilio from 'twilio';
 
-import { INBOUND_WEBHOOK_FUNCTION } from '../../src/feature/messaging-setup/api/types';
-import { setUpBackend } from './harness';
+import { setUpBackend, type WebhookCallOptions } from './harness';
 
 const t = setUpBackend();
 
@@ -14,7 +13,7 @@ beforeEach(() => t.reset());
 
 const account = () => t.sandbox.account;
 const authToken = () => t.sandbox.credentials.authToken;
-const webhookUrl = () => `${t.backendUrl}/${INBOUND_WEBHOOK_FUNCTION}`;
+const webhookUrl = () => t.webhookUrl;
 
 function someConversation(): string {
   const [conversation] = account().conversations.all();
@@ -47,25 +46,10 @@ function messageAdded(conversationSid: string, overrides: Record<string, string>
   };
 }
 
-interface Delivery {
-  signature?: string | null;
-  method?: 'POST' | 'GET';
-}
-
 /** Delivers `params` to the handler; signed correctly unless `signature` says otherwise (null: unsigned). */
-async function deliver(params: Record<string, string>, { signature, method = 'POST' }: Delivery = {}) {
-  const query = new URLSearchParams(params).toString();
-  const url = method === 'GET' ? `${webhookUrl()}?${query}` : webhookUrl();
-  const signed =
-    signature === undefined
-      ? twilio.getExpectedTwilioSignature(authToken(), url, method === 'GET' ? {} : params)
-      : signature;
-  const headers: Record<string, string> = {};
-  if (signed !== null) headers['X-Twilio-Signature'] = signed;
-  if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  const response = await fetch(url, { method, headers, body: method === 'POST' ? query : undefined });
-  const text = await response.text();
-  return { status: response.status, body: JSON.parse(text) as Record<string, unknown> };
+async function deliver(params: Record<string, string>, options: WebhookCallOptions = {}) {
+  const response = await t.callWebhook(params, options);
+  return { status: response.status, body: response.body as Record<string, unknown> };
 }
 
 const interactionRequests = () =>
