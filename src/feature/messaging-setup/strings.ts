@@ -23,6 +23,16 @@ export const messagingSetupStrings = {
   MessagingSetupLoading: 'Loading {{sources}}… ({{numbers}} numbers, {{addresses}} addresses so far)',
   MessagingSetupLoadFailed: 'Could not load {{source}}: {{error}}',
   MessagingSetupTryAgain: 'Try again',
+  MessagingSetupProblemUnreachableTitle: 'The Messaging Setup backend does not answer',
+  MessagingSetupProblemUnreachable:
+    'Nothing came back from {{url}}. Check that the backend is deployed there (npm run deploy:backend prints its URL), that the Flex configuration (ui_attributes.messagingSetup.backendUrl) or the plugin build names that URL, and, if Flex does not run on https://flex.twilio.com, that the backend lists {{origin}} in MESSAGING_SETUP_ALLOWED_ORIGINS.',
+  MessagingSetupProblemSignInTitle: 'Your Flex sign-in has expired',
+  MessagingSetupProblemSignIn: '{{error}} Reload Flex to sign in again; nothing was changed.',
+  MessagingSetupProblemForbiddenTitle: 'Your Flex role cannot use Messaging Setup',
+  MessagingSetupProblemForbidden: '{{error}} Ask a Flex admin for one of them, or for the backend to allow your role.',
+  MessagingSetupProblemCredentialsTitle: 'Twilio refused the backend’s credentials',
+  MessagingSetupProblemCredentials:
+    '{{error}} The backend’s ACCOUNT_SID and AUTH_TOKEN come from its Twilio Functions service: redeploy it on this account (npm run deploy:backend).',
   MessagingSetupSourceNumbers: 'phone numbers',
   MessagingSetupSourceSenders: 'WhatsApp senders',
   MessagingSetupSourceAddresses: 'addresses',
@@ -50,9 +60,11 @@ export const messagingSetupStrings = {
   MessagingSetupColumnRouting: 'Routing',
   MessagingSetupColumnAddressSid: 'Address SID',
   MessagingSetupColumnActions: 'Actions',
-  MessagingSetupNoNumbers: 'This account has no phone numbers.',
+  MessagingSetupNoNumbers:
+    'This account has no phone numbers. Buy or port one in the Twilio Console (Phone Numbers › Manage › Buy a number), then reload this view to connect it.',
   MessagingSetupLoadingNumbers: 'Loading phone numbers…',
-  MessagingSetupNoSenders: 'This account has no WhatsApp senders.',
+  MessagingSetupNoSenders:
+    'This account has no WhatsApp senders. Register one in the Twilio Console (Messaging › Senders › WhatsApp senders), then reload this view to connect it.',
   MessagingSetupLoadingSenders: 'Loading WhatsApp senders…',
   MessagingSetupNoAddresses: 'This account has no SMS or WhatsApp addresses yet.',
   MessagingSetupNoMatches: 'Nothing matches the search and filter.',

@@ -248,6 +248,51 @@ describe('network errors and timeouts', () => {
   });
 });
 
+describe('401 after Flex renewed the token', () => {
+  /** A token source that Flex renews once `renew()` is called (as Flex does on its own timer). */
+  function renewingToken(...tokens: string[]) {
+    let current = 0;
+    return { getToken: () => tokens[current], renew: () => (current += 1) };
+  }
+  const sentTokens = (fetch: jest.Mock) =>
+    fetch.mock.calls.map(([, init]) => new URLSearchParams(String((init as RequestInit).body)).get('Token'));
+
+  test.each(['list-phone-numbers', 'create-address'] as const)(
+    '%s is sent once more with the new token (the backend refused before doing anything)',
+    async (endpoint) => {
+      const token = renewingToken('old-token', 'new-token');
+      const { client, fetch, sleep } = scriptedClient([ok({ sid: 'IG1' })], { getToken: token.getToken });
+      // The first answer: refused, and meanwhile Flex renewed the token.
+      fetch.mockImplementationOnce(async () => {
+        token.renew();
+        return fakeResponse(errorReply(401, 'token_invalid', 'Your Flex sign-in is not valid (expired).'));
+      });
+      await expect(client.call(endpoint, anyRequest)).resolves.toEqual({ sid: 'IG1' });
+      expect(sentTokens(fetch)).toEqual(['old-token', 'new-token']);
+      expect(sleep).not.toHaveBeenCalled();
+    },
+  );
+
+  test('only once: a second 401 is the answer, even if the token changed again', async () => {
+    const token = renewingToken('first', 'second', 'third');
+    const refused = () => {
+      token.renew();
+      return Promise.resolve(fakeResponse(errorReply(401, 'token_invalid', 'Not valid.')));
+    };
+    const { client, fetch } = scriptedClient([], { getToken: token.getToken });
+    fetch.mockImplementation(refused);
+    const error = await failureOf(client.call('create-address', anyRequest));
+    expect(error).toMatchObject({ status: 401, code: 'token_invalid' });
+    expect(sentTokens(fetch)).toEqual(['first', 'second']);
+  });
+
+  test('a 401 with the token unchanged is not retried', async () => {
+    const { client, fetch } = scriptedClient([errorReply(401, 'token_invalid', 'Not valid.'), ok()]);
+    await expect(failureOf(client.call('list-addresses', anyRequest))).resolves.toMatchObject({ status: 401 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('4xx answers', () => {
   test.each([
     [400, 'list-addresses'],

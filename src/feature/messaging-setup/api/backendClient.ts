@@ -61,7 +61,8 @@ export function createBackendClient(options: BackendClientOptions) {
   const {
     baseUrl,
     getToken,
-    timeoutMs = 20_000,
+    // Twilio Functions end every call within 10 s: an answer later than this is not coming.
+    timeoutMs = 15_000,
     maxRetries = 3,
     baseDelayMs = 300,
     maxDelayMs = 5_000,
@@ -70,14 +71,14 @@ export function createBackendClient(options: BackendClientOptions) {
   } = options;
   const root = baseUrl.replace(/\/+$/, '');
 
-  async function attempt(endpoint: BackendEndpoint, payload: unknown): Promise<Response> {
+  async function attempt(endpoint: BackendEndpoint, payload: unknown, token: string): Promise<Response> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       return await fetchImpl(`${root}/${endpoint}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ Token: getToken(), Payload: JSON.stringify(payload) }).toString(),
+        body: new URLSearchParams({ Token: token, Payload: JSON.stringify(payload) }).toString(),
         signal: controller.signal,
       });
     } finally {
@@ -90,12 +91,14 @@ export function createBackendClient(options: BackendClientOptions) {
     request: BackendEndpoints[E]['request'],
   ): Promise<BackendEndpoints[E]['response']> {
     const isRead = ENDPOINT_ACCESS[endpoint] === 'read';
+    let tokenRefreshRetried = false;
     for (let retry = 0; ; retry += 1) {
       const canRetry = retry < maxRetries;
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
+      const token = getToken();
       let response: Response;
       try {
-        response = await attempt(endpoint, request);
+        response = await attempt(endpoint, request, token);
       } catch {
         if (isRead && canRetry) {
           await sleep(backoff);
@@ -110,6 +113,13 @@ export function createBackendClient(options: BackendClientOptions) {
         );
       }
       if (response.ok) return (await response.json()) as BackendEndpoints[E]['response'];
+      // Flex renewed the token while this call was on its way: the backend refused the old one
+      // before doing anything, so sending the call once more with the new token is safe, writes too.
+      if (response.status === 401 && !tokenRefreshRetried && getToken() !== token) {
+        tokenRefreshRetried = true;
+        retry -= 1;
+        continue;
+      }
       const retryable = response.status === 429 || (isRead && response.status >= 500);
       if (retryable && canRetry) {
         await sleep(Math.min(maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff));

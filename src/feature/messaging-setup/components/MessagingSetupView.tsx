@@ -1,7 +1,5 @@
 import React, { useMemo, useState } from 'react';
-import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Spinner } from '@twilio-paste/core/spinner';
@@ -32,6 +30,7 @@ import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type InboundField } from './DiagnosisDialog';
 import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
+import { LoadProblems } from './LoadProblems';
 import { RenderWhileVisible } from './RenderWhileVisible';
 import { summariseMigration } from './MigrateFlexFlowsDialog';
 import { errorMessage } from '../errorMessage';
@@ -114,7 +113,6 @@ export function MessagingSetupView({
   );
 
   const loading = (Object.keys(data.sources) as SourceName[]).filter((s) => data.sources[s].loading);
-  const failed = (Object.keys(data.sources) as SourceName[]).filter((s) => data.sources[s].error);
   const flexServiceSid = data.essentials?.flexConversationServiceSid ?? null;
   const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
   const flexFlows = useMemo(
@@ -239,19 +237,7 @@ export function MessagingSetupView({
             </span>
           </Box>
         )}
-        {failed.map((source) => (
-          <Box key={source} marginBottom="space50">
-            <Alert variant="error">
-              {fill(strings.MessagingSetupLoadFailed, {
-                source: strings[SOURCE_LABEL[source]],
-                error: data.sources[source].error ?? '',
-              })}{' '}
-              <Button variant="link" onClick={() => reload(source)}>
-                {strings.MessagingSetupTryAgain}
-              </Button>
-            </Alert>
-          </Box>
-        ))}
+        <LoadProblems sources={data.sources} sourceLabel={SOURCE_LABEL} backendUrl={backend.baseUrl} reload={reload} />
 
         <Tabs state={tabs}>
           <TabList aria-label={strings.MessagingSetupTabsLabel}>

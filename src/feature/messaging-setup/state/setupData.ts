@@ -14,6 +14,8 @@ export type SourceName = 'numbers' | 'senders' | 'addresses' | 'flows' | 'essent
 export interface SourceState {
   loading: boolean;
   error: string | null;
+  /** The failure's machine code (`unreachable`, `token_invalid`, …), for saying what to do. */
+  errorCode?: string;
 }
 
 export interface SetupData {
@@ -42,7 +44,7 @@ export type SetupAction =
   | { type: 'number-updated'; number: PhoneNumberSummary }
   | { type: 'default-service-set'; serviceSid: string }
   | { type: 'done'; source: SourceName }
-  | { type: 'failed'; source: SourceName; error: string }
+  | { type: 'failed'; source: SourceName; error: string; code: string }
   | { type: 'address-saved'; address: AddressSummary }
   | { type: 'address-deleted'; sid: string }
   | { type: 'flex-flow-deleted'; sid: string };
@@ -112,7 +114,7 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
     case 'done':
       return withSource(state, action.source, { loading: false, error: null });
     case 'failed':
-      return withSource(state, action.source, { loading: false, error: action.error });
+      return withSource(state, action.source, { loading: false, error: action.error, errorCode: action.code });
     case 'address-saved': {
       const addresses = new Map(state.addresses);
       addresses.set(action.address.sid, action.address);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { unstable_batchedUpdates } from 'react-dom';
 
-import type { BackendClient } from '../api/backendClient';
+import { BackendApiError, type BackendClient } from '../api/backendClient';
 import type { AddressType, BackendEndpoints, Page } from '../api/types';
 import { initialSetupData, setupReducer, type SetupAction, type SourceName } from './setupData';
 import { errorMessage } from '../errorMessage';
@@ -116,7 +116,13 @@ export function useSetupData(backend: BackendClient) {
       };
       work[source]().then(
         () => emit({ type: 'done', source }),
-        (error: unknown) => emit({ type: 'failed', source, error: errorMessage(error) }),
+        (error: unknown) =>
+          emit({
+            type: 'failed',
+            source,
+            error: errorMessage(error),
+            code: error instanceof BackendApiError ? error.code : 'error',
+          }),
       );
     },
     [backend, dispatchInFrame],
