@@ -6,7 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import util from 'node:util';
 
 import { buildFunctions } from '../serverless/build';
 import { PLUGIN_BUNDLE, startHost } from './host/hostServer';
@@ -156,6 +158,30 @@ async function startChildService(
 
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
+/**
+ * The env file twilio-run gets. twilio-run lays its env file over the process environment, so a
+ * developer's serverless/.env (the deployed service's settings: a real ACCOUNT_SID, say) would
+ * override what npm start sets and point the local backend away from the sandbox. The file is
+ * serverless/.env with npm start's own settings laid over it, in a temporary folder.
+ */
+function backendEnvFile(owned: Record<string, string>): string {
+  const developerFile = path.join(root, 'serverless', '.env');
+  const developer = fs.existsSync(developerFile) ? util.parseEnv(fs.readFileSync(developerFile, 'utf8')) : {};
+  const overridden = Object.keys(owned).filter((key) => developer[key] !== undefined && developer[key] !== owned[key]);
+  if (overridden.length > 0) {
+    console.log(`npm start ignores ${overridden.join(', ')} of serverless/.env: the local backend uses the sandbox.`);
+  }
+  // dotenv reads single-quoted values literally; a value holding a single quote goes in double quotes.
+  const quoted = (value = '') => (value.includes("'") ? `"${value}"` : `'${value}'`);
+  const lines = Object.entries({ ...developer, ...owned }).map(([key, value]) => `${key}=${quoted(value)}`);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'messaging-setup-backend-'));
+  // It may hold the developer's own secrets: readable by this user only, and gone when npm start ends.
+  process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  const file = path.join(folder, '.env');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  return file;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The plugin bundle
 
@@ -258,14 +284,8 @@ async function main(): Promise<void> {
             '--port',
             String(backendPort.port),
             '--load-local-env',
-            // One warm process, as a deployed Functions container is: module state (the Twilio
-            // client, the token cache) lives across calls instead of dying with a fork per request.
-            '--no-fork-process',
-            '--no-live',
-          ],
-          backendPort.port,
-          {
-            env: {
+            '--env',
+            backendEnvFile({
               ACCOUNT_SID: credentials.accountSid,
               AUTH_TOKEN: credentials.authToken,
               TWILIO_SANDBOX_URL: sandboxUrl,
@@ -273,8 +293,13 @@ async function main(): Promise<void> {
                 `http://localhost:${hostPort.port}`,
                 `http://127.0.0.1:${hostPort.port}`,
               ].join(','),
-            },
-          },
+            }),
+            // One warm process, as a deployed Functions container is: module state (the Twilio
+            // client, the token cache) lives across calls instead of dying with a fork per request.
+            '--no-fork-process',
+            '--no-live',
+          ],
+          backendPort.port,
         );
       },
     },
