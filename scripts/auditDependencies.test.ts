@@ -337,6 +337,11 @@ describe('npm run audit:deps, with the real npm', () => {
     ]);
   }, 60_000);
 
+  test('an offline setting in the environment does not turn the audit into an empty pass', async () => {
+    expect(await run([], { npm_config_offline: 'true' })).toBe(1);
+    expect(printed.at(-1)).toMatch(/^DEPENDENCY AUDIT FAILED: 2 untriaged findings/);
+  }, 60_000);
+
   test('a broken triage list fails it before npm runs', async () => {
     registry.state.refuseAudit = true; // would exit 0 if npm ran
     expect(await run([entry({ severity: 'severe' as never })])).toBe(1);

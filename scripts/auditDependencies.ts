@@ -43,7 +43,8 @@ export interface AuditOptions {
 
 /** Runs `npm audit --json` (asynchronously: a caller's event loop may be serving the registry). */
 function npmAudit(cwd: string, env: NodeJS.ProcessEnv, omitDev: boolean): Promise<AuditOutcome> {
-  const args = ['audit', '--json', ...(omitDev ? ['--omit=dev'] : [])];
+  // An `offline` setting (.npmrc, npm_config_offline) makes npm audit print an empty report: a false pass.
+  const args = ['audit', '--json', '--offline=false', ...(omitDev ? ['--omit=dev'] : [])];
   return new Promise((resolve) => {
     const child = spawn('npm', args, { cwd, env, stdio: ['ignore', 'pipe', 'ignore'], timeout: AUDIT_TIMEOUT_MS });
     const chunks: Buffer[] = [];
