@@ -133,6 +133,8 @@ describe('runSecretsCheck on a build folder', () => {
     fs.writeFileSync(path.join(project, 'build', 'plugin.js'), CLEAN);
     fs.writeFileSync(path.join(project, 'serverless', '.env'), `AUTH_TOKEN=${AUTH_TOKEN}\n`);
     fs.writeFileSync(path.join(project, 'serverless', '.env.example'), 'AUTH_TOKEN=your-auth-token-here\n');
+    fs.writeFileSync(path.join(project, '.env.production'), 'FLEX_APP_API_SECRET=plugin-build-secret\n');
+    fs.writeFileSync(path.join(project, 'serverless', 'prod.env'), 'TWILIO_API_SECRET=prod-api-secret\n');
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
@@ -151,8 +153,13 @@ describe('runSecretsCheck on a build folder', () => {
 
   test('a .env secret in a source map in a subfolder fails the check (and a template’s placeholder is not one)', () => {
     const known = knownSecrets(project);
-    expect(known.map((s) => s.name)).toContain('AUTH_TOKEN of serverless/.env');
-    expect(known.map((s) => s.name)).not.toContain('AUTH_TOKEN of serverless/.env.example');
+    expect(known.map((s) => s.name).sort()).toEqual([
+      'AUTH_TOKEN of serverless/.env',
+      'FLEX_APP_API_SECRET of .env.production',
+      'TWILIO_API_SECRET of serverless/prod.env',
+      'the sandbox account SID',
+      'the sandbox auth token',
+    ]);
     fs.writeFileSync(path.join(build(), 'maps', 'plugin.js.map'), `{"sourcesContent":["t='${AUTH_TOKEN}'"]}`);
     expect(runSecretsCheck(build(), known)).toBe(false);
     expect(printed()).toEqual([

@@ -115,6 +115,8 @@ const root = path.resolve(__dirname, '..');
 export const BUILD_DIR = path.join(root, 'build');
 /** Where .env files live: the plugin build reads the root's, the functions serverless/'s. */
 const ENV_DIRS = ['.', 'serverless', 'sandbox'];
+/** Environment files as .gitignore names them: `.env`, `.env.<profile>`, `<profile>.env`. */
+const ENV_FILE = /^\.env(?:\..+)?$|\.env$/;
 /** Templates hold placeholders, not values. */
 const ENV_TEMPLATE = /\.(?:example|sample|template)$/;
 
@@ -129,7 +131,7 @@ export function knownSecrets(projectRoot: string = root): KnownSecret[] {
     const folder = path.join(projectRoot, dir);
     if (!fs.existsSync(folder)) continue;
     for (const name of fs.readdirSync(folder)) {
-      if (!/^\.env(?:\..+)?$/.test(name) || ENV_TEMPLATE.test(name)) continue;
+      if (!ENV_FILE.test(name) || ENV_TEMPLATE.test(name)) continue;
       const file = path.join(folder, name);
       if (!fs.statSync(file).isFile()) continue;
       secrets.push(...secretsInEnvFile(fs.readFileSync(file, 'utf8'), path.posix.join(dir, name)));
