@@ -8,7 +8,9 @@
  *    (addresses for half): Twilio requests, backend calls, time to first rows and to complete,
  *    ("load" counts from the view's first backend call; "complete" from the click, view mount
  *    included), beside the naive baseline (twilio-node `list()`, default page size, one list after another)
- *    and the lower bound (one token check plus the longest chain of sequential pages).
+ *    and the lower bound (one token check plus the longest chain of sequential pages); and the
+ *    same loads from Node without a browser ("backend only"), which separates the request
+ *    structure's share from the browser's (rendering, connection limits).
  * 3. In Chromium with 10,000 rows: switching to the table, and each search keystroke.
  * 4. Bulk create of 500 addresses with 20% injected 429s: wall time, requests, failures, duplicates.
  */
@@ -23,8 +25,10 @@ import {
   measureBulkCreate,
   measureNaiveBaseline,
   measureUiResponse,
+  measureBackendLoad,
   measureViewLoad,
-  medianViewLoad,
+  medianOf,
+  type BackendLoad,
   type Baseline,
   type ViewLoad,
 } from './measure';
@@ -66,13 +70,22 @@ async function main() {
     // One load first, unmeasured: the functions are loaded once per process, as a warm Functions
     // container has them; the figures are for a warm backend.
     await measureViewLoad(stack, browser, SIZES[0]);
-    const loads: { view: ViewLoad; naive: Baseline; runs: ViewLoad[] }[] = [];
+    const loads: {
+      view: ViewLoad;
+      backend: BackendLoad;
+      naive: Baseline;
+      runs: ViewLoad[];
+      backendRuns: BackendLoad[];
+    }[] = [];
     for (const numbers of SIZES) {
       const naive = await measureNaiveBaseline(stack, numbers);
       const runs: ViewLoad[] = [];
-      for (let run = 0; run < RUNS(numbers); run += 1) runs.push(await measureViewLoad(stack, browser, numbers));
-      const view = medianViewLoad(runs);
-      loads.push({ view, naive, runs });
+      const backendRuns: BackendLoad[] = [];
+      for (let run = 0; run < RUNS(numbers); run += 1) {
+        runs.push(await measureViewLoad(stack, browser, numbers));
+        backendRuns.push(await measureBackendLoad(stack, numbers));
+      }
+      loads.push({ view: medianOf(runs), backend: medianOf(backendRuns), naive, runs, backendRuns });
       console.log(`   measured ${numbers} numbers`);
     }
     console.log(
@@ -90,9 +103,11 @@ async function main() {
           'load',
           'lower bound',
           'load / bound',
+          'backend only',
+          'backend / bound',
           'naive load',
         ],
-        loads.map(({ view, naive }) => [
+        loads.map(({ view, backend, naive }) => [
           view.numbers.toLocaleString('en-US'),
           view.twilioRequests,
           naive.twilioRequests,
@@ -102,6 +117,8 @@ async function main() {
           s(view.loadMs),
           `${s(naive.lowerBoundMs)} (${naive.longestChain} pages)`,
           (view.loadMs / naive.lowerBoundMs).toFixed(2),
+          s(backend.loadMs),
+          (backend.loadMs / naive.lowerBoundMs).toFixed(2),
           s(naive.completeMs),
         ]),
       ),

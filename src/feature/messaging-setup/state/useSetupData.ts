@@ -2,48 +2,9 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { unstable_batchedUpdates } from 'react-dom';
 
 import { BackendApiError, type BackendClient } from '../api/backendClient';
-import type { AddressType, BackendEndpoints, Page } from '../api/types';
+import { LOAD_ORDER, loadSource } from './loadSources';
 import { initialSetupData, setupReducer, type SetupAction, type SourceName } from './setupData';
 import { errorMessage } from '../errorMessage';
-
-type PagedEndpoint =
-  'list-phone-numbers' | 'list-whatsapp-senders' | 'list-addresses' | 'list-studio-flows' | 'list-flex-flows';
-
-/**
- * Follows a list's cursors to the end, handing each page over as it arrives. The next page is
- * asked for before this one is handed over, so rendering a page never delays the chain of
- * requests (the longest chain is what a view load waits for).
- */
-async function eachPage<E extends PagedEndpoint>(
-  backend: BackendClient,
-  endpoint: E,
-  request: BackendEndpoints[E]['request'],
-  onPage: (items: BackendEndpoints[E]['response']['items']) => void,
-  isCancelled: () => boolean,
-): Promise<void> {
-  type Reply = Page<unknown> & BackendEndpoints[E]['response'];
-  const fetchPage = (cursor?: string) =>
-    backend.call(endpoint, { ...request, ...(cursor ? { cursor } : {}) }) as Promise<Reply>;
-  let pending: Promise<Reply> | null = fetchPage();
-  while (pending) {
-    const page: Reply = await pending;
-    if (isCancelled()) return;
-    pending = page.nextCursor ? fetchPage(page.nextCursor) : null;
-    // A failed next page still surfaces (awaited above on the next turn); this page shows meanwhile.
-    pending?.catch(() => undefined);
-    onPage(page.items);
-  }
-}
-
-const LOAD_ORDER: readonly SourceName[] = [
-  'memberships',
-  'addresses',
-  'numbers',
-  'senders',
-  'essentials',
-  'flows',
-  'flexFlows',
-];
 
 const nextFrame: (run: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (run) => requestAnimationFrame(run) : (run) => setTimeout(run, 16);
@@ -90,31 +51,7 @@ export function useSetupData(backend: BackendClient) {
         if (!cancelled()) dispatchInFrame(action, cancelled);
       };
       emit({ type: 'start', source });
-      const work: Record<SourceName, () => Promise<void>> = {
-        numbers: () =>
-          eachPage(backend, 'list-phone-numbers', {}, (items) => emit({ type: 'numbers', items }), cancelled),
-        senders: () =>
-          eachPage(backend, 'list-whatsapp-senders', {}, (items) => emit({ type: 'senders', items }), cancelled),
-        flows: () => eachPage(backend, 'list-studio-flows', {}, (items) => emit({ type: 'flows', items }), cancelled),
-        // Split by type: two page chains in parallel instead of one twice as long.
-        addresses: () =>
-          Promise.all(
-            (['sms', 'whatsapp'] as AddressType[]).map((type) =>
-              eachPage(backend, 'list-addresses', { type }, (items) => emit({ type: 'addresses', items }), cancelled),
-            ),
-          ).then(() => undefined),
-        essentials: () =>
-          backend.call('fetch-flex-configuration', {}).then((essentials) => emit({ type: 'essentials', essentials })),
-        // For diagnostics: one request for every Messaging Service's numbers, and the Flex Flows' pages.
-        memberships: () =>
-          backend.call('list-messaging-service-numbers', {}).then(({ services }) => {
-            if (!Array.isArray(services)) throw new Error('The backend answered without a list of services.');
-            emit({ type: 'memberships', services });
-          }),
-        flexFlows: () =>
-          eachPage(backend, 'list-flex-flows', {}, (items) => emit({ type: 'flexFlows', items }), cancelled),
-      };
-      work[source]().then(
+      loadSource(backend, source, emit, cancelled).then(
         () => emit({ type: 'done', source }),
         (error: unknown) =>
           emit({
@@ -130,9 +67,6 @@ export function useSetupData(backend: BackendClient) {
 
   useEffect(() => {
     generation.current += 1;
-    // Longest chains first: a browser opens about six connections to one HTTP/1.1 host and queues
-    // the rest, so the one-page lists wait, not the Messaging Service call (two Twilio round trips)
-    // or the address and number page chains.
     LOAD_ORDER.forEach(load);
     return () => {
       generation.current += 1;

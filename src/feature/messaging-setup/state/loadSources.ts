@@ -1,0 +1,86 @@
+import type { BackendClient } from '../api/backendClient';
+import type { AddressType, BackendEndpoints, Page } from '../api/types';
+import type { SetupAction, SourceName } from './setupData';
+
+type PagedEndpoint =
+  'list-phone-numbers' | 'list-whatsapp-senders' | 'list-addresses' | 'list-studio-flows' | 'list-flex-flows';
+
+/**
+ * Follows a list's cursors to the end, handing each page over as it arrives. The next page is
+ * asked for before this one is handed over, so rendering a page never delays the chain of
+ * requests (the longest chain is what a view load waits for).
+ */
+async function eachPage<E extends PagedEndpoint>(
+  backend: BackendClient,
+  endpoint: E,
+  request: BackendEndpoints[E]['request'],
+  onPage: (items: BackendEndpoints[E]['response']['items']) => void,
+  isCancelled: () => boolean,
+): Promise<void> {
+  type Reply = Page<unknown> & BackendEndpoints[E]['response'];
+  const fetchPage = (cursor?: string) =>
+    backend.call(endpoint, { ...request, ...(cursor ? { cursor } : {}) }) as Promise<Reply>;
+  let pending: Promise<Reply> | null = fetchPage();
+  while (pending) {
+    const page: Reply = await pending;
+    if (isCancelled()) return;
+    pending = page.nextCursor ? fetchPage(page.nextCursor) : null;
+    // A failed next page still surfaces (awaited above on the next turn); this page shows meanwhile.
+    pending?.catch(() => undefined);
+    onPage(page.items);
+  }
+}
+
+/**
+ * The order the view starts its loads in: longest chains first. A browser opens about six
+ * connections to one HTTP/1.1 host and queues the rest, so the one-page lists wait, not the
+ * Messaging Service call (two Twilio round trips) or the address and number page chains.
+ */
+export const LOAD_ORDER: readonly SourceName[] = [
+  'memberships',
+  'addresses',
+  'numbers',
+  'senders',
+  'essentials',
+  'flows',
+  'flexFlows',
+];
+
+/**
+ * Loads one of the view's lists through the backend, emitting an action per page (or answer).
+ * The view's hook and the benchmark both load with this, so what is measured is what runs.
+ */
+export function loadSource(
+  backend: BackendClient,
+  source: SourceName,
+  emit: (action: SetupAction) => void,
+  isCancelled: () => boolean,
+): Promise<void> {
+  switch (source) {
+    case 'numbers':
+      return eachPage(backend, 'list-phone-numbers', {}, (items) => emit({ type: 'numbers', items }), isCancelled);
+    case 'senders':
+      return eachPage(backend, 'list-whatsapp-senders', {}, (items) => emit({ type: 'senders', items }), isCancelled);
+    case 'flows':
+      return eachPage(backend, 'list-studio-flows', {}, (items) => emit({ type: 'flows', items }), isCancelled);
+    case 'addresses':
+      // Split by type: two page chains in parallel instead of one twice as long.
+      return Promise.all(
+        (['sms', 'whatsapp'] as AddressType[]).map((type) =>
+          eachPage(backend, 'list-addresses', { type }, (items) => emit({ type: 'addresses', items }), isCancelled),
+        ),
+      ).then(() => undefined);
+    case 'essentials':
+      return backend
+        .call('fetch-flex-configuration', {})
+        .then((essentials) => emit({ type: 'essentials', essentials }));
+    case 'memberships':
+      // For diagnostics: one request for every Messaging Service's numbers.
+      return backend.call('list-messaging-service-numbers', {}).then(({ services }) => {
+        if (!Array.isArray(services)) throw new Error('The backend answered without a list of services.');
+        emit({ type: 'memberships', services });
+      });
+    case 'flexFlows':
+      return eachPage(backend, 'list-flex-flows', {}, (items) => emit({ type: 'flexFlows', items }), isCancelled);
+  }
+}
