@@ -93,6 +93,8 @@ export function AddressDialog(props: AddressDialogProps) {
   const result = toRequest(form);
   const fields: FieldErrors = { ...(submitted && !result.ok ? result.fields : {}), ...serverFields };
   const err = (key: string) => `${ids.heading}-${key}-error`;
+  /** A field's error as its description, only while there is one: no reference to a missing element. */
+  const describedBy = (key: string) => (fields[key] ? err(key) : undefined);
 
   function update<K extends keyof AddressForm>(key: K, value: AddressForm[K]) {
     setForm((current) => ({ ...current, [key]: value }));
@@ -185,7 +187,7 @@ export function AddressDialog(props: AddressDialogProps) {
                     placeholder={form.type === 'whatsapp' ? 'whatsapp:+14155550123' : '+14155550123'}
                     onChange={(e) => update('address', e.target.value)}
                     hasError={Boolean(fields.address)}
-                    aria-describedby={err('address')}
+                    aria-describedby={describedBy('address')}
                   />
                   <FieldError id={err('address')} message={fields.address} />
                 </Box>
@@ -218,7 +220,7 @@ export function AddressDialog(props: AddressDialogProps) {
                 value={form.friendlyName}
                 onChange={(e) => update('friendlyName', e.target.value)}
                 hasError={Boolean(fields.friendlyName)}
-                aria-describedby={err('friendlyName')}
+                aria-describedby={describedBy('friendlyName')}
               />
               <FieldError id={err('friendlyName')} message={fields.friendlyName} />
             </Box>
@@ -237,7 +239,9 @@ export function AddressDialog(props: AddressDialogProps) {
                 id={ids.integration}
                 value={form.integrationType}
                 onChange={(e) => update('integrationType', e.target.value as IntegrationChoice)}
-                aria-describedby={form.integrationType === 'builtin' ? err('builtin') : err('integration')}
+                aria-describedby={
+                  form.integrationType === 'builtin' && form.backendUrl ? err('builtin') : describedBy('integration')
+                }
               >
                 <Option value="studio">{strings.MessagingSetupIntegrationStudio}</Option>
                 <Option value="webhook">{strings.MessagingSetupIntegrationWebhook}</Option>
@@ -263,7 +267,7 @@ export function AddressDialog(props: AddressDialogProps) {
                     value={form.studioFlowSid}
                     onChange={(e) => update('studioFlowSid', e.target.value)}
                     hasError={Boolean(fields.studioFlowSid)}
-                    aria-describedby={err('studioFlowSid')}
+                    aria-describedby={describedBy('studioFlowSid')}
                   >
                     <Option value="">{strings.MessagingSetupChooseFlow}</Option>
                     {flows.map((flow) => (
@@ -288,7 +292,7 @@ export function AddressDialog(props: AddressDialogProps) {
                     value={form.retryCount}
                     onChange={(e) => update('retryCount', e.target.value)}
                     hasError={Boolean(fields.retryCount)}
-                    aria-describedby={err('retryCount')}
+                    aria-describedby={describedBy('retryCount')}
                   />
                   <FieldError id={err('retryCount')} message={fields.retryCount} />
                 </Box>
@@ -308,7 +312,7 @@ export function AddressDialog(props: AddressDialogProps) {
                     placeholder="https://example.com/inbound"
                     onChange={(e) => update('webhookUrl', e.target.value)}
                     hasError={Boolean(fields.webhookUrl)}
-                    aria-describedby={err('webhookUrl')}
+                    aria-describedby={describedBy('webhookUrl')}
                   />
                   <FieldError id={err('webhookUrl')} message={fields.webhookUrl} />
                 </Box>
@@ -352,6 +356,7 @@ export function AddressDialog(props: AddressDialogProps) {
                 id={ids.service}
                 value={form.conversationServiceSid}
                 onChange={(e) => update('conversationServiceSid', e.target.value)}
+                aria-describedby={describedBy('conversationServiceSid')}
               >
                 {(isCreate || !initial.conversationServiceSid) && (
                   <Option value="">{strings.MessagingSetupAccountDefault}</Option>
