@@ -76,7 +76,8 @@ export function AddressesTable({
           </Box>
         )}
       </Box>
-      <Table scrollHorizontally>
+      {/* Focusable by script only: where focus goes when a dialog's change took its opener away. */}
+      <Table scrollHorizontally tabIndex={-1}>
         <THead>
           <Tr>
             <Th>{strings.MessagingSetupColumnAddress}</Th>
@@ -123,7 +124,7 @@ export function AddressesTable({
               <Td>
                 <SidCell sid={config.sid} address={config.address} />
               </Td>
-              <Td textAlign="right">
+              <Td textAlign="right" data-column="actions">
                 {canWrite && (
                   <Box display="flex" justifyContent="flex-end" columnGap="space30">
                     <Button variant="secondary" size="small" onClick={() => onEdit(config)}>

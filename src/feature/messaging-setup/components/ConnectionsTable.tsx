@@ -142,7 +142,7 @@ const ConnectionRowView = React.memo(function ConnectionRowView({
         </Text>
       </Td>
       <Td>{row.config ? <SidCell sid={row.config.sid} address={row.address} /> : '—'}</Td>
-      <Td textAlign="right">
+      <Td textAlign="right" data-column="actions">
         {canWrite && (
           <Box display="flex" justifyContent="flex-end" columnGap="space30">
             {row.config ? (
@@ -242,7 +242,8 @@ export function ConnectionsTable({
           </Button>
         </Box>
       )}
-      <Table scrollHorizontally>
+      {/* Focusable by script only: where focus goes when a dialog's change took its opener away. */}
+      <Table scrollHorizontally tabIndex={-1}>
         <THead>
           <Tr>
             {bulk && (

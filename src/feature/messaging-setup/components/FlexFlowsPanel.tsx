@@ -16,6 +16,7 @@ import { MigrateFlexFlowsDialog, type MigrationItemResult } from './MigrateFlexF
 import { clampPage, Pager, pageOf } from './Pager';
 import { SidCell } from './SidCell';
 import { TableToolbar } from './TableToolbar';
+import { useFocusReturn } from './useFocusReturn';
 import { useSelection } from './useSelection';
 
 interface FlexFlowsPanelProps {
@@ -39,6 +40,11 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
   const [page, setPage] = useState(0);
   const { selected, toggle, clear } = useSelection();
   const [dialog, setDialog] = useState<PanelDialog>({ kind: 'none' });
+  const rememberOpener = useFocusReturn(dialog.kind !== 'none');
+  const openDialog = (next: PanelDialog) => {
+    rememberOpener();
+    setDialog(next);
+  };
 
   const filtered = useMemo(
     () =>
@@ -79,14 +85,15 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
               variant="primary"
               size="small"
               disabled={chosen.length === 0}
-              onClick={() => setDialog({ kind: 'migrate', rows: chosen })}
+              onClick={() => openDialog({ kind: 'migrate', rows: chosen })}
             >
               {fill(strings.MessagingSetupMigrateSelected, { count: chosen.length })}
             </Button>
           </Box>
         )}
       </Box>
-      <Table scrollHorizontally>
+      {/* Focusable by script only: where focus goes when a dialog's change took its opener away. */}
+      <Table scrollHorizontally tabIndex={-1}>
         <THead>
           <Tr>
             {canWrite && (
@@ -197,7 +204,7 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
                         <Button
                           variant="primary"
                           size="small"
-                          onClick={() => setDialog({ kind: 'migrate', rows: [row] })}
+                          onClick={() => openDialog({ kind: 'migrate', rows: [row] })}
                         >
                           {strings.MessagingSetupMigrate}
                         </Button>
@@ -205,7 +212,7 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
                       <Button
                         variant="destructive_secondary"
                         size="small"
-                        onClick={() => setDialog({ kind: 'delete', row })}
+                        onClick={() => openDialog({ kind: 'delete', row })}
                       >
                         {strings.MessagingSetupDeleteFlexFlow}
                       </Button>

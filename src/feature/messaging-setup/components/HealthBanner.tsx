@@ -10,6 +10,7 @@ import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings } from '../strings';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
 import { ConfirmDialog } from './ConfirmDialog';
+import { useFocusReturn } from './useFocusReturn';
 
 const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
 
@@ -27,6 +28,7 @@ interface HealthBannerProps {
 export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixDefault }: HealthBannerProps) {
   const strings = useStrings();
   const [confirming, setConfirming] = useState(false);
+  const rememberOpener = useFocusReturn(confirming);
   const flexSid = essentials?.flexConversationServiceSid ?? null;
   const currentSid = essentials?.defaultConversationServiceSid ?? null;
   const nameOf = (sid: string | null) =>
@@ -36,7 +38,15 @@ export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixD
   const healthy = Boolean(flexSid && currentSid === flexSid);
 
   return (
-    <Box as="section" aria-label={strings.MessagingSetupHealthLabel} marginBottom="space60" data-testid="health-banner">
+    // Focusable by script only: after the fix, its Fix button is gone and focus comes here.
+    <Box
+      as="section"
+      aria-label={strings.MessagingSetupHealthLabel}
+      marginBottom="space60"
+      data-testid="health-banner"
+      data-focus-return
+      tabIndex={-1}
+    >
       {essentials && flexSid ? (
         <Callout variant={healthy ? 'success' : 'error'}>
           <CalloutText>
@@ -46,7 +56,14 @@ export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixD
             {!healthy && canWrite && (
               <>
                 {' '}
-                <Button variant="primary" size="small" onClick={() => setConfirming(true)}>
+                <Button
+                  variant="primary"
+                  size="small"
+                  onClick={() => {
+                    rememberOpener();
+                    setConfirming(true);
+                  }}
+                >
                   {strings.MessagingSetupFix}
                 </Button>
               </>

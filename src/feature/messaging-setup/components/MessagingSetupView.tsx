@@ -32,6 +32,7 @@ import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
 import { LoadProblems } from './LoadProblems';
 import { RenderWhileVisible } from './RenderWhileVisible';
+import { useFocusReturn } from './useFocusReturn';
 import { summariseMigration } from './MigrateFlexFlowsDialog';
 import { errorMessage } from '../errorMessage';
 
@@ -75,6 +76,12 @@ export function MessagingSetupView({
 }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const rememberOpener = useFocusReturn(dialog.kind !== 'none');
+  /** Opens a dialog from the focused control, which gets focus back when the dialog closes. */
+  const openDialog = (next: Dialog) => {
+    rememberOpener();
+    setDialog(next);
+  };
   const tabs = useTabState({ baseId: 'messaging-setup-tabs', selectedId: NUMBERS_TAB });
   const [numbersDiagnosis, setNumbersDiagnosis] = useState<DiagnosisFilter>('all');
   const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
@@ -135,9 +142,9 @@ export function MessagingSetupView({
       backendUrl: backend.baseUrl,
     });
   const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>
-    setDialog({ kind: 'edit', addressFixed, form: createForm(type, address, friendlyName) });
+    openDialog({ kind: 'edit', addressFixed, form: createForm(type, address, friendlyName) });
   const startEdit = (config: AddressSummary) =>
-    setDialog({
+    openDialog({
       kind: 'edit',
       addressFixed: true,
       form: editAddressForm(config, defaultFlow?.sid, backend.baseUrl),
@@ -145,8 +152,8 @@ export function MessagingSetupView({
   const rowActions = {
     onCreate: (row: ConnectionRow) => startCreate(row.type, row.address, row.name || undefined, true),
     onEdit: (row: ConnectionRow) => row.config && startEdit(row.config),
-    onDelete: (row: ConnectionRow) => row.config && setDialog({ kind: 'delete', address: row.config }),
-    onBulkCreate: (rows: ConnectionRow[]) => setDialog({ kind: 'bulk-settings', rows }),
+    onDelete: (row: ConnectionRow) => row.config && openDialog({ kind: 'delete', address: row.config }),
+    onBulkCreate: (rows: ConnectionRow[]) => openDialog({ kind: 'bulk-settings', rows }),
   };
   const diagnosed =
     dialog.kind === 'diagnosis'
@@ -259,7 +266,7 @@ export function MessagingSetupView({
                   }
                   canWrite={canWrite}
                   {...rowActions}
-                  onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'numbers', key: row.key })}
+                  onDiagnose={(row) => openDialog({ kind: 'diagnosis', table: 'numbers', key: row.key })}
                   diagnosisFilter={numbersDiagnosis}
                   onDiagnosisFilter={setNumbersDiagnosis}
                 />
@@ -277,7 +284,7 @@ export function MessagingSetupView({
                   }
                   canWrite={canWrite}
                   {...rowActions}
-                  onDiagnose={(row) => setDialog({ kind: 'diagnosis', table: 'senders', key: row.key })}
+                  onDiagnose={(row) => openDialog({ kind: 'diagnosis', table: 'senders', key: row.key })}
                   diagnosisFilter={sendersDiagnosis}
                   onDiagnosisFilter={setSendersDiagnosis}
                 />
@@ -293,7 +300,7 @@ export function MessagingSetupView({
                   canWrite={canWrite}
                   onCreate={() => startCreate('sms', '', undefined, false)}
                   onEdit={startEdit}
-                  onDelete={(address) => setDialog({ kind: 'delete', address })}
+                  onDelete={(address) => openDialog({ kind: 'delete', address })}
                 />
               </RenderWhileVisible>
             </TabPanel>
