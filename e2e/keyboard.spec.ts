@@ -1,0 +1,163 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+import { activePanel, collectPageProblems, sideNav, signIn } from './flexHost';
+import { fetchAddressConfiguration, readSeededAccount, resetSandbox, type SeededAccount } from './twilioSandbox';
+
+/**
+ * Create, edit and delete an address with the keyboard alone: after the page has loaded, only
+ * Tab, Shift+Tab, Enter, Space, Escape, arrow keys and typing — no mouse, no `click()`, no `fill()`.
+ */
+
+let seeded: SeededAccount;
+
+test.beforeEach(async ({ page, request }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await resetSandbox(request);
+  seeded = await readSeededAccount(request);
+});
+
+/** What has focus, for failure messages: its role-ish tag, name and label. */
+const describeFocus = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    const name = el.getAttribute('aria-label') ?? (el as HTMLElement).innerText?.slice(0, 40) ?? '';
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${name.trim()}"`;
+  });
+
+const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+
+/** Presses Tab (Shift+Tab with `back`) until `target` has focus; fails listing where focus went. */
+async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {}) {
+  await expect(target).toBeVisible();
+  const path: string[] = [];
+  for (let presses = 0; presses <= max; presses += 1) {
+    if (await hasFocus(target)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    path.push(await describeFocus(page));
+  }
+  throw new Error(
+    `${back ? 'Shift+Tab' : 'Tab'} did not reach ${String(target)} in ${max} presses: ${path.join(' → ')}`,
+  );
+}
+
+/** Replaces a focused text or number field's value by typing. */
+async function retype(page: Page, text: string) {
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+test('supervisor: create, edit and delete an address with the keyboard only; Escape changes nothing', async ({
+  page,
+  request,
+}) => {
+  const problems = collectPageProblems(page);
+  const number = seeded.numberWithoutAddress;
+  await signIn(page, 'supervisor');
+
+  // The side nav opens the view.
+  const link = sideNav(page).getByRole('button', { name: 'Messaging Setup' });
+  await tabTo(page, link);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
+  await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
+  await expect(link).toHaveAttribute('aria-current', 'page');
+
+  // The tab list takes arrow keys: over to WhatsApp senders and back to Phone numbers.
+  const numbersTab = page.getByRole('tab', { name: 'Phone numbers' });
+  await tabTo(page, numbersTab);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'WhatsApp senders' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'WhatsApp senders' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(numbersTab).toBeFocused();
+  await expect(numbersTab).toHaveAttribute('aria-selected', 'true');
+
+  // Search narrows the table to the number; its row says "Not connected".
+  const panel = activePanel(page);
+  await tabTo(page, panel.getByRole('searchbox', { name: 'Search' }));
+  await page.keyboard.type(number);
+  const row = panel.getByTestId('connection-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td[data-column="address"]')).toHaveText(number);
+  await expect(row.getByText('Not connected')).toBeVisible();
+
+  // Create: Studio flow chosen with the arrow keys, retry count typed, saved with Space on Create.
+  const createButton = row.getByRole('button', { name: 'Create address' });
+  await tabTo(page, createButton);
+  await page.keyboard.press('Enter');
+  const create = page.getByRole('dialog', { name: 'Create address' });
+  await expect(create.getByLabel('Friendly name')).toBeFocused();
+  await tabTo(page, create.getByLabel('Integration'));
+  await expect(create.getByLabel('Integration')).toHaveValue('studio');
+  const flow = create.getByLabel('Studio flow');
+  await tabTo(page, flow);
+  await page.keyboard.press('Home');
+  await expect(flow).toHaveValue('');
+  for (let presses = 0; presses < 20; presses += 1) {
+    if ((await flow.inputValue()) === seeded.messagingFlowSid) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await expect(flow).toHaveValue(seeded.messagingFlowSid);
+  await tabTo(page, create.getByLabel('Retry count'));
+  await retype(page, '2');
+  await tabTo(page, create.getByRole('button', { name: 'Create', exact: true }));
+  await page.keyboard.press('Space');
+  await expect(create).toHaveCount(0);
+  await expect(row.getByText('Studio: Messaging Flow · retry 2')).toBeVisible();
+  expect(await fetchAddressConfiguration(request, number)).toMatchObject({
+    type: 'sms',
+    address: number,
+    auto_creation: { enabled: true, type: 'studio', studio_flow_sid: seeded.messagingFlowSid, studio_retry_count: 2 },
+  });
+  // The Create button went with the change: focus is on the row's next action, not lost to the page.
+  const editButton = row.getByRole('button', { name: 'Edit address' });
+  await expect(editButton).toBeFocused();
+
+  // Edit: Enter in the retry count field saves.
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('dialog', { name: 'Edit address' });
+  await expect(edit.getByLabel('Friendly name')).toBeFocused();
+  await tabTo(page, edit.getByLabel('Retry count'));
+  await expect(edit.getByLabel('Retry count')).toHaveValue('2');
+  await retype(page, '1');
+  await page.keyboard.press('Enter');
+  await expect(edit).toHaveCount(0);
+  await expect(row.getByText('Studio: Messaging Flow · retry 1')).toBeVisible();
+  expect((await fetchAddressConfiguration(request, number))?.auto_creation.studio_retry_count).toBe(1);
+  await expect(editButton).toBeFocused();
+
+  // Escape closes the edit dialog without saving what was typed.
+  await page.keyboard.press('Enter');
+  await tabTo(page, edit.getByLabel('Retry count'));
+  await retype(page, '0');
+  await page.keyboard.press('Escape');
+  await expect(edit).toHaveCount(0);
+  await expect(editButton).toBeFocused();
+  await expect(row.getByText('Studio: Messaging Flow · retry 1')).toBeVisible();
+  expect((await fetchAddressConfiguration(request, number))?.auto_creation.studio_retry_count).toBe(1);
+
+  // Delete: Escape on the confirmation keeps the address; then Delete confirms with Enter.
+  const deleteButton = row.getByRole('button', { name: 'Delete address' });
+  await tabTo(page, deleteButton);
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('dialog', { name: `Delete address ${number}?` });
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(deleteButton).toBeFocused();
+  expect(await fetchAddressConfiguration(request, number)).not.toBeNull();
+
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeVisible();
+  await tabTo(page, confirm.getByRole('button', { name: 'Delete', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveCount(0);
+  await expect(row.getByText('Not connected')).toBeVisible();
+  expect(await fetchAddressConfiguration(request, number)).toBeNull();
+  // Edit and Delete went with the address: focus is on the row's Create address again.
+  await expect(createButton).toBeFocused();
+
+  expect(problems).toEqual([]);
+});
