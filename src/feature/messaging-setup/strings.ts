@@ -75,6 +75,7 @@ export const messagingSetupStrings = {
   MessagingSetupCreateAddress: 'Create address',
   MessagingSetupEditAddress: 'Edit address',
   MessagingSetupDeleteAddress: 'Delete address',
+  MessagingSetupEdit: 'Edit',
   MessagingSetupCopy: 'Copy',
   MessagingSetupCopied: 'Copied',
   MessagingSetupCopySid: 'Copy address SID of {{address}}',

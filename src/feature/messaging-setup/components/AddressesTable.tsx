@@ -9,6 +9,7 @@ import { addressStatusOf, describeRouting } from '../state/addressStatus';
 import { matchesSearch } from '../state/rows';
 import { AddressStatusBadge } from './AddressStatusBadge';
 import { fill, useStrings } from '../strings';
+import { AddressRowActions } from './AddressRowActions';
 import { SidCell } from './SidCell';
 import { clampPage, Pager, pageOf } from './Pager';
 import { TableToolbar } from './TableToolbar';
@@ -125,16 +126,7 @@ export function AddressesTable({
                 <SidCell sid={config.sid} address={config.address} />
               </Td>
               <Td textAlign="right" data-column="actions">
-                {canWrite && (
-                  <Box display="flex" justifyContent="flex-end" columnGap="space30">
-                    <Button variant="secondary" size="small" onClick={() => onEdit(config)}>
-                      {strings.MessagingSetupEditAddress}
-                    </Button>
-                    <Button variant="destructive_secondary" size="small" onClick={() => onDelete(config)}>
-                      {strings.MessagingSetupDeleteAddress}
-                    </Button>
-                  </Box>
-                )}
+                {canWrite && <AddressRowActions onEdit={() => onEdit(config)} onDelete={() => onDelete(config)} />}
               </Td>
             </Tr>
           ))}

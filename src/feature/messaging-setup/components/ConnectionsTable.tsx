@@ -11,6 +11,7 @@ import { filterRows, type ConnectionRow, type DiagnosisFilter, type StatusFilter
 import { AddressStatusBadge } from './AddressStatusBadge';
 import { DiagnosisBadge } from './DiagnosisBadge';
 import { fill, useStrings } from '../strings';
+import { AddressRowActions } from './AddressRowActions';
 import { SidCell } from './SidCell';
 import { clampPage, Pager, pageOf } from './Pager';
 import { TableToolbar } from './TableToolbar';
@@ -110,7 +111,9 @@ const ConnectionRowView = React.memo(function ConnectionRowView({
         </Text>
       </Td>
       <Td>
-        <Text as="div">{row.name}</Text>
+        <Text as="div" whiteSpace="nowrap">
+          {row.name}
+        </Text>
         {row.note && (
           <Text as="div" fontSize="fontSize20" color="colorTextWeak">
             {row.note}
@@ -144,17 +147,8 @@ const ConnectionRowView = React.memo(function ConnectionRowView({
       <Td>{row.config ? <SidCell sid={row.config.sid} address={row.address} /> : '—'}</Td>
       <Td textAlign="right" data-column="actions">
         {canWrite && (
-          <Box display="flex" justifyContent="flex-end" columnGap="space30">
-            {row.config ? (
-              <>
-                <Button variant="secondary" size="small" onClick={() => actions.current.onEdit(row)}>
-                  {strings.MessagingSetupEditAddress}
-                </Button>
-                <Button variant="destructive_secondary" size="small" onClick={() => actions.current.onDelete(row)}>
-                  {strings.MessagingSetupDeleteAddress}
-                </Button>
-              </>
-            ) : (
+          <AddressRowActions onEdit={() => actions.current.onEdit(row)} onDelete={() => actions.current.onDelete(row)}>
+            {row.config ? undefined : (
               <Button
                 variant="primary"
                 size="small"
@@ -164,7 +158,7 @@ const ConnectionRowView = React.memo(function ConnectionRowView({
                 {strings.MessagingSetupCreateAddress}
               </Button>
             )}
-          </Box>
+          </AddressRowActions>
         )}
       </Td>
     </Tr>
