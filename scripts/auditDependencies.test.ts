@@ -6,12 +6,11 @@
  * running the real npm against a registry on this machine that answers audits, or refuses them.
  */
 import fs from 'node:fs';
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
+import { localServerForTests } from '../sandbox/test/localServer';
 import { auditDependencies } from './auditDependencies';
 import {
   compareWithTriage,
@@ -167,8 +166,12 @@ describe('comparing with the triage list', () => {
  * `advisories` (or 405, as some networks do), and the package documents npm reads to work out fixes.
  */
 function localRegistry() {
-  let server: Server | undefined;
-  const state = { url: '', refuseAudit: false };
+  const state = {
+    refuseAudit: false,
+    get url() {
+      return server.url();
+    },
+  };
   const advisory = (id: number, ghsa: string, title: string, severity: string, range: string) => ({
     id,
     url: `https://github.com/advisories/${ghsa}`,
@@ -201,37 +204,21 @@ function localRegistry() {
     ),
   });
 
-  beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const send = (status: number, body: unknown) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(body === undefined ? '' : JSON.stringify(body));
-        };
-        if (req.url?.startsWith('/-/npm/v1/security/advisories/bulk')) {
-          if (state.refuseAudit || req.method !== 'POST') return send(405, undefined);
-          const body = Buffer.concat(chunks);
-          const asked = JSON.parse((body[0] === 0x1f ? zlib.gunzipSync(body) : body).toString()) as object;
-          return send(
-            200,
-            Object.fromEntries(Object.keys(asked).flatMap((n) => (advisories[n] ? [[n, advisories[n]]] : []))),
-          );
-        }
-        const name = decodeURIComponent((req.url ?? '/').slice(1));
-        return versions[name] ? send(200, packument(name)) : send(404, { error: 'Not found' });
-      });
-    });
-    const listening = server;
-    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', () => resolve()));
-    state.url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    const closing = server;
-    if (!closing) return;
-    closing.closeAllConnections();
-    await new Promise<void>((resolve) => closing.close(() => resolve()));
+  const server = localServerForTests((req, body, res) => {
+    const send = (status: number, answer: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(answer === undefined ? '' : JSON.stringify(answer));
+    };
+    if (req.url?.startsWith('/-/npm/v1/security/advisories/bulk')) {
+      if (state.refuseAudit || req.method !== 'POST') return send(405, undefined);
+      const asked = JSON.parse((body[0] === 0x1f ? zlib.gunzipSync(body) : body).toString()) as object;
+      return send(
+        200,
+        Object.fromEntries(Object.keys(asked).flatMap((n) => (advisories[n] ? [[n, advisories[n]]] : []))),
+      );
+    }
+    const name = decodeURIComponent((req.url ?? '/').slice(1));
+    return versions[name] ? send(200, packument(name)) : send(404, { error: 'Not found' });
   });
 
   return {

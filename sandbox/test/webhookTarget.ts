@@ -2,10 +2,12 @@
  * A local HTTP server that plays the customer's webhook backend in inbound tests: it checks each
  * request's X-Twilio-Signature with twilio-node's own validator and records what arrived.
  */
-import http, { type IncomingMessage } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import twilio from 'twilio';
+
+import { readBody } from './localServer';
 
 export interface ReceivedWebhook {
   method: string;
@@ -28,15 +30,6 @@ export interface WebhookTarget {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 const toRecord = (search: string) => Object.fromEntries(new URLSearchParams(search));
 
 export async function startWebhookTarget(authToken: string): Promise<WebhookTarget> {
@@ -46,7 +39,7 @@ export async function startWebhookTarget(authToken: string): Promise<WebhookTarg
     void (async () => {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const url = `${base}${req.url ?? '/'}`;
-      const body = await readBody(req);
+      const body = (await readBody(req)).toString('utf8');
       const isPost = req.method === 'POST';
       const params = isPost ? toRecord(body) : toRecord(url.split('?')[1] ?? '');
       const signature = String(req.headers['x-twilio-signature'] ?? '');

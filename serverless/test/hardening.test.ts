@@ -9,9 +9,9 @@
  * - request size: the whole request (token, payload, any other field, however many) and the
  *   webhook's, refused with 413 before any Twilio request.
  */
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 
+import { localServerForTests } from '../../sandbox/test/localServer';
 import { MAX_WEBHOOK_BYTES } from '../src/functions/inbound-webhook';
 import { MAX_PAYLOAD_BYTES, MAX_REQUEST_BYTES } from '../src/http/flexFunction';
 import {
@@ -193,8 +193,6 @@ interface GarbledAnswer {
  * reaches the sandbox (TWILIO_SANDBOX_URL), with the same twilio-node client and transport.
  */
 function garblingTwilio() {
-  let server: Server | undefined;
-  let url = '';
   const state: { answer: GarbledAnswer } = { answer: { status: 200, contentType: 'text/plain', body: '' } };
 
   async function forward(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
@@ -208,35 +206,17 @@ function garblingTwilio() {
     res.end(await answer.text());
   }
 
-  beforeAll(async () => {
-    server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        if (req.url?.startsWith('/iam/')) {
-          forward(req, res, Buffer.concat(chunks).toString()).catch(() => res.destroy());
-          return;
-        }
-        res.writeHead(state.answer.status, { 'content-type': state.answer.contentType });
-        res.end(state.answer.body);
-      });
-    });
-    const listening = server;
-    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', () => resolve()));
-    url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    const closing = server;
-    if (!closing) return;
-    closing.closeAllConnections();
-    await new Promise<void>((resolve) => closing.close(() => resolve()));
+  const server = localServerForTests(async (req, body, res) => {
+    if (req.url?.startsWith('/iam/')) return forward(req, res, body.toString());
+    res.writeHead(state.answer.status, { 'content-type': state.answer.contentType });
+    res.end(state.answer.body);
   });
 
   return {
     /** Points the backend at the stand-in (until the end of the test), answering `answer`. */
     use(answer: GarbledAnswer): void {
       state.answer = answer;
-      t.env.TWILIO_SANDBOX_URL = url;
+      t.env.TWILIO_SANDBOX_URL = server.url();
     },
   };
 }
