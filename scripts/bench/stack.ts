@@ -52,8 +52,14 @@ export async function startStack(basePort: number): Promise<Stack> {
     async stop() {
       if (child.exitCode !== null || child.pid === undefined) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      // To npm alone, which passes it on: a SIGTERM to the whole group would reach npm start twice
+      // (from the group and from npm), and a second one means "exit without waiting".
+      process.kill(child.pid, 'SIGTERM');
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        new Promise((resolve) => setTimeout(() => resolve(false), 15_000)),
+      ]);
+      if (!stopped) process.kill(-child.pid, 'SIGKILL');
     },
   };
   try {
