@@ -114,13 +114,19 @@ describe('secretsInEnvFile', () => {
       'MESSAGING_SETUP_READ_ROLES=admin,supervisor',
       'TWILIO_API_KEY=',
       'DB_PASSWORD = hunter2hunter2  ',
+      'WEBHOOK_SECRET=abcdefgh12345678 # rotated monthly',
     ].join('\n');
-    expect(secretsInEnvFile(env, 'serverless/.env')).toEqual([
-      { name: 'AUTH_TOKEN of serverless/.env', value: AUTH_TOKEN },
-      { name: 'TWILIO_API_SECRET of serverless/.env', value: 's3cr3t value' },
-      { name: 'SIGNING_PRIVATE_KEY of serverless/.env', value: 'pem' },
-      { name: 'DB_PASSWORD of serverless/.env', value: 'hunter2hunter2' },
-    ]);
+    // Which values, not in which order (the parser's order is its own).
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect(secretsInEnvFile(env, 'serverless/.env').sort(byName)).toEqual(
+      [
+        { name: 'AUTH_TOKEN of serverless/.env', value: AUTH_TOKEN },
+        { name: 'TWILIO_API_SECRET of serverless/.env', value: 's3cr3t value' },
+        { name: 'SIGNING_PRIVATE_KEY of serverless/.env', value: 'pem' },
+        { name: 'DB_PASSWORD of serverless/.env', value: 'hunter2hunter2' },
+        { name: 'WEBHOOK_SECRET of serverless/.env', value: 'abcdefgh12345678' },
+      ].sort(byName),
+    );
   });
 });
 

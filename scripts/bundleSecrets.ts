@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import util from 'node:util';
 
 import { credentialsFromEnv } from '../sandbox/server/config';
 
@@ -99,16 +100,14 @@ export function scanForSecrets(text: string, known: readonly KnownSecret[] = [])
 /** Variable names whose values are credentials. */
 const SECRET_NAME = /(?:TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|CREDENTIAL)/i;
 
-/** `NAME=value` lines of a .env file with a secret-looking name (quotes and `export ` removed). */
+/**
+ * The secret-looking variables of a .env file, read as dotenv (and the deploy scripts, and the
+ * plugin build) read it: quotes, `export ` and trailing `# comments` removed.
+ */
 export function secretsInEnvFile(text: string, source: string): KnownSecret[] {
-  const secrets: KnownSecret[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || !SECRET_NAME.test(match[1])) continue;
-    const value = match[2].replace(/^(['"])(.*)\1$/, '$2');
-    if (value !== '') secrets.push({ name: `${match[1]} of ${source}`, value });
-  }
-  return secrets;
+  return Object.entries(util.parseEnv(text))
+    .filter((entry): entry is [string, string] => SECRET_NAME.test(entry[0]) && Boolean(entry[1]))
+    .map(([name, value]) => ({ name: `${name} of ${source}`, value }));
 }
 
 const root = path.resolve(__dirname, '..');
