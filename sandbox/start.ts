@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import util from 'node:util';
 
+import { readEnvFile } from '../scripts/deploy/twilioCli';
 import { buildFunctions } from '../serverless/build';
 import { PLUGIN_BUNDLE, startHost } from './host/hostServer';
 import { startSandbox } from './server/app';
@@ -165,14 +165,13 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
  * serverless/.env with npm start's own settings laid over it, in a temporary folder.
  */
 function backendEnvFile(owned: Record<string, string>): string {
-  const developerFile = path.join(root, 'serverless', '.env');
-  const developer = fs.existsSync(developerFile) ? util.parseEnv(fs.readFileSync(developerFile, 'utf8')) : {};
+  const developer = readEnvFile(path.join(root, 'serverless', '.env')) ?? {};
   const overridden = Object.keys(owned).filter((key) => developer[key] !== undefined && developer[key] !== owned[key]);
   if (overridden.length > 0) {
     console.log(`npm start ignores ${overridden.join(', ')} of serverless/.env: the local backend uses the sandbox.`);
   }
   // dotenv reads single-quoted values literally; a value holding a single quote goes in double quotes.
-  const quoted = (value = '') => (value.includes("'") ? `"${value}"` : `'${value}'`);
+  const quoted = (value: string) => (value.includes("'") ? `"${value}"` : `'${value}'`);
   const lines = Object.entries({ ...developer, ...owned }).map(([key, value]) => `${key}=${quoted(value)}`);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'messaging-setup-backend-'));
   // It may hold the developer's own secrets: readable by this user only, and gone when npm start ends.
