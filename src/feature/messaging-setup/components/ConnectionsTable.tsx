@@ -1,4 +1,4 @@
-import React, { useMemo, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Checkbox } from '@twilio-paste/core/checkbox';
@@ -7,6 +7,8 @@ import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
+import type { DiagnosisLevel } from '../diagnostics/diagnose';
+import type { AddressStatus } from '../state/addressStatus';
 import { filterRows, type ConnectionRow, type DiagnosisFilter, type StatusFilter } from '../state/rows';
 import { AddressStatusBadge } from './AddressStatusBadge';
 import { DiagnosisBadge } from './DiagnosisBadge';
@@ -15,6 +17,7 @@ import { AddressRowActions } from './AddressRowActions';
 import { SidCell } from './SidCell';
 import { clampPage, Pager, pageOf } from './Pager';
 import { TableToolbar } from './TableToolbar';
+import { useLatestCallback } from './useLatestCallback';
 import { useSelection } from './useSelection';
 
 interface ConnectionsTableProps {
@@ -51,11 +54,9 @@ interface ConnectionRowViewProps {
   bulk: boolean;
   selected: boolean;
   canWrite: boolean;
-  actions: React.MutableRefObject<RowActions>;
+  /** The same object for the table's life: its functions call the table's latest handlers. */
+  actions: RowActions;
 }
-
-const diagnosisKey = (row: ConnectionRow) =>
-  row.diagnosis ? `${row.diagnosis.level}:${row.diagnosis.findings.map((f) => f.code).join(',')}` : '';
 
 /** Whether a row shows the same as before: its rows object is new on every view render. */
 function sameRow(a: ConnectionRowViewProps, b: ConnectionRowViewProps): boolean {
@@ -65,6 +66,7 @@ function sameRow(a: ConnectionRowViewProps, b: ConnectionRowViewProps): boolean 
     a.bulk === b.bulk &&
     a.selected === b.selected &&
     a.canWrite === b.canWrite &&
+    a.actions === b.actions &&
     x.key === y.key &&
     x.address === y.address &&
     x.name === y.name &&
@@ -74,9 +76,130 @@ function sameRow(a: ConnectionRowViewProps, b: ConnectionRowViewProps): boolean 
     x.status === y.status &&
     x.statusReason === y.statusReason &&
     x.routing === y.routing &&
-    diagnosisKey(x) === diagnosisKey(y)
+    x.diagnosis?.level === y.diagnosis?.level
   );
 }
+
+// A row's cells, each memoised on its own props. When an answer changes a row while the view loads
+// (a flow's name, a diagnosis), only the changed cells render again, not the row's buttons and
+// checkbox: Paste components are the costly part of a render, and at 100 numbers the render after
+// the last answer is what a view load waits for.
+
+const SelectCell = React.memo(function SelectCell({
+  rowKey,
+  address,
+  selectable: canSelect,
+  selected,
+  onToggle,
+}: {
+  rowKey: string;
+  address: string;
+  selectable: boolean;
+  selected: boolean;
+  onToggle: (key: string, on: boolean) => void;
+}) {
+  const strings = useStrings();
+  return (
+    <Td>
+      {canSelect && (
+        <Checkbox id={`select-${rowKey}`} checked={selected} onChange={(e) => onToggle(rowKey, e.target.checked)}>
+          <ScreenReaderOnly>{fill(strings.MessagingSetupSelectRow, { address })}</ScreenReaderOnly>
+        </Checkbox>
+      )}
+    </Td>
+  );
+});
+
+const AddressCell = React.memo(function AddressCell({ address }: { address: string }) {
+  return (
+    <Td data-column="address">
+      <Text as="span" fontWeight="fontWeightSemibold">
+        {address}
+      </Text>
+    </Td>
+  );
+});
+
+const NameCell = React.memo(function NameCell({ name, note }: { name: string; note: string | null }) {
+  return (
+    <Td>
+      <Text as="div" whiteSpace="nowrap">
+        {name}
+      </Text>
+      {note && (
+        <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+          {note}
+        </Text>
+      )}
+    </Td>
+  );
+});
+
+const StatusCell = React.memo(function StatusCell({ status, reason }: { status: AddressStatus; reason: string }) {
+  return (
+    <Td>
+      <AddressStatusBadge status={status} reason={reason} />
+      {reason && (
+        <Text as="div" fontSize="fontSize20" color="colorTextError">
+          {reason}
+        </Text>
+      )}
+    </Td>
+  );
+});
+
+const DiagnosisCell = React.memo(function DiagnosisCell({
+  address,
+  level,
+  onOpen,
+}: {
+  address: string;
+  level?: DiagnosisLevel;
+  onOpen: () => void;
+}) {
+  return <Td>{level ? <DiagnosisBadge address={address} level={level} onOpen={onOpen} /> : '—'}</Td>;
+});
+
+const RoutingCell = React.memo(function RoutingCell({ routing }: { routing: string }) {
+  return (
+    <Td>
+      <Text as="span" fontSize="fontSize30" wordBreak="break-word">
+        {routing || '—'}
+      </Text>
+    </Td>
+  );
+});
+
+const AddressSidCell = React.memo(function AddressSidCell({ sid, address }: { sid?: string; address: string }) {
+  return <Td>{sid ? <SidCell sid={sid} address={address} /> : '—'}</Td>;
+});
+
+const ActionsCell = React.memo(function ActionsCell({
+  hasAddress,
+  connectable,
+  onCreate,
+  onEdit,
+  onDelete,
+}: {
+  hasAddress: boolean;
+  connectable: boolean;
+  onCreate: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  const strings = useStrings();
+  return (
+    <Td textAlign="right" data-column="actions">
+      <AddressRowActions onEdit={onEdit} onDelete={onDelete}>
+        {hasAddress ? undefined : (
+          <Button variant="primary" size="small" disabled={!connectable} onClick={onCreate}>
+            {strings.MessagingSetupCreateAddress}
+          </Button>
+        )}
+      </AddressRowActions>
+    </Td>
+  );
+});
 
 /**
  * One row. Memoised: while a large account loads, each page of addresses changes a few rows, and
@@ -89,81 +212,117 @@ const ConnectionRowView = React.memo(function ConnectionRowView({
   canWrite,
   actions,
 }: ConnectionRowViewProps) {
-  const strings = useStrings();
+  // The cells' handlers keep their identity (so the cells can skip rendering) and act on the row
+  // as last rendered.
+  const latest = useRef(row);
+  latest.current = row;
+  const handlers = useMemo(
+    () => ({
+      onCreate: () => actions.onCreate(latest.current),
+      onEdit: () => actions.onEdit(latest.current),
+      onDelete: () => actions.onDelete(latest.current),
+      onDiagnose: () => actions.onDiagnose(latest.current),
+    }),
+    [actions],
+  );
   return (
     <Tr data-testid="connection-row">
       {bulk && (
-        <Td>
-          {selectable(row) && (
-            <Checkbox
-              id={`select-${row.key}`}
-              checked={selected}
-              onChange={(e) => actions.current.toggle(row.key, e.target.checked)}
-            >
-              <ScreenReaderOnly>{fill(strings.MessagingSetupSelectRow, { address: row.address })}</ScreenReaderOnly>
-            </Checkbox>
-          )}
-        </Td>
+        <SelectCell
+          rowKey={row.key}
+          address={row.address}
+          selectable={selectable(row)}
+          selected={selected}
+          onToggle={actions.toggle}
+        />
       )}
-      <Td data-column="address">
-        <Text as="span" fontWeight="fontWeightSemibold">
-          {row.address}
-        </Text>
-      </Td>
-      <Td>
-        <Text as="div" whiteSpace="nowrap">
-          {row.name}
-        </Text>
-        {row.note && (
-          <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-            {row.note}
-          </Text>
-        )}
-      </Td>
-      <Td>
-        <AddressStatusBadge status={row.status} reason={row.statusReason} />
-        {row.statusReason && (
-          <Text as="div" fontSize="fontSize20" color="colorTextError">
-            {row.statusReason}
-          </Text>
-        )}
-      </Td>
-      <Td>
-        {row.diagnosis ? (
-          <DiagnosisBadge
-            address={row.address}
-            diagnosis={row.diagnosis}
-            onOpen={() => actions.current.onDiagnose(row)}
-          />
-        ) : (
-          '—'
-        )}
-      </Td>
-      <Td>
-        <Text as="span" fontSize="fontSize30" wordBreak="break-word">
-          {row.routing || '—'}
-        </Text>
-      </Td>
-      <Td>{row.config ? <SidCell sid={row.config.sid} address={row.address} /> : '—'}</Td>
-      <Td textAlign="right" data-column="actions">
-        {canWrite && (
-          <AddressRowActions onEdit={() => actions.current.onEdit(row)} onDelete={() => actions.current.onDelete(row)}>
-            {row.config ? undefined : (
-              <Button
-                variant="primary"
-                size="small"
-                disabled={!row.connectable}
-                onClick={() => actions.current.onCreate(row)}
-              >
-                {strings.MessagingSetupCreateAddress}
-              </Button>
-            )}
-          </AddressRowActions>
-        )}
-      </Td>
+      <AddressCell address={row.address} />
+      <NameCell name={row.name} note={row.note} />
+      <StatusCell status={row.status} reason={row.statusReason} />
+      <DiagnosisCell address={row.address} level={row.diagnosis?.level} onOpen={handlers.onDiagnose} />
+      <RoutingCell routing={row.routing} />
+      <AddressSidCell sid={row.config?.sid} address={row.address} />
+      {canWrite ? (
+        <ActionsCell
+          hasAddress={row.config !== undefined}
+          connectable={row.connectable}
+          onCreate={handlers.onCreate}
+          onEdit={handlers.onEdit}
+          onDelete={handlers.onDelete}
+        />
+      ) : (
+        <Td textAlign="right" data-column="actions" />
+      )}
     </Tr>
   );
 }, sameRow);
+
+interface HeadProps {
+  addressHeading: string;
+  /** The select-all checkbox's state, when rows can be selected. */
+  selectAll?: { id: string; checked: boolean; indeterminate: boolean; count: number; onChange: (on: boolean) => void };
+}
+
+function sameHead(a: HeadProps, b: HeadProps): boolean {
+  const x = a.selectAll;
+  const y = b.selectAll;
+  return (
+    a.addressHeading === b.addressHeading &&
+    (x === y ||
+      (x !== undefined &&
+        y !== undefined &&
+        x.id === y.id &&
+        x.checked === y.checked &&
+        x.indeterminate === y.indeterminate &&
+        x.count === y.count &&
+        x.onChange === y.onChange))
+  );
+}
+
+/** The table's head; memoised, as it changes only with the selection. */
+const ConnectionsHead = React.memo(function ConnectionsHead({ addressHeading, selectAll }: HeadProps) {
+  const strings = useStrings();
+  return (
+    <THead>
+      <Tr>
+        {selectAll && (
+          <Th>
+            <Checkbox
+              id={selectAll.id}
+              checked={selectAll.checked}
+              indeterminate={selectAll.indeterminate}
+              disabled={selectAll.count === 0}
+              onChange={(e) => selectAll.onChange(e.target.checked)}
+            >
+              <ScreenReaderOnly>
+                {fill(strings.MessagingSetupSelectAllMatching, { count: selectAll.count })}
+              </ScreenReaderOnly>
+            </Checkbox>
+          </Th>
+        )}
+        <Th>{addressHeading}</Th>
+        <Th>{strings.MessagingSetupColumnName}</Th>
+        <Th>{strings.MessagingSetupColumnStatus}</Th>
+        <Th>{strings.MessagingSetupColumnDiagnosis}</Th>
+        <Th>{strings.MessagingSetupColumnRouting}</Th>
+        <Th>{strings.MessagingSetupColumnAddressSid}</Th>
+        <Th textAlign="right">{strings.MessagingSetupColumnActions}</Th>
+      </Tr>
+    </THead>
+  );
+}, sameHead);
+
+/** "Create addresses (3)": memoised, as it changes only with the selection's size. */
+const BulkCreateBar = React.memo(function BulkCreateBar({ count, onCreate }: { count: number; onCreate: () => void }) {
+  const strings = useStrings();
+  return (
+    <Box display="flex" justifyContent="flex-end" marginBottom="space40">
+      <Button variant="primary" size="small" disabled={count === 0} onClick={onCreate}>
+        {fill(strings.MessagingSetupBulkCreate, { count })}
+      </Button>
+    </Box>
+  );
+});
 
 /** The Phone numbers and WhatsApp senders tables: one row per number/sender, its address status. */
 export function ConnectionsTable({
@@ -192,83 +351,78 @@ export function ConnectionsTable({
   const shownPage = clampPage(page, filtered.length);
   const visible = pageOf(filtered, shownPage);
   const bulk = canWrite && onBulkCreate !== undefined;
-  // Rows re-render only when their own data changes (see ConnectionRowView), so they reach the
-  // handlers through a ref that always holds the latest ones.
-  const actions = useRef<RowActions>({ onCreate, onEdit, onDelete, onDiagnose, toggle: () => undefined });
   // Only rows still without an address count: one that got an address meanwhile drops out.
   const chosen = useMemo(() => rows.filter((r) => selectable(r) && selected.has(r.key)), [rows, selected]);
   const matching = useMemo(() => filtered.filter(selectable), [filtered]);
   const allMatchingChosen = matching.length > 0 && matching.every((r) => selected.has(r.key));
-  actions.current = { onCreate, onEdit, onDelete, onDiagnose, toggle: (key, on) => toggle([key], on) };
+
+  // Handlers that keep their identity, so the memoised toolbar, head and rows render only when
+  // what they show changes.
+  const onCreateRow = useLatestCallback(onCreate);
+  const onEditRow = useLatestCallback(onEdit);
+  const onDeleteRow = useLatestCallback(onDelete);
+  const onDiagnoseRow = useLatestCallback(onDiagnose);
+  const actions = useMemo<RowActions>(
+    () => ({
+      onCreate: onCreateRow,
+      onEdit: onEditRow,
+      onDelete: onDeleteRow,
+      onDiagnose: onDiagnoseRow,
+      toggle: (key, on) => toggle([key], on),
+    }),
+    [onCreateRow, onEditRow, onDeleteRow, onDiagnoseRow, toggle],
+  );
+  const onQuery = useCallback((q: string) => {
+    setQuery(q);
+    setPage(0);
+  }, []);
+  const onStatus = useCallback((s: StatusFilter) => {
+    setStatus(s);
+    setPage(0);
+  }, []);
+  const onDiagnosis = useLatestCallback((d: DiagnosisFilter) => {
+    onDiagnosisFilter(d);
+    setPage(0);
+  });
+  const toggleMatching = useLatestCallback((on: boolean) =>
+    toggle(
+      matching.map((r) => r.key),
+      on,
+    ),
+  );
+  const createChosen = useLatestCallback(() => {
+    onBulkCreate?.(chosen);
+    clear();
+  });
 
   return (
     <Box>
       <TableToolbar
         query={query}
-        onQuery={(q) => {
-          setQuery(q);
-          setPage(0);
-        }}
+        onQuery={onQuery}
         status={status}
-        onStatus={(s) => {
-          setStatus(s);
-          setPage(0);
-        }}
+        onStatus={onStatus}
         diagnosis={diagnosisFilter}
-        onDiagnosis={(d) => {
-          onDiagnosisFilter(d);
-          setPage(0);
-        }}
+        onDiagnosis={onDiagnosis}
         summary={fill(strings.MessagingSetupShowing, { shown: filtered.length, total: rows.length })}
       />
-      {bulk && (
-        <Box display="flex" justifyContent="flex-end" marginBottom="space40">
-          <Button
-            variant="primary"
-            size="small"
-            disabled={chosen.length === 0}
-            onClick={() => {
-              onBulkCreate(chosen);
-              clear();
-            }}
-          >
-            {fill(strings.MessagingSetupBulkCreate, { count: chosen.length })}
-          </Button>
-        </Box>
-      )}
+      {bulk && <BulkCreateBar count={chosen.length} onCreate={createChosen} />}
       {/* Focusable by script only: where focus goes when a dialog's change took its opener away. */}
       <Table scrollHorizontally tabIndex={-1}>
-        <THead>
-          <Tr>
-            {bulk && (
-              <Th>
-                <Checkbox
-                  id={selectAllId}
-                  checked={allMatchingChosen}
-                  indeterminate={!allMatchingChosen && matching.some((r) => selected.has(r.key))}
-                  disabled={matching.length === 0}
-                  onChange={(e) =>
-                    toggle(
-                      matching.map((r) => r.key),
-                      e.target.checked,
-                    )
-                  }
-                >
-                  <ScreenReaderOnly>
-                    {fill(strings.MessagingSetupSelectAllMatching, { count: matching.length })}
-                  </ScreenReaderOnly>
-                </Checkbox>
-              </Th>
-            )}
-            <Th>{addressHeading}</Th>
-            <Th>{strings.MessagingSetupColumnName}</Th>
-            <Th>{strings.MessagingSetupColumnStatus}</Th>
-            <Th>{strings.MessagingSetupColumnDiagnosis}</Th>
-            <Th>{strings.MessagingSetupColumnRouting}</Th>
-            <Th>{strings.MessagingSetupColumnAddressSid}</Th>
-            <Th textAlign="right">{strings.MessagingSetupColumnActions}</Th>
-          </Tr>
-        </THead>
+        <ConnectionsHead
+          addressHeading={addressHeading}
+          selectAll={
+            bulk
+              ? {
+                  id: selectAllId,
+                  checked: allMatchingChosen,
+                  indeterminate: !allMatchingChosen && matching.some((r) => selected.has(r.key)),
+                  count: matching.length,
+                  onChange: toggleMatching,
+                }
+              : undefined
+          }
+        />
         <TBody>
           {visible.length === 0 && (
             <Tr>

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 
-import type { Diagnosis, DiagnosisLevel } from '../diagnostics/diagnose';
+import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings, type MessagingSetupStringKey } from '../strings';
 
 const VARIANT = { ready: 'success', warning: 'warning', broken: 'error' } as const;
@@ -15,19 +15,19 @@ export const LEVEL_LABEL_KEY: Record<DiagnosisLevel, MessagingSetupStringKey> = 
 /** A row's diagnosis level; opens the findings. */
 export function DiagnosisBadge({
   address,
-  diagnosis,
+  level: diagnosisLevel,
   onOpen,
 }: {
   address: string;
-  diagnosis: Diagnosis;
+  level: DiagnosisLevel;
   /** Without it, a plain badge (in the findings dialog). */
   onOpen?: () => void;
 }) {
   const strings = useStrings();
-  const level = strings[LEVEL_LABEL_KEY[diagnosis.level]];
+  const level = strings[LEVEL_LABEL_KEY[diagnosisLevel]];
   if (!onOpen) {
     return (
-      <Badge as="span" variant={VARIANT[diagnosis.level]}>
+      <Badge as="span" variant={VARIANT[diagnosisLevel]}>
         {level}
       </Badge>
     );
@@ -35,7 +35,7 @@ export function DiagnosisBadge({
   return (
     <Badge
       as="button"
-      variant={VARIANT[diagnosis.level]}
+      variant={VARIANT[diagnosisLevel]}
       onClick={onOpen}
       aria-label={fill(strings.MessagingSetupDiagnosisFor, { address, level })}
     >

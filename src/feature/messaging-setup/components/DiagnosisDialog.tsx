@@ -116,7 +116,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose }: Diagno
         ) : diagnosis ? (
           <>
             <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50">
-              <DiagnosisBadge address={row.address} diagnosis={diagnosis} />
+              <DiagnosisBadge address={row.address} level={diagnosis.level} />
               <Text as="span">
                 {diagnosis.findings.length === 0
                   ? fill(strings.MessagingSetupDiagnosisAllGood, { address: row.address })

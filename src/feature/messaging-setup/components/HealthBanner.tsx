@@ -24,8 +24,25 @@ interface HealthBannerProps {
   onFixDefault: (flexServiceSid: string) => Promise<string | null>;
 }
 
-/** The account's health at the top of the view: Flex's service as the default, numbers per diagnosis. */
-export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixDefault }: HealthBannerProps) {
+/** Same props as before: `counts` is a new object on every render of the view, so compared by value. */
+const sameBanner = (a: HealthBannerProps, b: HealthBannerProps) =>
+  a.essentials === b.essentials &&
+  a.canWrite === b.canWrite &&
+  a.onShowLevel === b.onShowLevel &&
+  a.onFixDefault === b.onFixDefault &&
+  LEVELS.every((level) => a.counts[level] === b.counts[level]);
+
+/**
+ * The account's health at the top of the view: Flex's service as the default, numbers per
+ * diagnosis. Memoised: while the view loads it renders again only when what it shows changes.
+ */
+export const HealthBanner = React.memo(function HealthBanner({
+  essentials,
+  counts,
+  canWrite,
+  onShowLevel,
+  onFixDefault,
+}: HealthBannerProps) {
   const strings = useStrings();
   const [confirming, setConfirming] = useState(false);
   const rememberOpener = useFocusReturn(confirming);
@@ -102,7 +119,7 @@ export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixD
       )}
     </Box>
   );
-}
+}, sameBanner);
 
 function FixDefaultServiceDialog({
   current,

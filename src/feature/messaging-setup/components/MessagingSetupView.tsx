@@ -33,6 +33,7 @@ import { HealthBanner } from './HealthBanner';
 import { LoadProblems } from './LoadProblems';
 import { RenderWhileVisible } from './RenderWhileVisible';
 import { useFocusReturn } from './useFocusReturn';
+import { useLatestCallback } from './useLatestCallback';
 import { summariseMigration } from './MigrateFlexFlowsDialog';
 import { errorMessage } from '../errorMessage';
 
@@ -192,6 +193,12 @@ export function MessagingSetupView({
     );
     return result.previousServiceSid;
   };
+  // For the memoised banner: one identity, the latest closures.
+  const fixDefaultNow = useLatestCallback(fixDefault);
+  const showLevel = useLatestCallback((level: DiagnosisLevel) => {
+    setNumbersDiagnosis(level);
+    tabs.select(NUMBERS_TAB);
+  });
   const close = () => setDialog({ kind: 'none' });
 
   /** Runs a change; a failure is reported through Flex's notifications too, then rethrown to the dialog. */
@@ -218,11 +225,8 @@ export function MessagingSetupView({
           essentials={data.essentials}
           counts={counts}
           canWrite={canWrite}
-          onShowLevel={(level) => {
-            setNumbersDiagnosis(level);
-            tabs.select(NUMBERS_TAB);
-          }}
-          onFixDefault={fixDefault}
+          onShowLevel={showLevel}
+          onFixDefault={fixDefaultNow}
         />
 
         {loading.length > 0 && (

@@ -11,7 +11,15 @@ export const PAGE_SIZE = 25;
  * Each new page of Paste rows costs about 1.5 ms a row to mount, and a search's first keystroke
  * mounts a new page: 25 keeps it inside the 50 ms a keystroke may take (docs/PERFORMANCE.md).
  */
-export function Pager({ page, total, onPage }: { page: number; total: number; onPage: (page: number) => void }) {
+export const Pager = React.memo(function Pager({
+  page,
+  total,
+  onPage,
+}: {
+  page: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   const strings = useStrings();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages <= 1) return null;
@@ -26,7 +34,7 @@ export function Pager({ page, total, onPage }: { page: number; total: number; on
       </Button>
     </Box>
   );
-}
+});
 
 export function pageOf<T>(items: readonly T[], page: number): T[] {
   return items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);

@@ -13,7 +13,15 @@ const abbreviate = (sid: string) => `${sid.slice(0, 8)}…${sid.slice(-5)}`;
  * A SID, abbreviated on screen (whole for screen readers and on hover) and copyable. The copy
  * button says whose SID it is: an address's by default, or `copyLabel`.
  */
-export function SidCell({ sid, address, copyLabel }: { sid: string; address: string; copyLabel?: string }) {
+export const SidCell = React.memo(function SidCell({
+  sid,
+  address,
+  copyLabel,
+}: {
+  sid: string;
+  address: string;
+  copyLabel?: string;
+}) {
   const strings = useStrings();
   return (
     <Box display="flex" alignItems="center" columnGap="space20" whiteSpace="nowrap">
@@ -24,4 +32,4 @@ export function SidCell({ sid, address, copyLabel }: { sid: string; address: str
       <CopyButton value={sid} label={copyLabel ?? fill(strings.MessagingSetupCopySid, { address })} />
     </Box>
   );
-}
+});

@@ -29,7 +29,8 @@ interface TableToolbarProps {
   placeholder?: string;
 }
 
-export function TableToolbar({
+/** Memoised: while the view loads, it renders again only when what it shows changes. */
+export const TableToolbar = React.memo(function TableToolbar({
   query,
   onQuery,
   status,
@@ -85,4 +86,4 @@ export function TableToolbar({
       </Box>
     </Box>
   );
-}
+});
