@@ -10,19 +10,29 @@ const nextFrame: (run: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (run) => requestAnimationFrame(run) : (run) => setTimeout(run, 16);
 
 /**
- * Dispatch that applies every action arriving within one animation frame in one render. React 17
- * renders once per dispatch outside event handlers, and a loading view gets a dispatch per page of
- * each of seven lists: while one render runs, the next answers queue up, and rendering each on its
- * own would hold the view (and the next page requests) up for nothing the user could see.
+ * When the browser next has nothing else to do: every answer that has arrived by then has been
+ * read. Answers that land while a render runs are read one task at a time after it, between the
+ * browser's frames; a frame-timed batch caught them one or two at a time, a render each. The
+ * timeout keeps a busy page from holding an answer back for long. Safari has no idle callbacks.
  */
-function useFrameBatched(dispatch: (action: SetupAction) => void) {
+const whenIdle: (run: () => void) => void =
+  typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: 50 }) : nextFrame;
+
+/**
+ * Dispatch that applies every action arriving before the browser is next idle in one render.
+ * React 17 renders once per dispatch outside event handlers, and a loading view gets a dispatch
+ * per page of each of seven lists: while one render runs, the next answers queue up, and
+ * rendering each on its own would hold the view (and the next page requests) up for nothing the
+ * user could see.
+ */
+function useBatchedDispatch(dispatch: (action: SetupAction) => void) {
   const queue = useRef<{ action: SetupAction; cancelled: () => boolean }[]>([]);
   return useCallback(
-    /** `cancelled` is asked again when the frame comes: the load may have been dropped meanwhile. */
+    /** `cancelled` is asked again when the batch runs: the load may have been dropped meanwhile. */
     (action: SetupAction, cancelled: () => boolean) => {
       queue.current.push({ action, cancelled });
       if (queue.current.length > 1) return;
-      nextFrame(() => {
+      whenIdle(() => {
         const queued = queue.current;
         queue.current = [];
         unstable_batchedUpdates(() => {
@@ -40,7 +50,7 @@ function useFrameBatched(dispatch: (action: SetupAction) => void) {
  */
 export function useSetupData(backend: BackendClient) {
   const [data, dispatch] = useReducer(setupReducer, initialSetupData);
-  const dispatchInFrame = useFrameBatched(dispatch);
+  const dispatchBatched = useBatchedDispatch(dispatch);
   const generation = useRef(0);
 
   const load = useCallback(
@@ -48,7 +58,7 @@ export function useSetupData(backend: BackendClient) {
       const current = generation.current;
       const cancelled = () => generation.current !== current;
       const emit = (action: SetupAction) => {
-        if (!cancelled()) dispatchInFrame(action, cancelled);
+        if (!cancelled()) dispatchBatched(action, cancelled);
       };
       emit({ type: 'start', source });
       loadSource(backend, source, emit, cancelled).then(
@@ -62,7 +72,7 @@ export function useSetupData(backend: BackendClient) {
           }),
       );
     },
-    [backend, dispatchInFrame],
+    [backend, dispatchBatched],
   );
 
   useEffect(() => {
