@@ -569,6 +569,12 @@ describe('saving', () => {
     expect(
       within(rowOf(NUMBERS.support.phoneNumber)).getByText('Studio: Messaging Flow · retry 0'),
     ).toBeInTheDocument();
+
+    // The row's buttons did not change, so they did not render again: Edit must still act on the
+    // address as saved, not as it was when the buttons were drawn.
+    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: 'Edit address' }));
+    const again = within(await screen.findByRole('dialog'));
+    expect(again.getByRole('textbox', { name: 'Retry count' })).toHaveValue('0');
   });
 
   test('clearing the friendly name in Edit sends it blank, so Twilio clears it', async () => {
