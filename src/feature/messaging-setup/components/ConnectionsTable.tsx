@@ -257,45 +257,40 @@ const ConnectionRowView = React.memo(function ConnectionRowView({
   );
 }, sameRow);
 
-interface HeadProps {
+/**
+ * The table's head; memoised (flat props, compared one by one), as it changes only with the
+ * selection. `selectAllId` is set when rows can be selected.
+ */
+const ConnectionsHead = React.memo(function ConnectionsHead({
+  addressHeading,
+  selectAllId,
+  allChosen,
+  someChosen,
+  matchingCount,
+  onSelectAll,
+}: {
   addressHeading: string;
-  /** The select-all checkbox's state, when rows can be selected. */
-  selectAll?: { id: string; checked: boolean; indeterminate: boolean; count: number; onChange: (on: boolean) => void };
-}
-
-function sameHead(a: HeadProps, b: HeadProps): boolean {
-  const x = a.selectAll;
-  const y = b.selectAll;
-  return (
-    a.addressHeading === b.addressHeading &&
-    (x === y ||
-      (x !== undefined &&
-        y !== undefined &&
-        x.id === y.id &&
-        x.checked === y.checked &&
-        x.indeterminate === y.indeterminate &&
-        x.count === y.count &&
-        x.onChange === y.onChange))
-  );
-}
-
-/** The table's head; memoised, as it changes only with the selection. */
-const ConnectionsHead = React.memo(function ConnectionsHead({ addressHeading, selectAll }: HeadProps) {
+  selectAllId?: string;
+  allChosen: boolean;
+  someChosen: boolean;
+  matchingCount: number;
+  onSelectAll: (on: boolean) => void;
+}) {
   const strings = useStrings();
   return (
     <THead>
       <Tr>
-        {selectAll && (
+        {selectAllId && (
           <Th>
             <Checkbox
-              id={selectAll.id}
-              checked={selectAll.checked}
-              indeterminate={selectAll.indeterminate}
-              disabled={selectAll.count === 0}
-              onChange={(e) => selectAll.onChange(e.target.checked)}
+              id={selectAllId}
+              checked={allChosen}
+              indeterminate={!allChosen && someChosen}
+              disabled={matchingCount === 0}
+              onChange={(e) => onSelectAll(e.target.checked)}
             >
               <ScreenReaderOnly>
-                {fill(strings.MessagingSetupSelectAllMatching, { count: selectAll.count })}
+                {fill(strings.MessagingSetupSelectAllMatching, { count: matchingCount })}
               </ScreenReaderOnly>
             </Checkbox>
           </Th>
@@ -310,7 +305,7 @@ const ConnectionsHead = React.memo(function ConnectionsHead({ addressHeading, se
       </Tr>
     </THead>
   );
-}, sameHead);
+});
 
 /** "Create addresses (3)": memoised, as it changes only with the selection's size. */
 const BulkCreateBar = React.memo(function BulkCreateBar({ count, onCreate }: { count: number; onCreate: () => void }) {
@@ -411,17 +406,11 @@ export function ConnectionsTable({
       <Table scrollHorizontally tabIndex={-1}>
         <ConnectionsHead
           addressHeading={addressHeading}
-          selectAll={
-            bulk
-              ? {
-                  id: selectAllId,
-                  checked: allMatchingChosen,
-                  indeterminate: !allMatchingChosen && matching.some((r) => selected.has(r.key)),
-                  count: matching.length,
-                  onChange: toggleMatching,
-                }
-              : undefined
-          }
+          selectAllId={bulk ? selectAllId : undefined}
+          allChosen={allMatchingChosen}
+          someChosen={matching.some((r) => selected.has(r.key))}
+          matchingCount={matching.length}
+          onSelectAll={toggleMatching}
         />
         <TBody>
           {visible.length === 0 && (
