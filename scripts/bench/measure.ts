@@ -321,11 +321,14 @@ export async function measureUiResponse(stack: Stack, browser: Browser, numbers:
           keystrokes.push(type(text.slice(0, i)));
           await painted();
         }
+        const rowsShown = () => document.querySelectorAll('[role="tabpanel"] [data-testid="connection-row"]').length;
         const pageMounts: number[] = [];
         for (let i = 0; i < 7; i += 1) {
           type(nothing);
+          if (rowsShown() !== 0) throw new Error(`"${nothing}" matched rows: no page to mount`);
           await painted();
           pageMounts.push(type(''));
+          if (rowsShown() === 0) throw new Error('clearing the search showed no rows');
           await painted();
         }
         return { times: keystrokes, mounts: pageMounts };
