@@ -46,6 +46,12 @@ export interface ViewLoad {
   driverLoadMs: number;
 }
 
+/**
+ * tsx compiles with esbuild's keepNames, which wraps named functions in a `__name` helper that
+ * exists in Node only; functions handed to the page need it there too.
+ */
+const allowPageFunctions = (page: Page) => page.evaluate('globalThis.__name = (fn) => fn');
+
 /** What the page records of one view load, on its own clock (performance.now()). */
 interface PageTimes {
   click: number;
@@ -120,9 +126,7 @@ export async function measureViewLoad(stack: Stack, browser: Browser, numbers: n
       backendCalls += 1;
       firstCall ||= Date.now();
     });
-    // tsx compiles with esbuild's keepNames, which wraps named functions in a `__name` helper that
-    // exists in Node only; functions handed to the page need it there too.
-    await page.evaluate('globalThis.__name = (fn) => fn');
+    await allowPageFunctions(page);
     await page.evaluate(recordPageTimes);
     await page
       .getByRole('navigation', { name: 'Side navigation' })
@@ -303,7 +307,7 @@ export async function measureUiResponse(stack: Stack, browser: Browser, numbers:
 
     // React handles an input event synchronously: the time to dispatch it is the time to filter
     // and render. Measured in the page, one character at a time.
-    await page.evaluate('globalThis.__name = (fn) => fn'); // see measureViewLoad
+    await allowPageFunctions(page);
     const { times, mounts } = await page.evaluate(
       async ({ text, nothing }) => {
         const input = document.querySelector<HTMLInputElement>('[role="tabpanel"] input[type="search"]');
