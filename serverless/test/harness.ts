@@ -4,11 +4,13 @@
  * process with its Twilio client pointed at the sandbox, and called over real HTTP the way the
  * plugin calls them (a form POST with `Token` and `Payload` = JSON).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+import jwt from 'jsonwebtoken';
 import twilio from 'twilio';
 import type { StartCliConfig } from 'twilio-run/dist/config/start';
 import { createLocalDevelopmentServer } from 'twilio-run/dist/runtime/server';
@@ -76,8 +78,12 @@ export interface TokenFactory {
   agent(): string;
   /** Signed by the sandbox, but expired a minute ago. */
   expired(): string;
-  /** Not a token IAM ever issued. */
+  /** Not a token IAM ever issued, nor shaped like one (the backend refuses it without asking IAM). */
   garbage(): string;
+  /** Shaped like a Flex token but IAM never issued it: a JWS signed with another key, fresh each call. */
+  forged(): string;
+  /** Shaped like the JWE tokens Flex hands out (`alg: dir`, five segments), IAM never issued it; fresh each call. */
+  forgedJwe(): string;
   /** Any roles; a fresh identity each call, so no earlier validation is cached for it. */
   withRoles(roles: string[], ttlSeconds?: number): string;
 }
@@ -185,6 +191,18 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     agent: () => tokens.withRoles(['agent']),
     expired: () => tokens.withRoles(['supervisor', 'admin'], -60),
     garbage: () => `garbage.${Buffer.from(`not a token ${identities}`).toString('base64url')}.x`,
+    forged: () => {
+      identities += 1;
+      return jwt.sign({ sub: `forger-${identities}@example.com`, roles: ['admin'] }, crypto.randomBytes(32), {
+        algorithm: 'HS256',
+        expiresIn: 3600,
+      });
+    },
+    forgedJwe: () => {
+      const header = { alg: 'dir', enc: 'A256GCM', cty: 'twilio-fpa;v=1', zip: 'DEF' };
+      const part = (bytes: number) => crypto.randomBytes(bytes).toString('base64url');
+      return [Buffer.from(JSON.stringify(header)).toString('base64url'), '', part(12), part(600), part(16)].join('.');
+    },
   };
 
   const context: BackendTestContext = {

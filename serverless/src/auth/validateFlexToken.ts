@@ -31,10 +31,21 @@ interface IamAnswer {
  * in flight is shared too, so the view's first calls, made in parallel, ask IAM once.
  */
 const CACHE_TTL_MS = 5 * 60 * 1000;
-/** Flex tokens are JWTs of one or two KB; anything much longer is refused without asking IAM. */
+/** Flex tokens are one or two KB; anything much longer is refused without asking IAM. */
 export const MAX_TOKEN_LENGTH = 8192;
 const CACHE_MAX = 500;
 const CACHE_SLOT = Symbol.for('messaging-setup.flex-token-cache');
+
+/**
+ * Tokens IAM called invalid are remembered for a minute, so a caller repeating one junk token
+ * costs one IAM round trip a minute, not one per call. Short, because the answer is only about
+ * that exact string (an expired token never becomes valid; a mistyped one is never retyped into
+ * the same junk). Bounded: a flood of distinct junk evicts the oldest entries, which then cost
+ * one more IAM call each — never more than one call per request.
+ */
+export const REJECTED_TTL_MS = 60 * 1000;
+export const REJECTED_MAX = 1000;
+const REJECTED_SLOT = Symbol.for('messaging-setup.flex-token-rejections');
 
 interface CacheEntry {
   check: Promise<FlexUser>;
@@ -42,11 +53,75 @@ interface CacheEntry {
   until: number;
 }
 
-const slot = globalThis as typeof globalThis & { [CACHE_SLOT]?: Map<string, CacheEntry> };
+interface Rejection {
+  /** IAM's reason, as the first refusal told the caller. */
+  message: string;
+  until: number;
+}
+
+const slot = globalThis as typeof globalThis & {
+  [CACHE_SLOT]?: Map<string, CacheEntry>;
+  [REJECTED_SLOT]?: Map<string, Rejection>;
+};
 const cache: Map<string, CacheEntry> = (slot[CACHE_SLOT] ??= new Map());
+const rejected: Map<string, Rejection> = (slot[REJECTED_SLOT] ??= new Map());
 
 export function clearTokenCache(): void {
   cache.clear();
+  rejected.clear();
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/** A JOSE header: base64url of a JSON object naming its algorithm (RFC 7515 §4.1.1, RFC 7516 §4.1.1). */
+function isJoseHeader(segment: string): boolean {
+  try {
+    const header = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as unknown;
+    return (
+      typeof header === 'object' &&
+      header !== null &&
+      !Array.isArray(header) &&
+      typeof (header as { alg?: unknown }).alg === 'string'
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `token` can be a token IAM issued, judged by its shape alone: JOSE compact serialization,
+ * either a JWS (`header.payload.signature`: Twilio access tokens, the sandbox's demo tokens) or a
+ * JWE (`header.key.iv.ciphertext.tag`, the key empty for `alg: dir`: what Flex hands its users —
+ * twilio-flex-token-validator calls them "Flex JWE tokens"). Every segment base64url (no padding,
+ * no length that base64 cannot have), the header a JSON object with `alg`, and the parts that
+ * carry the signature or ciphertext not empty. Anything else is refused before IAM is asked.
+ */
+export function hasTokenShape(token: string): boolean {
+  const segments = token.split('.');
+  if (segments.length !== 3 && segments.length !== 5) return false;
+  if (!segments.every((segment) => BASE64URL.test(segment) && segment.length % 4 !== 1)) return false;
+  // JWS: all three; JWE: all but the encrypted key (segment 1), which `alg: dir` leaves empty.
+  const required = segments.length === 3 ? segments : segments.filter((_, i) => i !== 1);
+  return required.every((segment) => segment !== '') && isJoseHeader(segments[0]);
+}
+
+const invalidToken = (message: string) => new BackendError(401, 'token_invalid', message);
+const SIGN_IN_AGAIN = 'The Flex token is not valid. Sign in to Flex again.';
+
+/** Remembers IAM's refusal; the oldest entries go first when the map is full. */
+function rememberRejection(key: string, message: string): void {
+  rejected.delete(key);
+  while (rejected.size >= REJECTED_MAX) rejected.delete(rejected.keys().next().value as string);
+  rejected.set(key, { message, until: Date.now() + REJECTED_TTL_MS });
+}
+
+function recentRejection(key: string): Rejection | undefined {
+  const rejection = rejected.get(key);
+  if (rejection && rejection.until <= Date.now()) {
+    rejected.delete(key);
+    return undefined;
+  }
+  return rejection;
 }
 
 const cacheKey = (accountSid: string, token: string) =>
@@ -75,11 +150,12 @@ export async function validateFlexToken(
   if (typeof token !== 'string' || token.trim() === '') {
     throw new BackendError(401, 'token_missing', 'No Flex token was sent. Sign in to Flex again.');
   }
-  if (token.length > MAX_TOKEN_LENGTH)
-    throw new BackendError(401, 'token_invalid', 'The Flex token is not valid. Sign in to Flex again.');
+  if (token.length > MAX_TOKEN_LENGTH || !hasTokenShape(token)) throw invalidToken(SIGN_IN_AGAIN);
   const key = cacheKey(config.accountSid, token);
   const cached = cache.get(key);
   if (cached && cached.until > Date.now()) return cached.check;
+  const rejection = recentRejection(key);
+  if (rejection) throw invalidToken(rejection.message);
 
   const entry: CacheEntry = { check: askIam(client, config, token), until: Infinity };
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
@@ -90,8 +166,10 @@ export async function validateFlexToken(
     entry.until = Math.min(Date.now() + CACHE_TTL_MS, Number.isNaN(expires) ? Infinity : expires);
     return user;
   } catch (error) {
-    // Only valid answers are kept: a refused or failed check is asked again next time.
     if (cache.get(key) === entry) cache.delete(key);
+    // IAM's "not valid" is remembered; a check that failed (IAM 5xx or 429, our credentials, the
+    // network) says nothing about the token and is asked again next time.
+    if (error instanceof BackendError && error.code === 'token_invalid') rememberRejection(key, error.message);
     throw error;
   }
 }
@@ -121,7 +199,7 @@ async function askIam(client: TwilioClient, config: BackendConfig, token: string
   }
   if (!answer.valid) {
     const reason = answer.message ? ` (${answer.message})` : '';
-    throw new BackendError(401, 'token_invalid', `Your Flex sign-in is not valid${reason}. Sign in to Flex again.`);
+    throw invalidToken(`Your Flex sign-in is not valid${reason}. Sign in to Flex again.`);
   }
   return {
     identity: answer.identity ?? '',
