@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 import { credentialsFromEnv, type SandboxCredentials } from './config';
 import { controlApi } from './controlApi';
-import { FaultInjector } from './faults';
+import { FaultInjector, type FaultTarget } from './faults';
 import { DEFAULT_RESET, generateAccount, type ResetOptions } from './generateAccount';
 import { playInboundMessage } from './inbound/playInbound';
 import type { OperationResult } from './operation';
@@ -112,28 +112,41 @@ function twilioApi(sandbox: Sandbox) {
     try {
       body = parseBody(req);
       checkBasicAuth(req, sandbox.credentials);
-      await sandbox.faults.apply({ product, method: req.method, path: pathname });
-      if (product === 'iam') return answerTokenValidation(sandbox, req, res, pathname, body);
+      const target = { product, method: req.method, path: pathname };
+      await sandbox.faults.apply(target);
+      if (product === 'iam')
+        return await answerAfterFaults(sandbox, target, req, res, () => tokenValidation(sandbox, req, pathname, body));
       const result = dispatch(sandbox, product, req.method, pathname, query, body);
-      if (result.status === 204) res.status(204).end();
-      else res.status(result.status).json(result.body);
+      await answerAfterFaults(sandbox, target, req, res, () => result);
     } catch (error) {
       sendError(res, error);
     }
   };
 }
 
-function answerTokenValidation(
-  sandbox: Sandbox,
-  req: Request,
-  res: Response,
-  pathname: string,
-  body: Record<string, unknown>,
-) {
+function tokenValidation(sandbox: Sandbox, req: Request, pathname: string, body: Record<string, unknown>) {
   const match = IAM_VALIDATE.exec(pathname);
   if (req.method !== 'POST' || !match) throw notFound(pathname);
   if (match[1] !== sandbox.credentials.accountSid) throw new TwilioApiError(401, 20003, 'Authenticate');
-  res.status(200).json(sandbox.tokens.validate(body.token));
+  return { status: 200, body: sandbox.tokens.validate(body.token) } satisfies OperationResult;
+}
+
+/** Sends what was done, unless a lost-answer fault holds the answer or drops the connection. */
+async function answerAfterFaults(
+  sandbox: Sandbox,
+  target: FaultTarget,
+  req: Request,
+  res: Response,
+  outcome: () => OperationResult,
+): Promise<void> {
+  const result = outcome();
+  if ((await sandbox.faults.afterApplied(target)) === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  if (res.destroyed || res.headersSent) return;
+  if (result.status === 204) res.status(204).end();
+  else res.status(result.status).json(result.body);
 }
 
 function dispatch(

@@ -38,6 +38,8 @@ const validateFaults = ajv.compile<Partial<FaultSettings> & { seed?: number }>({
     products: { type: 'array', items: { type: 'string' } },
     methods: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+$' } },
     pathIncludes: { type: 'string', maxLength: 1000 },
+    holdAnswerMs: { type: 'integer', minimum: 0, maximum: 60_000 },
+    rateReset: rate,
     seed: { type: 'integer' },
   },
 });

@@ -14,6 +14,16 @@ export interface FaultSettings {
   methods: string[];
   /** Extension: limit faults to product paths containing this text (`/v1/FlexFlows/`); '' means all. */
   pathIncludes: string;
+  /**
+   * Extension, a lost answer: the request is carried out, then its answer is held this long before
+   * it is sent. Longer than the client waits, the client gives up on a change that was made.
+   */
+  holdAnswerMs: number;
+  /**
+   * Extension, a lost answer: the share of requests whose connection is closed without an answer
+   * after the request was carried out (the client sees a socket reset).
+   */
+  rateReset: number;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -24,6 +34,8 @@ export const NO_FAULTS: FaultSettings = {
   products: [],
   methods: [],
   pathIncludes: '',
+  holdAnswerMs: 0,
+  rateReset: 0,
 };
 
 /** The request a fault may hit: `path` is inside the product, without the query. */
@@ -54,6 +66,17 @@ export class FaultInjector {
     if (products.length > 0 && !products.includes(product)) return false;
     if (methods.length > 0 && !methods.includes(method.toUpperCase())) return false;
     return path.includes(pathIncludes);
+  }
+
+  /**
+   * What happens to the answer of a request that was carried out: held for `holdAnswerMs`, then
+   * sent — or, with `rateReset`, never sent ('reset': the caller closes the connection).
+   */
+  async afterApplied(target: FaultTarget): Promise<'answer' | 'reset'> {
+    if (!this.selects(target)) return 'answer';
+    const { holdAnswerMs, rateReset } = this.settings;
+    if (holdAnswerMs > 0) await new Promise((resolve) => setTimeout(resolve, holdAnswerMs));
+    return rateReset > 0 && this.random.next() < rateReset ? 'reset' : 'answer';
   }
 
   async apply(target: FaultTarget): Promise<void> {

@@ -8,10 +8,14 @@ import Response from 'twilio/lib/http/response';
 
 import {
   isIdempotent,
+  LOOK_RESERVE_MS,
   RetryingRequestClient,
   retryAfterMs,
   type RetryPolicy,
 } from '../src/twilio/retryingRequestClient';
+import { TwilioTransportError } from '../src/twilio/transportError';
+
+const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
 type Answer = { status: number; headers?: Record<string, string> } | { error: Error };
 
@@ -141,15 +145,70 @@ describe('lost answers (network errors)', () => {
   });
 
   test('a create is not: the error is thrown after one attempt (it may have been made)', async () => {
-    const { client, calls } = clientWith([{ error: new Error('ECONNRESET') }, { status: 201 }]);
-    await expect(send(client, REQUESTS.create)).rejects.toThrow('ECONNRESET');
+    const { client, calls } = clientWith([{ error: withCode('socket hang up', 'ECONNRESET') }, { status: 201 }]);
+    const thrown = await send(client, REQUESTS.create).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(TwilioTransportError);
+    expect(thrown).toMatchObject({ failure: 'network', transportCode: 'ECONNRESET', attempt: 1, maybeApplied: true });
     expect(calls).toHaveLength(1);
   });
 
-  test('a GET that never gets an answer fails after the last retry', async () => {
-    const { client, calls } = clientWith([{ error: new Error('ETIMEDOUT') }]);
-    await expect(send(client, REQUESTS.list)).rejects.toThrow('ETIMEDOUT');
+  test('a GET that never gets an answer fails after the last retry, as a timeout', async () => {
+    const { client, calls } = clientWith([{ error: withCode('timeout of 3000ms exceeded', 'ECONNABORTED') }]);
+    const thrown = await send(client, REQUESTS.list).catch((error: unknown) => error);
+    expect(thrown).toMatchObject({ failure: 'timeout', attempt: POLICY.maxRetries + 1, maybeApplied: false });
     expect(calls).toHaveLength(POLICY.maxRetries + 1);
+  });
+
+  test('what leaves is ours: no request config, no credentials, no query', async () => {
+    const axiosLike = Object.assign(withCode('timeout', 'ECONNABORTED'), {
+      config: { headers: { Authorization: 'Basic c2VjcmV0' }, data: 'Token=eyJhbGciOi.x.y' },
+    });
+    const { client } = clientWith([{ error: axiosLike }]);
+    const thrown = await send(client, { method: 'get', uri: `${REQUESTS.list.uri}?PageToken=PT123` }).catch(
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(TwilioTransportError);
+    expect(JSON.stringify(thrown)).not.toMatch(/Basic|Token=|PageToken/);
+    expect(String((thrown as Error).message)).not.toContain('PageToken');
+  });
+});
+
+describe('the time budget', () => {
+  const budgetOf = (remaining: number, attemptTimeoutMs = 3000) => () => ({
+    deadline: Date.now() + remaining,
+    attemptTimeoutMs,
+  });
+
+  test('every attempt has a timeout: the per-attempt limit, or what is left of the budget', async () => {
+    const { transport, calls } = fakeTransport([{ status: 200 }]);
+    await send(new RetryingRequestClient(POLICY, transport, async () => undefined, budgetOf(7000)), REQUESTS.list);
+    expect(calls[0].timeout).toBe(3000);
+    await send(new RetryingRequestClient(POLICY, transport, async () => undefined, budgetOf(1200)), REQUESTS.list);
+    expect(calls[1].timeout).toBeLessThanOrEqual(1200);
+    expect(calls[1].timeout).toBeGreaterThan(1000);
+  });
+
+  test('a write keeps time back to look after a lost answer', async () => {
+    const { transport, calls } = fakeTransport([{ status: 201 }]);
+    await send(new RetryingRequestClient(POLICY, transport, async () => undefined, budgetOf(3000)), REQUESTS.create);
+    expect(calls[0].timeout).toBeLessThanOrEqual(3000 - LOOK_RESERVE_MS);
+  });
+
+  test('no request is sent once the budget is spent, and the error says nothing was sent', async () => {
+    const { transport, calls } = fakeTransport([{ status: 201 }]);
+    const client = new RetryingRequestClient(POLICY, transport, async () => undefined, budgetOf(100));
+    const thrown = await send(client, REQUESTS.create).catch((error: unknown) => error);
+    expect(thrown).toMatchObject({ failure: 'budget_exhausted', maybeApplied: false });
+    expect(calls).toHaveLength(0);
+  });
+
+  test('a retry whose wait would end past the deadline is not waited for', async () => {
+    const { transport, calls } = fakeTransport([{ status: 429, headers: { 'retry-after': '2' } }, { status: 200 }]);
+    const waits: number[] = [];
+    const client = new RetryingRequestClient(POLICY, transport, async (ms) => void waits.push(ms), budgetOf(1500));
+    expect((await send(client, REQUESTS.list)).statusCode).toBe(429);
+    expect(waits).toEqual([]);
+    expect(calls).toHaveLength(1);
   });
 });
 

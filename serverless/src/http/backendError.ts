@@ -1,6 +1,8 @@
 import twilio from 'twilio';
 
 import type { FieldErrors } from '../../../src/feature/messaging-setup/api/addressRules';
+import { TwilioTransportError } from '../twilio/transportError';
+import { logUnexpected } from './errorLog';
 
 /** An error the caller should see: HTTP status, a machine code and a plain-language message. */
 export class BackendError extends Error {
@@ -49,12 +51,35 @@ function shownTwilioMessage(message: unknown, fallback: string): string {
 }
 
 /**
+ * A Twilio request that got no answer. A read that ran out of time is a plain 504; a write's
+ * outcome is unknown, so the message says so and how to check (functions that can look first —
+ * create-address, the migration — do, and answer the truth instead).
+ */
+function transportError(error: TwilioTransportError): BackendError {
+  const timedOut = error.failure !== 'network';
+  const what = timedOut ? 'Twilio did not answer in time' : 'The connection to Twilio failed';
+  const status = timedOut ? 504 : 502;
+  const code = timedOut ? 'twilio_timeout' : 'twilio_unavailable';
+  if (error.maybeApplied) {
+    return new BackendError(
+      status,
+      code,
+      `${what}, so the change may or may not have been applied: reload the view to see the current state before trying again.`,
+    );
+  }
+  const nothingChanged = error.idempotent ? '' : '; nothing was changed';
+  return new BackendError(status, code, `${what}${nothingChanged}. Try again in a moment.`);
+}
+
+/**
  * Maps anything a function throws to what the caller gets. Twilio's own message is passed on for
  * 4xx (it names what was wrong), cleaned by shownTwilioMessage; 5xx and unknown errors get a
- * generic message — never a stack, a file name, or a credential; unknown errors go to the log in full.
+ * generic message — never a stack, a file name, or a credential; unknown errors go to the log as
+ * a redacted summary (errorLog.ts), never whole.
  */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
+  if (error instanceof TwilioTransportError) return transportError(error);
   if (isTwilioRestError(error)) {
     const { status } = error;
     const message = (fallback: string) => shownTwilioMessage(error.message, fallback);
@@ -81,6 +106,6 @@ export function toBackendError(error: unknown): BackendError {
     }
     return new BackendError(502, 'twilio_unavailable', 'Twilio did not answer correctly; try again in a moment.');
   }
-  console.error('[messaging-setup] unexpected error', error);
+  logUnexpected('unexpected error', error);
   return new BackendError(500, 'internal', 'Something went wrong in the Messaging Setup backend.');
 }
