@@ -1,3 +1,5 @@
+import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_BUDGET_MS } from './twilio/timeBudget';
+
 /**
  * The backend's settings, from the Functions environment (`.env` locally, the service's
  * environment variables when deployed). Account credentials come from the Functions context.
@@ -21,6 +23,13 @@ export interface BackendEnv {
   MESSAGING_SETUP_WORKSPACE_SID?: string;
   MESSAGING_SETUP_WORKFLOW_SID?: string;
   MESSAGING_SETUP_TASK_CHANNEL?: string;
+  /**
+   * Advanced: how long one Twilio request attempt may take, and one whole function call (retries
+   * and waits included), in ms. The defaults end well inside Twilio Functions' 10 s limit; a
+   * budget above 9000 is refused as the default (the runtime would cut the call off first).
+   */
+  MESSAGING_SETUP_TWILIO_TIMEOUT_MS?: string;
+  MESSAGING_SETUP_CALL_BUDGET_MS?: string;
 }
 
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
@@ -42,6 +51,16 @@ export interface BackendConfig {
   realm: string | undefined;
   /** The built-in webhook handler's routing overrides (undefined: from the Flex configuration). */
   routing: { workspaceSid?: string; workflowSid?: string; taskChannel?: string };
+  /** Per-attempt timeout and whole-call budget for Twilio requests (see twilio/timeBudget.ts). */
+  timing: { attemptTimeoutMs: number; callBudgetMs: number };
+}
+
+const MAX_CALL_BUDGET_MS = 9000;
+
+/** A positive whole number of ms up to `max`, or the default. */
+function millis(value: string | undefined, fallback: number, max: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 && n <= max ? n : fallback;
 }
 
 export function readConfig(env: BackendEnv): BackendConfig {
@@ -61,6 +80,10 @@ export function readConfig(env: BackendEnv): BackendConfig {
       workspaceSid: env.MESSAGING_SETUP_WORKSPACE_SID || undefined,
       workflowSid: env.MESSAGING_SETUP_WORKFLOW_SID || undefined,
       taskChannel: env.MESSAGING_SETUP_TASK_CHANNEL || undefined,
+    },
+    timing: {
+      attemptTimeoutMs: millis(env.MESSAGING_SETUP_TWILIO_TIMEOUT_MS, DEFAULT_ATTEMPT_TIMEOUT_MS, MAX_CALL_BUDGET_MS),
+      callBudgetMs: millis(env.MESSAGING_SETUP_CALL_BUDGET_MS, DEFAULT_CALL_BUDGET_MS, MAX_CALL_BUDGET_MS),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { flexFunction } from '../http/flexFunction';
 import { migrateFlexFlow } from '../lib/migrateFlexFlow';
-import { parseFlexFlowRequest } from '../lib/parseRequests';
+import { parseMigrateFlexFlowRequest } from '../lib/parseRequests';
 
 /**
  * Replaces a legacy SMS/WhatsApp Flex Flow with a Conversations Address (same number, Studio flow
@@ -9,6 +9,6 @@ import { parseFlexFlowRequest } from '../lib/parseRequests';
  */
 export const handler = flexFunction<'migrate-flex-flow'>({
   name: 'migrate-flex-flow',
-  parse: parseFlexFlowRequest,
-  run: ({ sid }, { client }) => migrateFlexFlow(client, sid),
+  parse: parseMigrateFlexFlowRequest,
+  run: (input, { client }) => migrateFlexFlow(client, input),
 });

@@ -12,7 +12,8 @@ const MESSAGE_MAX = 160;
 
 /** Anything that could be a credential or carry one, in a message we did not write. */
 const SCRUBBERS: [RegExp, string][] = [
-  [/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._-]+/gi, '$1 [redacted]'],
+  // The scheme's name goes too: a log search for "Basic " must find nothing.
+  [/\b(Basic|Bearer)\s+[A-Za-z0-9+/=._-]+/gi, '[credentials redacted]'],
   // JWTs (Flex tokens) and long base64 runs.
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[token]'],
   [/[A-Za-z0-9+/_-]{40,}={0,2}/g, '[redacted]'],

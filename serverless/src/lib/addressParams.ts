@@ -1,8 +1,16 @@
+import { addressMismatches } from '../../../src/feature/messaging-setup/api/flexFlowMigration';
 import type { AddressInput, AddressSummary } from '../../../src/feature/messaging-setup/api/types';
+import twilio from 'twilio';
+
+import { BackendError } from '../http/backendError';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { summariseAddress } from './summaries';
+import { cannotTell, gotNoAnswer, lookAfterUnknownOutcome, outcomeUnknown } from './writeOutcome';
 
 type Settings = Pick<AddressInput, 'friendlyName' | 'autoCreationEnabled' | 'integration' | 'conversationServiceSid'>;
+
+/** Twilio's error code for "an address configuration already exists for this address". */
+export const ADDRESS_EXISTS_CODE = 50438;
 
 /** Our address settings → twilio-node's `autoCreation.*` parameters (create and update share them). */
 export function addressSettingsParams(settings: Settings) {
@@ -30,12 +38,70 @@ export function addressSettingsParams(settings: Settings) {
   };
 }
 
-/** Creates an address configuration (create-address and the Flex Flow migration both use this). */
-export async function createAddressConfiguration(client: TwilioClient, input: AddressInput): Promise<AddressSummary> {
-  const created = await client.conversations.v1.addressConfigurations.create({
-    type: input.type,
-    address: input.address,
-    ...addressSettingsParams(input),
-  });
-  return summariseAddress(created);
+/** The address configuration for `address` (an address configuration is fetched by SID or by address), or undefined. */
+export async function findAddressConfiguration(
+  client: TwilioClient,
+  address: string,
+): Promise<AddressSummary | undefined> {
+  try {
+    return summariseAddress(await client.conversations.v1.addressConfigurations(encodeURIComponent(address)).fetch());
+  } catch (error) {
+    if (error instanceof twilio.RestException && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+const isAddressExists = (error: unknown): boolean =>
+  error instanceof twilio.RestException && (error.code === ADDRESS_EXISTS_CODE || error.status === 409);
+
+/** How a create ended: made now, or an identical address was already there (nothing was made). */
+export interface CreatedAddress {
+  address: AddressSummary;
+  alreadyExisted: boolean;
+}
+
+function existsWithOtherSettings(existing: AddressSummary, differences: string[]): BackendError {
+  return new BackendError(
+    409,
+    'address_exists',
+    `An address configuration already exists for ${existing.address} (${existing.sid}) with other settings: ` +
+      `${differences.join(', ')}. Edit that address instead.`,
+    { address: `${existing.address} already has an address (${existing.sid}).` },
+  );
+}
+
+/**
+ * Creates an address configuration (create-address, bulk create and the Flex Flow migration all
+ * use this), and answers the truth when Twilio's answer does not settle it:
+ * - Twilio says the address already exists: if it has exactly the settings asked for, that is
+ *   the result (`alreadyExisted`), so a retry or a bulk re-run never fails or duplicates; if not,
+ *   409 naming what differs.
+ * - No answer, or a 5xx: look it up by address. Found with the settings asked for: created.
+ *   Found otherwise: someone else's, 409. Not found after a 5xx: not created (Twilio answered).
+ *   Not found after no answer, or the look fails: it may still land — a 502/504 that says so.
+ */
+export async function createAddressConfiguration(client: TwilioClient, input: AddressInput): Promise<CreatedAddress> {
+  try {
+    const created = await client.conversations.v1.addressConfigurations.create({
+      type: input.type,
+      address: input.address,
+      ...addressSettingsParams(input),
+    });
+    return { address: summariseAddress(created), alreadyExisted: false };
+  } catch (error) {
+    const exists = isAddressExists(error);
+    if (!exists && !outcomeUnknown(error)) throw error;
+    const howToCheck = `Reload the view and look for an address for ${input.address} before trying again.`;
+    const what = `the new address for ${input.address}`;
+    const found = await lookAfterUnknownOutcome(what, howToCheck, () =>
+      findAddressConfiguration(client, input.address),
+    );
+    if (found) {
+      const differences = addressMismatches(input, found);
+      if (differences.length > 0) throw existsWithOtherSettings(found, differences);
+      return { address: found, alreadyExisted: exists };
+    }
+    if (exists || !gotNoAnswer(error)) throw error;
+    throw cannotTell(what, howToCheck, error);
+  }
 }

@@ -11,6 +11,7 @@ import {
   type AddressType,
   type DeleteAddressRequest,
   type FlexFlowRequest,
+  type MigrateFlexFlowRequest,
   type ListAddressesRequest,
   type ListRequest,
   type SetDefaultServiceRequest,
@@ -83,6 +84,24 @@ function oneSid(payload: unknown, key: string, pattern: RegExp, whatItIsNot: str
 export const parseFlexFlowRequest = (payload: unknown): FlexFlowRequest => ({
   sid: oneSid(payload, 'sid', SID_PATTERNS.flexFlow, 'Not a Flex Flow SID (FO…).'),
 });
+
+export function parseMigrateFlexFlowRequest(payload: unknown): MigrateFlexFlowRequest {
+  const { sid, updateExistingAddressSid } = onlyKeys(payload, ['sid', 'updateExistingAddressSid']);
+  const fields: Record<string, string> = {};
+  if (typeof sid !== 'string' || !SID_PATTERNS.flexFlow.test(sid)) fields.sid = 'Not a Flex Flow SID (FO…).';
+  if (
+    updateExistingAddressSid !== undefined &&
+    (typeof updateExistingAddressSid !== 'string' || !SID_PATTERNS.address.test(updateExistingAddressSid))
+  ) {
+    fields.updateExistingAddressSid = 'Not an address SID (IG…).';
+  }
+  if (Object.keys(fields).length > 0)
+    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
+  return {
+    sid: sid as string,
+    ...(updateExistingAddressSid !== undefined ? { updateExistingAddressSid: updateExistingAddressSid as string } : {}),
+  };
+}
 
 export function parseUpdateNumberInbound(payload: unknown): UpdateNumberInboundRequest {
   const { sid, smsUrl, smsApplicationSid } = onlyKeys(payload, ['sid', 'smsUrl', 'smsApplicationSid']);

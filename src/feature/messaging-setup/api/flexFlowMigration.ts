@@ -100,23 +100,38 @@ export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: str
   };
 }
 
-/** Where a created address differs from the plan (empty when it matches): the migration's check. */
+/**
+ * Where an address on Twilio differs from the settings asked for (empty when it has them all):
+ * the migration's read-back check, and how a create whose answer was lost — or that Twilio
+ * refused as "already exists" — tells an address it made (or an identical one) from another.
+ * Settings the request leaves unset (friendly name, service) are not compared.
+ */
 export function addressMismatches(planned: AddressInput, actual: AddressSummary): string[] {
   const problems: string[] = [];
   if (actual.type !== planned.type) problems.push(`type is ${actual.type}`);
   if (actual.address !== planned.address) problems.push(`address is ${actual.address}`);
-  if (!actual.autoCreationEnabled) problems.push('auto-creation is off');
+  if (actual.autoCreationEnabled !== planned.autoCreationEnabled) {
+    problems.push(`auto-creation is ${actual.autoCreationEnabled ? 'on' : 'off'}`);
+  }
   const want = planned.integration;
   const got = actual.integration;
-  if (want.type === 'studio') {
-    if (got.type !== 'studio') problems.push(`integration is ${got.type}`);
-    else {
-      if (got.studioFlowSid !== want.studioFlowSid) problems.push(`Studio flow is ${got.studioFlowSid}`);
-      if (got.retryCount !== want.retryCount) problems.push(`retry count is ${got.retryCount}`);
+  if (got.type !== want.type) problems.push(`integration is ${got.type}`);
+  else if (want.type === 'studio' && got.type === 'studio') {
+    if (got.studioFlowSid !== want.studioFlowSid) problems.push(`Studio flow is ${got.studioFlowSid}`);
+    if (got.retryCount !== want.retryCount) problems.push(`retry count is ${got.retryCount}`);
+  } else if (want.type === 'webhook' && got.type === 'webhook') {
+    if (got.webhookUrl !== want.webhookUrl) problems.push(`webhook URL is ${got.webhookUrl}`);
+    if (got.webhookMethod !== want.webhookMethod) problems.push(`webhook method is ${got.webhookMethod}`);
+    const filters = (list: readonly string[]) => [...new Set(list)].sort().join(', ');
+    if (filters(got.webhookFilters) !== filters(want.webhookFilters)) {
+      problems.push(`webhook filters are ${filters(got.webhookFilters) || 'none'}`);
     }
   }
   if (planned.conversationServiceSid && actual.conversationServiceSid !== planned.conversationServiceSid) {
     problems.push(`conversation service is ${actual.conversationServiceSid ?? 'the default'}`);
+  }
+  if (planned.friendlyName !== undefined && (actual.friendlyName ?? '') !== planned.friendlyName) {
+    problems.push(`friendly name is ${actual.friendlyName ?? 'not set'}`);
   }
   return problems;
 }

@@ -128,12 +128,30 @@ export interface FlexFlowRequest {
   sid: string;
 }
 
+export interface MigrateFlexFlowRequest extends FlexFlowRequest {
+  /**
+   * The address the number already has, as the preview showed it, which the supervisor agreed
+   * to bring to the Flex Flow's settings. Without it, an address with other settings stops the
+   * migration (nothing changes); with another SID than the number's address, too.
+   */
+  updateExistingAddressSid?: string;
+}
+
 export interface DeleteFlexFlowResponse {
   deleted: string;
 }
 
-/** The steps of a migration, in order; `undo_create_address` only runs after a failure. */
-export type MigrationStepName = 'create_address' | 'verify_address' | 'delete_flex_flow' | 'undo_create_address';
+/**
+ * The steps of a migration, in order: `create_address` or (an existing address, confirmed)
+ * `update_address`; the `undo_` steps only run after a failure.
+ */
+export type MigrationStepName =
+  | 'create_address'
+  | 'update_address'
+  | 'verify_address'
+  | 'delete_flex_flow'
+  | 'undo_create_address'
+  | 'undo_update_address';
 
 export interface MigrationStep {
   step: MigrationStepName;
@@ -221,7 +239,7 @@ export interface BackendEndpoints {
   'update-number-inbound': { request: UpdateNumberInboundRequest; response: UpdateNumberInboundResponse };
   'set-default-conversation-service': { request: SetDefaultServiceRequest; response: SetDefaultServiceResponse };
   'delete-flex-flow': { request: FlexFlowRequest; response: DeleteFlexFlowResponse };
-  'migrate-flex-flow': { request: FlexFlowRequest; response: MigrateFlexFlowResponse };
+  'migrate-flex-flow': { request: MigrateFlexFlowRequest; response: MigrateFlexFlowResponse };
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
