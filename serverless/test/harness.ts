@@ -52,6 +52,14 @@ export interface CallOptions {
   extraFields?: Record<string, string>;
   /** The browser's `Origin` header. */
   origin?: string;
+  /** Fields sent in the URL's query string (where the backend must never take a token from). */
+  queryFields?: Record<string, string>;
+  /** The HTTP method; POST when undefined. GET and HEAD carry no body. */
+  method?: string;
+  /** The `Content-Type` header; the form's when undefined, none when null (fetch then calls a text body text/plain). */
+  contentType?: string | null;
+  /** Sends the fields as a JSON object instead of a form. */
+  jsonBody?: boolean;
 }
 
 /** How a call to the built-in webhook handler is made, the way Twilio makes it unless told otherwise. */
@@ -223,12 +231,21 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
       if (options.rawPayload !== undefined) form.append('Payload', options.rawPayload);
       else if (options.payload !== undefined) form.append('Payload', JSON.stringify(options.payload));
       for (const [key, value] of Object.entries(options.extraFields ?? {})) form.append(key, value);
-      const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+      const { method = 'POST', jsonBody = false } = options;
+      const contentType =
+        options.contentType === undefined
+          ? jsonBody
+            ? 'application/json'
+            : 'application/x-www-form-urlencoded'
+          : options.contentType;
+      const headers: Record<string, string> = contentType === null ? {} : { 'content-type': contentType };
       if (options.origin !== undefined) headers.origin = options.origin;
-      const response = await fetch(`${need(backendUrl)}/${name}`, {
-        method: 'POST',
+      const query = new URLSearchParams(options.queryFields ?? {}).toString();
+      const body = jsonBody ? JSON.stringify(Object.fromEntries(form)) : form.toString();
+      const response = await fetch(`${need(backendUrl)}/${name}${query ? `?${query}` : ''}`, {
+        method,
         headers,
-        body: form.toString(),
+        body: method === 'GET' || method === 'HEAD' ? undefined : body,
       });
       return readResponse(response);
     },

@@ -11,7 +11,7 @@ import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
 import { BackendError } from './backendError';
 import { corsHeaders } from './cors';
 import { jsonResponse, setErrorReply } from './jsonResponse';
-import { assertRequestSize, isRuntimeField } from './requestFields';
+import { assertFieldsFromFormBody, assertRequestSize, isRuntimeField } from './requestFields';
 
 /** The largest request payload accepted; address requests are well under 2 KB. */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -69,7 +69,8 @@ function checkRole(user: FlexUser, allowed: string[]): void {
 
 /**
  * Wraps a function with what every Messaging Setup function needs, in this order: CORS for
- * Flex's origins, the request's size, Flex token validation (Twilio IAM), the role gate, payload
+ * Flex's origins, the request's size, fields from a form-encoded POST body only (never the URL),
+ * Flex token validation (Twilio IAM), the role gate, payload
  * decoding and validation — all before any Twilio call the function makes — then error mapping
  * to `{error: {code, message}}` with the right status.
  */
@@ -82,6 +83,7 @@ export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
     }
     try {
       assertRequestSize(event, MAX_REQUEST_BYTES);
+      assertFieldsFromFormBody(event);
       const client = createTwilioClient(config);
       const user = await validateFlexToken(client, config, event.Token);
       checkRole(user, ENDPOINT_ACCESS[spec.name] === 'read' ? config.readRoles : config.writeRoles);
