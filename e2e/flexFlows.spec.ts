@@ -155,3 +155,42 @@ test('an address made with "Flex webhook (built in)" turns each new conversation
   expect(interactions[0]).toHaveLength(1);
   expect(interactions).toEqual([interactions[0], interactions[0], interactions[0]]);
 });
+
+test('the seeded WhatsApp Flex Flow, whose sender has an address already: the preview says so, and migrating updates that address', async ({
+  page,
+  request,
+}) => {
+  const problems = collectPageProblems(page);
+  const flow = (await listFlexFlows(request)).find(
+    (f) => f.channel_type === 'whatsapp' && f.integration_type === 'studio',
+  );
+  if (!flow?.contact_identity) throw new Error('The seeded account has no WhatsApp Flex Flow with Studio any more.');
+  const identity = flow.contact_identity.startsWith('whatsapp:')
+    ? flow.contact_identity
+    : `whatsapp:${flow.contact_identity}`;
+  const before = await fetchAddressConfiguration(request, identity);
+  if (!before) throw new Error(`The seeded WhatsApp sender ${identity} has no address any more.`);
+  await openFlexFlows(page);
+
+  await flexFlowRow(page, flow.friendly_name).getByRole('button', { name: 'Migrate' }).click();
+  const dialog = page.getByRole('dialog', { name: `Migrate ${flow.friendly_name} to an address` });
+  await expect(dialog).toContainText(`${identity} already has address ${before.sid}`);
+  await expect(dialog).toContainText('migrating changes that address to the settings above');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-migrate-existing-preview.png') });
+  await dialog.getByRole('button', { name: 'Migrate' }).click();
+  await expect(dialog.getByTestId('migration-result')).toContainText('Migrated');
+  await expect(dialog.getByTestId('migration-result')).toContainText(
+    `Brought address ${before.sid} to the Flex Flow's settings`,
+  );
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-migrate-existing-done.png') });
+
+  const after = await fetchAddressConfiguration(request, identity);
+  expect(after?.sid).toBe(before.sid);
+  expect(after?.auto_creation).toMatchObject({
+    enabled: true,
+    type: 'studio',
+    studio_flow_sid: flow.integration.flow_sid,
+  });
+  expect((await listFlexFlows(request)).find((f) => f.sid === flow.sid)).toBeUndefined();
+  expect(problems).toEqual([]);
+});

@@ -4,7 +4,7 @@
  * the form encoding, error mapping and retry rules are the ones the plugin ships with.
  */
 import { createBackendClient, type BackendClient } from '../feature/messaging-setup/api/backendClient';
-import { planFlexFlowMigration } from '../feature/messaging-setup/api/flexFlowMigration';
+import { addressMismatches, planFlexFlowMigration } from '../feature/messaging-setup/api/flexFlowMigration';
 import type {
   AddressInput,
   AddressSummary,
@@ -12,6 +12,7 @@ import type {
   BackendEndpoint,
   DeleteAddressRequest,
   FlexFlowRequest,
+  MigrateFlexFlowRequest,
   ListAddressesRequest,
   SetDefaultServiceRequest,
   UpdateAddressRequest,
@@ -149,16 +150,35 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     },
     // The happy path of a migration; tests of failures say what the backend answers with respond().
     'migrate-flex-flow': (payload) => {
-      const { sid: flowSid } = payload as FlexFlowRequest;
+      const { sid: flowSid, updateExistingAddressSid } = payload as MigrateFlexFlowRequest;
       const flow = account.flexFlows.find((f) => f.sid === flowSid);
       if (!flow) return errorReply(404, 'not_found', `Flex Flow ${flowSid} does not exist.`);
       const plan = planFlexFlowMigration(flow, account.essentials.flexConversationServiceSid);
       if (!plan.migratable) return errorReply(409, 'not_migratable', plan.message);
-      const created = addressFrom(plan.address, sid('IG', nextAddress++));
-      account.addresses.push(created);
+      // As the backend: an existing address with other settings changes only when confirmed.
+      const index = account.addresses.findIndex((a) => a.address === plan.address.address);
+      const existing = account.addresses[index];
+      if (
+        existing &&
+        addressMismatches(plan.address, existing).length > 0 &&
+        updateExistingAddressSid !== existing.sid
+      ) {
+        const message = `Nothing changed: ${existing.address} already has address ${existing.sid} with other settings.`;
+        const steps = [{ step: 'create_address', status: 'failed', detail: message }];
+        return { body: { outcome: 'unchanged', message, flexFlowSid: flowSid, address: null, steps } };
+      }
+      const created = addressFrom(plan.address, existing?.sid ?? sid('IG', nextAddress++));
+      if (existing) account.addresses[index] = created;
+      else account.addresses.push(created);
       account.flexFlows = account.flexFlows.filter((f) => f.sid !== flowSid);
       const steps = [
-        { step: 'create_address', status: 'done', detail: `Created address ${created.sid}.` },
+        existing
+          ? {
+              step: 'update_address',
+              status: 'done',
+              detail: `Brought address ${created.sid} to the Flex Flow's settings.`,
+            }
+          : { step: 'create_address', status: 'done', detail: `Created address ${created.sid}.` },
         { step: 'verify_address', status: 'done', detail: `Address ${created.sid} reads back as planned.` },
         { step: 'delete_flex_flow', status: 'done', detail: `Deleted the Flex Flow ${flowSid}.` },
       ];

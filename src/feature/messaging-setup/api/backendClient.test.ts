@@ -167,6 +167,15 @@ describe('5xx server errors', () => {
     expect(error).toMatchObject({ status: 500, code: 'twilio_error', message: 'Twilio failed.' });
   });
 
+  test('a read the backend timed out on (504) is not sent again: its retries are spent already', async () => {
+    const timedOut = errorReply(504, 'twilio_timeout', 'Twilio did not answer in time. Try again in a moment.');
+    const { client, fetch, sleep } = scriptedClient([timedOut, ok()]);
+    const error = await failureOf(client.call('list-flex-flows', {}));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+    expect(error).toMatchObject({ status: 504, code: 'twilio_timeout', message: expect.stringMatching(/in time/) });
+  });
+
   test('a read gives up after maxRetries', async () => {
     const failed = errorReply(502, 'twilio_error', 'Twilio failed.');
     const { client, fetch } = scriptedClient([failed, failed, failed, failed]);

@@ -120,7 +120,9 @@ export function createBackendClient(options: BackendClientOptions) {
         retry -= 1;
         continue;
       }
-      const retryable = response.status === 429 || (isRead && response.status >= 500);
+      // A 504 means the backend already spent its whole time budget on Twilio, retries included
+      // (serverless/src/twilio/timeBudget.ts): sending the read again would only triple the wait.
+      const retryable = response.status === 429 || (isRead && response.status >= 500 && response.status !== 504);
       if (retryable && canRetry) {
         await sleep(Math.min(maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff));
         continue;

@@ -91,11 +91,10 @@ describe('the Legacy Flex Flows tab', () => {
     for (const text of ['Enabled: Yes', 'Long-lived: Yes', 'Janitor: Yes']) {
       expect(within(rowOf('Outlet WhatsApp Flow')).getByText(text)).toBeInTheDocument();
     }
+    // A number that already has an address can be migrated: the preview says what happens to it.
     const support = rowOf('Support SMS Flow');
-    expect(within(support).getByText('Cannot be migrated automatically')).toBeInTheDocument();
-    expect(within(support).getByText(/already has address IG0+1\. Check that it routes/)).toBeInTheDocument();
-    expect(within(support).queryByRole('button', { name: 'Migrate' })).not.toBeInTheDocument();
-    expect(within(support).getByRole('checkbox', { name: 'Select Support SMS Flow' })).toBeDisabled();
+    expect(within(support).getByText('Can be migrated')).toBeInTheDocument();
+    expect(within(support).getByRole('button', { name: 'Migrate' })).toBeInTheDocument();
     expect(
       within(rowOf('Web Channel Flow')).getByText(/A web Flex Flow cannot become an address\. Webchat/),
     ).toBeInTheDocument();
@@ -132,6 +131,24 @@ describe('the Legacy Flex Flows tab', () => {
     expect(within(salesRow as HTMLElement).getByRole('button', { name: 'Edit address' })).toBeInTheDocument();
   });
 
+  test('a number with an address already: the preview names it and what changes; migrating sends it as confirmed', async () => {
+    const { fake, user } = await renderFlexFlows();
+    await user.click(within(rowOf('Support SMS Flow')).getByRole('button', { name: 'Migrate' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Migrate Support SMS Flow to an address' });
+    expect(
+      within(dialog).getByText(
+        `${NUMBERS.support.phoneNumber} already has address ${sid('IG', 1)} (retry count is 3, friendly name is Support SMS): migrating changes that address to the settings above, then deletes the Flex Flow.`,
+      ),
+    ).toBeInTheDocument();
+    expect(fake.writes()).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Migrate' }));
+    const result = await within(dialog).findByTestId('migration-result');
+    expect(within(result).getByText('Migrated')).toBeInTheDocument();
+    expect(fake.payloadsTo('migrate-flex-flow')).toEqual([
+      { sid: FLOWS.support.sid, updateExistingAddressSid: sid('IG', 1) },
+    ]);
+  });
+
   test('bulk: migrates the selected flows one by one and reports each, also a failure and a thrown error', async () => {
     const fake = createFakeBackend(accountWithFlows());
     const { notify, user } = await renderFlexFlows({ fake });
@@ -142,20 +159,25 @@ describe('the Legacy Flex Flows tab', () => {
     });
 
     await user.click(within(panel()).getByRole('checkbox', { name: 'Select every Flex Flow that can be migrated' }));
-    await user.click(within(panel()).getByRole('button', { name: 'Migrate selected (2)' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Migrate 2 Flex Flows to addresses' });
-    await user.click(within(dialog).getByRole('button', { name: 'Migrate 2' }));
+    await user.click(within(panel()).getByRole('button', { name: 'Migrate selected (3)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Migrate 3 Flex Flows to addresses' });
+    await user.click(within(dialog).getByRole('button', { name: 'Migrate 3' }));
 
-    await within(dialog).findByText('0 migrated, 2 unchanged, 0 need attention, 0 skipped.');
+    await within(dialog).findByText('0 migrated, 3 unchanged, 0 need attention, 0 skipped.');
     const results = within(dialog).getAllByTestId('migration-result');
-    expect(results).toHaveLength(2);
+    expect(results).toHaveLength(3);
     expect(within(results[0]).getByText('Nothing changed')).toBeInTheDocument();
     expect(within(results[0]).getByText(/Could not delete the Flex Flow/)).toBeInTheDocument();
     expect(within(results[1]).getByText('Failed')).toBeInTheDocument();
     expect(within(results[1]).getByText(/Twilio did not answer correctly/)).toBeInTheDocument();
-    expect(within(dialog).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '2');
-    expect(fake.payloadsTo('migrate-flex-flow')).toEqual([{ sid: FLOWS.sales.sid }, { sid: FLOWS.outlet.sid }]);
-    expect(notify).toHaveBeenCalledWith('error', expect.stringContaining('0 migrated, 2 unchanged'));
+    expect(within(results[2]).getByText('Failed')).toBeInTheDocument();
+    expect(within(dialog).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '3');
+    expect(fake.payloadsTo('migrate-flex-flow')).toEqual([
+      { sid: FLOWS.sales.sid },
+      { sid: FLOWS.outlet.sid },
+      { sid: FLOWS.support.sid, updateExistingAddressSid: sid('IG', 1) },
+    ]);
+    expect(notify).toHaveBeenCalledWith('error', expect.stringContaining('0 migrated, 3 unchanged'));
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     // Nothing was migrated, so every flow is still listed.
     expect(shownFlows()).toHaveLength(4);

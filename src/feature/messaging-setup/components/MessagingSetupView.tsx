@@ -11,7 +11,7 @@ import { MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { editAddressForm, newAddressForm, type AddressForm } from '../state/addressForm';
-import { flexFlowRows } from '../state/flexFlowRows';
+import { flexFlowRows, migrationRequest } from '../state/flexFlowRows';
 import { numberRows, senderRows, type ConnectionRow, type DiagnosisFilter } from '../state/rows';
 import { addressesByAddress, type SourceName } from '../state/setupData';
 import { useSetupData } from '../state/useSetupData';
@@ -314,7 +314,7 @@ export function MessagingSetupView({
                   rows={flexFlows}
                   loading={data.sources.flexFlows.loading}
                   canWrite={canWrite}
-                  migrate={(row) => backend.call('migrate-flex-flow', { sid: row.flow.sid })}
+                  migrate={(row) => backend.call('migrate-flex-flow', migrationRequest(row))}
                   onMigrationItem={(_result, response) => {
                     // Mirror each step's effect at once: the new address, and the flow gone.
                     if (response?.address) dispatch({ type: 'address-saved', address: response.address });

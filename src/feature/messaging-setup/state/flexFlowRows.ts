@@ -1,9 +1,10 @@
-import { flexFlowAddress, planFlexFlowMigration } from '../api/flexFlowMigration';
+import { addressMismatches, flexFlowAddress, planFlexFlowMigration } from '../api/flexFlowMigration';
 import type {
   AddressInput,
   AddressSummary,
   ConversationServiceSummary,
   FlexFlowSummary,
+  MigrateFlexFlowRequest,
   StudioFlowSummary,
 } from '../api/types';
 
@@ -16,6 +17,12 @@ export type MigrationPreview =
       serviceName: string;
       /** Things to know before migrating; none stop it. */
       warnings: string[];
+      /**
+       * The address the number already has. With differences, migrating brings it to the
+       * planned settings (the migration names it in `updateExistingAddressSid`, which is the
+       * supervisor's confirmation); without, the migration keeps it as it is.
+       */
+      existing?: { sid: string; differences: string[] };
     }
   | { kind: 'blocked'; reason: string };
 
@@ -61,12 +68,6 @@ function previewOf(
 ): MigrationPreview {
   const plan = planFlexFlowMigration(flow, ctx.flexServiceSid);
   if (!plan.migratable) return { kind: 'blocked', reason: plan.message };
-  if (existing) {
-    return {
-      kind: 'blocked',
-      reason: `${existing.address} already has address ${existing.sid}. Check that it routes as this Flex Flow did, then delete the Flex Flow.`,
-    };
-  }
   const { address } = plan;
   const studio = address.integration.type === 'studio' ? address.integration : undefined;
   const studioFlow = studio ? ctx.flowsBySid.get(studio.studioFlowSid) : undefined;
@@ -81,8 +82,18 @@ function previewOf(
       `Its Studio flow "${studioFlow.friendlyName}" is not published: publish it, or messages will not route.`,
     );
   }
-  if (!flow.enabled)
+  const differences = existing ? addressMismatches(address, existing) : [];
+  if (existing && differences.length > 0) {
+    warnings.push(
+      `${existing.address} already has address ${existing.sid} (${differences.join(', ')}): migrating changes that address to the settings above, then deletes the Flex Flow.`,
+    );
+  } else if (existing) {
+    warnings.push(
+      `${existing.address} already has address ${existing.sid} with these settings: migrating keeps it and deletes the Flex Flow.`,
+    );
+  } else if (!flow.enabled) {
     warnings.push('This Flex Flow is disabled; the new address will take messages as soon as it exists.');
+  }
   const service = ctx.services.find((s) => s.sid === address.conversationServiceSid);
   return {
     kind: 'ready',
@@ -90,6 +101,7 @@ function previewOf(
     studioFlowName: studioFlow?.friendlyName ?? studio?.studioFlowSid ?? '—',
     serviceName: service?.friendlyName ?? address.conversationServiceSid ?? 'Account default',
     warnings,
+    ...(existing ? { existing: { sid: existing.sid, differences } } : {}),
   };
 }
 
@@ -107,4 +119,16 @@ export function flexFlowRows(flows: readonly FlexFlowSummary[], ctx: FlexFlowCon
       preview: previewOf(flow, address, ctx),
     };
   });
+}
+
+/**
+ * What the view sends to migrate a row's flow: the flow, and — when the preview showed that the
+ * number's existing address will be changed — that address, as the supervisor's confirmation.
+ */
+export function migrationRequest(row: FlexFlowRow): MigrateFlexFlowRequest {
+  const existing = row.preview.kind === 'ready' ? row.preview.existing : undefined;
+  return {
+    sid: row.flow.sid,
+    ...(existing && existing.differences.length > 0 ? { updateExistingAddressSid: existing.sid } : {}),
+  };
 }
