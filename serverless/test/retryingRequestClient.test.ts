@@ -174,10 +174,12 @@ describe('lost answers (network errors)', () => {
 });
 
 describe('the time budget', () => {
-  const budgetOf = (remaining: number, attemptTimeoutMs = 3000) => () => ({
-    deadline: Date.now() + remaining,
-    attemptTimeoutMs,
-  });
+  const budgetOf =
+    (remaining: number, attemptTimeoutMs = 3000) =>
+    () => ({
+      deadline: Date.now() + remaining,
+      attemptTimeoutMs,
+    });
 
   test('every attempt has a timeout: the per-attempt limit, or what is left of the budget', async () => {
     const { transport, calls } = fakeTransport([{ status: 200 }]);

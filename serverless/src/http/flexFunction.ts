@@ -8,6 +8,7 @@ import {
 import { MAX_TOKEN_LENGTH, validateFlexToken, type FlexUser } from '../auth/validateFlexToken';
 import { readConfig, type BackendConfig, type BackendEnv } from '../config';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
+import { withTimeBudget } from '../twilio/timeBudget';
 import { BackendError } from './backendError';
 import { corsHeaders } from './cors';
 import { jsonResponse, setErrorReply } from './jsonResponse';
@@ -85,10 +86,14 @@ export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
       assertRequestSize(event, MAX_REQUEST_BYTES);
       assertFieldsFromFormBody(event);
       const client = createTwilioClient(config);
-      const user = await validateFlexToken(client, config, event.Token);
-      checkRole(user, ENDPOINT_ACCESS[spec.name] === 'read' ? config.readRoles : config.writeRoles);
-      const input = spec.parse(decodePayload(event));
-      const result = await spec.run(input, { client, config, user });
+      const { callBudgetMs, attemptTimeoutMs } = config.timing;
+      // One budget for the whole call, token check included: Functions stop it at 10 s.
+      const result = await withTimeBudget(callBudgetMs, attemptTimeoutMs, async () => {
+        const user = await validateFlexToken(client, config, event.Token);
+        checkRole(user, ENDPOINT_ACCESS[spec.name] === 'read' ? config.readRoles : config.writeRoles);
+        const input = spec.parse(decodePayload(event));
+        return spec.run(input, { client, config, user });
+      });
       response.setStatusCode(200);
       response.setBody(result);
     } catch (thrown) {
