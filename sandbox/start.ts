@@ -6,11 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 
 import { readEnvFile } from '../scripts/deploy/twilioCli';
 import { buildFunctions } from '../serverless/build';
+import { localBackendCommand } from './backend/command';
 import { PLUGIN_BUNDLE, startHost } from './host/hostServer';
 import { startSandbox } from './server/app';
 import { credentialsFromEnv, DEFAULT_PORTS } from './server/config';
@@ -137,7 +137,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 /**
  * A long-running command as a service: started in its own process group, ready when it listens
  * on `port`, stopped with SIGTERM (SIGKILL after 5 s). For the backend, e.g.
- * `startChildService('Backend', bin('twilio-run'), ['--port', String(port)], port)`.
+ * `startChildService('Backend', command, args, port)` with `localBackendCommand(port)`.
  */
 async function startChildService(
   name: string,
@@ -159,26 +159,18 @@ async function startChildService(
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
 /**
- * The env file twilio-run gets. twilio-run lays its env file over the process environment, so a
- * developer's serverless/.env (the deployed service's settings: a real ACCOUNT_SID, say) would
- * override what npm start sets and point the local backend away from the sandbox. The file is
- * serverless/.env with npm start's own settings laid over it, in a temporary folder.
+ * The backend's environment (its functions' context). The backend lays it over the process
+ * environment, as `twilio-run --load-local-env` does; it is serverless/.env (the deployed service's
+ * settings, which may hold a real ACCOUNT_SID, say) with npm start's own settings laid over it, so
+ * the local backend always uses the sandbox.
  */
-function backendEnvFile(owned: Record<string, string>): string {
+function backendEnv(owned: Record<string, string>): Record<string, string> {
   const developer = readEnvFile(path.join(root, 'serverless', '.env')) ?? {};
   const overridden = Object.keys(owned).filter((key) => developer[key] !== undefined && developer[key] !== owned[key]);
   if (overridden.length > 0) {
     console.log(`npm start ignores ${overridden.join(', ')} of serverless/.env: the local backend uses the sandbox.`);
   }
-  // dotenv reads single-quoted values literally; a value holding a single quote goes in double quotes.
-  const quoted = (value: string) => (value.includes("'") ? `"${value}"` : `'${value}'`);
-  const lines = Object.entries({ ...developer, ...owned }).map(([key, value]) => `${key}=${quoted(value)}`);
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'messaging-setup-backend-'));
-  // It may hold the developer's own secrets: readable by this user only, and gone when npm start ends.
-  process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
-  const file = path.join(folder, '.env');
-  fs.writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-  return file;
+  return { ...developer, ...owned };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,35 +263,22 @@ async function main(): Promise<void> {
       name: 'Backend (twilio-run)',
       async start() {
         const names = await buildFunctions();
-        console.log(`Built ${names.length} backend functions; starting twilio-run…`);
+        console.log(`Built ${names.length} backend functions; starting the local Functions runtime (twilio-run’s)…`);
         // The same function code as in production; only the Twilio transport points at the sandbox.
-        return startChildService(
-          this.name,
-          bin('twilio-run'),
-          [
-            'start',
-            '--cwd',
-            path.join(root, 'serverless'),
-            '--port',
-            String(backendPort.port),
-            '--load-local-env',
-            '--env',
-            backendEnvFile({
-              ACCOUNT_SID: credentials.accountSid,
-              AUTH_TOKEN: credentials.authToken,
-              TWILIO_SANDBOX_URL: sandboxUrl,
-              MESSAGING_SETUP_ALLOWED_ORIGINS: [
-                `http://localhost:${hostPort.port}`,
-                `http://127.0.0.1:${hostPort.port}`,
-              ].join(','),
-            }),
-            // One warm process, as a deployed Functions container is: module state (the Twilio
-            // client, the token cache) lives across calls instead of dying with a fork per request.
-            '--no-fork-process',
-            '--no-live',
-          ],
-          backendPort.port,
-        );
+        // twilio-run's runtime in a process of its own (sandbox/backend/main.ts), on 127.0.0.1 only
+        // and with a request log that never shows a query string (`twilio-run start` can do neither).
+        const { command, args } = localBackendCommand(backendPort.port);
+        return startChildService(this.name, command, args, backendPort.port, {
+          env: backendEnv({
+            ACCOUNT_SID: credentials.accountSid,
+            AUTH_TOKEN: credentials.authToken,
+            TWILIO_SANDBOX_URL: sandboxUrl,
+            MESSAGING_SETUP_ALLOWED_ORIGINS: [
+              `http://localhost:${hostPort.port}`,
+              `http://127.0.0.1:${hostPort.port}`,
+            ].join(','),
+          }),
+        });
       },
     },
 

@@ -6,15 +6,12 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http, { type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import jwt from 'jsonwebtoken';
 import twilio from 'twilio';
-import type { StartCliConfig } from 'twilio-run/dist/config/start';
-import { createLocalDevelopmentServer } from 'twilio-run/dist/runtime/server';
 
+import { startLocalBackend, type RunningBackend } from '../../sandbox/backend/localBackend';
 import { startSandbox, type RunningSandbox, type Sandbox } from '../../sandbox/server/app';
 import { NO_FAULTS, type FaultSettings } from '../../sandbox/server/faults';
 import { DEFAULT_RESET, type ResetOptions } from '../../sandbox/server/generateAccount';
@@ -176,12 +173,11 @@ function removeStaleBuilds(): void {
  */
 export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendTestContext {
   let running: RunningSandbox | undefined;
-  let server: Server | undefined;
+  let backend: RunningBackend | undefined;
   let backendUrl: string | undefined;
   let buildRoot: string | undefined;
   const env: Record<string, string> = {};
   let baseEnv: Record<string, string> = {};
-  const watchers: { close(): Promise<void> }[] = [];
 
   const need = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the backend is not running (use the context inside tests)');
@@ -306,55 +302,13 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     };
     Object.assign(env, baseEnv);
 
-    // twilio-run watches the functions folder for new files and only stops on process exit;
-    // keep its watchers so afterAll can close them.
-    const runDir = path.dirname(require.resolve('twilio-run/package.json'));
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- twilio-run's own copy, by path
-    const chokidar = require(require.resolve('chokidar', { paths: [runDir] })) as {
-      watch: (...args: unknown[]) => { close(): Promise<void> };
-    };
-    const watch = chokidar.watch;
-    const spy = jest.spyOn(chokidar, 'watch').mockImplementation((...args: unknown[]) => {
-      const watcher = watch(...args);
-      watchers.push(watcher);
-      return watcher;
-    });
-
-    const config: StartCliConfig = {
-      baseDir: buildRoot,
-      env: env as StartCliConfig['env'],
-      port: 0,
-      url: 'http://127.0.0.1',
-      detailedLogs: false,
-      live: false,
-      logs: false,
-      legacyMode: false,
-      appName: 'twilio-run',
-      functionsFolderName: 'functions',
-      forkProcess: false,
-      pkgJson: {},
-    };
-    try {
-      const app = await createLocalDevelopmentServer(0, config);
-      server = http.createServer(app);
-    } finally {
-      spy.mockRestore();
-    }
-    const listening = server;
-    await new Promise<void>((resolve, reject) => {
-      listening.once('error', reject);
-      listening.listen(0, '127.0.0.1', () => resolve());
-    });
-    backendUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    // The backend as npm start runs it (loopback only), without its request log.
+    backend = await startLocalBackend({ baseDir: buildRoot, port: 0, env, url: 'http://127.0.0.1' });
+    backendUrl = backend.url;
   }
 
   async function stop(): Promise<void> {
-    const closing = server;
-    if (closing) {
-      closing.closeAllConnections();
-      await new Promise<void>((resolve) => closing.close(() => resolve()));
-    }
-    await Promise.all(watchers.map((watcher) => watcher.close()));
+    await backend?.close();
     await running?.close();
     if (buildRoot) fs.rmSync(buildRoot, { recursive: true, force: true });
   }
