@@ -1,3 +1,4 @@
+import { hostOfDomain, parseHostList, type UrlPolicy } from '../../src/feature/messaging-setup/api/webhookUrlRule';
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_BUDGET_MS } from './twilio/timeBudget';
 
 /**
@@ -30,6 +31,17 @@ export interface BackendEnv {
    */
   MESSAGING_SETUP_TWILIO_TIMEOUT_MS?: string;
   MESSAGING_SETUP_CALL_BUDGET_MS?: string;
+  /**
+   * Comma-separated hosts the URLs a supervisor sets may use (address webhooks, a number's "A
+   * message comes in" URL): `hooks.example.com`, or `*.example.com` for any host below
+   * example.com. Unset: any public host. The backend's own host is always allowed.
+   */
+  MESSAGING_SETUP_WEBHOOK_HOSTS?: string;
+}
+
+/** What the Functions runtime adds to the environment: the service's domain, `host[:port]`. */
+interface RuntimeContext {
+  DOMAIN_NAME?: string;
 }
 
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
@@ -53,6 +65,13 @@ export interface BackendConfig {
   routing: { workspaceSid?: string; workflowSid?: string; taskChannel?: string };
   /** Per-attempt timeout and whole-call budget for Twilio requests (see twilio/timeBudget.ts). */
   timing: { attemptTimeoutMs: number; callBudgetMs: number };
+  /**
+   * Which hosts the URLs a supervisor sets may use (src/feature/messaging-setup/api/webhookUrlRule.ts):
+   * this computer's only against the local sandbox; MESSAGING_SETUP_WEBHOOK_HOSTS's, when set.
+   */
+  urlPolicy: UrlPolicy;
+  /** What is wrong with MESSAGING_SETUP_WEBHOOK_HOSTS, when it is malformed: then no URL may be set. */
+  webhookHostsProblem: string | undefined;
 }
 
 const MAX_CALL_BUDGET_MS = 9000;
@@ -63,11 +82,13 @@ function millis(value: string | undefined, fallback: number, max: number): numbe
   return value && Number.isInteger(n) && n > 0 && n <= max ? n : fallback;
 }
 
-export function readConfig(env: BackendEnv): BackendConfig {
+export function readConfig(env: BackendEnv & RuntimeContext): BackendConfig {
   const readRoles = list(env.MESSAGING_SETUP_READ_ROLES);
   const writeRoles = list(env.MESSAGING_SETUP_WRITE_ROLES);
   const sandboxUrl = env.TWILIO_SANDBOX_URL || undefined;
   const extraOrigins = list(env.MESSAGING_SETUP_ALLOWED_ORIGINS);
+  const webhookHosts = parseHostList(env.MESSAGING_SETUP_WEBHOOK_HOSTS);
+  const ownHost = hostOfDomain(env.DOMAIN_NAME);
   return {
     accountSid: env.ACCOUNT_SID ?? '',
     authToken: env.AUTH_TOKEN ?? '',
@@ -85,5 +106,11 @@ export function readConfig(env: BackendEnv): BackendConfig {
       attemptTimeoutMs: millis(env.MESSAGING_SETUP_TWILIO_TIMEOUT_MS, DEFAULT_ATTEMPT_TIMEOUT_MS, MAX_CALL_BUDGET_MS),
       callBudgetMs: millis(env.MESSAGING_SETUP_CALL_BUDGET_MS, DEFAULT_CALL_BUDGET_MS, MAX_CALL_BUDGET_MS),
     },
+    urlPolicy: {
+      localHosts: sandboxUrl !== undefined,
+      ...(webhookHosts.hosts ? { allowedHosts: webhookHosts.hosts } : {}),
+      ...(ownHost ? { ownHost } : {}),
+    },
+    webhookHostsProblem: webhookHosts.problem,
   };
 }

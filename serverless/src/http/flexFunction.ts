@@ -38,8 +38,11 @@ export interface FunctionDeps {
 export interface FunctionSpec<E extends BackendEndpoint> {
   /** The function's name; its access (read or write, each with its own roles) is ENDPOINT_ACCESS[name]. */
   name: E;
-  /** Checks the decoded payload; throws BackendError(400) with field messages when invalid. */
-  parse(payload: unknown): BackendEndpoints[E]['request'];
+  /**
+   * Checks the decoded payload (URLs by the backend's settings, `config.urlPolicy`); throws
+   * BackendError(400) with field messages when invalid.
+   */
+  parse(payload: unknown, config: BackendConfig): BackendEndpoints[E]['request'];
   run(input: BackendEndpoints[E]['request'], deps: FunctionDeps): Promise<BackendEndpoints[E]['response']>;
 }
 
@@ -91,7 +94,7 @@ export function flexFunction<E extends BackendEndpoint>(spec: FunctionSpec<E>) {
       const result = await withTimeBudget(callBudgetMs, attemptTimeoutMs, async () => {
         const user = await validateFlexToken(client, config, event.Token);
         checkRole(user, ENDPOINT_ACCESS[spec.name] === 'read' ? config.readRoles : config.writeRoles);
-        const input = spec.parse(decodePayload(event));
+        const input = spec.parse(decodePayload(event), config);
         return spec.run(input, { client, config, user });
       });
       response.setStatusCode(200);

@@ -18,6 +18,8 @@ import {
   type UpdateAddressRequest,
   type UpdateNumberInboundRequest,
 } from '../../../src/feature/messaging-setup/api/types';
+import { SMS_URL_RULE, urlProblem } from '../../../src/feature/messaging-setup/api/webhookUrlRule';
+import type { BackendConfig } from '../config';
 import { BackendError } from '../http/backendError';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -57,9 +59,26 @@ export function parseListAddressesRequest(payload: unknown): ListAddressesReques
   return { ...(cursor === undefined ? {} : { cursor }), ...(type === undefined ? {} : { type: type as AddressType }) };
 }
 
-export const parseCreateAddress = (payload: unknown): AddressInput => accept(checkCreateAddress(payload));
+/**
+ * A malformed MESSAGING_SETUP_WEBHOOK_HOSTS refuses every request that sets a URL (a 500 naming
+ * the setting), rather than letting any host through; everything else still works.
+ */
+function assertWebhookHostsReadable(config: BackendConfig): void {
+  if (config.webhookHostsProblem) throw new BackendError(500, 'not_configured', config.webhookHostsProblem);
+}
 
-export const parseUpdateAddress = (payload: unknown): UpdateAddressRequest => accept(checkUpdateAddress(payload));
+const setsWebhook = (payload: unknown): boolean =>
+  isRecord(payload) && isRecord(payload.integration) && payload.integration.type === 'webhook';
+
+export function parseCreateAddress(payload: unknown, config: BackendConfig): AddressInput {
+  if (setsWebhook(payload)) assertWebhookHostsReadable(config);
+  return accept(checkCreateAddress(payload, config.urlPolicy));
+}
+
+export function parseUpdateAddress(payload: unknown, config: BackendConfig): UpdateAddressRequest {
+  if (setsWebhook(payload)) assertWebhookHostsReadable(config);
+  return accept(checkUpdateAddress(payload, config.urlPolicy));
+}
 
 export function parseDeleteAddress(payload: unknown): DeleteAddressRequest {
   const { sid } = onlyKeys(payload, ['sid']);
@@ -103,13 +122,18 @@ export function parseMigrateFlexFlowRequest(payload: unknown): MigrateFlexFlowRe
   };
 }
 
-export function parseUpdateNumberInbound(payload: unknown): UpdateNumberInboundRequest {
+export function parseUpdateNumberInbound(payload: unknown, config: BackendConfig): UpdateNumberInboundRequest {
   const { sid, smsUrl, smsApplicationSid } = onlyKeys(payload, ['sid', 'smsUrl', 'smsApplicationSid']);
   const fields: Record<string, string> = {};
   if (typeof sid !== 'string' || !SID_PATTERNS.phoneNumber.test(sid)) fields.sid = 'Not a phone number SID (PN…).';
-  // "" clears; a value is only ever the one the view read before (undo), so it must be a URL.
-  if (smsUrl !== undefined && (typeof smsUrl !== 'string' || (smsUrl !== '' && !isHttpUrl(smsUrl)))) {
+  // "" clears; a value is only ever the one the view read before (undo), and it meets the same
+  // rule as a webhook URL (http allowed): Twilio calls it from the internet.
+  if (smsUrl !== undefined && typeof smsUrl !== 'string') {
     fields.smsUrl = 'Give "" to clear it, or an absolute http(s) URL.';
+  } else if (typeof smsUrl === 'string' && smsUrl !== '') {
+    assertWebhookHostsReadable(config);
+    const problem = urlProblem(smsUrl, SMS_URL_RULE, config.urlPolicy);
+    if (problem) fields.smsUrl = problem;
   }
   if (
     smsApplicationSid !== undefined &&
@@ -131,13 +155,3 @@ export function parseUpdateNumberInbound(payload: unknown): UpdateNumberInboundR
 export const parseSetDefaultService = (payload: unknown): SetDefaultServiceRequest => ({
   serviceSid: oneSid(payload, 'serviceSid', SID_PATTERNS.conversationService, 'Not a conversation service SID (IS…).'),
 });
-
-function isHttpUrl(value: string): boolean {
-  if (value.length > 2048 || /\s/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && /^https?:\/\/[^/?#]/i.test(value);
-  } catch {
-    return false;
-  }
-}

@@ -1,12 +1,21 @@
 import {
   addressError,
-  checkCreateAddress,
-  checkUpdateAddress,
+  checkCreateAddress as checkCreateWith,
+  checkUpdateAddress as checkUpdateWith,
   FRIENDLY_NAME_MAX,
   summariseFieldErrors,
-  webhookUrlError,
+  webhookUrlError as webhookUrlErrorWith,
   WEBHOOK_URL_MAX,
 } from './addressRules';
+import type { UrlPolicy } from './webhookUrlRule';
+
+/** A deployed backend's policy: public hosts only, no allow-list. */
+const DEPLOYED: UrlPolicy = { localHosts: false };
+/** The backend against the local sandbox: this computer's hosts pass too. */
+const LOCAL: UrlPolicy = { localHosts: true };
+const checkCreateAddress = (raw: unknown) => checkCreateWith(raw, DEPLOYED);
+const checkUpdateAddress = (raw: unknown) => checkUpdateWith(raw, DEPLOYED);
+const webhookUrlError = (url: string) => webhookUrlErrorWith(url, DEPLOYED);
 
 const FLOW = `FW${'a'.repeat(32)}`;
 const SERVICE = `IS${'b'.repeat(32)}`;
@@ -68,13 +77,17 @@ describe('webhookUrlError', () => {
     expect(webhookUrlError('https://hooks.example.com/inbound?x=1')).toBeUndefined();
   });
 
-  test('accepts plain http only to this computer (the local sandbox’s backend)', () => {
+  test('accepts this computer’s hosts, plain http too, only against the local sandbox', () => {
     for (const url of ['http://localhost:3001/inbound-webhook', 'http://127.0.0.1:3001/x', 'http://[::1]/x']) {
-      expect(webhookUrlError(url)).toBeUndefined();
+      expect(webhookUrlErrorWith(url, LOCAL)).toBeUndefined();
+      expect(webhookUrlError(url)).toMatch(/^The webhook URL’s host \S+ is this computer \(loopback\): Twilio calls/);
     }
-    for (const url of ['http://localhost.example.com/x', 'http://127.0.0.2/x', 'http://10.0.0.1/x']) {
-      expect(webhookUrlError(url)).toBe('The webhook URL must use https.');
+    for (const url of ['http://localhost.example.com/x', 'http://hooks.example.com/x']) {
+      expect(webhookUrlErrorWith(url, LOCAL)).toBe('The webhook URL must use https.');
     }
+    expect(webhookUrlErrorWith('http://10.0.0.1/x', LOCAL)).toBe(
+      'The webhook URL’s host 10.0.0.1 is a private network address: Twilio calls the URL from the internet and cannot reach it there, so messages sent to it would be lost.',
+    );
     expect(webhookUrlError('http:localhost/x')).toBe('Enter an absolute URL, for example https://example.com/inbound.');
   });
 

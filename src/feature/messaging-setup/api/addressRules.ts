@@ -13,13 +13,12 @@ import {
   type WebhookFilter,
   type WebhookMethod,
 } from './types';
+import { urlProblem, WEBHOOK_URL_MAX, WEBHOOK_URL_RULE, type UrlPolicy } from './webhookUrlRule';
 
 export const FRIENDLY_NAME_MAX = 256;
 export const RETRY_COUNT_MIN = 0;
 export const RETRY_COUNT_MAX = 3;
-export const WEBHOOK_URL_MAX = 2048;
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+export { WEBHOOK_URL_MAX };
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 export const SID_PATTERNS = {
@@ -46,28 +45,9 @@ export function addressError(type: AddressType, address: string): string | undef
   return undefined;
 }
 
-export function webhookUrlError(url: string): string | undefined {
-  if (url.length > WEBHOOK_URL_MAX) return `The URL is longer than ${WEBHOOK_URL_MAX} characters.`;
-  // The URL parser forgives spaces, line breaks, backslashes for slashes and a missing `//`
-  // (`https:example.com`); Twilio gets the URL as written, so only the plain form passes.
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f\\]/.test(url)) return 'Remove the spaces, line breaks and backslashes from the URL.';
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'Enter an absolute URL, for example https://example.com/inbound.';
-  }
-  // Plain http is allowed only to this computer: no one but the local sandbox can call it there,
-  // and the built-in webhook handler runs at http://localhost:3001 under `npm start`.
-  const loopback = LOOPBACK_HOSTS.has(parsed.hostname);
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-    return 'The webhook URL must use https.';
-  }
-  if (!parsed.hostname) return 'The webhook URL needs a host name.';
-  if (!/^https?:\/\/[^/?#]/i.test(url)) return 'Enter an absolute URL, for example https://example.com/inbound.';
-  return undefined;
-}
+/** An address's webhook URL against the one URL rule (webhookUrlRule.ts) and the caller's policy. */
+export const webhookUrlError = (url: string, policy: UrlPolicy): string | undefined =>
+  urlProblem(url, WEBHOOK_URL_RULE, policy);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -77,7 +57,7 @@ function unknownKeys(value: Record<string, unknown>, allowed: readonly string[],
   if (extra.length > 0) fields[label] = `Unknown field${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}.`;
 }
 
-function checkIntegration(raw: unknown, fields: FieldErrors): AddressIntegration | undefined {
+function checkIntegration(raw: unknown, fields: FieldErrors, policy: UrlPolicy): AddressIntegration | undefined {
   if (!isRecord(raw)) {
     fields.integration = 'Choose how new conversations are routed: Studio flow, webhook or default.';
     return undefined;
@@ -103,7 +83,7 @@ function checkIntegration(raw: unknown, fields: FieldErrors): AddressIntegration
     case 'webhook': {
       unknownKeys(raw, ['type', 'webhookUrl', 'webhookMethod', 'webhookFilters'], fields, 'integration');
       const { webhookUrl, webhookMethod, webhookFilters } = raw;
-      const urlError = typeof webhookUrl === 'string' ? webhookUrlError(webhookUrl) : 'Enter the webhook URL.';
+      const urlError = typeof webhookUrl === 'string' ? webhookUrlError(webhookUrl, policy) : 'Enter the webhook URL.';
       if (urlError) fields.webhookUrl = urlError;
       if (!WEBHOOK_METHODS.includes(webhookMethod as WebhookMethod)) fields.webhookMethod = 'Choose GET or POST.';
       const filters = Array.isArray(webhookFilters) ? webhookFilters : [];
@@ -134,7 +114,12 @@ function checkIntegration(raw: unknown, fields: FieldErrors): AddressIntegration
  * The settings an address shares between create and update. On update a blank friendly name is
  * sent as "" so Twilio clears it (on create, leaving it out does the same).
  */
-function checkSettings(raw: Record<string, unknown>, fields: FieldErrors, mode: 'create' | 'update') {
+function checkSettings(
+  raw: Record<string, unknown>,
+  fields: FieldErrors,
+  mode: 'create' | 'update',
+  policy: UrlPolicy,
+) {
   const { friendlyName, autoCreationEnabled, conversationServiceSid } = raw;
   if (friendlyName !== undefined && (typeof friendlyName !== 'string' || friendlyName.length > FRIENDLY_NAME_MAX)) {
     fields.friendlyName = `Use at most ${FRIENDLY_NAME_MAX} characters.`;
@@ -146,7 +131,7 @@ function checkSettings(raw: Record<string, unknown>, fields: FieldErrors, mode: 
   ) {
     fields.conversationServiceSid = 'Choose a conversation service.';
   }
-  const integration = checkIntegration(raw.integration, fields);
+  const integration = checkIntegration(raw.integration, fields, policy);
   return {
     ...(typeof friendlyName === 'string' && (friendlyName.trim() !== '' || mode === 'update')
       ? { friendlyName: friendlyName.trim() }
@@ -159,7 +144,8 @@ function checkSettings(raw: Record<string, unknown>, fields: FieldErrors, mode: 
 
 const SETTINGS_KEYS = ['friendlyName', 'autoCreationEnabled', 'integration', 'conversationServiceSid'];
 
-export function checkCreateAddress(raw: unknown): RuleResult<AddressInput> {
+/** `policy`: which webhook hosts pass — the backend's settings there, pluginUrlPolicy in the plugin. */
+export function checkCreateAddress(raw: unknown, policy: UrlPolicy): RuleResult<AddressInput> {
   const fields: FieldErrors = {};
   if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
   unknownKeys(raw, ['type', 'address', ...SETTINGS_KEYS], fields, 'request');
@@ -168,17 +154,17 @@ export function checkCreateAddress(raw: unknown): RuleResult<AddressInput> {
   const address = typeof raw.address === 'string' ? raw.address.trim() : '';
   const problem = ADDRESS_TYPES.includes(type) ? addressError(type, address) : undefined;
   if (problem) fields.address = problem;
-  const settings = checkSettings(raw, fields, 'create');
+  const settings = checkSettings(raw, fields, 'create', policy);
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return { ok: true, value: { type, address, ...settings } };
 }
 
-export function checkUpdateAddress(raw: unknown): RuleResult<UpdateAddressRequest> {
+export function checkUpdateAddress(raw: unknown, policy: UrlPolicy): RuleResult<UpdateAddressRequest> {
   const fields: FieldErrors = {};
   if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
   unknownKeys(raw, ['sid', ...SETTINGS_KEYS], fields, 'request');
   if (typeof raw.sid !== 'string' || !SID_PATTERNS.address.test(raw.sid)) fields.sid = 'Not an address SID (IG…).';
-  const settings = checkSettings(raw, fields, 'update');
+  const settings = checkSettings(raw, fields, 'update', policy);
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return { ok: true, value: { sid: raw.sid as string, ...settings } };
 }

@@ -10,6 +10,7 @@ import type {
   WebhookFilter,
   WebhookMethod,
 } from '../api/types';
+import { pluginUrlPolicy } from '../api/webhookUrlRule';
 
 /** The dialog's integration choices: Twilio's three, and our own handler (a webhook underneath). */
 export type IntegrationChoice = IntegrationType | 'builtin';
@@ -121,12 +122,16 @@ export type FormResult =
   | { ok: true; mode: 'edit'; request: UpdateAddressRequest }
   | { ok: false; fields: FieldErrors };
 
-/** The request the form makes, checked by the same rules the backend applies. */
+/**
+ * The request the form makes, checked by the same rules the backend applies (the webhook hosts
+ * the backend's settings allow are the backend's to check: its answer shows at the field).
+ */
 export function toRequest(form: AddressForm): FormResult {
+  const policy = pluginUrlPolicy(form.backendUrl);
   if (form.mode === 'create') {
-    const result = checkCreateAddress({ type: form.type, address: form.address.trim(), ...settingsOf(form) });
+    const result = checkCreateAddress({ type: form.type, address: form.address.trim(), ...settingsOf(form) }, policy);
     return result.ok ? { ok: true, mode: 'create', request: result.value } : result;
   }
-  const result = checkUpdateAddress({ sid: form.sid, ...settingsOf(form) });
+  const result = checkUpdateAddress({ sid: form.sid, ...settingsOf(form) }, policy);
   return result.ok ? { ok: true, mode: 'edit', request: result.value } : result;
 }
