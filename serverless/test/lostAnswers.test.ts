@@ -192,7 +192,7 @@ describe('3. a write whose answer was lost is reported as what happened', () => 
     const other = await t.callFunction('create-address', { token, payload: studioInput(address, 0) });
     expect(other.status).toBe(409);
     expect(errorOf(other)).toMatchObject({
-      code: 'address_exists',
+      code: 'conflict',
       message: expect.stringMatching(/retry count is 2/),
     });
   });

@@ -122,7 +122,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'create-address': (payload) => {
       const input = payload as AddressInput;
       if (account.addresses.some((a) => a.address === input.address)) {
-        return errorReply(409, 'address_exists', `An address configuration already exists for ${input.address}.`);
+        return errorReply(409, 'conflict', `An address configuration already exists for ${input.address}.`);
       }
       const created = addressFrom(input, sid('IG', nextAddress++));
       account.addresses.push(created);

@@ -63,7 +63,7 @@ export interface CreatedAddress {
 function existsWithOtherSettings(existing: AddressSummary, differences: string[]): BackendError {
   return new BackendError(
     409,
-    'address_exists',
+    'conflict',
     `An address configuration already exists for ${existing.address} (${existing.sid}) with other settings: ` +
       `${differences.join(', ')}. Edit that address instead.`,
     { address: `${existing.address} already has an address (${existing.sid}).` },

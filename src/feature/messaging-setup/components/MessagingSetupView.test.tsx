@@ -463,7 +463,7 @@ describe('saving', () => {
   test('a server error is shown in the dialog; the input stays and the button is usable again', async () => {
     const { fake, notify, user } = await renderView();
     fake.respond('create-address', () =>
-      errorReply(409, 'address_exists', 'An address configuration already exists for +14155550102.'),
+      errorReply(409, 'conflict', 'An address configuration already exists for +14155550102.'),
     );
     const form = within(await openCreateDialog(user, NUMBERS.sales.phoneNumber));
     const name = form.getByRole('textbox', { name: 'Friendly name' });
