@@ -295,9 +295,26 @@ const badRetryCount: fc.Arbitrary<unknown> = fc.oneof(
   junk,
 );
 
+/**
+ * Placeholder for "a resource of this kind that exists when the request is sent": the n-th
+ * address, Studio flow, conversation service or phone number (its E.164 number, padded with spaces
+ * when `padded`; `freeNumber`: one without an address yet) the account has then. A write must name resources that exist (else 400
+ * resource_not_found), so valid requests mostly name existing ones, sometimes made-up ones.
+ */
+type ExistingKind = 'address' | 'studioFlow' | 'service' | 'number' | 'freeNumber';
+interface Existing {
+  $existing: ExistingKind;
+  n: number;
+  padded?: boolean;
+}
+const existing = (kind: ExistingKind, padded = false) =>
+  fc.nat(1000).map((n): Existing => ({ $existing: kind, n, ...(padded ? { padded } : {}) }));
+const existingOrMadeUp = (kind: ExistingKind, madeUp: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 12, arbitrary: existing(kind) }, { weight: 1, arbitrary: madeUp });
+
 const studio = fc.record({
   type: fc.constant('studio'),
-  studioFlowSid: validSid('FW'),
+  studioFlowSid: existingOrMadeUp('studioFlow', validSid('FW')),
   retryCount: validRetryCount,
 });
 const webhook = fc.record({
@@ -319,32 +336,34 @@ const validSettings = fc.record(
     friendlyName: validFriendlyName,
     autoCreationEnabled: fc.boolean(),
     integration: validIntegration,
-    conversationServiceSid: validSid('IS'),
+    conversationServiceSid: existingOrMadeUp('service', validSid('IS')),
   },
   { requiredKeys: ['autoCreationEnabled', 'integration'] },
 );
 
 const validCreate = fc
   .oneof(
-    fc.tuple(fc.constant('sms'), e164),
+    fc.tuple(
+      fc.constant('sms'),
+      fc.oneof(
+        { weight: 8, arbitrary: existing('freeNumber') },
+        { weight: 3, arbitrary: existing('number') },
+        { weight: 1, arbitrary: e164 },
+      ),
+    ),
     fc.tuple(
       fc.constant('whatsapp'),
       e164.map((n) => `whatsapp:${n}`),
     ),
     // Leading and trailing spaces around an address are forgiven (the dialog trims them too).
-    fc.tuple(
-      fc.constant('sms'),
-      e164.map((n) => `  ${n} `),
-    ),
+    fc.tuple(fc.constant('sms'), existing('freeNumber', true)),
   )
   .chain(([type, address]) => validSettings.map((settings) => ({ type, address, ...settings })));
 
-/** Placeholder for "the SID of an address that exists when the request is sent". */
-interface ExistingSid {
-  $existingSid: number;
-}
-const existingSid = fc.nat(1000).map((n): ExistingSid => ({ $existingSid: n }));
-const someAddressSid = fc.oneof({ weight: 3, arbitrary: existingSid }, { weight: 1, arbitrary: validSid('IG') });
+const someAddressSid = fc.oneof(
+  { weight: 3, arbitrary: existing('address') },
+  { weight: 1, arbitrary: validSid('IG') },
+);
 
 const validUpdate = fc
   .tuple(someAddressSid, validSettings)
@@ -489,15 +508,39 @@ function inputs(valid: fc.Arbitrary<Record<string, unknown>>, mutations: fc.Arbi
 // ---------------------------------------------------------------------------------------------
 // The property
 
-/** Replaces `{$existingSid: n}` with the SID of the n-th address the account has now. */
+/** What an `Existing` placeholder stands for in the account as it is now. */
+function existingValue({ $existing: kind, n, padded }: Existing): string {
+  if (t.sandbox.account.addresses.size === 0) t.reset(PROPERTY_RESET);
+  const account = t.sandbox.account;
+  const pick = <T>(all: T[]): T => all[n % all.length];
+  switch (kind) {
+    case 'address':
+      return pick(account.addresses.all()).sid;
+    case 'studioFlow':
+      return String(pick(account.studioFlows.all()).sid);
+    case 'service':
+      return String(pick(account.conversationServices.all()).sid);
+    case 'number':
+    case 'freeNumber': {
+      const numbers = () => account.incomingPhoneNumbers.all().map((n) => String(n.phone_number));
+      const held = () => new Set(account.addresses.all().map((a) => a.address));
+      if (kind === 'freeNumber' && numbers().every((n) => held().has(n))) {
+        // Every number has an address: free one (the account is the sandbox's, in this process).
+        const sms = account.addresses.all().find((a) => a.type === 'sms' && numbers().includes(a.address));
+        if (sms) account.addresses.remove(sms.sid);
+      }
+      const number = pick(kind === 'number' ? numbers() : numbers().filter((n) => !held().has(n)));
+      // Leading and trailing spaces around an address are forgiven (the dialog trims them too).
+      return padded ? `  ${number} ` : number;
+    }
+  }
+}
+
+/** Replaces each `Existing` placeholder with the resource it stands for. */
 function resolveExisting(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(resolveExisting);
   if (value === null || typeof value !== 'object') return value;
-  if ('$existingSid' in value) {
-    if (t.sandbox.account.addresses.size === 0) t.reset(PROPERTY_RESET);
-    const all = t.sandbox.account.addresses.all();
-    return all[(value as ExistingSid).$existingSid % all.length].sid;
-  }
+  if ('$existing' in value) return existingValue(value as Existing);
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveExisting(v)]));
 }
 
@@ -539,8 +582,11 @@ async function checkWrites(
       expect(writes.flatMap(addressWriteProblems)).toEqual([]);
       // At most one write per call, and none at all for a request the backend found invalid.
       expect(writes.length).toBeLessThanOrEqual(1);
-      if (['invalid_input', 'invalid_request', 'payload_too_large'].includes(code ?? '')) expect(writes).toEqual([]);
-      if (input.kind === 'valid') expect([200, ...validAlso]).toContain(response.status);
+      if (['invalid_input', 'invalid_request', 'payload_too_large', 'resource_not_found'].includes(code ?? ''))
+        expect(writes).toEqual([]);
+      // A valid request may name a made-up Studio flow, service or number: refused, named.
+      if (input.kind === 'valid' && code !== 'resource_not_found')
+        expect([200, ...validAlso]).toContain(response.status);
     }),
     { numRuns: RUNS, seed: SEED },
   );
@@ -570,6 +616,7 @@ test(
     expectVariety(stats);
     expect(stats.byOutcome['413 payload_too_large']).toBeGreaterThan(0);
     expect(stats.byOutcome['409 conflict']).toBeGreaterThan(0);
+    expect(stats.byOutcome['400 resource_not_found']).toBeGreaterThan(0);
   },
   TIMEOUT_MS,
 );
@@ -580,6 +627,7 @@ test(
     const stats = await checkWrites('update-address', inputs(validUpdate, updateMutations), [404]);
     expectVariety(stats);
     expect(stats.byOutcome['404 not_found']).toBeGreaterThan(0);
+    expect(stats.byOutcome['400 resource_not_found']).toBeGreaterThan(0);
   },
   TIMEOUT_MS,
 );

@@ -12,6 +12,7 @@ import twilio from 'twilio';
 import { BackendError, toBackendError } from '../http/backendError';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { addressSettingsParams, createAddressConfiguration, findAddressConfiguration } from './addressParams';
+import { assertReferencesExist } from './referencedResources';
 import { summariseAddress, summariseFlexFlow } from './summaries';
 import { cannotTell, lookAfterUnknownOutcome, outcomeUnknown } from './writeOutcome';
 import { retryIdempotentWrite } from './retryIdempotentWrite';
@@ -73,6 +74,8 @@ export async function migrateFlexFlow(
   const plan = planFlexFlowMigration(flow, flexConfiguration.flexServiceInstanceSid || null);
   if (!plan.migratable) throw new BackendError(409, 'not_migratable', plan.message);
   const planned = plan.address;
+  // The Flex Flow may name a Studio flow deleted since: refused before anything changes.
+  await assertReferencesExist(client, planned);
   const log = new StepLog();
   const result: Result = (outcome, message, address) => ({
     outcome,

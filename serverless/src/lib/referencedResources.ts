@@ -1,0 +1,134 @@
+import type { AddressInput } from '../../../src/feature/messaging-setup/api/types';
+import twilio from 'twilio';
+
+import { BackendError } from '../http/backendError';
+import type { TwilioClient } from '../twilio/clientFactory';
+
+/**
+ * Before an address is created or changed, the resources its settings name must exist: Twilio
+ * accepts an address that points at a Studio flow or a conversation service that is not there (or
+ * an SMS address for a number the account does not own), and the customer's messages then simply
+ * never arrive. A missing one is a 400 that names it.
+ *
+ * Bulk create sends one create-address per row, mostly with the same flow and service, so what
+ * was found is remembered per account for a minute (a resource deleted meanwhile is not caught
+ * then; Twilio would not have caught it either), what was not found for 10 s (a flow made in
+ * Studio a moment later is seen soon), and rows asking at the same time share one lookup: a bulk
+ * run costs one lookup per distinct resource, not one per row.
+ */
+export const FOUND_TTL_MS = 60_000;
+export const MISSING_TTL_MS = 10_000;
+const MAX_REMEMBERED = 1000;
+
+type Kind = 'studioFlow' | 'conversationService' | 'smsNumber';
+
+interface Remembered {
+  exists: Promise<boolean>;
+  /** When the answer stops counting (set once it is known). */
+  until: number;
+}
+
+/** Per client (one per account and transport), so one account's answers never serve another. */
+const remembered = new WeakMap<TwilioClient, Map<string, Remembered>>();
+
+function rememberedFor(client: TwilioClient): Map<string, Remembered> {
+  let entries = remembered.get(client);
+  if (!entries) {
+    entries = new Map();
+    remembered.set(client, entries);
+  }
+  return entries;
+}
+
+const notFound = (error: unknown) => error instanceof twilio.RestException && error.status === 404;
+
+/** True when Twilio has the resource, false when it says 404; other failures are thrown. */
+async function lookUp(client: TwilioClient, kind: Kind, id: string): Promise<boolean> {
+  switch (kind) {
+    case 'studioFlow':
+      return client.studio.v2
+        .flows(id)
+        .fetch()
+        .then(
+          () => true,
+          (error: unknown) => (notFound(error) ? false : Promise.reject(error)),
+        );
+    case 'conversationService':
+      return client.conversations.v1
+        .services(id)
+        .fetch()
+        .then(
+          () => true,
+          (error: unknown) => (notFound(error) ? false : Promise.reject(error)),
+        );
+    case 'smsNumber':
+      return (await client.incomingPhoneNumbers.list({ phoneNumber: id, limit: 1 })).some(
+        (number) => number.phoneNumber === id,
+      );
+  }
+}
+
+function exists(client: TwilioClient, kind: Kind, id: string): Promise<boolean> {
+  const entries = rememberedFor(client);
+  const key = `${kind}:${id}`;
+  const known = entries.get(key);
+  if (known && known.until > Date.now()) return known.exists;
+  if (entries.size >= MAX_REMEMBERED) entries.clear();
+  const entry: Remembered = { exists: lookUp(client, kind, id), until: Number.POSITIVE_INFINITY };
+  entries.set(key, entry);
+  entry.exists.then(
+    (found) => {
+      entry.until = Date.now() + (found ? FOUND_TTL_MS : MISSING_TTL_MS);
+    },
+    // A failed lookup settles nothing: the next call asks again.
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
+  );
+  return entry.exists;
+}
+
+type References = Partial<Pick<AddressInput, 'type' | 'address' | 'integration' | 'conversationServiceSid'>>;
+
+/**
+ * Throws 400 `resource_not_found` naming each missing resource (field by field, as a form shows
+ * it) when the settings name a Studio flow, a conversation service or an SMS number that the
+ * account does not have. The lookups run side by side.
+ */
+export async function assertReferencesExist(client: TwilioClient, settings: References): Promise<void> {
+  const checks: { field: string; kind: Kind; id: string; missing: string }[] = [];
+  if (settings.integration?.type === 'studio') {
+    const sid = settings.integration.studioFlowSid;
+    checks.push({ field: 'studioFlowSid', kind: 'studioFlow', id: sid, missing: `Studio flow ${sid} does not exist` });
+  }
+  if (settings.conversationServiceSid) {
+    const sid = settings.conversationServiceSid;
+    checks.push({
+      field: 'conversationServiceSid',
+      kind: 'conversationService',
+      id: sid,
+      missing: `conversation service ${sid} does not exist`,
+    });
+  }
+  if (settings.type === 'sms' && settings.address) {
+    const number = settings.address;
+    checks.push({
+      field: 'address',
+      kind: 'smsNumber',
+      id: number,
+      missing: `${number} is not a phone number of this account`,
+    });
+  }
+  const found = await Promise.all(checks.map((check) => exists(client, check.kind, check.id)));
+  const missing = checks.filter((_, index) => !found[index]);
+  if (missing.length === 0) return;
+  const fields = Object.fromEntries(missing.map((check) => [check.field, `${capitalise(check.missing)}.`]));
+  throw new BackendError(
+    400,
+    'resource_not_found',
+    `Not saved: ${missing.map((check) => check.missing).join('; ')}. Choose one that exists (reload the view to see the current list).`,
+    fields,
+  );
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
