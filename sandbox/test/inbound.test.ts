@@ -359,6 +359,34 @@ describe('webhook addresses', () => {
     ]);
   });
 
+  test.each<[string, 'POST' | 'GET']>([
+    ['POST', 'POST'],
+    ['GET', 'GET'],
+  ])(
+    '%s to a webhook URL with its own query string: the URL as configured, signed with its query',
+    async (_m, method) => {
+      const number = quietNumber();
+      const url = `${target.url}?tenant=a&team=support%20EU`;
+      await webhookAddress(number, { webhook_url: url, webhook_method: method, webhook_filters: ['onMessageAdded'] });
+      const result = await play(CUSTOMER, number, 'a b&c=d');
+      expect(target.received).toHaveLength(1);
+      const [hook] = target.received;
+      expect(hook).toMatchObject({ method, signatureValid: true });
+      if (method === 'POST') {
+        expect(hook.url).toBe(url);
+        expect(hook.params).toMatchObject({ EventType: 'onMessageAdded', Body: 'a b&c=d' });
+        expect(hook.params).not.toHaveProperty('tenant');
+      } else {
+        // Twilio appends a GET's parameters to the configured query string.
+        expect(hook.url.startsWith(`${url}&`)).toBe(true);
+        expect(hook.params).toMatchObject({ tenant: 'a', team: 'support EU', EventType: 'onMessageAdded' });
+      }
+      expect(result.actions).toEqual([
+        expect.objectContaining({ kind: 'webhook_delivered', url, method, status: 200 }),
+      ]);
+    },
+  );
+
   test('a signature made with another auth token does not validate (the check is real)', async () => {
     const number = quietNumber();
     await webhookAddress(number, { webhook_filters: ['onMessageAdded'] });
