@@ -149,7 +149,9 @@ test('supervisor: a create Twilio refuses shows the reason in the dialog and kee
 
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog.getByText('The address was not created.')).toBeVisible();
-  await expect(dialog.getByText(`already exists for address ${number}`)).toBeVisible();
+  await expect(dialog.getByText(`already exists for ${number}`)).toBeVisible();
+  // It says what differs, so the supervisor knows what editing the existing address means.
+  await expect(dialog.getByText(/with other settings: integration is default/)).toBeVisible();
   await expect(dialog.getByLabel('Friendly name')).toHaveValue('Typed by the supervisor');
   const create = dialog.getByRole('button', { name: 'Create' });
   await expect(create).toBeEnabled();
