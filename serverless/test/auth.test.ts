@@ -23,6 +23,7 @@ import {
   expectedPhoneNumbers,
   expectedSenders,
 } from './expected';
+import { freeSmsNumber } from './accountFixtures';
 import {
   ALL_FUNCTIONS,
   addressWrites,
@@ -51,19 +52,6 @@ function messagingFlowSid(): string {
     .find((f) => f.friendly_name === 'Messaging Flow');
   if (!flow) throw new Error('the demo account has no Messaging Flow');
   return flow.sid;
-}
-
-function freeSmsNumber(): string {
-  const taken = new Set(
-    account()
-      .addresses.all()
-      .map((a) => a.address),
-  );
-  const free = account()
-    .incomingPhoneNumbers.all()
-    .find((n) => n.capabilities.sms && !taken.has(n.phone_number));
-  if (!free) throw new Error('every SMS number of the demo account has an address');
-  return free.phone_number;
 }
 
 function freeWhatsAppSender(): string {
@@ -120,7 +108,7 @@ function validPayload(name: BackendEndpoint): Record<string, unknown> {
     case 'create-address':
       return {
         type: 'sms',
-        address: freeSmsNumber(),
+        address: freeSmsNumber(account()),
         friendlyName: 'Support line',
         autoCreationEnabled: true,
         integration: { type: 'studio', studioFlowSid: messagingFlowSid(), retryCount: 3 },
@@ -378,7 +366,7 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
   });
 
   test('create-address makes a Studio address for an SMS number, with the settings sent', async () => {
-    const address = freeSmsNumber();
+    const address = freeSmsNumber(account());
     const flow = messagingFlowSid();
     const service = account().conversationServices.all()[0].sid;
     const response = await t.callFunction('create-address', {

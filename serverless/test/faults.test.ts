@@ -13,6 +13,7 @@ import {
   expectedPhoneNumbers,
   expectedSenders,
 } from './expected';
+import { numbersWithoutAddress } from './accountFixtures';
 import { errorBodyProblems, setUpBackend, type FunctionResponse } from './harness';
 
 const FAULTS = { rate429: 0.3, rate500: 0.1, retryAfterSeconds: 0 };
@@ -170,14 +171,6 @@ async function settledLog(): Promise<LoggedRequest[]> {
 
 describe('writes under faults: never twice', () => {
   const COUNT = 150;
-  /** Numbers of the account without an address (create-address refuses a number not on the account). */
-  const freeNumbers = () => {
-    const held = new Set(t.sandbox.account.addresses.all().map((a) => a.address));
-    return t.sandbox.account.incomingPhoneNumbers
-      .all()
-      .map((n) => String(n.phone_number))
-      .filter((n) => !held.has(n));
-  };
 
   const isCreate = (e: LoggedRequest) =>
     e.product === 'conversations' && e.method === 'POST' && e.path === '/v1/Configuration/Addresses';
@@ -186,7 +179,7 @@ describe('writes under faults: never twice', () => {
     const flow = t.sandbox.account.studioFlows.all()[0].sid;
     let resentAfter429 = 0;
     let answered500 = 0;
-    const numbers = freeNumbers().slice(0, COUNT);
+    const numbers = numbersWithoutAddress(t.sandbox.account).slice(0, COUNT);
     expect(numbers).toHaveLength(COUNT);
     for (const address of numbers) {
       const payload = {

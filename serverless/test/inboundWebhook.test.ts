@@ -5,6 +5,7 @@
  */
 import twilio from 'twilio';
 
+import { messageAddedEvent } from './accountFixtures';
 import { setUpBackend, type WebhookCallOptions } from './harness';
 
 const t = setUpBackend();
@@ -21,30 +22,9 @@ function someConversation(): string {
   return conversation.sid;
 }
 
-let messages = 0;
-
 /** An onMessageAdded event as a Conversations webhook sends it. */
-function messageAdded(conversationSid: string, overrides: Record<string, string> = {}): Record<string, string> {
-  messages += 1;
-  return {
-    EventType: 'onMessageAdded',
-    AccountSid: account().accountSid,
-    ChatServiceSid: String(account().flexConfiguration.flex_service_instance_sid),
-    ConversationSid: conversationSid,
-    MessageSid: `IM${String(messages).padStart(32, '0')}`,
-    ParticipantSid: `MB${'1'.repeat(32)}`,
-    Author: '+14155550199',
-    Body: `Hello ${messages}`,
-    Index: String(messages - 1),
-    Source: 'SMS',
-    DateCreated: '2026-11-22T10:00:00Z',
-    Attributes: '{}',
-    WebhookSid: `WH${'2'.repeat(32)}`,
-    WebhookType: 'webhook',
-    RetryCount: '0',
-    ...overrides,
-  };
-}
+const messageAdded = (conversationSid: string, overrides: Record<string, string> = {}) =>
+  messageAddedEvent(account(), conversationSid, overrides);
 
 /** Delivers `params` to the handler; signed correctly unless `signature` says otherwise (null: unsigned). */
 async function deliver(params: Record<string, string>, options: WebhookCallOptions = {}) {

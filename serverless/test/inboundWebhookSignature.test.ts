@@ -9,6 +9,7 @@
 import twilio from 'twilio';
 
 import type { InboundAction, InboundResult } from '../../sandbox/server/inbound/types';
+import { messageAddedEvent } from './accountFixtures';
 import { setUpBackend, type FunctionResponse } from './harness';
 
 const t = setUpBackend();
@@ -103,30 +104,11 @@ describe('Twilio’s own calls get through, whatever the address’s method and 
   });
 });
 
-let messages = 0;
-
 /** An onMessageAdded event as a Conversations webhook sends it, for a conversation that exists. */
 function messageAdded(): Record<string, string> {
   const [conversation] = account().conversations.all();
   if (!conversation) throw new Error('the demo account has no conversations');
-  messages += 1;
-  return {
-    EventType: 'onMessageAdded',
-    AccountSid: account().accountSid,
-    ChatServiceSid: flexServiceSid(),
-    ConversationSid: conversation.sid,
-    MessageSid: `IM${String(messages).padStart(32, '0')}`,
-    ParticipantSid: `MB${'1'.repeat(32)}`,
-    Author: '+14155550199',
-    Body: `Hello ${messages}`,
-    Index: String(messages - 1),
-    Source: 'SMS',
-    DateCreated: '2026-11-22T10:00:00Z',
-    Attributes: '{}',
-    WebhookSid: `WH${'2'.repeat(32)}`,
-    WebhookType: 'webhook',
-    RetryCount: '0',
-  };
+  return messageAddedEvent(account(), conversation.sid);
 }
 
 /** A request sent straight to the handler: to `url` (query included), `params` as a form body (POST) or appended to the query (GET). */

@@ -8,6 +8,7 @@ import { format } from 'node:util';
 
 import type { FlexFlow } from '../../sandbox/server/state';
 import type { AddressSummary, MigrateFlexFlowResponse } from '../../src/feature/messaging-setup/api/types';
+import { freeSmsNumber } from './accountFixtures';
 import { setUpBackend, type FunctionResponse } from './harness';
 
 const t = setUpBackend();
@@ -21,21 +22,6 @@ const FAST = { MESSAGING_SETUP_TWILIO_TIMEOUT_MS: '800', MESSAGING_SETUP_CALL_BU
 const fast = () => Object.assign(t.env, FAST);
 
 const ADDRESSES = '/v1/Configuration/Addresses';
-
-/** A fresh number of the account that has no address yet. */
-function numberWithoutAddress(): string {
-  const held = new Set(
-    account()
-      .addresses.all()
-      .map((a) => a.address),
-  );
-  const free = account()
-    .incomingPhoneNumbers.all()
-    .map((n) => String(n.phone_number))
-    .find((n) => !held.has(n));
-  if (!free) throw new Error('the demo account has no number without an address');
-  return free;
-}
 
 const studioFlowSid = () => String(account().studioFlows.all()[0].sid);
 const studioInput = (address: string, retryCount = 2) => ({
@@ -96,7 +82,7 @@ describe('1. nothing secret in what the backend writes when Twilio fails', () =>
       t.faults(faults, 5);
       const output = captureOutput();
       try {
-        await t.callFunction('create-address', { token, payload: studioInput(numberWithoutAddress()) });
+        await t.callFunction('create-address', { token, payload: studioInput(freeSmsNumber(account())) });
         await t.callFunction('list-phone-numbers', { token });
       } finally {
         output.restore();
@@ -140,7 +126,7 @@ describe('2. every call ends inside its budget', () => {
 describe('3. a write whose answer was lost is reported as what happened', () => {
   test('create-address: made, answer held past the timeout → 200 with the address, made once', async () => {
     fast();
-    const address = numberWithoutAddress();
+    const address = freeSmsNumber(account());
     t.faults({ holdAnswerMs: 1500, methods: ['POST'], pathIncludes: ADDRESSES }, 1);
     const response = await t.callFunction('create-address', { token: t.tokens.admin(), payload: studioInput(address) });
     expect(response.status).toBe(200);
@@ -151,7 +137,7 @@ describe('3. a write whose answer was lost is reported as what happened', () => 
 
   test('create-address: made, connection reset → 200 with the address', async () => {
     fast();
-    const address = numberWithoutAddress();
+    const address = freeSmsNumber(account());
     t.faults({ rateReset: 1, methods: ['POST'], pathIncludes: ADDRESSES }, 1);
     const response = await t.callFunction('create-address', { token: t.tokens.admin(), payload: studioInput(address) });
     expect(response.status).toBe(200);
@@ -160,7 +146,7 @@ describe('3. a write whose answer was lost is reported as what happened', () => 
 
   test('create-address: not made yet when the client gave up → 504 that says it may have been applied', async () => {
     fast();
-    const address = numberWithoutAddress();
+    const address = freeSmsNumber(account());
     t.faults({ latencyMs: 1500, methods: ['POST'], pathIncludes: ADDRESSES }, 1);
     const response = await t.callFunction('create-address', { token: t.tokens.admin(), payload: studioInput(address) });
     expect(response.status).toBe(504);
@@ -172,7 +158,7 @@ describe('3. a write whose answer was lost is reported as what happened', () => 
   });
 
   test('create-address: Twilio answered 500 and nothing is there → 502, and nothing was made', async () => {
-    const address = numberWithoutAddress();
+    const address = freeSmsNumber(account());
     t.faults({ rate500: 1, methods: ['POST'], pathIncludes: ADDRESSES }, 1);
     const response = await t.callFunction('create-address', { token: t.tokens.admin(), payload: studioInput(address) });
     expect(response.status).toBe(502);
@@ -180,7 +166,7 @@ describe('3. a write whose answer was lost is reported as what happened', () => 
   });
 
   test('the same create again is done, not a failure and not a duplicate; other settings are a 409 naming them', async () => {
-    const address = numberWithoutAddress();
+    const address = freeSmsNumber(account());
     const token = t.tokens.admin();
     const first = await t.callFunction('create-address', { token, payload: studioInput(address) });
     const again = await t.callFunction('create-address', { token, payload: studioInput(address) });

@@ -4,6 +4,7 @@
  * write. A bulk run (one create-address per row) costs one lookup per distinct resource.
  */
 import type { LoggedRequest } from '../../sandbox/server/requestLog';
+import { numbersWithoutAddress } from './accountFixtures';
 import { addressWrites, setUpBackend, type FunctionResponse } from './harness';
 
 const t = setUpBackend();
@@ -16,19 +17,6 @@ const errorOf = (response: FunctionResponse) =>
 const MISSING_FLOW = 'FW0000000000000000000000000000dead';
 const MISSING_SERVICE = 'IS0000000000000000000000000000dead';
 const NOT_OURS = '+15005550199';
-
-/** Numbers of the account that have no address yet. */
-function numbersWithoutAddress(): string[] {
-  const held = new Set(
-    account()
-      .addresses.all()
-      .map((a) => a.address),
-  );
-  return account()
-    .incomingPhoneNumbers.all()
-    .map((n) => String(n.phone_number))
-    .filter((n) => !held.has(n));
-}
 
 const studioFlowSid = () => String(account().studioFlows.all()[0].sid);
 const serviceSid = () => String(account().conversationServices.all()[0].sid);
@@ -45,7 +33,7 @@ const lookups = (log: LoggedRequest[], product: string, path: RegExp) =>
 
 describe('create-address refuses what does not exist, naming it, before any write', () => {
   test('a Studio flow that does not exist', async () => {
-    const [number] = numbersWithoutAddress();
+    const [number] = numbersWithoutAddress(account());
     t.clearLog();
     const response = await t.callFunction('create-address', {
       token: t.tokens.admin(),
@@ -64,7 +52,7 @@ describe('create-address refuses what does not exist, naming it, before any writ
   });
 
   test('a conversation service that does not exist', async () => {
-    const [number] = numbersWithoutAddress();
+    const [number] = numbersWithoutAddress(account());
     t.clearLog();
     const response = await t.callFunction('create-address', {
       token: t.tokens.admin(),
@@ -110,7 +98,7 @@ describe('create-address refuses what does not exist, naming it, before any writ
   });
 
   test('what exists is created as before', async () => {
-    const [number] = numbersWithoutAddress();
+    const [number] = numbersWithoutAddress(account());
     const response = await t.callFunction('create-address', {
       token: t.tokens.admin(),
       payload: studioInput(number, studioFlowSid(), { conversationServiceSid: serviceSid() }),
@@ -161,7 +149,7 @@ test('migrate-flex-flow of a flow whose Studio flow was deleted is refused befor
 });
 
 test('a bulk run of create-address calls looks up each shared resource once, not once per row', async () => {
-  const numbers = numbersWithoutAddress().slice(0, 6);
+  const numbers = numbersWithoutAddress(account()).slice(0, 6);
   expect(numbers.length).toBe(6);
   // Ones no other test here names: what was found is remembered for a minute, across tests too.
   const flow = String(account().studioFlows.all().at(-1)?.sid);
@@ -193,7 +181,7 @@ test('a bulk run of create-address calls looks up each shared resource once, not
   const missing = 'FW0000000000000000000000000000beef';
   t.clearLog();
   const refused = await Promise.all(
-    numbersWithoutAddress()
+    numbersWithoutAddress(account())
       .slice(0, 4)
       .map((number) => t.callFunction('create-address', { token, payload: studioInput(number, missing) })),
   );

@@ -6,6 +6,7 @@
  * and, when MESSAGING_SETUP_WEBHOOK_HOSTS is set, only the hosts it lists. Over HTTP against the
  * real backend: a refused URL is a 400 naming the field and why, and reaches no Twilio API.
  */
+import { freeSmsNumber } from './accountFixtures';
 import { beyondTokenCheck, errorBodyProblems, setUpBackend, type FunctionResponse } from './harness';
 
 const t = setUpBackend();
@@ -21,19 +22,6 @@ function numberWithSmsUrl() {
     .find((n) => n.sms_url !== '');
   if (!found) throw new Error('the demo account has no number with an "A message comes in" URL');
   return found;
-}
-
-function freeSmsNumber(): string {
-  const taken = new Set(
-    account()
-      .addresses.all()
-      .map((a) => a.address),
-  );
-  const free = account()
-    .incomingPhoneNumbers.all()
-    .find((n) => n.capabilities.sms && !taken.has(n.phone_number));
-  if (!free) throw new Error('every SMS number of the demo account has an address');
-  return free.phone_number;
 }
 
 function someAddress() {
@@ -56,7 +44,12 @@ const setSmsUrl = (sid: string, smsUrl: string) =>
 const createWebhook = (webhookUrl: string) =>
   t.callFunction('create-address', {
     token: token(),
-    payload: { type: 'sms', address: freeSmsNumber(), autoCreationEnabled: true, integration: webhook(webhookUrl) },
+    payload: {
+      type: 'sms',
+      address: freeSmsNumber(account()),
+      autoCreationEnabled: true,
+      integration: webhook(webhookUrl),
+    },
   });
 const updateWebhook = (webhookUrl: string) =>
   t.callFunction('update-address', {

@@ -40,27 +40,22 @@ function rememberedFor(client: TwilioClient): Map<string, Remembered> {
   return entries;
 }
 
-const notFound = (error: unknown) => error instanceof twilio.RestException && error.status === 404;
+/** True when the fetch finds the resource, false when Twilio says 404; other failures are thrown. */
+const fetched = (fetching: Promise<unknown>): Promise<boolean> =>
+  fetching.then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof twilio.RestException && error.status === 404) return false;
+      throw error;
+    },
+  );
 
-/** True when Twilio has the resource, false when it says 404; other failures are thrown. */
 async function lookUp(client: TwilioClient, kind: Kind, id: string): Promise<boolean> {
   switch (kind) {
     case 'studioFlow':
-      return client.studio.v2
-        .flows(id)
-        .fetch()
-        .then(
-          () => true,
-          (error: unknown) => (notFound(error) ? false : Promise.reject(error)),
-        );
+      return fetched(client.studio.v2.flows(id).fetch());
     case 'conversationService':
-      return client.conversations.v1
-        .services(id)
-        .fetch()
-        .then(
-          () => true,
-          (error: unknown) => (notFound(error) ? false : Promise.reject(error)),
-        );
+      return fetched(client.conversations.v1.services(id).fetch());
     case 'smsNumber':
       return (await client.incomingPhoneNumbers.list({ phoneNumber: id, limit: 1 })).some(
         (number) => number.phoneNumber === id,
