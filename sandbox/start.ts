@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readEnvFile } from '../scripts/deploy/twilioCli';
 import { buildFunctions } from '../serverless/build';
 import { localBackendCommand } from './backend/command';
-import { PLUGIN_BUNDLE, startHost } from './host/hostServer';
+import { FLEX_HOSTS, PLUGIN_BUNDLE, startHost, type FlexHostKind } from './host/hostServer';
 import { startSandbox } from './server/app';
 import { credentialsFromEnv, DEFAULT_PORTS } from './server/config';
 
@@ -229,12 +229,21 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   process.exit(0);
 }
 
+/** FLEX_HOST: which Flex the host page boots by default — our stand-in, or the real Flex UI runtime. */
+function flexHostFromEnv(): FlexHostKind {
+  const raw = process.env.FLEX_HOST;
+  if (raw === undefined || raw === '') return 'standin';
+  if ((FLEX_HOSTS as readonly string[]).includes(raw)) return raw as FlexHostKind;
+  fail(`FLEX_HOST=${raw} is not a Flex host: use FLEX_HOST=${FLEX_HOSTS.join(' or FLEX_HOST=')}.`);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const hostPort = portFromEnv('PORT', DEFAULT_PORTS.host);
   const backendPort = portFromEnv('BACKEND_PORT', DEFAULT_PORTS.backend);
   const sandboxPort = portFromEnv('TWILIO_SANDBOX_PORT', DEFAULT_PORTS.sandbox);
   await checkPorts([hostPort, backendPort, sandboxPort]);
+  const flexHost = flexHostFromEnv();
 
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -291,6 +300,8 @@ async function main(): Promise<void> {
           backendUrl,
           buildDir,
           accountSid: credentials.accountSid,
+          authToken: credentials.authToken,
+          defaultFlexHost: flexHost,
           // Development React by default: its warnings reach the browser tests. Real Flex runs
           // production React, so the benchmarks set FLEX_HOST_REACT=production.
           reactBuild: process.env.FLEX_HOST_REACT === 'production' ? 'production' : 'development',
@@ -320,9 +331,8 @@ async function main(): Promise<void> {
     '',
     `Messaging Setup local stack is up (${seconds} s).`,
     '',
-    `  Flex host page    ${hostUrl}/?role=supervisor`,
-    `                    ${hostUrl}/?role=admin`,
-    `                    ${hostUrl}/?role=agent`,
+    `  Flex host page    ${hostUrl}/?role=supervisor   (${flexHost === 'real' ? 'the real Flex UI' : 'the Flex stand-in'}; also ?role=admin, ?role=agent)`,
+    `                    ${hostUrl}/?role=supervisor&flex=${flexHost === 'real' ? 'standin' : 'real'}   (${flexHost === 'real' ? 'the Flex stand-in' : 'the real Flex UI runtime'})`,
     `  Backend           ${backendUrl}/<function>  (twilio-run; functions in serverless/)`,
     `  Twilio sandbox    ${sandboxUrl}/<product>/<path>  (Basic auth with the account below)`,
     `  Sandbox control   ${sandboxUrl}/_sandbox/  (POST reset, faults, tokens; GET/DELETE requests)`,

@@ -89,3 +89,31 @@ export function renderErrorPage(title: string, message: string, links: { href: s
     `<div class="flex-host-fatal" role="alert"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${list}</div>`,
   );
 }
+
+/**
+ * The real-Flex host page: only the boot script (real-flex/browser/boot.ts), which routes Flex's
+ * Twilio traffic to this host, signs in and starts the Flex UI runtime. No referrer: with one,
+ * Flex reloads the page and loses the token in its URL.
+ */
+export function renderRealFlexPage(role: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Twilio Flex (real Flex UI, local sandbox)</title>
+<link rel="icon" href="data:,">
+<style>
+html, body, #root { height: 100%; margin: 0; }
+.real-flex-loading, .real-flex-fatal { padding: 48px; font-family: Inter, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; color: #121c2d; }
+.real-flex-fatal h1 { color: #d61f1f; font-size: 20px; }
+</style>
+</head>
+<body>
+<div id="root"><p class="real-flex-loading">Loading the real Flex UI (local sandbox) as ${escapeHtml(role)}… <span id="real-flex-status"></span></p></div>
+<script src="/_flex/boot.js"></script>
+</body>
+</html>
+`;
+}

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import * as esbuild from 'esbuild';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 
 import type { FLEX_ROLES } from '../server/tokens';
-import { renderErrorPage, renderHostPage } from './hostPage';
+import { renderErrorPage, renderHostPage, renderRealFlexPage } from './hostPage';
+import { createRealFlexHost, type RealFlexHost, type TwilioSocketHandler } from './real-flex/realFlexHost';
 import { DEFAULT_VIEW, type HostError, type HostPageConfig, type HostSession } from './session';
 
 /** The bundle `flex-plugin build` writes, served as Flex would load it from the plugin service. */
@@ -34,7 +35,21 @@ export interface HostOptions {
   reactBuild?: 'development' | 'production';
   /** Seconds a demo token lives. */
   tokenTtlSeconds?: number;
+  /**
+   * The sandbox account's auth token: the real-Flex host reads the account's Flex configuration
+   * over the sandbox's REST API. Without it only the stand-in is served.
+   */
+  authToken?: string;
+  /** Which Flex the page boots when the URL does not say (`?flex=real` or `?flex=standin`). */
+  defaultFlexHost?: FlexHostKind;
+  /** Websocket handlers of the real-Flex host (twilsock, TaskRouter's event bridge). */
+  realFlexSockets?: { host: RegExp; handle: TwilioSocketHandler }[];
 }
+
+/** The two hosts: our stand-in for `window.Twilio.Flex`, or the real Flex UI runtime. */
+export const FLEX_HOSTS = ['standin', 'real'] as const;
+export type FlexHostKind = (typeof FLEX_HOSTS)[number];
+const FLEX_HOST_COOKIE = 'flex-host';
 
 export interface RunningHost {
   /** e.g. `http://localhost:3000` */
@@ -104,6 +119,15 @@ export async function bundleFlexStandin(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
+/** The plugin as Flex's plugin list names it: the project's package name and version. */
+function pluginIdentity(): { pluginName: string; pluginVersion: string } {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  return { pluginName: manifest.name, pluginVersion: manifest.version };
+}
+
 type RoleCheck = { ok: true; role: FlexRole } | { ok: false; message: string };
 
 function parseRole(value: unknown): RoleCheck {
@@ -135,7 +159,23 @@ async function issueSession(options: HostOptions, role: FlexRole): Promise<HostS
   };
 }
 
-export function createHostApp(options: HostOptions, standinJs: string): express.Express {
+/**
+ * Which Flex a page request gets: `?flex=` (remembered in a cookie, as Flex's router drops the
+ * query on navigation), else the cookie, else the host's default.
+ */
+function chooseFlexHost(req: Request, res: Response, fallback: FlexHostKind): FlexHostKind | { unknown: string } {
+  const asked = req.query.flex;
+  if (asked !== undefined) {
+    if (typeof asked !== 'string' || !(FLEX_HOSTS as readonly string[]).includes(asked))
+      return { unknown: String(asked) };
+    res.cookie(FLEX_HOST_COOKIE, asked, { sameSite: 'strict', httpOnly: true, path: '/' });
+    return asked as FlexHostKind;
+  }
+  const cookie = /(?:^|;\s*)flex-host=(\w+)/.exec(req.headers.cookie ?? '')?.[1];
+  return cookie && (FLEX_HOSTS as readonly string[]).includes(cookie) ? (cookie as FlexHostKind) : fallback;
+}
+
+export function createHostApp(options: HostOptions, standinJs: string, realFlex?: RealFlexHost): express.Express {
   const app = express();
   app.disable('x-powered-by');
   const vendor = vendorFiles(options.reactBuild ?? 'development');
@@ -144,6 +184,8 @@ export function createHostApp(options: HostOptions, standinJs: string): express.
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+
+  if (realFlex) app.use(realFlex.router);
 
   app.get('/flex-standin.js', (_req, res) => {
     res.type('js').set('Cache-Control', 'no-store').send(standinJs);
@@ -192,7 +234,37 @@ export function createHostApp(options: HostOptions, standinJs: string): express.
   });
 
   // The shell, at `/` and at each view's route (`/messaging-setup`), as Flex routes its views.
-  app.get(['/', '/:view'], (req: Request, res: Response) => {
+  app.get(['/', '/:view', '/:view/*rest'], (req: Request, res: Response, next: NextFunction) => {
+    const flexHost = chooseFlexHost(req, res, realFlex ? (options.defaultFlexHost ?? 'standin') : 'standin');
+    if (typeof flexHost !== 'string') {
+      return res
+        .status(400)
+        .type('html')
+        .send(
+          renderErrorPage(
+            'Unknown Flex host',
+            `Unknown ?flex=${flexHost.unknown}. Use ?flex=${FLEX_HOSTS.join(' or ?flex=')}.`,
+            roleLinks,
+          ),
+        );
+    }
+    if (flexHost === 'real') {
+      if (!realFlex) {
+        return res
+          .status(404)
+          .type('html')
+          .send(renderErrorPage('No real Flex here', 'This host serves only the Flex stand-in.', roleLinks));
+      }
+      const check = parseRole(req.query.role);
+      if (!check.ok)
+        return res
+          .status(400)
+          .type('html')
+          .send(renderErrorPage('Unknown role', check.message, roleLinks));
+      // Flex's router owns every path below the root (SPA fallback); the page signs in by itself.
+      return res.type('html').set('Cache-Control', 'no-store').send(renderRealFlexPage(check.role));
+    }
+    if (req.params.rest !== undefined) return next();
     const view = typeof req.params.view === 'string' ? req.params.view : undefined;
     if (view !== undefined && !/^[\w-]+$/.test(view)) {
       return res
@@ -224,9 +296,25 @@ export function createHostApp(options: HostOptions, standinJs: string): express.
 /** Starts the Flex host page server (bundling the stand-in first). */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const standinJs = await bundleFlexStandin();
-  const app = createHostApp(options, standinJs);
+  const realFlex = options.authToken
+    ? await createRealFlexHost({
+        context: {
+          sandboxUrl: options.sandboxUrl,
+          accountSid: options.accountSid,
+          authToken: options.authToken,
+          backendUrl: options.backendUrl,
+          pluginPath: `/plugins/${PLUGIN_BUNDLE}`,
+          ...pluginIdentity(),
+        },
+        sockets: options.realFlexSockets,
+      })
+    : undefined;
+  // A real-Flex session needs the bundled runtime at once; a stand-in one lets it build meanwhile.
+  if (realFlex && options.defaultFlexHost === 'real') await realFlex.runtime;
+  const app = createHostApp(options, standinJs, realFlex);
   const host = options.host ?? '127.0.0.1';
   const server = http.createServer(app);
+  realFlex?.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => {

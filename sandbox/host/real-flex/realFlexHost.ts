@@ -1,0 +1,166 @@
+/**
+ * The real-Flex host's server side, mounted on the host page server: the boot script and service
+ * worker, the bundled Flex UI runtime, the answers to Flex's Twilio requests, their log, and the
+ * page's websockets to Twilio's hosts.
+ */
+import type http from 'node:http';
+import path from 'node:path';
+
+import * as esbuild from 'esbuild';
+import express, { type Request, type Response } from 'express';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+import { HTTP_PREFIX, twilioUrlFor, WS_PREFIX } from './browser/twilioHosts';
+import { bundleFlexUi, type FlexUiBundle } from './bundleFlexUi';
+import { findStartupEndpoint, StartupLog, type StartupContext } from './startupAnswers';
+
+/** How the host answers a websocket meant for a Twilio host (twilsock, TaskRouter's event bridge). */
+export type TwilioSocketHandler = (socket: WebSocket, twilioUrl: URL) => void;
+
+export interface RealFlexOptions {
+  context: Omit<StartupContext, 'hostOrigin' | 'flexVersion'>;
+  /** Websocket handlers by Twilio host name pattern; a socket no handler takes is held open unanswered. */
+  sockets?: { host: RegExp; handle: TwilioSocketHandler }[];
+}
+
+async function bundleBrowserScript(entry: string): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(__dirname, 'browser', entry)],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2019',
+    write: false,
+    sourcemap: 'inline',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+export interface RealFlexHost {
+  router: express.Router;
+  /** Takes the page's websocket upgrades under /_flex/ws/. */
+  attach(server: http.Server): void;
+  /** The bundled runtime (started with the host; the page's request for it waits). */
+  runtime: Promise<FlexUiBundle>;
+}
+
+export async function createRealFlexHost(options: RealFlexOptions): Promise<RealFlexHost> {
+  const [bootJs, serviceWorkerJs] = await Promise.all([
+    bundleBrowserScript('boot.ts'),
+    bundleBrowserScript('serviceWorker.ts'),
+  ]);
+  const runtime = bundleFlexUi();
+  // Not awaited here: a stand-in session should not wait for it. Failures surface on request.
+  runtime.catch(() => undefined);
+  const log = new StartupLog();
+  const router = express.Router();
+
+  router.get('/_flex/boot.js', (_req, res) => {
+    res.type('js').set('Cache-Control', 'no-store').send(bootJs);
+  });
+
+  // At /_flex/ but controlling the whole origin, as Flex's routes live at the root.
+  router.get('/_flex/sw.js', (_req, res) => {
+    res.type('js').set({ 'Cache-Control': 'no-store', 'Service-Worker-Allowed': '/' }).send(serviceWorkerJs);
+  });
+
+  router.get('/_flex/twilio-flex.js', async (_req, res) => {
+    try {
+      const bundle = await runtime;
+      res.type('js').set('Cache-Control', 'no-cache').send(bundle.js);
+    } catch (error) {
+      res
+        .status(500)
+        .type('text')
+        .send(`Bundling @twilio/flex-ui failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+
+  /** Which Flex UI the host runs, once it is bundled (tests wait on this before timing a boot). */
+  router.get('/_flex/runtime', async (_req, res) => {
+    try {
+      const bundle = await runtime;
+      res.json({ flexUiVersion: bundle.version, bytes: bundle.js.length });
+    } catch (error) {
+      res
+        .status(500)
+        .json({
+          error: { code: 'flex_bundle_failed', message: error instanceof Error ? error.message : String(error) },
+        });
+    }
+  });
+
+  router.get('/_flex/requests', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ requests: log.list() });
+  });
+  router.delete('/_flex/requests', (_req, res) => {
+    log.clear();
+    res.status(204).end();
+  });
+
+  router.all(
+    /^\/_flex\/http\//,
+    express.text({ type: () => true, limit: '1mb' }),
+    async (req: Request, res: Response) => {
+      const twilioUrl = twilioUrlFor(req.originalUrl, HTTP_PREFIX, 'https');
+      if (!twilioUrl) return res.status(404).type('text').send('Not a Twilio host');
+      const endpoint = findStartupEndpoint(req.method, twilioUrl);
+      const entry = {
+        at: new Date().toISOString(),
+        method: req.method,
+        url: `${twilioUrl.origin}${twilioUrl.pathname}`,
+        endpoint: endpoint?.name ?? null,
+      };
+      if (!endpoint) {
+        log.add({ ...entry, status: 404 });
+        return res.status(404).json({
+          status: 404,
+          code: 20404,
+          message: `The real-Flex host has no answer for ${req.method} ${entry.url} (sandbox/host/real-flex/startupAnswers.ts).`,
+        });
+      }
+      try {
+        const bundle = await runtime;
+        const hostOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+        const answer = await endpoint.answer(
+          { method: req.method, url: twilioUrl, body: typeof req.body === 'string' ? req.body : '' },
+          { ...options.context, hostOrigin, flexVersion: bundle.version },
+        );
+        log.add({ ...entry, status: answer.status });
+        if (answer.contentType) res.status(answer.status).type(answer.contentType).send(String(answer.body));
+        else res.status(answer.status).json(answer.body);
+      } catch (error) {
+        log.add({ ...entry, status: 502 });
+        const reason = error instanceof Error ? error.message : String(error);
+        console.error(`[real-flex] ${endpoint.name} failed: ${reason}`);
+        res.status(502).json({ status: 502, code: 20500, message: `${endpoint.name}: ${reason}` });
+      }
+    },
+  );
+
+  const sockets = new WebSocketServer({ noServer: true });
+  const attach = (server: http.Server) => {
+    server.on('upgrade', (req: http.IncomingMessage, socket, head) => {
+      const twilioUrl = req.url ? twilioUrlFor(req.url, WS_PREFIX, 'wss') : undefined;
+      if (!twilioUrl) {
+        socket.destroy();
+        return;
+      }
+      const handler = options.sockets?.find((candidate) => candidate.host.test(twilioUrl.hostname));
+      sockets.handleUpgrade(req, socket, head, (ws) => {
+        log.add({
+          at: new Date().toISOString(),
+          method: 'WEBSOCKET',
+          url: `${twilioUrl.origin}${twilioUrl.pathname}`,
+          endpoint: handler ? `WEBSOCKET ${twilioUrl.origin}${twilioUrl.pathname}` : null,
+          status: 101,
+        });
+        // Unanswered, like a Twilio service that never replies: the SDK times out on its own.
+        if (handler) handler.handle(ws, twilioUrl);
+      });
+    });
+  };
+
+  return { router, attach, runtime };
+}
