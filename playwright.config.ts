@@ -34,6 +34,25 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    // Every spec, in our stand-in for Flex (sandbox/host/flex-standin/): fast, and it reports any
+    // Flex API the plugin uses that it does not implement.
+    { name: 'standin', testIgnore: /real-flex\// },
+    // The key flows again, in the real Flex UI runtime of node_modules/@twilio/flex-ui (`?flex=real`),
+    // plus what only real Flex can show (e2e/real-flex/). `npm run test:real-flex` runs this alone.
+    {
+      name: 'real-flex',
+      testMatch: [
+        /real-flex\/.*\.spec\.ts$/,
+        /navigation\.spec\.ts$/,
+        /addresses\.spec\.ts$/,
+        /keyboard\.spec\.ts$/,
+        /diagnostics\.spec\.ts$/,
+        /accessibility\.spec\.ts$/,
+        /layout\.spec\.ts$/,
+      ],
+    },
+  ],
   webServer: {
     command: 'npm start',
     // The host page starts last, so once it answers every service of the stack is up.

@@ -1,8 +1,14 @@
-import path from 'node:path';
-
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { activePanel, collectPageProblems, findConnectionRow, openMessagingSetup, sideNav, signIn } from './flexHost';
+import {
+  activePanel,
+  collectPageProblems,
+  findConnectionRow,
+  openMessagingSetup,
+  screenshotPath,
+  sideLink,
+  signIn,
+} from './flexHost';
 import {
   callBackend,
   fetchAddressConfiguration,
@@ -11,8 +17,6 @@ import {
   resetSandbox,
   type SeededAccount,
 } from './twilioSandbox';
-
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
 let seeded: SeededAccount;
 
@@ -31,7 +35,7 @@ async function createWithDefaults(page: Page, row: Locator, screenshot?: string)
   await expect(dialog.getByLabel('Studio flow').locator('option:checked')).toHaveText('Messaging Flow');
   await expect(dialog.getByLabel('Retry count')).toHaveValue('3');
   await expect(dialog.getByLabel('Conversation service')).toHaveValue(seeded.flexConversationServiceSid);
-  if (screenshot) await page.screenshot({ path: path.join(SCREENSHOTS, screenshot) });
+  if (screenshot) await page.screenshot({ path: screenshotPath(screenshot) });
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(row.getByText('Connected', { exact: true })).toBeVisible();
@@ -80,7 +84,7 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
   // The table a supervisor sees, with the new SMS address among the others.
   await page.getByRole('tab', { name: 'Phone numbers' }).click();
   await activePanel(page).getByRole('searchbox', { name: 'Search' }).fill('');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'addresses-table.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('addresses-table.png'), fullPage: true });
 
   // Edit the SMS address: retry count and friendly name.
   const numberRow = await findConnectionRow(page, 'Phone numbers', number);
@@ -104,7 +108,7 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
   await row.getByRole('button', { name: 'Delete address' }).click();
   const confirm = page.getByRole('dialog', { name: `Delete address ${sender}?` });
   await expect(confirm).toContainText(`New WhatsApp messages to ${sender} will no longer create conversations in Flex`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'addresses-delete-dialog.png') });
+  await page.screenshot({ path: screenshotPath('addresses-delete-dialog.png') });
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(confirm).toHaveCount(0);
   await expect(row.getByText('Not connected')).toBeVisible();
@@ -157,13 +161,13 @@ test('supervisor: a create Twilio refuses shows the reason in the dialog and kee
   await expect(create).toBeEnabled();
   // The message makes the dialog taller; its buttons must stay on screen (the body scrolls).
   await expect(create).toBeInViewport();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'addresses-create-error.png') });
+  await page.screenshot({ path: screenshotPath('addresses-create-error.png') });
 
   // The webhook settings are the longest form: still scrolls inside the dialog.
   await dialog.getByLabel('Integration').selectOption('webhook');
   await expect(dialog.getByRole('group', { name: 'Webhook filters' })).toBeVisible();
   await expect(create).toBeInViewport();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'addresses-create-webhook.png') });
+  await page.screenshot({ path: screenshotPath('addresses-create-webhook.png') });
 
   const stored = await fetchAddressConfiguration(request, number);
   expect(stored?.auto_creation.type).toBe('default');
@@ -176,8 +180,8 @@ test('supervisor: a create Twilio refuses shows the reason in the dialog and kee
 test('agent: no Messaging Setup link, and the backend refuses the agent token with 403', async ({ page, request }) => {
   const problems = collectPageProblems(page);
   await signIn(page, 'agent');
-  await expect(sideNav(page).getByRole('button', { name: 'Agent Desktop' })).toBeVisible();
-  await expect(sideNav(page).getByRole('button', { name: 'Messaging Setup' })).toHaveCount(0);
+  await expect(sideLink(page, 'Agent Desktop')).toBeVisible();
+  await expect(sideLink(page, 'Messaging Setup')).toHaveCount(0);
 
   const agentToken = await issueToken(request, 'agent');
   for (const [fn, payload] of [

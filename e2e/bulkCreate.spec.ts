@@ -1,11 +1,7 @@
-import path from 'node:path';
-
 import { expect, test } from '@playwright/test';
 
-import { activePanel, collectPageProblems, openMessagingSetup } from './flexHost';
+import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath } from './flexHost';
 import { resetSandbox, SANDBOX_URL, twilioGet, type AddressConfigurationResource } from './twilioSandbox';
-
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
@@ -41,7 +37,7 @@ test('bulk create: every "Not connected" number gets an address, under injected 
   const run = page.getByRole('dialog', { name: `Creating ${candidates.length} addresses` });
   const all = candidates.length;
   await expect(run.getByText(`${all} of ${all} done: ${all} created, 0 failed`)).toBeVisible({ timeout: 45_000 });
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'bulk-create-done.png') });
+  await page.screenshot({ path: screenshotPath('bulk-create-done.png') });
   await run.getByRole('button', { name: 'Close', exact: true }).click();
   await request.post(`${SANDBOX_URL}/_sandbox/faults`, { data: {} });
 

@@ -1,12 +1,16 @@
-import path from 'node:path';
-
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 import { credentialsFromEnv } from '../sandbox/server/config';
-import { collectPageProblems, findConnectionRow, openMessagingSetup, sideNav, signIn } from './flexHost';
+import {
+  collectPageProblems,
+  findConnectionRow,
+  openMessagingSetup,
+  screenshotPath,
+  sideLink,
+  signIn,
+} from './flexHost';
 import { resetSandbox, SANDBOX_URL, twilioGet, type AddressConfigurationResource } from './twilioSandbox';
 
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
 const { accountSid } = credentialsFromEnv();
 const NUMBERS_PATH = `api/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers`;
 
@@ -146,7 +150,7 @@ test('supervisor: each seeded finding on its number, Ready on a correct one; cle
   const problems = collectPageProblems(page);
   const seed = await readDiagnosisSeed(request);
   await openMessagingSetup(page, 'supervisor');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-table.png'), fullPage: true });
+  await page.screenshot({ path: screenshotPath('diagnostics-table.png'), fullPage: true });
 
   for (const { code, address } of seed.findings) {
     const row = await findRow(page, address);
@@ -155,8 +159,7 @@ test('supervisor: each seeded finding on its number, Ready on a correct one; cle
     await badge.click();
     const dialog = page.getByRole('dialog', { name: `Diagnosis for ${address}` });
     await expect(dialog.locator(`[data-finding="${code}"]`), `${code} on ${address}`).toBeVisible();
-    if (code === 'legacy-flex-flow')
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-findings.png') });
+    if (code === 'legacy-flex-flow') await page.screenshot({ path: screenshotPath('diagnostics-findings.png') });
     await closeDialog(page);
   }
   const ready = await openDiagnosis(page, seed.ready, 'Ready');
@@ -171,11 +174,11 @@ test('supervisor: each seeded finding on its number, Ready on a correct one; cle
   await dialog.getByRole('button', { name: 'Clear webhook' }).click();
   await expect(dialog.getByTestId('current-value')).toHaveText(oldUrl);
   await expect(dialog.getByRole('button', { name: 'Copy the current value' })).toBeVisible();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-clear-confirm.png') });
+  await page.screenshot({ path: screenshotPath('diagnostics-clear-confirm.png') });
   await dialog.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(dialog.getByText(/Nothing stands in the way/)).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Undo' })).toBeVisible();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-cleared.png') });
+  await page.screenshot({ path: screenshotPath('diagnostics-cleared.png') });
   const cleared = await twilioGet<IncomingNumber>(request, `${NUMBERS_PATH}/${conflicting.sid}.json`);
   expect(cleared?.sms_url).toBe('');
   await dialog.getByRole('button', { name: 'Undo' }).click();
@@ -209,19 +212,19 @@ test('admin: when the default Conversations service is not Flex’s, the banner�
   await openMessagingSetup(page, 'admin');
   const banner = page.getByRole('region', { name: 'Account health' });
   await expect(banner).toContainText('not Flex');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-banner-unhealthy.png') });
+  await page.screenshot({ path: screenshotPath('diagnostics-banner-unhealthy.png') });
   await banner.getByRole('button', { name: 'Fix' }).click();
   const dialog = page.getByRole('dialog', { name: 'Make Flex’s service the default?'.replace('’', "'") });
   await expect(dialog).toContainText(String(before?.default_chat_service_sid));
   await expect(dialog).toContainText(String(flexService));
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-fix-default.png') });
+  await page.screenshot({ path: screenshotPath('diagnostics-fix-default.png') });
   await dialog.getByRole('button', { name: 'Set as default' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(banner).toContainText("is the account's default Conversations service");
   await expect(banner.getByRole('button', { name: 'Fix' })).toHaveCount(0);
   const after = await twilioGet<{ default_chat_service_sid: string }>(request, 'conversations/v1/Configuration');
   expect(after?.default_chat_service_sid).toBe(flexService);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'diagnostics-banner-healthy.png') });
+  await page.screenshot({ path: screenshotPath('diagnostics-banner-healthy.png') });
 });
 
 interface LoggedRequest {
@@ -234,7 +237,7 @@ interface LoggedRequest {
 async function loadCounts(page: Page, request: APIRequestContext): Promise<Map<string, number>> {
   await signIn(page, 'supervisor');
   expect((await request.delete(`${SANDBOX_URL}/_sandbox/requests`)).ok()).toBe(true);
-  await sideNav(page).getByRole('button', { name: 'Messaging Setup' }).click();
+  await sideLink(page, 'Messaging Setup').click();
   await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByText(/^Could not load/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Diagnosis for / }).first()).toBeVisible();

@@ -1,8 +1,6 @@
-import path from 'node:path';
-
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
-import { activePanel, collectPageProblems, openMessagingSetup } from './flexHost';
+import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath } from './flexHost';
 import {
   BACKEND_URL,
   fetchAddressConfiguration,
@@ -12,8 +10,6 @@ import {
   twilioGet,
   type AddressConfigurationResource,
 } from './twilioSandbox';
-
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
 interface FlexFlowResource {
   sid: string;
@@ -60,15 +56,15 @@ test('a seeded SMS Flex Flow is migrated: an address with its number, Studio flo
   const identity = String(flow.contact_identity);
   await openFlexFlows(page);
   await flexFlowRow(page, flow.friendly_name).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-table.png') });
+  await page.screenshot({ path: screenshotPath('flex-flows-table.png') });
 
   await flexFlowRow(page, flow.friendly_name).getByRole('button', { name: 'Migrate' }).click();
   const dialog = page.getByRole('dialog', { name: `Migrate ${flow.friendly_name} to an address` });
   await expect(dialog).toContainText(`Becomes SMS address ${identity}: Studio flow "Messaging Flow"`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-migrate-preview.png') });
+  await page.screenshot({ path: screenshotPath('flex-flows-migrate-preview.png') });
   await dialog.getByRole('button', { name: 'Migrate' }).click();
   await expect(dialog.getByTestId('migration-result')).toContainText('Migrated');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-migrated.png') });
+  await page.screenshot({ path: screenshotPath('flex-flows-migrated.png') });
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(flexFlowRow(page, flow.friendly_name)).toHaveCount(0);
 
@@ -104,7 +100,7 @@ test('a failure deleting the Flex Flow leaves it intact and no new address, and 
   await expect(result).toContainText('the Flex Flow could not be deleted');
   await expect(result).toContainText('the new address was deleted again');
   await expect(result).toContainText(`Could not delete the Flex Flow ${flow.sid}`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-migrate-failed.png') });
+  await page.screenshot({ path: screenshotPath('flex-flows-migrate-failed.png') });
 
   expect((await listFlexFlows(request)).find((f) => f.sid === flow.sid)).toMatchObject({ contact_identity: identity });
   expect(await fetchAddressConfiguration(request, identity)).toBeNull();
@@ -123,7 +119,7 @@ test('an address made with "Flex webhook (built in)" turns each new conversation
   const dialog = page.getByRole('dialog', { name: 'Create address' });
   await dialog.getByLabel(/^Integration/).selectOption({ label: 'Flex webhook (built in)' });
   await expect(dialog).toContainText(`Twilio calls ${BACKEND_URL}/inbound-webhook`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-webhook-built-in.png') });
+  await page.screenshot({ path: screenshotPath('flex-webhook-built-in.png') });
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
 
@@ -176,13 +172,13 @@ test('the seeded WhatsApp Flex Flow, whose sender has an address already: the pr
   const dialog = page.getByRole('dialog', { name: `Migrate ${flow.friendly_name} to an address` });
   await expect(dialog).toContainText(`${identity} already has address ${before.sid}`);
   await expect(dialog).toContainText('migrating changes that address to the settings above');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-migrate-existing-preview.png') });
+  await page.screenshot({ path: screenshotPath('flex-flows-migrate-existing-preview.png') });
   await dialog.getByRole('button', { name: 'Migrate' }).click();
   await expect(dialog.getByTestId('migration-result')).toContainText('Migrated');
   await expect(dialog.getByTestId('migration-result')).toContainText(
     `Brought address ${before.sid} to the Flex Flow's settings`,
   );
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'flex-flows-migrate-existing-done.png') });
+  await page.screenshot({ path: screenshotPath('flex-flows-migrate-existing-done.png') });
 
   const after = await fetchAddressConfiguration(request, identity);
   expect(after?.sid).toBe(before.sid);

@@ -1,10 +1,31 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import path from 'node:path';
 
-/** Console errors and uncaught exceptions of the page, collected for one assertion at the end. */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+import { bootRealFlex, isFlexOwnConsoleError } from './realFlex';
+
+/**
+ * The Flex a test runs in: the Playwright project says (`real-flex` boots the real Flex UI
+ * runtime; every other project our stand-in). The specs are the same for both.
+ */
+export type FlexHost = 'standin' | 'real';
+export const flexHost = (): FlexHost => (test.info().project.name === 'real-flex' ? 'real' : 'standin');
+
+/** Where a spec saves a screenshot, per Flex host: e2e/screenshots/<host>/<name>. */
+export const screenshotPath = (name: string) => path.join(__dirname, 'screenshots', flexHost(), name);
+
+/**
+ * Console errors and uncaught exceptions of the page, collected for one assertion at the end. In
+ * real Flex, Flex's own complaints about the offline services it misses are left out: what is
+ * collected is what the plugin causes.
+ */
 export function collectPageProblems(page: Page): string[] {
   const problems: string[] = [];
+  const real = flexHost() === 'real';
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    if (real && isFlexOwnConsoleError(message.text(), message.location().url)) return;
+    problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return problems;
@@ -12,17 +33,30 @@ export function collectPageProblems(page: Page): string[] {
 
 /** Opens the Flex host page as a role and waits until Flex has loaded the plugin and rendered. */
 export async function signIn(page: Page, role: string, pathname = '/') {
+  if (flexHost() === 'real') {
+    await bootRealFlex(page, role, pathname);
+    const identity = await page.evaluate(
+      () => (window as unknown as { flexManager?: { user?: { identity?: string } } }).flexManager?.user?.identity,
+    );
+    expect(identity).toBe(`demo.${role}@owl.example`);
+    return;
+  }
   await page.goto(`${pathname}?role=${role}`);
   await expect(page.locator('[data-flex-host="ready"]')).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(`demo.${role}@owl.example`);
 }
 
-export const sideNav = (page: Page) => page.getByRole('navigation', { name: 'Side navigation' });
+/** Flex's side navigation (real Flex names it "Side bar"; its entries are links). */
+export const sideNav = (page: Page) => page.getByRole('navigation', { name: 'Side bar' });
+export const sideLink = (page: Page, name: string) => sideNav(page).getByRole('link', { name, exact: true });
+
+/** The path of the page (the sign-in query is not part of it: real Flex's has the token). */
+export const pathnameOf = (page: Page) => new URL(page.url()).pathname.replace(/\/$/, '');
 
 /** Signs in, opens Messaging Setup from the side nav and waits until every list has loaded. */
 export async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin') {
   await signIn(page, role);
-  await sideNav(page).getByRole('button', { name: 'Messaging Setup' }).click();
+  await sideLink(page, 'Messaging Setup').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
   await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByText(/^Could not load/)).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { activePanel, collectPageProblems, sideNav, signIn } from './flexHost';
+import { activePanel, collectPageProblems, sideLink, signIn } from './flexHost';
 import { fetchAddressConfiguration, readSeededAccount, resetSandbox, type SeededAccount } from './twilioSandbox';
 
 /**
@@ -57,12 +57,12 @@ test('supervisor: create, edit and delete an address with the keyboard only; Esc
   await signIn(page, 'supervisor');
 
   // The side nav opens the view.
-  const link = sideNav(page).getByRole('button', { name: 'Messaging Setup' });
+  const link = sideLink(page, 'Messaging Setup');
   await tabTo(page, link);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
   await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
-  await expect(link).toHaveAttribute('aria-current', 'page');
+  await expect(link).toHaveAttribute('aria-current', 'true');
 
   // The tab list takes arrow keys: over to WhatsApp senders and back to Phone numbers.
   const numbersTab = page.getByRole('tab', { name: 'Phone numbers' });

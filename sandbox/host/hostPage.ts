@@ -10,7 +10,7 @@ body { font-family: Inter, -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto
 .flex-host-loading, .flex-host-fatal { padding: 48px; }
 .flex-host-fatal h1, .flex-host-crash h2 { color: #d61f1f; font-size: 20px; }
 .flex-host-crash { margin: 24px 32px; padding: 16px 20px; border: 1px solid #f6b1b1; border-radius: 8px; background: #feecec; }
-.Twilio-RootContainer { display: flex; flex-direction: column; height: 100%; min-height: 100vh; }
+.Twilio-RootContainer { display: flex; flex-direction: column; height: 100vh; }
 .Twilio-MainHeader { display: flex; align-items: center; gap: 12px; height: 56px; padding: 0 16px; background: var(--flex-host-header); color: #fff; flex: none; }
 .Twilio-MainHeader-Logo { color: #f22f46; display: inline-flex; }
 .Twilio-MainHeader-Title { font-weight: 600; font-size: 16px; }
@@ -24,19 +24,20 @@ body { font-family: Inter, -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto
 .Twilio-Side-Link:focus-visible { outline: 2px solid var(--flex-host-accent); outline-offset: -2px; }
 .Twilio-Side-Link-Active { border-left-color: var(--flex-host-accent); background: #fff; color: var(--flex-host-accent); font-weight: 600; --flex-host-icon-hole: #fff; }
 .Twilio-Side-Link-Icon { display: inline-flex; }
-.Twilio-RootContainer-Main { position: relative; flex: 1; min-width: 0; overflow: auto; }
-.Twilio-ViewCollection, .Twilio-View-Container, .Twilio-View { height: 100%; }
+/* As real Flex: the views area does not scroll, and neither does a view; a view that needs to scroll does so itself. */
+.Twilio-RootContainer-Main { position: relative; flex: 1; min-width: 0; overflow: hidden; }
+.Twilio-ViewCollection, .Twilio-View-Container, .Twilio-View { height: 100%; overflow: hidden; }
 .Twilio-View-Container[hidden] { display: none; }
 .flex-host-panel { padding: 24px 32px; max-width: 880px; }
 .flex-host-heading { font-size: 24px; margin: 0 0 12px; }
 .flex-host-facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 16px; margin: 20px 0; padding: 16px; border: 1px solid var(--flex-host-border); border-radius: 8px; }
 .flex-host-facts dt { color: #606b85; }
 .flex-host-facts dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 13px; word-break: break-all; }
-.Twilio-NotificationBar { position: fixed; top: 68px; right: 16px; width: min(440px, calc(100% - 32px)); display: flex; flex-direction: column; gap: 8px; z-index: 1000; }
-.Twilio-Notification { display: flex; align-items: flex-start; gap: 10px; padding: 12px 14px; border-radius: 6px; border-left: 6px solid; background: #fff; box-shadow: 0 4px 16px rgba(18, 28, 45, 0.2); }
-.Twilio-Notification-information { border-color: #0263e0; }
-.Twilio-Notification-success { border-color: #14b053; }
-.Twilio-Notification-warning { border-color: #f47c22; }
+.Twilio-NotificationBar { position: absolute; top: 0; left: 0; right: 0; display: flex; flex-direction: column; z-index: 6; overflow: hidden; }
+.Twilio-Notification { display: flex; align-items: flex-start; gap: 10px; padding: 10px 16px; border-bottom: 2px solid; background: #f4f4f6; }
+.Twilio-Notification-information { border-color: #0263e0; background: #ebf4ff; }
+.Twilio-Notification-success { border-color: #14b053; background: #edfdf3; }
+.Twilio-Notification-warning { border-color: #f47c22; background: #fef5ee; }
 .Twilio-Notification-error { border-color: #d61f1f; background: #feecec; }
 .Twilio-Notification-Type { font-weight: 600; }
 .Twilio-Notification-Content { flex: 1; }
@@ -105,7 +106,8 @@ export function renderRealFlexPage(role: string): string {
 <title>Twilio Flex (real Flex UI, local sandbox)</title>
 <link rel="icon" href="data:,">
 <style>
-html, body, #root { height: 100%; margin: 0; }
+/* As Flex's own page (flex-plugin-scripts' dev_assets/flex.css): Flex fills a viewport-sized flex box. */
+body, #root { width: 100vw; height: 100vh; margin: 0; display: flex; }
 .real-flex-loading, .real-flex-fatal { padding: 48px; font-family: Inter, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif; color: #121c2d; }
 .real-flex-fatal h1 { color: #d61f1f; font-size: 20px; }
 </style>

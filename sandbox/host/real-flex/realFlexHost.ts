@@ -83,11 +83,9 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
       const bundle = await runtime;
       res.json({ flexUiVersion: bundle.version, bytes: bundle.js.length });
     } catch (error) {
-      res
-        .status(500)
-        .json({
-          error: { code: 'flex_bundle_failed', message: error instanceof Error ? error.message : String(error) },
-        });
+      res.status(500).json({
+        error: { code: 'flex_bundle_failed', message: error instanceof Error ? error.message : String(error) },
+      });
     }
   });
 
@@ -128,8 +126,12 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
           { ...options.context, hostOrigin, flexVersion: bundle.version },
         );
         log.add({ ...entry, status: answer.status });
-        if (answer.contentType) res.status(answer.status).type(answer.contentType).send(String(answer.body));
-        else res.status(answer.status).json(answer.body);
+        if (answer.contentType) {
+          res
+            .status(answer.status)
+            .type(answer.contentType)
+            .send(Buffer.isBuffer(answer.body) ? answer.body : String(answer.body));
+        } else res.status(answer.status).json(answer.body);
       } catch (error) {
         log.add({ ...entry, status: 502 });
         const reason = error instanceof Error ? error.message : String(error);

@@ -35,7 +35,7 @@ export interface TwilioRequest {
 
 export interface StartupAnswer {
   status: number;
-  /** JSON unless `contentType` says otherwise (then a string). */
+  /** JSON unless `contentType` says otherwise (then a string or bytes). */
   body: unknown;
   contentType?: string;
 }
@@ -166,6 +166,25 @@ const statusSummary = (): StartupAnswer =>
     scheduled_maintenances: [],
   });
 
+/** A tenth of a second of silence: a valid 8 kHz, 8-bit mono WAV file. */
+function silentWav(): Buffer {
+  const samples = 800;
+  const wav = Buffer.alloc(44 + samples, 0x80);
+  wav.write('RIFF', 0, 'ascii');
+  wav.writeUInt32LE(36 + samples, 4);
+  wav.write('WAVEfmt ', 8, 'ascii');
+  wav.writeUInt32LE(16, 16); // fmt chunk size
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(8000, 24); // sample rate
+  wav.writeUInt32LE(8000, 28); // byte rate
+  wav.writeUInt16LE(1, 32); // block align
+  wav.writeUInt16LE(8, 34); // bits per sample
+  wav.write('data', 36, 'ascii');
+  wav.writeUInt32LE(samples, 40);
+  return wav;
+}
+
 const endpoint = (
   method: string,
   host: string,
@@ -222,8 +241,29 @@ export const STARTUP_ENDPOINTS: readonly StartupEndpoint[] = [
       contentType: 'text/css',
     }),
   ),
+  // The ringtones Flex preloads: a silent sound.
+  endpoint(
+    'GET',
+    'media.twiliocdn.com',
+    '/sdk/js/client/sounds/{release}/{name}',
+    /^\/sdk\/js\/client\/sounds\/.+$/,
+    false,
+    () => ({
+      status: 200,
+      body: silentWav(),
+      contentType: 'audio/wav',
+    }),
+  ),
   // Services of Flex the sandbox does not stand in for; Flex carries on without them.
   endpoint('GET', 'flex.twilio.com', '/api/v1/Session', /^\/api\/v1\/Session$/, false, notFound),
+  endpoint(
+    'GET',
+    'flex-api.twilio.com',
+    '/v1/account/provision/status',
+    /^\/v1\/account\/provision\/status$/,
+    false,
+    notFound,
+  ),
   endpoint(
     'GET',
     'flex-api.twilio.com',

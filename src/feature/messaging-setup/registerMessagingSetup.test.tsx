@@ -43,8 +43,8 @@ describe.each(['admin', 'supervisor'])('%s', (role) => {
     fake.flex.Actions.registerAction('NavigateToView', navigate);
 
     renderSideNav();
-    const link = screen.getByRole('button', { name: 'Messaging Setup' });
-    expect(link).not.toHaveAttribute('aria-current');
+    const link = screen.getByRole('link', { name: 'Messaging Setup' });
+    expect(link).toHaveAttribute('aria-current', 'false');
     await userEvent.setup().click(link);
     expect(navigate).toHaveBeenCalledWith({ viewName: MESSAGING_SETUP_VIEW });
   });
@@ -52,7 +52,7 @@ describe.each(['admin', 'supervisor'])('%s', (role) => {
   test('the side link is current while the view is open', () => {
     register([role]);
     renderSideNav(MESSAGING_SETUP_VIEW);
-    expect(screen.getByRole('button', { name: 'Messaging Setup' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Messaging Setup' })).toHaveAttribute('aria-current', 'true');
   });
 
   test('gets the Messaging Setup view and its notifications', () => {
@@ -90,7 +90,7 @@ test('account strings override the labels', () => {
   });
   registerMessagingSetup(fake.flex, manager);
   renderSideNav();
-  expect(screen.getByRole('button', { name: 'Canaux' })).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: 'Canaux' })).toBeInTheDocument();
 });
 
 test('the view calls the backend from ui_attributes with the current Flex token', async () => {

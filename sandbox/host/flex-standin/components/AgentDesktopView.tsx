@@ -18,7 +18,7 @@ export function AgentDesktopView() {
   ];
   return (
     <div className="flex-host-panel">
-      <h1 className="flex-host-heading">Agent Desktop</h1>
+      <h1 className="flex-host-heading">Agent Desktop View</h1>
       <p>
         This is the local sandbox&apos;s stand-in for Flex: no tasks arrive here. Plugin views open from the side
         navigation.

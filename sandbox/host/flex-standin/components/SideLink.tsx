@@ -13,7 +13,10 @@ export interface SideLinkProps {
   children?: React.ReactNode;
 }
 
-/** A side-nav entry: a real button named by its label, `aria-current="page"` when its view is open. */
+/**
+ * A side-nav entry as real Flex renders it: a button with the role of a link, named by its label,
+ * `aria-current="true"` when its view is open (else "false").
+ */
 export class SideLink extends React.PureComponent<SideLinkProps> {
   static displayName = 'SideLink';
 
@@ -22,8 +25,9 @@ export class SideLink extends React.PureComponent<SideLinkProps> {
     return (
       <button
         type="button"
+        role="link"
         className={`Twilio-Side-Link${isActive ? ' Twilio-Side-Link-Active' : ''}`}
-        aria-current={isActive ? 'page' : undefined}
+        aria-current={isActive ? 'true' : 'false'}
         onClick={onClick}
       >
         <span className="Twilio-Side-Link-Icon" aria-hidden="true">

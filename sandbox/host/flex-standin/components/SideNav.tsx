@@ -41,7 +41,7 @@ function SideNavImpl() {
     activeView,
   });
   return (
-    <nav className="Twilio-SideNav" aria-label="Side navigation">
+    <nav className="Twilio-SideNav" aria-label="Side bar">
       {children}
     </nav>
   );

@@ -3,9 +3,9 @@
  * (websockets), the service worker (HTTP) and the host server (the answers), so all three agree.
  */
 
-/** Twilio's hosts, and the Flex Insights (ytica) hosts Flex also calls. */
+/** Twilio's hosts, its media CDN (Flex's ringtones), and the Flex Insights (ytica) hosts Flex also calls. */
 export function isTwilioHost(hostname: string): boolean {
-  return /(^|\.)twilio\.com$/.test(hostname) || /(^|\.)ytica\.com$/.test(hostname);
+  return /(^|\.)(twilio|twiliocdn|ytica)\.com$/.test(hostname);
 }
 
 /** Same-origin path under which the host server answers an HTTP request meant for a Twilio host. */

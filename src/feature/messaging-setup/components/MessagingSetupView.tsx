@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
@@ -34,6 +34,7 @@ import { LoadProblems } from './LoadProblems';
 import { RenderWhileVisible } from './RenderWhileVisible';
 import { useFocusReturn } from './useFocusReturn';
 import { useLatestCallback } from './useLatestCallback';
+import { useNotificationBarInset } from './useNotificationBarInset';
 import { summariseMigration } from './MigrateFlexFlowsDialog';
 import { errorMessage } from '../errorMessage';
 
@@ -78,6 +79,8 @@ export function MessagingSetupView({
   const { data, dispatch, reload } = useSetupData(backend);
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const rememberOpener = useFocusReturn(dialog.kind !== 'none');
+  const viewRef = useRef<HTMLDivElement>(null);
+  const notificationInset = useNotificationBarInset(viewRef);
   /** Opens a dialog from the focused control, which gets focus back when the dialog closes. */
   const openDialog = (next: Dialog) => {
     rememberOpener();
@@ -215,7 +218,9 @@ export function MessagingSetupView({
 
   return (
     <StringsContext.Provider value={strings}>
-      <Box padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
+      <Box ref={viewRef} padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
+        {/* Flex's notification bar covers the top of the views area: start below it. */}
+        <div aria-hidden="true" data-testid="notification-bar-inset" style={{ height: notificationInset }} />
         <Heading as="h1" variant="heading10">
           {strings.MessagingSetupTitle}
         </Heading>
