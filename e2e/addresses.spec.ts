@@ -4,7 +4,9 @@ import {
   activePanel,
   collectPageProblems,
   findConnectionRow,
+  flexNotifications,
   openMessagingSetup,
+  reloadFlex,
   screenshotPath,
   sideLink,
   signIn,
@@ -52,7 +54,8 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
 
   // Create: an SMS address for a number without one, a WhatsApp address for an ONLINE sender.
   await createWithDefaults(page, await findConnectionRow(page, 'Phone numbers', number), 'addresses-create-dialog.png');
-  await expect(page.getByText(`Address ${number} created.`)).toBeVisible();
+  // Said by Flex's Notifications, in Flex's notification bar.
+  await expect(flexNotifications(page).getByText(`Address ${number} created.`)).toBeVisible();
   const senderRow = await findConnectionRow(page, 'WhatsApp senders', sender);
   await expect(senderRow.getByText('Sender ONLINE')).toBeVisible();
   await createWithDefaults(page, senderRow);
@@ -118,7 +121,7 @@ test('supervisor: creates SMS and WhatsApp addresses, edits one, deletes the oth
   expect(await fetchAddressConfiguration(request, number)).toMatchObject({ friendly_name: 'E2E support line' });
 
   // After a reload the view shows what Twilio has, not what it remembered.
-  await page.reload();
+  await reloadFlex(page, 'supervisor');
   await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
   await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
   await expect(

@@ -46,9 +46,21 @@ export async function signIn(page: Page, role: string, pathname = '/') {
   await expect(page.getByRole('banner')).toContainText(`demo.${role}@owl.example`);
 }
 
+/**
+ * Reloads the page as a user would. Real Flex then starts again, with the SDK timeouts moved on
+ * as in {@link signIn}; it signs in with the same role.
+ */
+export async function reloadFlex(page: Page, role: string) {
+  if (flexHost() === 'real') return bootRealFlex(page, role, pathnameOf(page) || '/');
+  await page.reload();
+}
+
 /** Flex's side navigation (real Flex names it "Side bar"; its entries are links). */
 export const sideNav = (page: Page) => page.getByRole('navigation', { name: 'Side bar' });
 export const sideLink = (page: Page, name: string) => sideNav(page).getByRole('link', { name, exact: true });
+
+/** Flex's notification bar (the same class name in real Flex and in the stand-in). */
+export const flexNotifications = (page: Page) => page.locator('.Twilio-NotificationBar');
 
 /** The path of the page (the sign-in query is not part of it: real Flex's has the token). */
 export const pathnameOf = (page: Page) => new URL(page.url()).pathname.replace(/\/$/, '');

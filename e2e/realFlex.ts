@@ -71,6 +71,8 @@ function watchFlexErrors(page: Page): string[] {
   return said;
 }
 
+const clockInstalled = new WeakSet<Page>();
+
 /**
  * Opens `pathname` in the real Flex UI as `role` and waits until Flex has started and its plugin
  * loader has initialised our plugin. Twilio's sockets are answered by the host (see
@@ -84,7 +86,10 @@ export async function bootRealFlex(page: Page, role: string, pathname = '/'): Pr
   );
   await page.request.delete('/_flex/requests');
   const said = watchFlexErrors(page);
-  await page.clock.install();
+  if (!clockInstalled.has(page)) {
+    await page.clock.install();
+    clockInstalled.add(page);
+  }
   let booting = true;
   const fastForward = (async () => {
     while (booting) {

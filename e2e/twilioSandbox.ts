@@ -16,11 +16,14 @@ const basicAuth = `Basic ${Buffer.from(`${credentials.accountSid}:${credentials.
 /** The demo user the host page signs in as for a role (sandbox/host/hostServer.ts). */
 export const demoIdentity = (role: string) => `demo.${role}@owl.example`;
 
-/** POST /_sandbox/reset with no options: the default generated account (seed 1). Clears faults too. */
-export async function resetSandbox(request: APIRequestContext): Promise<void> {
+/** POST /_sandbox/reset: a generated account (by default the default one, seed 1). Clears faults too. */
+export async function resetSandbox(
+  request: APIRequestContext,
+  account: { numbers?: number; whatsappSenders?: number; seed?: number } = {},
+): Promise<void> {
   const faults = await request.post(`${SANDBOX_URL}/_sandbox/faults`, { data: {} });
   expect(faults.ok(), 'POST /_sandbox/faults').toBe(true);
-  const reset = await request.post(`${SANDBOX_URL}/_sandbox/reset`, { data: {} });
+  const reset = await request.post(`${SANDBOX_URL}/_sandbox/reset`, { data: account });
   expect(reset.ok(), 'POST /_sandbox/reset').toBe(true);
 }
 

@@ -302,6 +302,7 @@ async function main(): Promise<void> {
           accountSid: credentials.accountSid,
           authToken: credentials.authToken,
           defaultFlexHost: flexHost,
+          prepareRealFlex: true,
           // Development React by default: its warnings reach the browser tests. Real Flex runs
           // production React, so the benchmarks set FLEX_HOST_REACT=production.
           reactBuild: process.env.FLEX_HOST_REACT === 'production' ? 'production' : 'development',

@@ -42,6 +42,8 @@ export interface HostOptions {
   authToken?: string;
   /** Which Flex the page boots when the URL does not say (`?flex=real` or `?flex=standin`). */
   defaultFlexHost?: FlexHostKind;
+  /** Bundle the real Flex UI runtime in the background at start, so its first page need not wait. */
+  prepareRealFlex?: boolean;
   /** Websocket handlers of the real-Flex host (twilsock, TaskRouter's event bridge). */
   realFlexSockets?: { host: RegExp; handle: TwilioSocketHandler }[];
 }
@@ -309,8 +311,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         sockets: options.realFlexSockets,
       })
     : undefined;
-  // A real-Flex session needs the bundled runtime at once; a stand-in one lets it build meanwhile.
-  if (realFlex && options.defaultFlexHost === 'real') await realFlex.runtime;
+  // A real-Flex session needs the bundled runtime at once; a stand-in one may let it build meanwhile.
+  if (realFlex && options.defaultFlexHost === 'real') await realFlex.runtime();
+  else if (realFlex && options.prepareRealFlex) realFlex.runtime().catch(() => undefined);
   const app = createHostApp(options, standinJs, realFlex);
   const host = options.host ?? '127.0.0.1';
   const server = http.createServer(app);

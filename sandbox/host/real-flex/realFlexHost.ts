@@ -11,7 +11,7 @@ import express, { type Request, type Response } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { HTTP_PREFIX, twilioUrlFor, WS_PREFIX } from './browser/twilioHosts';
-import { bundleFlexUi, type FlexUiBundle } from './bundleFlexUi';
+import { bundleFlexUi, installedFlexUiVersion, type FlexUiBundle } from './bundleFlexUi';
 import { findStartupEndpoint, StartupLog, type StartupContext } from './startupAnswers';
 
 /** How the host answers a websocket meant for a Twilio host (twilsock, TaskRouter's event bridge). */
@@ -41,8 +41,8 @@ export interface RealFlexHost {
   router: express.Router;
   /** Takes the page's websocket upgrades under /_flex/ws/. */
   attach(server: http.Server): void;
-  /** The bundled runtime (started with the host; the page's request for it waits). */
-  runtime: Promise<FlexUiBundle>;
+  /** The bundled runtime: built (or read from the cache) on first call, then the same promise. */
+  runtime(): Promise<FlexUiBundle>;
 }
 
 export async function createRealFlexHost(options: RealFlexOptions): Promise<RealFlexHost> {
@@ -50,9 +50,9 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
     bundleBrowserScript('boot.ts'),
     bundleBrowserScript('serviceWorker.ts'),
   ]);
-  const runtime = bundleFlexUi();
-  // Not awaited here: a stand-in session should not wait for it. Failures surface on request.
-  runtime.catch(() => undefined);
+  let bundling: Promise<FlexUiBundle> | undefined;
+  const runtime = () => (bundling ??= bundleFlexUi());
+  const flexVersion = installedFlexUiVersion();
   const log = new StartupLog();
   const router = express.Router();
 
@@ -67,7 +67,7 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
 
   router.get('/_flex/twilio-flex.js', async (_req, res) => {
     try {
-      const bundle = await runtime;
+      const bundle = await runtime();
       res.type('js').set('Cache-Control', 'no-cache').send(bundle.js);
     } catch (error) {
       res
@@ -80,7 +80,7 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
   /** Which Flex UI the host runs, once it is bundled (tests wait on this before timing a boot). */
   router.get('/_flex/runtime', async (_req, res) => {
     try {
-      const bundle = await runtime;
+      const bundle = await runtime();
       res.json({ flexUiVersion: bundle.version, bytes: bundle.js.length });
     } catch (error) {
       res.status(500).json({
@@ -119,11 +119,10 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
         });
       }
       try {
-        const bundle = await runtime;
         const hostOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
         const answer = await endpoint.answer(
           { method: req.method, url: twilioUrl, body: typeof req.body === 'string' ? req.body : '' },
-          { ...options.context, hostOrigin, flexVersion: bundle.version },
+          { ...options.context, hostOrigin, flexVersion },
         );
         log.add({ ...entry, status: answer.status });
         if (answer.contentType) {

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startSandbox, type RunningSandbox } from '../../server/app';
+import { PLUGIN_BUNDLE, startHost, type RunningHost } from '../hostServer';
+import { installedFlexUiVersion } from './bundleFlexUi';
+
+/** The real-Flex host's answers to Flex's start-up requests, over HTTP as the service worker sends them. */
+
+let sandbox: RunningSandbox;
+let host: RunningHost;
+let buildDir: string;
+
+beforeAll(async () => {
+  buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'real-flex-build-'));
+  sandbox = await startSandbox({ port: 0 });
+  const { accountSid, authToken } = sandbox.sandbox.credentials;
+  host = await startHost({
+    port: 0,
+    sandboxUrl: sandbox.url,
+    backendUrl: 'http://localhost:3901',
+    buildDir,
+    accountSid,
+    authToken,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await host?.close();
+  await sandbox?.close();
+  fs.rmSync(buildDir, { recursive: true, force: true });
+});
+
+const base = () => `http://127.0.0.1:${host.port}`;
+const get = (pathname: string, headers: Record<string, string> = {}) => fetch(`${base()}${pathname}`, { headers });
+const twilio = (url: string, init: RequestInit = {}) => {
+  const parsed = new URL(url);
+  return fetch(`${base()}/_flex/http/${parsed.hostname}${parsed.pathname}${parsed.search}`, init);
+};
+const requests = async () =>
+  (
+    (await (await get('/_flex/requests')).json()) as {
+      requests: { method: string; url: string; endpoint: string | null; status: number }[];
+    }
+  ).requests;
+
+beforeEach(async () => {
+  await fetch(`${base()}/_flex/requests`, { method: 'DELETE' });
+});
+
+describe('which Flex the page boots', () => {
+  it('?flex=real serves the real-Flex page (no referrer, boot script) and remembers it; ?flex=standin goes back', async () => {
+    const real = await get('/?role=admin&flex=real');
+    expect(real.status).toBe(200);
+    const html = await real.text();
+    expect(html).toContain('<meta name="referrer" content="no-referrer">');
+    expect(html).toContain('<script src="/_flex/boot.js"></script>');
+    const cookie = real.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^flex-host=real;/);
+
+    // Flex's router then owns every path, however deep, and the cookie keeps the choice.
+    const deep = await get('/teams/some/where', { cookie: 'flex-host=real' });
+    expect(await deep.text()).toContain('/_flex/boot.js');
+
+    const standin = await get('/messaging-setup?flex=standin', { cookie: 'flex-host=real' });
+    expect(await standin.text()).toContain('/flex-standin.js');
+  });
+
+  it('refuses an unknown ?flex= and an unknown role', async () => {
+    const bogus = await get('/?flex=imaginary');
+    expect(bogus.status).toBe(400);
+    expect(await bogus.text()).toContain('Use ?flex=standin or ?flex=real');
+    expect((await get('/?flex=real&role=root')).status).toBe(400);
+  });
+
+  it('serves the service worker for the whole origin, and the boot script', async () => {
+    const worker = await get('/_flex/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('service-worker-allowed')).toBe('/');
+    expect(await worker.text()).toContain('/_flex/http/');
+    expect((await get('/_flex/boot.js')).status).toBe(200);
+  });
+});
+
+describe("answers to Flex's start-up requests", () => {
+  it('Configuration: the sandbox account’s, compatible with this Flex UI, with the backend URL', async () => {
+    const response = await twilio(`https://flex-api.twilio.com/v1/Configuration?UiVersion=${installedFlexUiVersion()}`);
+    expect(response.status).toBe(200);
+    const config = (await response.json()) as Record<string, unknown> & { ui_attributes: Record<string, unknown> };
+    const stored = sandbox.sandbox.account.flexConfiguration;
+    expect(config).toMatchObject({
+      account_sid: sandbox.sandbox.credentials.accountSid,
+      taskrouter_workspace_sid: stored.taskrouter_workspace_sid,
+      flex_service_instance_sid: stored.flex_service_instance_sid,
+      ui_version: installedFlexUiVersion(),
+    });
+    expect(config.ui_attributes).toMatchObject({
+      version_compatibility: 'yes',
+      messagingSetup: { backendUrl: 'http://localhost:3901' },
+    });
+  });
+
+  it('Tokens/Info: who the sandbox says the token is; a token it did not issue gets 401', async () => {
+    const { accountSid } = sandbox.sandbox.credentials;
+    const { token } = sandbox.sandbox.tokens.issue('demo.supervisor@owl.example', ['supervisor'], 600);
+    const info = await twilio(`https://flex-api.twilio.com/v1/Accounts/${accountSid}/Tokens/Info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ Token: token }).toString(),
+    });
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({
+      account_sid: accountSid,
+      identity: 'demo.supervisor@owl.example',
+      roles: ['supervisor'],
+      valid: true,
+      workspace_sid: sandbox.sandbox.account.flexConfiguration.taskrouter_workspace_sid,
+    });
+
+    const forged = await twilio(`https://flex-api.twilio.com/v1/Accounts/${accountSid}/Tokens/Info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Token=eyJhbGciOiJIUzI1NiJ9.e30.forged',
+    });
+    expect(forged.status).toBe(401);
+  });
+
+  it('plugins: the built bundle, from the host page’s origin', async () => {
+    const response = await twilio('https://flex.twilio.com/plugins?roles=admin');
+    expect(await response.json()).toEqual([
+      {
+        name: 'plugin-messaging-setup',
+        version: expect.any(String),
+        src: `${base()}/plugins/${PLUGIN_BUNDLE}`,
+        phase: 3,
+      },
+    ]);
+  });
+
+  it('a ringtone is a playable sound; Paste fonts are CSS', async () => {
+    const sound = await twilio('https://media.twiliocdn.com/sdk/js/client/sounds/releases/1.0.0/incoming.mp3');
+    expect(sound.headers.get('content-type')).toMatch(/^audio\/wav/);
+    expect(
+      Buffer.from(await sound.arrayBuffer())
+        .subarray(0, 4)
+        .toString('ascii'),
+    ).toBe('RIFF');
+    const fonts = await twilio('https://assets.twilio.com/public_assets/paste-fonts/1.5.1/fonts.css');
+    expect(fonts.headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('logs every request without its query, naming the endpoint, or null for one it has no answer for', async () => {
+    await twilio('https://flex-api.twilio.com/v1/Configuration?Token=secret-looking');
+    const unknown = await twilio('https://flex-api.twilio.com/v2/SomethingNew');
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { message: string }).message).toContain(
+      'GET https://flex-api.twilio.com/v2/SomethingNew',
+    );
+    expect(await requests()).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: 'https://flex-api.twilio.com/v1/Configuration',
+        endpoint: 'GET https://flex-api.twilio.com/v1/Configuration',
+        status: 200,
+      }),
+      expect.objectContaining({
+        method: 'GET',
+        url: 'https://flex-api.twilio.com/v2/SomethingNew',
+        endpoint: null,
+        status: 404,
+      }),
+    ]);
+    expect(JSON.stringify(await requests())).not.toContain('secret-looking');
+  });
+
+  it('answers only Twilio hosts', async () => {
+    expect((await get('/_flex/http/example.com/anything')).status).toBe(404);
+    expect(await requests()).toEqual([]);
+  });
+});
