@@ -3,10 +3,11 @@ import { useEffect, useState, type RefObject } from 'react';
 /**
  * How far Flex's notification bar reaches into the view, in pixels (0 when it shows nothing).
  *
- * Flex draws its NotificationBar (`.Twilio-NotificationBar`, one of Flex's documented theming class
- * names) over the top of the views area, absolutely positioned beside the ViewCollection, so a view's
- * first lines sit under it ("Issues detected", "enable browser notifications", our own success
- * messages). The view starts below it instead. Only the bar and its parent are observed (not the
+ * Flex draws its NotificationBar over the top of the views area, absolutely positioned beside the
+ * ViewCollection, so a view's first lines sit under it ("Issues detected", "enable browser
+ * notifications", our own success messages). The view starts below it instead. The class name
+ * `.Twilio-NotificationBar` is not a documented API: it is what Flex UI 2.17.1 renders (measured in
+ * the real-Flex browser tests, which fail if it changes: e2e/layout.spec.ts). Only the bar and its parent are observed (not the
  * page), so a large table re-rendering costs nothing here.
  */
 export function useNotificationBarInset(view: RefObject<HTMLElement>): number {
