@@ -7,7 +7,7 @@ import twilio from 'twilio';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import { SandboxRequestClient } from '../../serverless/src/twilio/sandboxRequestClient';
 import { createBackendClient, isRateLimited } from '../../src/feature/messaging-setup/api/backendClient';
-import type { AddressInput } from '../../src/feature/messaging-setup/api/types';
+import type { AddressInput } from '../../src/contract/types';
 import { BULK_CREATE_PACE, runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
 import { LOAD_ORDER, loadSource } from '../../src/feature/messaging-setup/state/loadSources';
 import { control, sandboxCredentials, twilioRequests, type Stack } from './stack';

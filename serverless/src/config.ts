@@ -1,4 +1,4 @@
-import { hostOfDomain, parseHostList, type UrlPolicy } from '../../src/feature/messaging-setup/api/webhookUrlRule';
+import { hostOfDomain, parseHostList, type UrlPolicy } from '../../src/contract/webhookUrlRule';
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_BUDGET_MS } from './twilio/timeBudget';
 
 /**
@@ -66,7 +66,7 @@ export interface BackendConfig {
   /** Per-attempt timeout and whole-call budget for Twilio requests (see twilio/timeBudget.ts). */
   timing: { attemptTimeoutMs: number; callBudgetMs: number };
   /**
-   * Which hosts the URLs a supervisor sets may use (src/feature/messaging-setup/api/webhookUrlRule.ts):
+   * Which hosts the URLs a supervisor sets may use (src/contract/webhookUrlRule.ts):
    * this computer's only against the local sandbox; MESSAGING_SETUP_WEBHOOK_HOSTS's, when set.
    */
   urlPolicy: UrlPolicy;

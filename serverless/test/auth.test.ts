@@ -13,7 +13,7 @@ import type {
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
-} from '../../src/feature/messaging-setup/api/types';
+} from '../../src/contract/types';
 import { MAX_PAYLOAD_BYTES } from '../src/http/flexFunction';
 import {
   expectedAddressSids,

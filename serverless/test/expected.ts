@@ -10,7 +10,7 @@ import type {
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
-} from '../../src/feature/messaging-setup/api/types';
+} from '../../src/contract/types';
 
 export const expectedPhoneNumbers = (account: SandboxAccount): PhoneNumberSummary[] =>
   account.incomingPhoneNumbers.all().map((n) => ({

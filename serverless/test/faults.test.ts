@@ -4,7 +4,7 @@
  * or a clear error the plugin can retry; writes never happen twice.
  */
 import type { LoggedRequest } from '../../sandbox/server/requestLog';
-import type { AddressSummary, BackendEndpoint } from '../../src/feature/messaging-setup/api/types';
+import type { AddressSummary, BackendEndpoint } from '../../src/contract/types';
 import {
   expectedAddressSids,
   expectedFlexEssentials,

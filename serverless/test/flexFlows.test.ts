@@ -4,7 +4,7 @@
  * what the answer says must be what the sandbox holds.
  */
 import type { FlexFlow } from '../../sandbox/server/state';
-import type { MigrateFlexFlowResponse } from '../../src/feature/messaging-setup/api/types';
+import type { MigrateFlexFlowResponse } from '../../src/contract/types';
 import { setUpBackend, type FunctionResponse } from './harness';
 
 const t = setUpBackend();

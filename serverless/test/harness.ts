@@ -16,11 +16,7 @@ import { startSandbox, type RunningSandbox, type Sandbox } from '../../sandbox/s
 import { NO_FAULTS, type FaultSettings } from '../../sandbox/server/faults';
 import { DEFAULT_RESET, type ResetOptions } from '../../sandbox/server/generateAccount';
 import type { LoggedRequest } from '../../sandbox/server/requestLog';
-import {
-  ENDPOINT_ACCESS,
-  INBOUND_WEBHOOK_FUNCTION,
-  type BackendEndpoint,
-} from '../../src/feature/messaging-setup/api/types';
+import { ENDPOINT_ACCESS, INBOUND_WEBHOOK_FUNCTION, type BackendEndpoint } from '../../src/contract/types';
 import { buildFunctions } from '../build';
 
 /** Every function the backend has (by ENDPOINT_ACCESS); `setUpBackend` fails if the build makes a different set. */

@@ -7,7 +7,7 @@
 import { format } from 'node:util';
 
 import type { FlexFlow } from '../../sandbox/server/state';
-import type { AddressSummary, MigrateFlexFlowResponse } from '../../src/feature/messaging-setup/api/types';
+import type { AddressSummary, MigrateFlexFlowResponse } from '../../src/contract/types';
 import { freeSmsNumber } from './accountFixtures';
 import { setUpBackend, type FunctionResponse } from './harness';
 

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 
 import type { LoggedRequest } from '../../sandbox/server/requestLog';
-import { WEBHOOK_FILTERS } from '../../src/feature/messaging-setup/api/types';
+import { WEBHOOK_FILTERS } from '../../src/contract/types';
 import { MAX_PAYLOAD_BYTES } from '../src/http/flexFunction';
 import { addressWrites, errorBodyProblems, setUpBackend, type CallOptions } from './harness';
 

@@ -1,6 +1,6 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 
-import { INBOUND_WEBHOOK_FUNCTION } from '../../../src/feature/messaging-setup/api/types';
+import { INBOUND_WEBHOOK_FUNCTION } from '../../../src/contract/types';
 import { readConfig, type BackendEnv } from '../config';
 import { BackendError } from '../http/backendError';
 import { jsonResponse, setErrorReply } from '../http/jsonResponse';

@@ -1,4 +1,4 @@
-import { ADDRESS_TYPES, type AddressSummary } from '../../../src/feature/messaging-setup/api/types';
+import { ADDRESS_TYPES, type AddressSummary } from '../../../src/contract/types';
 import { flexFunction } from '../http/flexFunction';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { parseListAddressesRequest } from '../lib/parseRequests';

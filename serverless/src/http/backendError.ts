@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 
-import type { FieldErrors } from '../../../src/feature/messaging-setup/api/addressRules';
+import type { FieldErrors } from '../../../src/contract/addressRules';
 import { TwilioTransportError } from '../twilio/transportError';
 import { logUnexpected } from './errorLog';
 

@@ -1,10 +1,6 @@
 import type { Context, ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 
-import {
-  ENDPOINT_ACCESS,
-  type BackendEndpoint,
-  type BackendEndpoints,
-} from '../../../src/feature/messaging-setup/api/types';
+import { ENDPOINT_ACCESS, type BackendEndpoint, type BackendEndpoints } from '../../../src/contract/types';
 import { MAX_TOKEN_LENGTH, validateFlexToken, type FlexUser } from '../auth/validateFlexToken';
 import { readConfig, type BackendConfig, type BackendEnv } from '../config';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../../src/feature/messaging-setup/api/types';
+import type { ApiErrorBody } from '../../../src/contract/types';
 import { toBackendError } from './backendError';
 
 type TwilioResponse = {

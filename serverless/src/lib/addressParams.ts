@@ -1,5 +1,5 @@
-import { addressMismatches } from '../../../src/feature/messaging-setup/api/flexFlowMigration';
-import type { AddressInput, AddressSummary } from '../../../src/feature/messaging-setup/api/types';
+import { addressMismatches } from '../../../src/contract/flexFlowMigration';
+import type { AddressInput, AddressSummary } from '../../../src/contract/types';
 import twilio from 'twilio';
 
 import { BackendError } from '../http/backendError';

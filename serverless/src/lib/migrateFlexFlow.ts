@@ -1,4 +1,4 @@
-import { addressMismatches, planFlexFlowMigration } from '../../../src/feature/messaging-setup/api/flexFlowMigration';
+import { addressMismatches, planFlexFlowMigration } from '../../../src/contract/flexFlowMigration';
 import type {
   AddressInput,
   AddressSummary,
@@ -6,7 +6,7 @@ import type {
   MigrateFlexFlowResponse,
   MigrationStep,
   MigrationStepName,
-} from '../../../src/feature/messaging-setup/api/types';
+} from '../../../src/contract/types';
 import twilio from 'twilio';
 
 import { BackendError, toBackendError } from '../http/backendError';

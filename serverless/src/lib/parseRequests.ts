@@ -4,7 +4,7 @@ import {
   SID_PATTERNS,
   summariseFieldErrors,
   type RuleResult,
-} from '../../../src/feature/messaging-setup/api/addressRules';
+} from '../../../src/contract/addressRules';
 import {
   ADDRESS_TYPES,
   type AddressInput,
@@ -17,8 +17,8 @@ import {
   type SetDefaultServiceRequest,
   type UpdateAddressRequest,
   type UpdateNumberInboundRequest,
-} from '../../../src/feature/messaging-setup/api/types';
-import { SMS_URL_RULE, urlProblem } from '../../../src/feature/messaging-setup/api/webhookUrlRule';
+} from '../../../src/contract/types';
+import { SMS_URL_RULE, urlProblem } from '../../../src/contract/webhookUrlRule';
 import type { BackendConfig } from '../config';
 import { BackendError } from '../http/backendError';
 

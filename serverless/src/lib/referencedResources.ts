@@ -1,4 +1,4 @@
-import type { AddressInput } from '../../../src/feature/messaging-setup/api/types';
+import type { AddressInput } from '../../../src/contract/types';
 import twilio from 'twilio';
 
 import { BackendError } from '../http/backendError';

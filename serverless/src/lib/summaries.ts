@@ -11,7 +11,7 @@ import {
   type StudioFlowSummary,
   type WebhookFilter,
   type WhatsAppSenderSummary,
-} from '../../../src/feature/messaging-setup/api/types';
+} from '../../../src/contract/types';
 
 interface AutoCreationWire {
   enabled?: boolean;

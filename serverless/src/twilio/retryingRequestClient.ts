@@ -2,7 +2,7 @@ import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import type Response from 'twilio/lib/http/response';
 
-import { retryAfterMs } from '../../../src/feature/messaging-setup/api/retryAfter';
+import { retryAfterMs } from '../../../src/contract/retryAfter';
 import { currentTimeBudget, remainingMs, type TimeBudget } from './timeBudget';
 import { requestTarget, transportFailureOf, TwilioTransportError } from './transportError';
 

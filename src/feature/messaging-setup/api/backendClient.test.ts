@@ -1,6 +1,6 @@
 import { errorReply, fakeResponse, type FakeReply } from '../../../test/fakeBackend';
 import { BackendApiError, createBackendClient, type BackendClientOptions } from './backendClient';
-import type { BackendEndpoint } from './types';
+import type { BackendEndpoint } from '../../../contract/types';
 
 /**
  * Every backend function, as the retry rules must treat it. A Record, so adding a function to

@@ -1,5 +1,10 @@
-import { retryAfterMs } from './retryAfter';
-import { ENDPOINT_ACCESS, type ApiErrorBody, type BackendEndpoint, type BackendEndpoints } from './types';
+import { retryAfterMs } from '../../../contract/retryAfter';
+import {
+  ENDPOINT_ACCESS,
+  type ApiErrorBody,
+  type BackendEndpoint,
+  type BackendEndpoints,
+} from '../../../contract/types';
 
 /** An error from the backend (or from reaching it), with a message fit to show the user. */
 export class BackendApiError extends Error {

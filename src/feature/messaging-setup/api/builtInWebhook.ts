@@ -1,4 +1,4 @@
-import { INBOUND_WEBHOOK_FUNCTION, type AddressIntegration, type WebhookFilter } from './types';
+import { INBOUND_WEBHOOK_FUNCTION, type AddressIntegration, type WebhookFilter } from '../../../contract/types';
 
 /** The one event the built-in handler needs: a customer's message in a new conversation. */
 export const BUILT_IN_WEBHOOK_FILTERS: WebhookFilter[] = ['onMessageAdded'];

@@ -12,7 +12,7 @@ import { Stack } from '@twilio-paste/core/stack';
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import { BackendApiError } from '../api/backendClient';
-import { RETRY_COUNT_MAX, RETRY_COUNT_MIN, type FieldErrors } from '../api/addressRules';
+import { RETRY_COUNT_MAX, RETRY_COUNT_MIN, type FieldErrors } from '../../../contract/addressRules';
 import {
   WEBHOOK_FILTERS,
   WEBHOOK_METHODS,
@@ -23,7 +23,7 @@ import {
   type UpdateAddressRequest,
   type WebhookFilter,
   type WebhookMethod,
-} from '../api/types';
+} from '../../../contract/types';
 import { builtInWebhookUrl } from '../api/builtInWebhook';
 import { toRequest, type AddressForm, type IntegrationChoice } from '../state/addressForm';
 import { fill, useStrings } from '../strings';

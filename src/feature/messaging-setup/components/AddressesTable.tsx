@@ -4,7 +4,7 @@ import { Button } from '@twilio-paste/core/button';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import type { AddressSummary, StudioFlowSummary } from '../api/types';
+import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 import { addressStatusOf, describeRouting } from '../state/addressStatus';
 import { matchesSearch } from '../state/rows';
 import { AddressStatusBadge } from './AddressStatusBadge';

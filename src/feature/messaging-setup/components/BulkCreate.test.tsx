@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 
-import type { AddressInput, PhoneNumberSummary } from '../api/types';
+import type { AddressInput, PhoneNumberSummary } from '../../../contract/types';
 import { defaultAccount, MESSAGING_FLOW_SID, FLEX_SERVICE_SID, NUMBERS, sid } from '../../../test/fakeAccount';
 import { createFakeBackend, errorReply } from '../../../test/fakeBackend';
 import { activePanel, renderMessagingSetup } from '../../../test/renderMessagingSetup';

@@ -7,7 +7,7 @@ import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import { isRateLimited } from '../api/backendClient';
-import type { AddressInput, AddressSummary } from '../api/types';
+import type { AddressInput, AddressSummary } from '../../../contract/types';
 import { BULK_CREATE_PACE, runBulk } from '../state/bulkRunner';
 import type { ConnectionRow } from '../state/rows';
 import { fill, useStrings } from '../strings';

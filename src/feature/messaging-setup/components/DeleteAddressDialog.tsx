@@ -1,7 +1,7 @@
 import React from 'react';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 
-import type { AddressSummary } from '../api/types';
+import type { AddressSummary } from '../../../contract/types';
 import { fill, useStrings } from '../strings';
 import { ConfirmDialog } from './ConfirmDialog';
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 
-import type { FlexFlowSummary, MigrateFlexFlowResponse } from '../api/types';
+import type { FlexFlowSummary, MigrateFlexFlowResponse } from '../../../contract/types';
 import { defaultAccount, MESSAGING_FLOW_SID, NUMBERS, SENDERS, sid } from '../../../test/fakeAccount';
 import { createFakeBackend, errorReply } from '../../../test/fakeBackend';
 import { activePanel, renderMessagingSetup } from '../../../test/renderMessagingSetup';

@@ -7,7 +7,7 @@ import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import type { MigrateFlexFlowResponse } from '../api/types';
+import type { MigrateFlexFlowResponse } from '../../../contract/types';
 import type { FlexFlowRow } from '../state/flexFlowRows';
 import { matchesSearch } from '../state/rows';
 import { fill, useStrings } from '../strings';

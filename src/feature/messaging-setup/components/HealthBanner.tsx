@@ -5,7 +5,7 @@ import { Callout, CalloutText } from '@twilio-paste/core/callout';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 
-import type { FlexEssentials } from '../api/types';
+import type { FlexEssentials } from '../../../contract/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings } from '../strings';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';

@@ -6,7 +6,7 @@ import { Spinner } from '@twilio-paste/core/spinner';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 
 import type { BackendClient } from '../api/backendClient';
-import type { AddressInput, AddressSummary, AddressType } from '../api/types';
+import type { AddressInput, AddressSummary, AddressType } from '../../../contract/types';
 import { MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';

@@ -8,7 +8,7 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-import type { MigrateFlexFlowResponse, MigrationStep } from '../api/types';
+import type { MigrateFlexFlowResponse, MigrationStep } from '../../../contract/types';
 import type { FlexFlowRow } from '../state/flexFlowRows';
 import { fill, useStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
 import { ProgressBar } from './ProgressBar';

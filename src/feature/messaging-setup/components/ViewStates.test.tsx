@@ -2,7 +2,7 @@ import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 
-import type { BackendEndpoint } from '../api/types';
+import type { BackendEndpoint } from '../../../contract/types';
 import { createFakeBackend, errorReply, type FakeBackend, type FakeReply } from '../../../test/fakeBackend';
 import { activePanel } from '../../../test/renderMessagingSetup';
 import { renderWithPaste } from '../../../test/renderWithPaste';

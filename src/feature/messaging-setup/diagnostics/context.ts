@@ -1,4 +1,4 @@
-import type { AddressSummary, StudioFlowSummary } from '../api/types';
+import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 import type { SetupData } from '../state/setupData';
 import type { DiagnosisContext, FlexFlowRef } from './diagnose';
 

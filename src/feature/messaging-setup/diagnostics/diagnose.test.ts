@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 
-import type { AddressSummary, PhoneNumberSummary, StudioFlowSummary, WhatsAppSenderSummary } from '../api/types';
+import type {
+  AddressSummary,
+  PhoneNumberSummary,
+  StudioFlowSummary,
+  WhatsAppSenderSummary,
+} from '../../../contract/types';
 import { diagnoseNumber, diagnoseSender, type DiagnosisContext, type FindingCode } from './diagnose';
 
 const FLEX_SERVICE = 'IS' + 'f'.repeat(32);

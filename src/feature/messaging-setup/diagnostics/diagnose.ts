@@ -3,7 +3,12 @@
  * Computed in one place, from data the view has already loaded: no Twilio request per row.
  */
 import { BUILT_IN_WEBHOOK_FILTERS, isBuiltInWebhookUrl } from '../api/builtInWebhook';
-import type { AddressSummary, PhoneNumberSummary, StudioFlowSummary, WhatsAppSenderSummary } from '../api/types';
+import type {
+  AddressSummary,
+  PhoneNumberSummary,
+  StudioFlowSummary,
+  WhatsAppSenderSummary,
+} from '../../../contract/types';
 
 export type DiagnosisLevel = 'ready' | 'warning' | 'broken';
 

@@ -1,4 +1,4 @@
-import { checkCreateAddress, checkUpdateAddress, type FieldErrors } from '../api/addressRules';
+import { checkCreateAddress, checkUpdateAddress, type FieldErrors } from '../../../contract/addressRules';
 import { builtInWebhookIntegration } from '../api/builtInWebhook';
 import type {
   AddressInput,
@@ -9,8 +9,8 @@ import type {
   UpdateAddressRequest,
   WebhookFilter,
   WebhookMethod,
-} from '../api/types';
-import { pluginUrlPolicy } from '../api/webhookUrlRule';
+} from '../../../contract/types';
+import { pluginUrlPolicy } from '../../../contract/webhookUrlRule';
 
 /** The dialog's integration choices: Twilio's three, and our own handler (a webhook underneath). */
 export type IntegrationChoice = IntegrationType | 'builtin';

@@ -1,5 +1,5 @@
 import { ADDRESSES, DRAFT_FLOW_SID, FLOWS, sid } from '../../../test/fakeAccount';
-import type { AddressSummary } from '../api/types';
+import type { AddressSummary } from '../../../contract/types';
 import { addressStatusOf, describeRouting } from './addressStatus';
 
 const flowsBySid = new Map(FLOWS.map((flow) => [flow.sid, flow]));

@@ -1,5 +1,5 @@
 import { isBuiltInWebhookUrl } from '../api/builtInWebhook';
-import type { AddressSummary, StudioFlowSummary } from '../api/types';
+import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 
 /** How a number or sender stands with Flex: the badge in its row. */
 export type AddressStatus = 'connected' | 'not-connected' | 'problem';

@@ -1,4 +1,4 @@
-import { addressMismatches, flexFlowAddress, planFlexFlowMigration } from '../api/flexFlowMigration';
+import { addressMismatches, flexFlowAddress, planFlexFlowMigration } from '../../../contract/flexFlowMigration';
 import type {
   AddressInput,
   AddressSummary,
@@ -6,7 +6,7 @@ import type {
   FlexFlowSummary,
   MigrateFlexFlowRequest,
   StudioFlowSummary,
-} from '../api/types';
+} from '../../../contract/types';
 
 /** What migrating a flow would do, from the data the view has loaded (the backend re-checks). */
 export type MigrationPreview =

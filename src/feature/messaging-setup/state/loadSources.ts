@@ -1,5 +1,5 @@
 import type { BackendClient } from '../api/backendClient';
-import type { AddressType, BackendEndpoints, Page } from '../api/types';
+import type { AddressType, BackendEndpoints, Page } from '../../../contract/types';
 import type { SetupAction, SourceName } from './setupData';
 
 type PagedEndpoint =

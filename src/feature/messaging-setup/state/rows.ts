@@ -4,7 +4,7 @@ import type {
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
-} from '../api/types';
+} from '../../../contract/types';
 import type { Diagnosis, DiagnosisLevel } from '../diagnostics/diagnose';
 import { addressStatusOf, describeRouting, type AddressStatus } from './addressStatus';
 

@@ -6,7 +6,7 @@ import type {
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
-} from '../api/types';
+} from '../../../contract/types';
 
 /** The lists the view loads; each loads page by page and may fail on its own. */
 export type SourceName = 'numbers' | 'senders' | 'addresses' | 'flows' | 'essentials' | 'memberships' | 'flexFlows';
