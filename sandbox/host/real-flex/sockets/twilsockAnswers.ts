@@ -8,6 +8,8 @@
  *   document, list or map opens as empty (the user's info map has friendlyName and attributes),
  *   live queries match nothing, and subscriptions are confirmed by a `subscription_established`
  *   notification right after the reply, as the real service does.
+ * - Flex SDK telemetry (`flex-sdk.twilio.com/v1/Telemetry/…`), posted through Flex's own twilsock
+ *   client: accepted and dropped.
  * Everything else is a 404 in Twilio's error shape, reported once per path by `onUnknown`.
  */
 import { stableSid } from './fakeSids';
@@ -257,15 +259,26 @@ function answerSync(request: UpstreamRequest, user: FlexSocketUser): UpstreamAns
   return undefined;
 }
 
+// --- Flex SDK telemetry ----------------------------------------------------------------------------
+
+/** @twilio/flex-sdk posts its telemetry through Flex's own twilsock client: accepted, dropped. */
+function answerFlexSdk(request: UpstreamRequest): UpstreamAnswer | undefined {
+  if (request.method === 'POST' && request.path.startsWith('/v1/Telemetry/')) return { status: 200, body: {} };
+  return undefined;
+}
+
 /** Answers one tunnelled request; unknown ones are a 404 (and reported to `onUnknown`). */
 export function answerUpstream(
   request: UpstreamRequest,
   user: FlexSocketUser,
   onUnknown: (request: UpstreamRequest) => void = () => undefined,
 ): UpstreamAnswer {
-  const service = request.host.split('.')[0];
-  const answer =
-    service === 'aim' ? answerConversations(request, user) : service === 'cds' ? answerSync(request, user) : undefined;
+  const answerers: Record<string, (request: UpstreamRequest, user: FlexSocketUser) => UpstreamAnswer | undefined> = {
+    aim: answerConversations,
+    cds: answerSync,
+    'flex-sdk': answerFlexSdk,
+  };
+  const answer = answerers[request.host.split('.')[0]]?.(request, user);
   if (answer) return answer;
   onUnknown(request);
   return notFound(request.path);

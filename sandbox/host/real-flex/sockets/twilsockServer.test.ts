@@ -59,6 +59,13 @@ describe('fake twilsock', () => {
     client.on('initialized', () => (initialised = true));
     client.connect();
     await eventually('the twilsock client to be connected', () => client.state === 'connected' && initialised);
+    // @twilio/flex-sdk posts its telemetry through this client.
+    const posted = await client.post(
+      'https://flex-sdk.twilio.com/v1/Telemetry/Events',
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ events: [] }),
+    );
+    expect(posted.status.code).toBe(200);
   });
 
   it('refuses a bad token the way twilsock does: denied, terminal connectionError 401/20101', async () => {
