@@ -10,7 +10,7 @@ import type {
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
-} from '../feature/messaging-setup/api/types';
+} from '../contract/types';
 
 /** A SID of the given prefix whose hex part is `n` (padded), so tests can tell them apart. */
 export const sid = (prefix: string, n: number) => `${prefix}${n.toString(16).padStart(32, '0')}`;

@@ -4,7 +4,7 @@
  * the form encoding, error mapping and retry rules are the ones the plugin ships with.
  */
 import { createBackendClient, type BackendClient } from '../feature/messaging-setup/api/backendClient';
-import { addressMismatches, planFlexFlowMigration } from '../feature/messaging-setup/api/flexFlowMigration';
+import { addressMismatches, planFlexFlowMigration } from '../contract/flexFlowMigration';
 import type {
   AddressInput,
   AddressSummary,
@@ -17,7 +17,7 @@ import type {
   SetDefaultServiceRequest,
   UpdateAddressRequest,
   UpdateNumberInboundRequest,
-} from '../feature/messaging-setup/api/types';
+} from '../contract/types';
 import { defaultAccount, sid, type FakeAccount } from './fakeAccount';
 
 export interface FakeReply {
