@@ -8,7 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 
 import type { FLEX_ROLES } from '../server/tokens';
 import { renderErrorPage, renderHostPage, renderRealFlexPage } from './hostPage';
-import { createRealFlexHost, type RealFlexHost, type TwilioSocketHandler } from './real-flex/realFlexHost';
+import { createRealFlexHost, type RealFlexHost } from './real-flex/realFlexHost';
 import { DEFAULT_VIEW, type HostError, type HostPageConfig, type HostSession } from './session';
 
 /** The bundle `flex-plugin build` writes, served as Flex would load it from the plugin service. */
@@ -44,8 +44,6 @@ export interface HostOptions {
   defaultFlexHost?: FlexHostKind;
   /** Bundle the real Flex UI runtime in the background at start, so its first page need not wait. */
   prepareRealFlex?: boolean;
-  /** Websocket handlers of the real-Flex host (twilsock, TaskRouter's event bridge). */
-  realFlexSockets?: { host: RegExp; handle: TwilioSocketHandler }[];
 }
 
 /** The two hosts: our stand-in for `window.Twilio.Flex`, or the real Flex UI runtime. */
@@ -308,7 +306,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           pluginPath: `/plugins/${PLUGIN_BUNDLE}`,
           ...pluginIdentity(),
         },
-        sockets: options.realFlexSockets,
       })
     : undefined;
   // A real-Flex session needs the bundled runtime at once; a stand-in one may let it build meanwhile.

@@ -12,15 +12,20 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 import { HTTP_PREFIX, twilioUrlFor, WS_PREFIX } from './browser/twilioHosts';
 import { bundleFlexUi, installedFlexUiVersion, type FlexUiBundle } from './bundleFlexUi';
-import { findStartupEndpoint, StartupLog, type StartupContext } from './startupAnswers';
+import { handleEventBridgeConnection } from './sockets/eventBridgeServer';
+import { handleTwilsockConnection } from './sockets/twilsockServer';
+import { findStartupEndpoint, flexUserOf, StartupLog, type StartupContext } from './startupAnswers';
 
 /** How the host answers a websocket meant for a Twilio host (twilsock, TaskRouter's event bridge). */
 export type TwilioSocketHandler = (socket: WebSocket, twilioUrl: URL) => void;
 
 export interface RealFlexOptions {
   context: Omit<StartupContext, 'hostOrigin' | 'flexVersion'>;
-  /** Websocket handlers by Twilio host name pattern; a socket no handler takes is held open unanswered. */
-  sockets?: { host: RegExp; handle: TwilioSocketHandler }[];
+  /**
+   * Websocket handlers by Twilio host name pattern (default: twilsock and TaskRouter's event
+   * bridge, sockets/); a socket no handler takes is held open unanswered, as a silent service.
+   */
+  sockets?: { host: RegExp; name: string; handle: TwilioSocketHandler }[];
 }
 
 async function bundleBrowserScript(entry: string): Promise<string> {
@@ -54,6 +59,20 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
   const runtime = () => (bundling ??= bundleFlexUi());
   const flexVersion = installedFlexUiVersion();
   const log = new StartupLog();
+  const context = { ...options.context, hostOrigin: '', flexVersion };
+  const validate = (token: string) => flexUserOf(context, token);
+  const socketHandlers = options.sockets ?? [
+    {
+      host: /^tsock(\.[a-z0-9-]+)*\.twilio\.com$/,
+      name: 'twilsock',
+      handle: (ws: WebSocket, url: URL) => handleTwilsockConnection(ws, url, validate),
+    },
+    {
+      host: /^event-bridge(\.[a-z0-9-]+)*\.twilio\.com$/,
+      name: "TaskRouter's event bridge",
+      handle: (ws: WebSocket, url: URL) => handleEventBridgeConnection(ws, url, validate),
+    },
+  ];
   const router = express.Router();
 
   router.get('/_flex/boot.js', (_req, res) => {
@@ -148,7 +167,7 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
         socket.destroy();
         return;
       }
-      const handler = options.sockets?.find((candidate) => candidate.host.test(twilioUrl.hostname));
+      const handler = socketHandlers.find((candidate) => candidate.host.test(twilioUrl.hostname));
       sockets.handleUpgrade(req, socket, head, (ws) => {
         log.add({
           at: new Date().toISOString(),

@@ -9,6 +9,9 @@
  * the boot check (e2e/real-flex/realFlex.ts) name the endpoint that broke.
  */
 
+import { answerTaskRouterRequest, taskRouterRequestToken } from './sockets/taskRouterAnswers';
+import type { FlexSocketUser } from './sockets/types';
+
 export interface StartupContext {
   /** The Twilio sandbox's REST base, e.g. `http://127.0.0.1:3002`. */
   sandboxUrl: string;
@@ -84,6 +87,19 @@ async function validateToken(context: StartupContext, token: string) {
     | { valid: false; code: number; message: string };
 }
 
+/** The Flex user of a token as the fake Twilio sockets need it, or undefined when the sandbox refuses the token. */
+export async function flexUserOf(context: StartupContext, token: string): Promise<FlexSocketUser | undefined> {
+  const checked = await validateToken(context, token);
+  if (!checked.valid) return undefined;
+  const { body: config } = await sandboxJson(context, 'GET', '/flex-api/v1/Configuration');
+  return {
+    accountSid: context.accountSid,
+    identity: checked.identity,
+    workerSid: checked.worker_sid,
+    workspaceSid: String(config.taskrouter_workspace_sid),
+  };
+}
+
 const twilioError = (status: number, code: number, message: string): StartupAnswer => ({
   status,
   body: { status, code, message, more_info: `https://www.twilio.com/docs/errors/${code}` },
@@ -151,6 +167,13 @@ function plugins(_request: TwilioRequest, context: StartupContext): StartupAnswe
 const json = (body: unknown): StartupAnswer => ({ status: 200, body });
 const notFound = (): StartupAnswer => twilioError(404, 20404, 'The requested resource was not found');
 
+/** TaskRouter's REST as twilio-taskrouter sends it (through the event bridge's HTTP endpoint), for the token's worker. */
+async function taskRouter(request: TwilioRequest, context: StartupContext): Promise<StartupAnswer> {
+  const user = await flexUserOf(context, taskRouterRequestToken(request.body) ?? '');
+  if (!user) return twilioError(401, 20101, 'Invalid Access Token');
+  return answerTaskRouterRequest(request.method, request.url, request.body, user) ?? notFound();
+}
+
 /** A statuspage.io summary with every component operational. */
 const statusSummary = (): StartupAnswer =>
   json({
@@ -213,6 +236,14 @@ export const STARTUP_ENDPOINTS: readonly StartupEndpoint[] = [
     tokenInfo,
   ),
   endpoint('GET', 'flex.twilio.com', '/plugins', /^\/plugins$/, true, plugins),
+  {
+    name: 'POST https://event-bridge.twilio.com/v1/wschannels',
+    method: 'POST',
+    host: /^event-bridge(\.[a-z0-9-]+)*\.twilio\.com$/,
+    path: /^\/v1\/wschannels\/?$/,
+    required: false,
+    answer: taskRouter,
+  },
   endpoint('GET', 'flex.twilio.com', '/api/v1/Features/{Name}', /^\/api\/v1\/Features\/[\w.-]+$/, false, () =>
     json({ enabled: false }),
   ),
@@ -255,7 +286,10 @@ export const STARTUP_ENDPOINTS: readonly StartupEndpoint[] = [
     }),
   ),
   // Services of Flex the sandbox does not stand in for; Flex carries on without them.
-  endpoint('GET', 'flex.twilio.com', '/api/v1/Session', /^\/api\/v1\/Session$/, false, notFound),
+  // Flex's feature flags (@twilio/flex-sdk's FeaturesConfig): none in pilot or beta, no Flex Insights.
+  endpoint('GET', 'flex.twilio.com', '/api/v1/Session', /^\/api\/v1\/Session$/, true, () =>
+    json({ insightsActive: false, features: [] }),
+  ),
   endpoint(
     'GET',
     'flex-api.twilio.com',

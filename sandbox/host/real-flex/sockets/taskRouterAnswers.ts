@@ -93,7 +93,8 @@ function worker(user: FlexSocketUser, changes: JsonObject = {}) {
     attributes,
     date_created: CREATED,
     date_updated: epochSeconds(),
-    date_status_changed: CREATED,
+    // Its activity is as of now (Flex's activity menu shows the time since), not since the fixed creation date.
+    date_status_changed: epochSeconds(),
     version: '0',
   };
 }
