@@ -1,11 +1,9 @@
 import React, { useRef, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
-import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Checkbox, CheckboxGroup } from '@twilio-paste/core/checkbox';
 import { HelpText } from '@twilio-paste/core/help-text';
 import { Input } from '@twilio-paste/core/input';
-import { Label } from '@twilio-paste/core/label';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
 import { Option, Select } from '@twilio-paste/core/select';
 import { Stack } from '@twilio-paste/core/stack';
@@ -28,6 +26,7 @@ import { builtInWebhookUrl } from '../api/builtInWebhook';
 import { toRequest, type AddressForm, type IntegrationChoice } from '../state/addressForm';
 import { fill, useStrings } from '../strings';
 import { errorMessage } from '../errorMessage';
+import { Field } from './Field';
 
 interface DialogBasics {
   initial: AddressForm;
@@ -56,14 +55,6 @@ interface BulkSettingsProps extends DialogBasics {
 }
 
 export type AddressDialogProps = SingleAddressProps | BulkSettingsProps;
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <HelpText id={id} variant="error">
-      {message}
-    </HelpText>
-  ) : null;
-}
 
 /** Create or edit an SMS/WhatsApp address; checks as the user goes, keeps input on a server error. */
 export function AddressDialog(props: AddressDialogProps) {
@@ -162,10 +153,7 @@ export function AddressDialog(props: AddressDialogProps) {
             )}
             {isCreate && !addressFixed ? (
               <Stack orientation="vertical" spacing="space60">
-                <Box>
-                  <Label htmlFor={ids.type} required>
-                    {strings.MessagingSetupFieldType}
-                  </Label>
+                <Field id={ids.type} label={strings.MessagingSetupFieldType} required>
                   <Select
                     id={ids.type}
                     value={form.type}
@@ -174,11 +162,14 @@ export function AddressDialog(props: AddressDialogProps) {
                     <Option value="sms">{strings.MessagingSetupTypeSms}</Option>
                     <Option value="whatsapp">{strings.MessagingSetupTypeWhatsApp}</Option>
                   </Select>
-                </Box>
-                <Box>
-                  <Label htmlFor={ids.address} required>
-                    {strings.MessagingSetupFieldAddress}
-                  </Label>
+                </Field>
+                <Field
+                  id={ids.address}
+                  label={strings.MessagingSetupFieldAddress}
+                  required
+                  error={fields.address}
+                  errorId={err('address')}
+                >
                   <Input
                     id={ids.address}
                     ref={firstField}
@@ -189,16 +180,15 @@ export function AddressDialog(props: AddressDialogProps) {
                     hasError={Boolean(fields.address)}
                     aria-describedby={describedBy('address')}
                   />
-                  <FieldError id={err('address')} message={fields.address} />
-                </Box>
+                </Field>
               </Stack>
             ) : (
-              <Box>
-                <Label htmlFor={ids.address}>
-                  {form.type === 'whatsapp'
-                    ? strings.MessagingSetupFieldSender
-                    : strings.MessagingSetupFieldPhoneNumber}
-                </Label>
+              <Field
+                id={ids.address}
+                label={
+                  form.type === 'whatsapp' ? strings.MessagingSetupFieldSender : strings.MessagingSetupFieldPhoneNumber
+                }
+              >
                 <Input
                   id={ids.address}
                   type="text"
@@ -209,10 +199,14 @@ export function AddressDialog(props: AddressDialogProps) {
                   }
                   readOnly
                 />
-              </Box>
+              </Field>
             )}
-            <Box>
-              <Label htmlFor={ids.name}>{strings.MessagingSetupFieldFriendlyName}</Label>
+            <Field
+              id={ids.name}
+              label={strings.MessagingSetupFieldFriendlyName}
+              error={fields.friendlyName}
+              errorId={err('friendlyName')}
+            >
               <Input
                 id={ids.name}
                 ref={isCreate && !addressFixed ? undefined : firstField}
@@ -222,8 +216,7 @@ export function AddressDialog(props: AddressDialogProps) {
                 hasError={Boolean(fields.friendlyName)}
                 aria-describedby={describedBy('friendlyName')}
               />
-              <FieldError id={err('friendlyName')} message={fields.friendlyName} />
-            </Box>
+            </Field>
             <Checkbox
               id={ids.enabled}
               checked={form.autoCreationEnabled}
@@ -231,10 +224,22 @@ export function AddressDialog(props: AddressDialogProps) {
             >
               {strings.MessagingSetupFieldAutoCreation}
             </Checkbox>
-            <Box>
-              <Label htmlFor={ids.integration} required>
-                {strings.MessagingSetupFieldIntegration}
-              </Label>
+            <Field
+              id={ids.integration}
+              label={strings.MessagingSetupFieldIntegration}
+              required
+              error={fields.integration}
+              errorId={err('integration')}
+              help={
+                form.integrationType === 'builtin' &&
+                form.backendUrl && (
+                  <HelpText id={err('builtin')} variant={fields.webhookUrl ? 'error' : 'default'}>
+                    {fields.webhookUrl ??
+                      fill(strings.MessagingSetupBuiltInHelp, { url: builtInWebhookUrl(form.backendUrl) })}
+                  </HelpText>
+                )
+              }
+            >
               <Select
                 id={ids.integration}
                 value={form.integrationType}
@@ -248,20 +253,16 @@ export function AddressDialog(props: AddressDialogProps) {
                 {form.backendUrl && <Option value="builtin">{strings.MessagingSetupIntegrationBuiltIn}</Option>}
                 <Option value="default">{strings.MessagingSetupIntegrationDefault}</Option>
               </Select>
-              <FieldError id={err('integration')} message={fields.integration} />
-              {form.integrationType === 'builtin' && form.backendUrl && (
-                <HelpText id={err('builtin')} variant={fields.webhookUrl ? 'error' : 'default'}>
-                  {fields.webhookUrl ??
-                    fill(strings.MessagingSetupBuiltInHelp, { url: builtInWebhookUrl(form.backendUrl) })}
-                </HelpText>
-              )}
-            </Box>
+            </Field>
             {form.integrationType === 'studio' && (
               <Stack orientation="vertical" spacing="space60">
-                <Box>
-                  <Label htmlFor={ids.flow} required>
-                    {strings.MessagingSetupFieldStudioFlow}
-                  </Label>
+                <Field
+                  id={ids.flow}
+                  label={strings.MessagingSetupFieldStudioFlow}
+                  required
+                  error={fields.studioFlowSid}
+                  errorId={err('studioFlowSid')}
+                >
                   <Select
                     id={ids.flow}
                     value={form.studioFlowSid}
@@ -278,12 +279,14 @@ export function AddressDialog(props: AddressDialogProps) {
                       </Option>
                     ))}
                   </Select>
-                  <FieldError id={err('studioFlowSid')} message={fields.studioFlowSid} />
-                </Box>
-                <Box>
-                  <Label htmlFor={ids.retry} required>
-                    {strings.MessagingSetupFieldRetryCount}
-                  </Label>
+                </Field>
+                <Field
+                  id={ids.retry}
+                  label={strings.MessagingSetupFieldRetryCount}
+                  required
+                  error={fields.retryCount}
+                  errorId={err('retryCount')}
+                >
                   <Input
                     id={ids.retry}
                     type="number"
@@ -294,16 +297,18 @@ export function AddressDialog(props: AddressDialogProps) {
                     hasError={Boolean(fields.retryCount)}
                     aria-describedby={describedBy('retryCount')}
                   />
-                  <FieldError id={err('retryCount')} message={fields.retryCount} />
-                </Box>
+                </Field>
               </Stack>
             )}
             {form.integrationType === 'webhook' && (
               <Stack orientation="vertical" spacing="space60">
-                <Box>
-                  <Label htmlFor={ids.url} required>
-                    {strings.MessagingSetupFieldWebhookUrl}
-                  </Label>
+                <Field
+                  id={ids.url}
+                  label={strings.MessagingSetupFieldWebhookUrl}
+                  required
+                  error={fields.webhookUrl}
+                  errorId={err('webhookUrl')}
+                >
                   <Input
                     id={ids.url}
                     type="text"
@@ -314,10 +319,8 @@ export function AddressDialog(props: AddressDialogProps) {
                     hasError={Boolean(fields.webhookUrl)}
                     aria-describedby={describedBy('webhookUrl')}
                   />
-                  <FieldError id={err('webhookUrl')} message={fields.webhookUrl} />
-                </Box>
-                <Box>
-                  <Label htmlFor={ids.method}>{strings.MessagingSetupFieldMethod}</Label>
+                </Field>
+                <Field id={ids.method} label={strings.MessagingSetupFieldMethod}>
                   <Select
                     id={ids.method}
                     value={form.webhookMethod}
@@ -329,7 +332,7 @@ export function AddressDialog(props: AddressDialogProps) {
                       </Option>
                     ))}
                   </Select>
-                </Box>
+                </Field>
                 <CheckboxGroup
                   name={`${ids.heading}-filters`}
                   legend={strings.MessagingSetupFieldFilters}
@@ -350,8 +353,12 @@ export function AddressDialog(props: AddressDialogProps) {
                 </CheckboxGroup>
               </Stack>
             )}
-            <Box>
-              <Label htmlFor={ids.service}>{strings.MessagingSetupFieldService}</Label>
+            <Field
+              id={ids.service}
+              label={strings.MessagingSetupFieldService}
+              error={fields.conversationServiceSid}
+              errorId={err('conversationServiceSid')}
+            >
               <Select
                 id={ids.service}
                 value={form.conversationServiceSid}
@@ -369,8 +376,7 @@ export function AddressDialog(props: AddressDialogProps) {
                   </Option>
                 ))}
               </Select>
-              <FieldError id={err('conversationServiceSid')} message={fields.conversationServiceSid} />
-            </Box>
+            </Field>
           </Stack>
         </ModalBody>
         <ModalFooter>
