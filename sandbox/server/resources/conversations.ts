@@ -3,6 +3,7 @@ import { pageV1 } from '../pagination';
 import type { AddressConfiguration, AutoCreation, SandboxAccount, WireResource } from '../state';
 import { invalidParameter, notFound, TwilioApiError } from '../twilioError';
 import { applyParams, isoDate } from '../wireFormat';
+import { resourceHandlers } from './resourceHandlers';
 
 const HOST = 'https://conversations.twilio.com';
 
@@ -151,6 +152,9 @@ export function buildConversationsConfiguration(
   };
 }
 
+const conversationServices = resourceHandlers((req) => req.account.conversationServices);
+const conversations = resourceHandlers((req) => req.account.conversations);
+
 export const conversationsHandlers: OperationHandlers = {
   FetchConfiguration: ({ account }) => ok(account.conversationsConfiguration),
 
@@ -212,24 +216,10 @@ export const conversationsHandlers: OperationHandlers = {
   CreateService: ({ account, body }) =>
     created(account.conversationServices.add(buildConversationService(account, String(body.FriendlyName)))),
 
-  FetchService: ({ account, params }) => ok(account.conversationServices.get(params.Sid)),
+  FetchService: conversationServices.fetch,
+  DeleteService: conversationServices.remove,
 
-  DeleteService: ({ account, params }) => {
-    account.conversationServices.remove(params.Sid);
-    return noContent();
-  },
-
-  FetchConversation: ({ account, params }) => ok(account.conversations.get(params.Sid)),
-
-  UpdateConversation: ({ account, params, body }) => {
-    const conversation = account.conversations.get(params.Sid);
-    applyParams(conversation, body);
-    conversation.date_updated = isoDate(account.now());
-    return ok(conversation);
-  },
-
-  DeleteConversation: ({ account, params }) => {
-    account.conversations.remove(params.Sid);
-    return noContent();
-  },
+  FetchConversation: conversations.fetch,
+  UpdateConversation: conversations.update,
+  DeleteConversation: conversations.remove,
 };

@@ -1,9 +1,10 @@
-import { created, noContent, ok, type OperationHandlers } from '../operation';
+import { created, ok, type OperationHandlers } from '../operation';
 import { pageV1 } from '../pagination';
 import type { FlexFlow, SandboxAccount, WireResource } from '../state';
 import { invalidParameter } from '../twilioError';
 import { applyParams, isoDate } from '../wireFormat';
 import { buildConversation } from './conversations';
+import { resourceHandlers } from './resourceHandlers';
 
 const HOST = 'https://flex-api.twilio.com';
 
@@ -100,6 +101,10 @@ function parseJsonParam(name: string, value: unknown): Record<string, unknown> {
   throw invalidParameter(`${name} must be a JSON object`);
 }
 
+const flexFlows = resourceHandlers((req) => req.account.flexFlows);
+// Interactions have no date_updated.
+const interactions = resourceHandlers((req) => req.account.interactions, { stamp: null });
+
 export const flexHandlers: OperationHandlers = {
   ListFlexFlow: (req) => {
     const name = req.query.FriendlyName;
@@ -109,19 +114,9 @@ export const flexHandlers: OperationHandlers = {
 
   CreateFlexFlow: ({ account, body }) => created(account.flexFlows.add(buildFlexFlow(account, body))),
 
-  FetchFlexFlow: ({ account, params }) => ok(account.flexFlows.get(params.Sid)),
-
-  UpdateFlexFlow: ({ account, params, body }) => {
-    const flow = account.flexFlows.get(params.Sid);
-    applyParams(flow, body);
-    flow.date_updated = isoDate(account.now());
-    return ok(flow);
-  },
-
-  DeleteFlexFlow: ({ account, params }) => {
-    account.flexFlows.remove(params.Sid);
-    return noContent();
-  },
+  FetchFlexFlow: flexFlows.fetch,
+  UpdateFlexFlow: flexFlows.update,
+  DeleteFlexFlow: flexFlows.remove,
 
   FetchConfiguration: ({ account }) => ok(account.flexConfiguration),
 
@@ -162,11 +157,6 @@ export const flexHandlers: OperationHandlers = {
     return ok(account.interactions.add(interaction));
   },
 
-  FetchInteraction: ({ account, params }) => ok(account.interactions.get(params.Sid)),
-
-  UpdateInteraction: ({ account, params, body }) => {
-    const interaction = account.interactions.get(params.Sid);
-    applyParams(interaction, body);
-    return ok(interaction);
-  },
+  FetchInteraction: interactions.fetch,
+  UpdateInteraction: interactions.update,
 };

@@ -1,8 +1,9 @@
-import { accepted, created, noContent, ok, type OperationHandlers, type OperationRequest } from '../operation';
+import { accepted, created, ok, type OperationHandlers, type OperationRequest } from '../operation';
 import { pageV1 } from '../pagination';
 import { SandboxAccount, type Collection, type IncomingPhoneNumber, type WireResource } from '../state';
 import { invalidParameter } from '../twilioError';
 import { applyParams, isoDate } from '../wireFormat';
+import { resourceHandlers } from './resourceHandlers';
 
 const HOST = 'https://messaging.twilio.com';
 
@@ -136,6 +137,16 @@ function serviceSendersOf(req: OperationRequest): Collection<WireResource> {
   return SandboxAccount.childOf(req.account.messagingServiceSenders, mg, `/v1/Services/${mg}/ChannelSenders`);
 }
 
+const messagingServices = resourceHandlers((req) => req.account.messagingServices, {
+  onDelete: ({ account }, service) => {
+    account.messagingServiceNumbers.delete(service.sid);
+    account.messagingServiceSenders.delete(service.sid);
+  },
+});
+const serviceNumbers = resourceHandlers(serviceNumbersOf);
+const serviceSenders = resourceHandlers(serviceSendersOf);
+const channelSenders = resourceHandlers((req) => req.account.channelSenders);
+
 export const messagingV1Handlers: OperationHandlers = {
   ListService: (req) => ok(pageV1(req.account.messagingServices.all(), 'services', req)),
   CreateService: ({ account, body }) => {
@@ -143,19 +154,9 @@ export const messagingV1Handlers: OperationHandlers = {
     applyParams(service, body, ['FriendlyName']);
     return created(account.messagingServices.add(service));
   },
-  FetchService: ({ account, params }) => ok(account.messagingServices.get(params.Sid)),
-  UpdateService: ({ account, params, body }) => {
-    const service = account.messagingServices.get(params.Sid);
-    applyParams(service, body);
-    service.date_updated = isoDate(account.now());
-    return ok(service);
-  },
-  DeleteService: ({ account, params }) => {
-    account.messagingServices.remove(params.Sid);
-    account.messagingServiceNumbers.delete(params.Sid);
-    account.messagingServiceSenders.delete(params.Sid);
-    return noContent();
-  },
+  FetchService: messagingServices.fetch,
+  UpdateService: messagingServices.update,
+  DeleteService: messagingServices.remove,
 
   ListPhoneNumber: (req) => ok(pageV1(serviceNumbersOf(req).all(), 'phone_numbers', req)),
   CreatePhoneNumber: (req) => {
@@ -164,11 +165,8 @@ export const messagingV1Handlers: OperationHandlers = {
     if (!number) throw invalidParameter(`Phone number ${String(req.body.PhoneNumberSid)} is not on this account`);
     return created(numbers.add(buildServicePhoneNumber(req.account, req.params.ServiceSid, number)));
   },
-  FetchPhoneNumber: (req) => ok(serviceNumbersOf(req).get(req.params.Sid)),
-  DeletePhoneNumber: (req) => {
-    serviceNumbersOf(req).remove(req.params.Sid);
-    return noContent();
-  },
+  FetchPhoneNumber: serviceNumbers.fetch,
+  DeletePhoneNumber: serviceNumbers.remove,
 
   ListChannelSender: (req) => ok(pageV1(serviceSendersOf(req).all(), 'senders', req)),
   CreateChannelSender: (req) => {
@@ -177,11 +175,8 @@ export const messagingV1Handlers: OperationHandlers = {
     if (!sender) throw invalidParameter(`Sender ${String(req.body.Sid)} is not on this account`);
     return created(senders.add(buildServiceChannelSender(req.account, req.params.MessagingServiceSid, sender)));
   },
-  FetchChannelSender: (req) => ok(serviceSendersOf(req).get(req.params.Sid)),
-  DeleteChannelSender: (req) => {
-    serviceSendersOf(req).remove(req.params.Sid);
-    return noContent();
-  },
+  FetchChannelSender: serviceSenders.fetch,
+  DeleteChannelSender: serviceSenders.remove,
 };
 
 /** Senders API v2: JSON bodies; create and update answer 202 while Meta/Twilio process them. */
@@ -202,7 +197,7 @@ export const messagingV2Handlers: OperationHandlers = {
     });
     return accepted(account.channelSenders.add(sender));
   },
-  FetchChannelsSender: ({ account, params }) => ok(account.channelSenders.get(params.Sid)),
+  FetchChannelsSender: channelSenders.fetch,
   UpdateChannelsSender: ({ account, params, body }) => {
     const sender = account.channelSenders.get(params.Sid);
     for (const key of ['configuration', 'webhook', 'profile'] as const) {
@@ -211,8 +206,5 @@ export const messagingV2Handlers: OperationHandlers = {
     }
     return accepted(sender);
   },
-  DeleteChannelsSender: ({ account, params }) => {
-    account.channelSenders.remove(params.Sid);
-    return noContent();
-  },
+  DeleteChannelsSender: channelSenders.remove,
 };

@@ -1,7 +1,8 @@
-import { created, noContent, ok, type OperationHandlers } from '../operation';
+import { created, ok, type OperationHandlers } from '../operation';
 import { pageV1 } from '../pagination';
 import type { SandboxAccount, WireResource } from '../state';
 import { isoDate } from '../wireFormat';
+import { resourceHandlers } from './resourceHandlers';
 
 const HOST = 'https://studio.twilio.com';
 
@@ -49,6 +50,8 @@ function definitionOf(value: unknown): unknown {
   }
 }
 
+const studioFlows = resourceHandlers((req) => req.account.studioFlows);
+
 export const studioHandlers: OperationHandlers = {
   // Lists leave out the (large) definition, as Twilio does.
   ListFlow: (req) =>
@@ -72,7 +75,7 @@ export const studioHandlers: OperationHandlers = {
       ),
     ),
 
-  FetchFlow: ({ account, params }) => ok(account.studioFlows.get(params.Sid)),
+  FetchFlow: studioFlows.fetch,
 
   UpdateFlow: ({ account, params, body }) => {
     const flow = account.studioFlows.get(params.Sid);
@@ -85,8 +88,5 @@ export const studioHandlers: OperationHandlers = {
     return ok(flow);
   },
 
-  DeleteFlow: ({ account, params }) => {
-    account.studioFlows.remove(params.Sid);
-    return noContent();
-  },
+  DeleteFlow: studioFlows.remove,
 };

@@ -1,7 +1,8 @@
-import { created, noContent, ok, type OperationHandlers, type OperationRequest } from '../operation';
+import { created, ok, type OperationHandlers, type OperationRequest } from '../operation';
 import { pageV1 } from '../pagination';
 import { SandboxAccount, type Collection, type WireResource } from '../state';
 import { applyParams, isoDate } from '../wireFormat';
+import { resourceHandlers } from './resourceHandlers';
 
 const HOST = 'https://taskrouter.twilio.com';
 
@@ -104,6 +105,14 @@ function channelsOf(req: OperationRequest): Collection<WireResource> {
 const byFriendlyName = (req: OperationRequest) => (item: WireResource) =>
   typeof req.query.FriendlyName !== 'string' || item.friendly_name === req.query.FriendlyName;
 
+const workspaces = resourceHandlers((req) => req.account.workspaces, {
+  onDelete: ({ account }, workspace) => {
+    account.workflows.delete(workspace.sid);
+    account.taskChannels.delete(workspace.sid);
+  },
+});
+const workflows = resourceHandlers(workflowsOf, { skip: ['ReEvaluateTasks'] });
+
 export const taskrouterHandlers: OperationHandlers = {
   ListWorkspace: (req) => ok(pageV1(req.account.workspaces.all().filter(byFriendlyName(req)), 'workspaces', req)),
   CreateWorkspace: ({ account, body }) => {
@@ -111,19 +120,9 @@ export const taskrouterHandlers: OperationHandlers = {
     applyParams(workspace, body, ['FriendlyName', 'Template']);
     return created(account.workspaces.add(workspace));
   },
-  FetchWorkspace: ({ account, params }) => ok(account.workspaces.get(params.Sid)),
-  UpdateWorkspace: ({ account, params, body }) => {
-    const workspace = account.workspaces.get(params.Sid);
-    applyParams(workspace, body);
-    workspace.date_updated = isoDate(account.now());
-    return ok(workspace);
-  },
-  DeleteWorkspace: ({ account, params }) => {
-    account.workspaces.remove(params.Sid);
-    account.workflows.delete(params.Sid);
-    account.taskChannels.delete(params.Sid);
-    return noContent();
-  },
+  FetchWorkspace: workspaces.fetch,
+  UpdateWorkspace: workspaces.update,
+  DeleteWorkspace: workspaces.remove,
 
   ListWorkflow: (req) => ok(pageV1(workflowsOf(req).all().filter(byFriendlyName(req)), 'workflows', req)),
   CreateWorkflow: (req) => {
@@ -136,17 +135,9 @@ export const taskrouterHandlers: OperationHandlers = {
     applyParams(workflow, req.body, ['FriendlyName', 'Configuration']);
     return created(workflowsOf(req).add(workflow));
   },
-  FetchWorkflow: (req) => ok(workflowsOf(req).get(req.params.Sid)),
-  UpdateWorkflow: (req) => {
-    const workflow = workflowsOf(req).get(req.params.Sid);
-    applyParams(workflow, req.body, ['ReEvaluateTasks']);
-    workflow.date_updated = isoDate(req.account.now());
-    return ok(workflow);
-  },
-  DeleteWorkflow: (req) => {
-    workflowsOf(req).remove(req.params.Sid);
-    return noContent();
-  },
+  FetchWorkflow: workflows.fetch,
+  UpdateWorkflow: workflows.update,
+  DeleteWorkflow: workflows.remove,
 
   ListTaskChannel: (req) => ok(pageV1(channelsOf(req).all(), 'channels', req)),
   CreateTaskChannel: (req) => {
