@@ -1,3 +1,4 @@
+import { DEFAULT_MESSAGING_SETUP_ROLES } from '../../src/contract/roles';
 import { hostOfDomain, parseHostList, type UrlPolicy } from '../../src/contract/webhookUrlRule';
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_BUDGET_MS } from './twilio/timeBudget';
 
@@ -45,7 +46,7 @@ interface RuntimeContext {
 }
 
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
-const DEFAULT_ROLES = ['admin', 'supervisor'];
+const DEFAULT_ROLES = [...DEFAULT_MESSAGING_SETUP_ROLES];
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')

@@ -607,6 +607,14 @@ describe('the role environment settings', () => {
       'forbidden',
     );
   });
+
+  test('fetch-flex-configuration tells the caller whether its roles may write, by the same settings', async () => {
+    t.env.MESSAGING_SETUP_WRITE_ROLES = 'admin';
+    const asSupervisor = await t.callFunction('fetch-flex-configuration', { token: t.tokens.supervisor() });
+    expect(asSupervisor.body).toEqual(expectedFlexEssentials(account(), false));
+    const asAdmin = await t.callFunction('fetch-flex-configuration', { token: t.tokens.admin() });
+    expect(asAdmin.body).toEqual(expectedFlexEssentials(account(), true));
+  });
 });
 
 describe('CORS', () => {

@@ -50,13 +50,15 @@ export const expectedAddressSids = (account: SandboxAccount, type?: AddressType)
     .filter((a) => (type ? a.type === type : a.type === 'sms' || a.type === 'whatsapp'))
     .map((a) => a.sid);
 
-export const expectedFlexEssentials = (account: SandboxAccount): FlexEssentials => ({
+/** What fetch-flex-configuration answers; `callerMayWrite` for a caller with a default write role. */
+export const expectedFlexEssentials = (account: SandboxAccount, callerMayWrite = true): FlexEssentials => ({
   flexConversationServiceSid: String(account.flexConfiguration.flex_service_instance_sid),
   defaultConversationServiceSid: String(account.conversationsConfiguration.default_chat_service_sid),
   workspaceSid: String(account.flexConfiguration.taskrouter_workspace_sid),
   conversationServices: account.conversationServices
     .all()
     .map((s) => ({ sid: s.sid, friendlyName: String(s.friendly_name) })),
+  callerMayWrite,
 });
 
 export const expectedMembership = (account: SandboxAccount): MessagingServiceMembership => ({

@@ -82,6 +82,11 @@ export interface FlexEssentials {
   defaultConversationServiceSid: string | null;
   workspaceSid: string | null;
   conversationServices: ConversationServiceSummary[];
+  /**
+   * Whether the caller's Flex roles may create, change and delete (the backend's write roles): the
+   * view offers writes only when true. Absent from older backends: treated as true, as before.
+   */
+  callerMayWrite?: boolean;
 }
 
 /** The numbers in each Messaging Service (a number there follows the service's inbound settings). */

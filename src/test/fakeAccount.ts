@@ -33,6 +33,7 @@ export const ESSENTIALS: FlexEssentials = {
     { sid: FLEX_SERVICE_SID, friendlyName: 'Flex Conversation Service' },
     { sid: OTHER_SERVICE_SID, friendlyName: 'Marketing' },
   ],
+  callerMayWrite: true,
 };
 
 const phoneNumber = (n: number, phone: string, friendlyName: string, sms = true): PhoneNumberSummary => ({

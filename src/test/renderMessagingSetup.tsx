@@ -11,6 +11,7 @@ export const activePanel = () => screen.getByRole('tabpanel');
 
 interface RenderOptions {
   fake?: FakeBackend;
+  /** false: the backend says the user's roles may not write (`callerMayWrite`). */
   canWrite?: boolean;
   /** Text in the first tab that says the lists have loaded; null to wait for the loading line only. */
   loadedWhen?: string | null;
@@ -25,7 +26,8 @@ export async function renderMessagingSetup({
   const notify = jest.fn();
   // Paste's styles are not in the document (see renderWithPaste), so skip the CSS pointer-events check.
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} canWrite={canWrite} />);
+  if (!canWrite) fake.account.essentials = { ...fake.account.essentials, callerMayWrite: false };
+  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} />);
   // By default everything has loaded once the Studio routing of the support line names its flow.
   if (loadedWhen) await within(activePanel()).findByText(loadedWhen);
   await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());

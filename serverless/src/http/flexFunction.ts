@@ -6,6 +6,7 @@ import { readConfig, type BackendConfig, type BackendEnv } from '../config';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
 import { withTimeBudget } from '../twilio/timeBudget';
 import { BackendError } from './backendError';
+import { hasAnyRole } from '../../../src/contract/roles';
 import { corsHeaders } from './cors';
 import { jsonResponse, setErrorReply } from './jsonResponse';
 import { assertFieldsFromFormBody, assertRequestSize, isRuntimeField } from './requestFields';
@@ -62,7 +63,7 @@ function decodePayload(event: FunctionEvent): unknown {
 }
 
 function checkRole(user: FlexUser, allowed: string[]): void {
-  if (!user.roles.some((role) => allowed.includes(role))) {
+  if (!hasAnyRole(user.roles, allowed)) {
     throw new BackendError(403, 'forbidden', `Messaging Setup needs one of these Flex roles: ${allowed.join(', ')}.`);
   }
 }

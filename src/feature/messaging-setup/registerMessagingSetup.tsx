@@ -45,7 +45,6 @@ export function registerMessagingSetup(flex: typeof Flex, manager: Flex.Manager)
       // Read the token on every call: Flex refreshes it while the page stays open.
       backend={createBackendClient({ baseUrl: backendUrl, getToken: () => manager.user.token })}
       notify={notify}
-      canWrite
       strings={strings}
     />
   ) : (

@@ -1,9 +1,9 @@
-/** Flex roles that may open the Messaging Setup view (the backend enforces the same default). */
-export const DEFAULT_MESSAGING_SETUP_ROLES: readonly string[] = ['admin', 'supervisor'];
+import { DEFAULT_MESSAGING_SETUP_ROLES, hasAnyRole } from '../../contract/roles';
 
+/** Whether Flex shows the user the Messaging Setup link and view (the backend's default roles). */
 export function canUseMessagingSetup(
   userRoles: readonly string[] | undefined,
   allowedRoles: readonly string[] = DEFAULT_MESSAGING_SETUP_ROLES,
 ): boolean {
-  return (userRoles ?? []).some((role) => allowedRoles.includes(role));
+  return hasAnyRole(userRoles, allowedRoles);
 }

@@ -139,7 +139,7 @@ describe('the lists', () => {
     const numbers = fake.account.numbers;
     fake.account.numbers = [];
     fake.respond('list-phone-numbers', () => errorReply(500, 'twilio_error', 'Twilio answered 500.'));
-    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite />);
+    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} />);
     const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
 
     const alert = await screen.findByText(/Could not load phone numbers: Twilio answered 500\./);
@@ -157,7 +157,7 @@ describe('the lists', () => {
     const fake = createFakeBackend();
     const flows = deferred<FakeReply>();
     fake.respond('list-studio-flows', () => flows.promise);
-    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite />);
+    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} />);
 
     // Before the flows arrive the routing names the flow by its SID.
     await within(activePanel()).findByText(`Studio: ${MESSAGING_FLOW_SID} · retry 3`);
@@ -176,7 +176,7 @@ describe('the lists', () => {
     fake.respond('list-studio-flows', () =>
       errorReply(403, 'twilio_forbidden', 'Twilio refused to list Studio flows.'),
     );
-    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite />);
+    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} />);
     await screen.findByText(/Could not load Studio flows: Twilio refused to list Studio flows\./);
     expect(within(rowOf(NUMBERS.support.phoneNumber)).getByText('Connected')).toBeInTheDocument();
     expect(screen.queryByText('The Studio flow it routes to does not exist.')).not.toBeInTheDocument();
@@ -187,7 +187,7 @@ describe('the lists', () => {
     const missingFlow = sid('FW', 99);
     fake.account.addresses[0].integration = { type: 'studio', studioFlowSid: missingFlow, retryCount: 3 };
     fake.account.addresses.push({ ...ADDRESSES.support, sid: sid('IG', 5), address: NUMBERS.sales.phoneNumber });
-    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite />);
+    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} />);
     await within(activePanel()).findByText('Studio: Messaging Flow · retry 3');
     await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
     const support = within(rowOf(NUMBERS.support.phoneNumber));
@@ -594,7 +594,7 @@ describe('saving', () => {
       MessagingSetupTabNumbers: 'Numéros',
       MessagingSetupCreateAddress: 'Créer',
     };
-    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite strings={strings} />);
+    renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} strings={strings} />);
     expect(await screen.findByRole('tab', { name: 'Numéros' })).toBeInTheDocument();
     expect((await within(activePanel()).findAllByRole('button', { name: 'Créer' })).length).toBeGreaterThan(0);
     expect(screen.queryByRole('button', { name: 'Create address' })).not.toBeInTheDocument();

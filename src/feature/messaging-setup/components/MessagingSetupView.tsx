@@ -43,7 +43,6 @@ export type Notify = (kind: 'success' | 'error', message: string) => void;
 interface MessagingSetupViewProps {
   backend: BackendClient;
   notify: Notify;
-  canWrite: boolean;
   strings?: MessagingSetupStrings;
 }
 
@@ -70,13 +69,11 @@ type Dialog =
   | { kind: 'bulk-settings'; rows: ConnectionRow[] }
   | { kind: 'bulk-run'; rows: ConnectionRow[]; template: AddressInput };
 
-export function MessagingSetupView({
-  backend,
-  notify,
-  canWrite,
-  strings = messagingSetupStrings,
-}: MessagingSetupViewProps) {
+export function MessagingSetupView({ backend, notify, strings = messagingSetupStrings }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
+  // The backend says whether the user's roles may write (its settings decide and it enforces them);
+  // until it has said, and from a backend too old to say, writes are offered.
+  const canWrite = data.essentials?.callerMayWrite !== false;
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const rememberOpener = useFocusReturn(dialog.kind !== 'none');
   const viewRef = useRef<HTMLDivElement>(null);

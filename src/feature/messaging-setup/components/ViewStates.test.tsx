@@ -26,7 +26,7 @@ function failEveryLoad(fake: FakeBackend, answer: () => FakeReply | Promise<Fake
 }
 
 function renderView(fake: FakeBackend) {
-  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} canWrite />);
+  renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} />);
   return userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
 }
 
