@@ -19,7 +19,6 @@ interface BulkCreateDialogProps {
   /** The settings every address gets; the address (and, when blank, the name) come from each row. */
   template: AddressInput;
   create: (input: AddressInput) => Promise<AddressSummary>;
-  onCreated: (address: AddressSummary) => void;
   onFinished: (counts: { created: number; failed: number; cancelled: number }) => void;
   onClose: () => void;
 }
@@ -34,7 +33,7 @@ interface Failure {
  * live progress, cancel that keeps what finished, and retry of the failed rows. Twilio refuses a
  * second address for the same number, so a retry can never make a duplicate.
  */
-export function BulkCreateDialog({ rows, template, create, onCreated, onFinished, onClose }: BulkCreateDialogProps) {
+export function BulkCreateDialog({ rows, template, create, onFinished, onClose }: BulkCreateDialogProps) {
   const strings = useStrings();
   const headingId = useUID();
   const [pendingRows, setPendingRows] = useState(rows);
@@ -75,7 +74,6 @@ export function BulkCreateDialog({ rows, template, create, onCreated, onFinished
           if (outcome.status === 'done') {
             counts.created += 1;
             setCreated((n) => n + 1);
-            onCreated(outcome.value);
           } else if (outcome.status === 'failed') {
             counts.failed += 1;
             setFailures((list) => [...list, { row, message: errorMessage(outcome.error) }]);

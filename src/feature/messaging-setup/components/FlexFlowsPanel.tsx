@@ -24,10 +24,8 @@ interface FlexFlowsPanelProps {
   loading: boolean;
   canWrite: boolean;
   migrate: (row: FlexFlowRow) => Promise<MigrateFlexFlowResponse>;
-  onMigrationItem: (result: MigrationItemResult, response: MigrateFlexFlowResponse | undefined) => void;
   onMigrationFinished: (results: MigrationItemResult[]) => void;
   deleteFlow: (row: FlexFlowRow) => Promise<void>;
-  onDeleted: (row: FlexFlowRow) => void;
 }
 
 type PanelDialog = { kind: 'none' } | { kind: 'migrate'; rows: FlexFlowRow[] } | { kind: 'delete'; row: FlexFlowRow };
@@ -230,7 +228,6 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
         <MigrateFlexFlowsDialog
           rows={dialog.rows}
           onMigrate={props.migrate}
-          onItemDone={props.onMigrationItem}
           onFinished={(results) => {
             clear();
             props.onMigrationFinished(results);
@@ -243,10 +240,7 @@ export function FlexFlowsPanel(props: FlexFlowsPanelProps) {
           row={dialog.row}
           onConfirm={() => props.deleteFlow(dialog.row)}
           onCancel={close}
-          onDone={() => {
-            props.onDeleted(dialog.row);
-            close();
-          }}
+          onDone={close}
         />
       )}
     </Box>

@@ -11,7 +11,7 @@ import { MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { editAddressForm, newAddressForm, type AddressForm } from '../state/addressForm';
-import { flexFlowRows, migrationRequest } from '../state/flexFlowRows';
+import { flexFlowRows } from '../state/flexFlowRows';
 import { numberRows, senderRows, type ConnectionRow, type DiagnosisFilter } from '../state/rows';
 import { addressesByAddress, type SourceName } from '../state/setupData';
 import { useSetupData } from '../state/useSetupData';
@@ -27,18 +27,17 @@ import { AddressesTable } from './AddressesTable';
 import { BulkCreateDialog } from './BulkCreateDialog';
 import { ConnectionsTable } from './ConnectionsTable';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
-import { DiagnosisDialog, type InboundField } from './DiagnosisDialog';
+import { DiagnosisDialog } from './DiagnosisDialog';
 import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
 import { LoadProblems } from './LoadProblems';
 import { RenderWhileVisible } from './RenderWhileVisible';
 import { useFocusReturn } from './useFocusReturn';
 import { useLatestCallback } from './useLatestCallback';
+import { useMessagingSetupActions, type Notify } from '../actions/messagingSetupActions';
 import { useNotificationBarInset } from './useNotificationBarInset';
-import { summariseMigration } from './MigrateFlexFlowsDialog';
-import { errorMessage } from '../errorMessage';
 
-export type Notify = (kind: 'success' | 'error', message: string) => void;
+export type { Notify } from '../actions/messagingSetupActions';
 
 interface MessagingSetupViewProps {
   backend: BackendClient;
@@ -71,6 +70,7 @@ type Dialog =
 
 export function MessagingSetupView({ backend, notify, strings = messagingSetupStrings }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
+  const actions = useMessagingSetupActions({ backend, dispatch, notify, strings });
   // The backend says whether the user's roles may write (its settings decide and it enforces them);
   // until it has said, and from a backend too old to say, writes are offered.
   const canWrite = data.essentials?.callerMayWrite !== false;
@@ -161,38 +161,11 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
       ? (dialog.table === 'numbers' ? numbers : senders).find((row) => row.key === dialog.key)
       : undefined;
 
-  /** Sets one inbound handler of a number ("" clears it); says so, and answers the value it had. */
-  const setInbound = async (row: ConnectionRow, field: InboundField, value: string): Promise<string | null> => {
-    const what = field === 'smsUrl' ? strings.MessagingSetupWebhookWhat : strings.MessagingSetupApplicationWhat;
-    const result = await reporting('MessagingSetupClearFailed', row.address, () =>
-      backend.call('update-number-inbound', { sid: row.key, [field]: value }),
-    )();
-    dispatch({ type: 'number-updated', number: result.number });
-    const previous = result.previous[field];
-    notify(
-      'success',
-      value === ''
-        ? fill(strings.MessagingSetupCleared, { what, address: row.address, previous: previous ?? '—' })
-        : fill(strings.MessagingSetupRestored, { what, address: row.address, previous: value }),
+  const fixDefault = (flexSid: string) =>
+    actions.fixDefaultService(
+      flexSid,
+      data.essentials?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid,
     );
-    return previous;
-  };
-
-  const fixDefault = async (flexSid: string): Promise<string | null> => {
-    const flexName = data.essentials?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid;
-    const result = await reporting('MessagingSetupFixDefaultFailed', flexName, () =>
-      backend.call('set-default-conversation-service', { serviceSid: flexSid }),
-    )();
-    dispatch({ type: 'default-service-set', serviceSid: result.defaultConversationServiceSid });
-    notify(
-      'success',
-      fill(strings.MessagingSetupFixDefaultDone, {
-        flex: flexName,
-        previous: result.previousServiceSid ?? strings.MessagingSetupNoDefaultService,
-      }),
-    );
-    return result.previousServiceSid;
-  };
   // For the memoised banner: one identity, the latest closures.
   const fixDefaultNow = useLatestCallback(fixDefault);
   const showLevel = useLatestCallback((level: DiagnosisLevel) => {
@@ -200,18 +173,6 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
     tabs.select(NUMBERS_TAB);
   });
   const close = () => setDialog({ kind: 'none' });
-
-  /** Runs a change; a failure is reported through Flex's notifications too, then rethrown to the dialog. */
-  const reporting =
-    <T,>(failure: MessagingSetupStringKey, address: string, change: () => Promise<T>) =>
-    async (): Promise<T> => {
-      try {
-        return await change();
-      } catch (error) {
-        notify('error', fill(strings[failure], { address, error: errorMessage(error) }));
-        throw error;
-      }
-    };
 
   return (
     <StringsContext.Provider value={strings}>
@@ -316,29 +277,9 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
                   rows={flexFlows}
                   loading={data.sources.flexFlows.loading}
                   canWrite={canWrite}
-                  migrate={(row) => backend.call('migrate-flex-flow', migrationRequest(row))}
-                  onMigrationItem={(_result, response) => {
-                    // Mirror each step's effect at once: the new address, and the flow gone.
-                    if (response?.address) dispatch({ type: 'address-saved', address: response.address });
-                    if (response?.outcome === 'migrated')
-                      dispatch({ type: 'flex-flow-deleted', sid: response.flexFlowSid });
-                  }}
-                  onMigrationFinished={(results) => {
-                    const clean = results.every((r) => r.outcome === 'migrated' || r.outcome === 'skipped');
-                    notify(
-                      clean ? 'success' : 'error',
-                      fill(strings.MessagingSetupMigrateNotify, { summary: summariseMigration(results, strings) }),
-                    );
-                  }}
-                  deleteFlow={(row) =>
-                    reporting('MessagingSetupFlexFlowDeleteFailed', row.flow.friendlyName, async () => {
-                      await backend.call('delete-flex-flow', { sid: row.flow.sid });
-                    })()
-                  }
-                  onDeleted={(row) => {
-                    dispatch({ type: 'flex-flow-deleted', sid: row.flow.sid });
-                    notify('success', fill(strings.MessagingSetupFlexFlowDeleted, { name: row.flow.friendlyName }));
-                  }}
+                  migrate={actions.migrateFlexFlow}
+                  onMigrationFinished={actions.reportMigration}
+                  deleteFlow={actions.deleteFlexFlow}
                 />
               </RenderWhileVisible>
             </TabPanel>
@@ -352,25 +293,10 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             flows={data.flows}
             services={data.essentials?.conversationServices ?? []}
             flexServiceSid={flexServiceSid}
-            onCreate={(request) =>
-              reporting('MessagingSetupCreateFailed', request.address, () => backend.call('create-address', request))()
-            }
-            onUpdate={(request) =>
-              reporting('MessagingSetupSaveFailed', dialog.form.address, () =>
-                backend.call('update-address', request),
-              )()
-            }
+            onCreate={actions.createAddress}
+            onUpdate={(request) => actions.updateAddress(request, dialog.form.address)}
             onCancel={close}
-            onDone={(saved) => {
-              dispatch({ type: 'address-saved', address: saved });
-              notify(
-                'success',
-                fill(dialog.form.mode === 'create' ? strings.MessagingSetupCreated : strings.MessagingSetupSaved, {
-                  address: saved.address,
-                }),
-              );
-              close();
-            }}
+            onDone={close}
           />
         )}
         {dialog.kind === 'bulk-settings' && (
@@ -391,11 +317,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           <BulkCreateDialog
             rows={dialog.rows}
             template={dialog.template}
-            create={(input) => backend.call('create-address', input)}
-            onCreated={(address) => dispatch({ type: 'address-saved', address })}
-            onFinished={(counts) =>
-              notify(counts.failed > 0 ? 'error' : 'success', fill(strings.MessagingSetupBulkNotify, counts))
-            }
+            create={actions.createAddressInBulk}
+            onFinished={actions.reportBulkCreate}
             onClose={close}
           />
         )}
@@ -403,22 +326,18 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           <DiagnosisDialog
             row={diagnosed}
             canWrite={canWrite}
-            onSetInbound={(field, value) => setInbound(diagnosed, field, value)}
+            onSetInbound={(field, value) =>
+              actions.setNumberInbound({ sid: diagnosed.key, address: diagnosed.address }, field, value)
+            }
             onClose={close}
           />
         )}
         {dialog.kind === 'delete' && (
           <DeleteAddressDialog
             address={dialog.address}
-            onConfirm={reporting('MessagingSetupDeleteFailed', dialog.address.address, async () => {
-              await backend.call('delete-address', { sid: dialog.address.sid });
-            })}
+            onConfirm={() => actions.deleteAddress(dialog.address)}
             onCancel={close}
-            onDone={() => {
-              dispatch({ type: 'address-deleted', sid: dialog.address.sid });
-              notify('success', fill(strings.MessagingSetupDeleted, { address: dialog.address.address }));
-              close();
-            }}
+            onDone={close}
           />
         )}
       </Box>

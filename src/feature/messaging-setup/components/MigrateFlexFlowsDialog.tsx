@@ -50,7 +50,6 @@ interface MigrateFlexFlowsDialogProps {
   /** Migrates one flow (the backend call); a thrown error is that item's failure, the run goes on. */
   onMigrate: (row: FlexFlowRow) => Promise<MigrateFlexFlowResponse>;
   /** Called after each item, so the view reflects every change as it happens. */
-  onItemDone: (result: MigrationItemResult, response: MigrateFlexFlowResponse | undefined) => void;
   onFinished: (results: MigrationItemResult[]) => void;
   onClose: () => void;
 }
@@ -129,13 +128,7 @@ function Result({ result }: { result: MigrationItemResult }) {
  * is several Twilio writes), with progress; a failure is reported on its item and the run goes on;
  * "Stop after this one" ends the run cleanly between items.
  */
-export function MigrateFlexFlowsDialog({
-  rows,
-  onMigrate,
-  onItemDone,
-  onFinished,
-  onClose,
-}: MigrateFlexFlowsDialogProps) {
+export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }: MigrateFlexFlowsDialogProps) {
   const strings = useStrings();
   const headingId = useUID();
   const [phase, setPhase] = useState<'preview' | 'running' | 'done'>('preview');
@@ -149,10 +142,9 @@ export function MigrateFlexFlowsDialog({
   async function run() {
     setPhase('running');
     const done: MigrationItemResult[] = [];
-    const record = (result: MigrationItemResult, response?: MigrateFlexFlowResponse) => {
+    const record = (result: MigrationItemResult) => {
       done.push(result);
       setResults([...done]);
-      onItemDone(result, response);
     };
     for (const row of rows) {
       if (row.preview.kind === 'blocked') {
@@ -166,7 +158,7 @@ export function MigrateFlexFlowsDialog({
       setCurrent(row.flow.friendlyName);
       try {
         const response = await onMigrate(row);
-        record({ row, outcome: response.outcome, message: response.message, steps: response.steps }, response);
+        record({ row, outcome: response.outcome, message: response.message, steps: response.steps });
       } catch (error) {
         record({ row, outcome: 'failed', message: errorMessage(error), steps: [] });
       }

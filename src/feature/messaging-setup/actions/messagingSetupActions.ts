@@ -1,0 +1,173 @@
+import { useMemo } from 'react';
+
+import type {
+  AddressInput,
+  AddressSummary,
+  MigrateFlexFlowResponse,
+  UpdateAddressRequest,
+} from '../../../contract/types';
+import type { BackendClient } from '../api/backendClient';
+import type { InboundField } from '../components/DiagnosisDialog';
+import type { MigrationItemResult } from '../components/MigrateFlexFlowsDialog';
+import { summariseMigration } from '../components/MigrateFlexFlowsDialog';
+import { errorMessage } from '../errorMessage';
+import { migrationRequest, type FlexFlowRow } from '../state/flexFlowRows';
+import type { SetupAction } from '../state/setupData';
+import { fill, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
+
+export type Notify = (kind: 'success' | 'error', message: string) => void;
+
+export interface BulkCounts {
+  created: number;
+  failed: number;
+  cancelled: number;
+}
+
+/**
+ * Every change the view can make, as one verb each. A verb makes the backend call, puts what the
+ * backend answered into the view's state, and says so in a Flex notification; a failure is
+ * notified too and rethrown, so the dialog that asked can show it beside the user's input.
+ * Dialogs call verbs; nothing else in the view talks to the backend about a change.
+ */
+export interface MessagingSetupActions {
+  createAddress(request: AddressInput): Promise<AddressSummary>;
+  /** `address` is how the user knows it (its phone number or sender), for the messages. */
+  updateAddress(request: UpdateAddressRequest, address: string): Promise<AddressSummary>;
+  deleteAddress(address: AddressSummary): Promise<void>;
+  /** Sets (or with "" clears) one inbound handler of a number; answers the value it had. */
+  setNumberInbound(
+    number: { sid: string; address: string },
+    field: InboundField,
+    value: string,
+  ): Promise<string | null>;
+  /** Makes a service the account's default Conversations service; answers the previous default. */
+  fixDefaultService(serviceSid: string, serviceName: string): Promise<string | null>;
+  /** One Flex Flow to an address; its effects (the address, the flow gone) are in the state at once. */
+  migrateFlexFlow(row: FlexFlowRow): Promise<MigrateFlexFlowResponse>;
+  /** After a run of migrations: one notification for all of them. */
+  reportMigration(results: readonly MigrationItemResult[]): void;
+  deleteFlexFlow(row: FlexFlowRow): Promise<void>;
+  /** One address of a bulk run: no notification of its own (the run reports once, below). */
+  createAddressInBulk(request: AddressInput): Promise<AddressSummary>;
+  reportBulkCreate(counts: BulkCounts): void;
+}
+
+interface ActionDeps {
+  backend: BackendClient;
+  dispatch: (action: SetupAction) => void;
+  notify: Notify;
+  strings: MessagingSetupStrings;
+}
+
+/** The verbs, over the typed client. Pure wiring: everything it needs comes in `deps`. */
+export function createMessagingSetupActions({ backend, dispatch, notify, strings }: ActionDeps): MessagingSetupActions {
+  /** Runs a change; a failure is notified (naming what it was about), then rethrown to the dialog. */
+  async function reporting<T>(failure: MessagingSetupStringKey, about: string, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } catch (error) {
+      notify('error', fill(strings[failure], { address: about, error: errorMessage(error) }));
+      throw error;
+    }
+  }
+
+  return {
+    async createAddress(request) {
+      const saved = await reporting('MessagingSetupCreateFailed', request.address, () =>
+        backend.call('create-address', request),
+      );
+      dispatch({ type: 'address-saved', address: saved });
+      notify('success', fill(strings.MessagingSetupCreated, { address: saved.address }));
+      return saved;
+    },
+
+    async updateAddress(request, address) {
+      const saved = await reporting('MessagingSetupSaveFailed', address, () => backend.call('update-address', request));
+      dispatch({ type: 'address-saved', address: saved });
+      notify('success', fill(strings.MessagingSetupSaved, { address: saved.address }));
+      return saved;
+    },
+
+    async deleteAddress(address) {
+      await reporting('MessagingSetupDeleteFailed', address.address, () =>
+        backend.call('delete-address', { sid: address.sid }),
+      );
+      dispatch({ type: 'address-deleted', sid: address.sid });
+      notify('success', fill(strings.MessagingSetupDeleted, { address: address.address }));
+    },
+
+    async setNumberInbound(number, field, value) {
+      const what = field === 'smsUrl' ? strings.MessagingSetupWebhookWhat : strings.MessagingSetupApplicationWhat;
+      const result = await reporting('MessagingSetupClearFailed', number.address, () =>
+        backend.call('update-number-inbound', { sid: number.sid, [field]: value }),
+      );
+      dispatch({ type: 'number-updated', number: result.number });
+      const previous = result.previous[field];
+      notify(
+        'success',
+        value === ''
+          ? fill(strings.MessagingSetupCleared, { what, address: number.address, previous: previous ?? '—' })
+          : fill(strings.MessagingSetupRestored, { what, address: number.address, previous: value }),
+      );
+      return previous;
+    },
+
+    async fixDefaultService(serviceSid, serviceName) {
+      const result = await reporting('MessagingSetupFixDefaultFailed', serviceName, () =>
+        backend.call('set-default-conversation-service', { serviceSid }),
+      );
+      dispatch({ type: 'default-service-set', serviceSid: result.defaultConversationServiceSid });
+      notify(
+        'success',
+        fill(strings.MessagingSetupFixDefaultDone, {
+          flex: serviceName,
+          previous: result.previousServiceSid ?? strings.MessagingSetupNoDefaultService,
+        }),
+      );
+      return result.previousServiceSid;
+    },
+
+    async migrateFlexFlow(row) {
+      const response = await backend.call('migrate-flex-flow', migrationRequest(row));
+      // Mirror each step's effect at once: the new (or updated) address, and the flow gone.
+      if (response.address) dispatch({ type: 'address-saved', address: response.address });
+      if (response.outcome === 'migrated') dispatch({ type: 'flex-flow-deleted', sid: response.flexFlowSid });
+      return response;
+    },
+
+    reportMigration(results) {
+      const clean = results.every((r) => r.outcome === 'migrated' || r.outcome === 'skipped');
+      notify(
+        clean ? 'success' : 'error',
+        fill(strings.MessagingSetupMigrateNotify, { summary: summariseMigration(results, strings) }),
+      );
+    },
+
+    async deleteFlexFlow(row) {
+      await reporting('MessagingSetupFlexFlowDeleteFailed', row.flow.friendlyName, () =>
+        backend.call('delete-flex-flow', { sid: row.flow.sid }),
+      );
+      dispatch({ type: 'flex-flow-deleted', sid: row.flow.sid });
+      notify('success', fill(strings.MessagingSetupFlexFlowDeleted, { name: row.flow.friendlyName }));
+    },
+
+    async createAddressInBulk(request) {
+      const saved = await backend.call('create-address', request);
+      dispatch({ type: 'address-saved', address: saved });
+      return saved;
+    },
+
+    reportBulkCreate(counts) {
+      notify(counts.failed > 0 ? 'error' : 'success', fill(strings.MessagingSetupBulkNotify, { ...counts }));
+    },
+  };
+}
+
+/** The verbs for a view: the same object for as long as its backend, notifier and strings are. */
+export function useMessagingSetupActions(deps: ActionDeps): MessagingSetupActions {
+  const { backend, dispatch, notify, strings } = deps;
+  return useMemo(
+    () => createMessagingSetupActions({ backend, dispatch, notify, strings }),
+    [backend, dispatch, notify, strings],
+  );
+}
