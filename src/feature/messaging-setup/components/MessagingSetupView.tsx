@@ -1,4 +1,4 @@
-import React, { useMemo, useRef, useState } from 'react';
+import React, { useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
@@ -7,14 +7,12 @@ import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-pa
 
 import type { BackendClient } from '../api/backendClient';
 import type { AddressInput, AddressSummary, AddressType } from '../../../contract/types';
-import { MESSAGING_FLOW_NAME } from '../constants';
-import { diagnosisContextOf } from '../diagnostics/context';
-import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
+import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { editAddressForm, newAddressForm, type AddressForm } from '../state/addressForm';
-import { flexFlowRows } from '../state/flexFlowRows';
-import { numberRows, senderRows, type ConnectionRow, type DiagnosisFilter } from '../state/rows';
-import { addressesByAddress, type SourceName } from '../state/setupData';
+import type { ConnectionRow, DiagnosisFilter } from '../state/rows';
+import type { SourceName } from '../state/setupData';
 import { useSetupData } from '../state/useSetupData';
+import { useSetupRows } from '../state/useSetupRows';
 import {
   fill,
   messagingSetupStrings,
@@ -87,53 +85,9 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const [numbersDiagnosis, setNumbersDiagnosis] = useState<DiagnosisFilter>('all');
   const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
 
-  const flowsBySid = useMemo(() => new Map(data.flows.map((f) => [f.sid, f])), [data.flows]);
-  const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
-  // Until the flows have loaded, a Studio address's flow is unknown, not missing: no false "Problem".
-  const flowsKnown = !data.sources.flows.loading && !data.sources.flows.error;
-  // One diagnosis context per render of the data, then one diagnosis per row: no request per row.
-  const context = useMemo(() => diagnosisContextOf(data, byAddress, flowsBySid), [data, byAddress, flowsBySid]);
-  const numbers = useMemo(
-    () =>
-      numberRows(data.numbers, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
-        ...row,
-        diagnosis: diagnoseNumber(data.numbers[i], context),
-      })),
-    [data.numbers, byAddress, flowsBySid, flowsKnown, context],
-  );
-  const senders = useMemo(
-    () =>
-      senderRows(data.senders, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
-        ...row,
-        diagnosis: diagnoseSender(data.senders[i], context),
-      })),
-    [data.senders, byAddress, flowsBySid, flowsKnown, context],
-  );
-  const counts = useMemo(() => {
-    const byLevel: Record<DiagnosisLevel, number> = { ready: 0, warning: 0, broken: 0 };
-    for (const row of numbers) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
-    return byLevel;
-  }, [numbers]);
-  const addresses = useMemo(() => [...data.addresses.values()], [data.addresses]);
-  const owned = useMemo(
-    () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
-    [data.numbers, data.senders],
-  );
-
+  const { numbers, senders, counts, addresses, owned, flowsBySid, flowsKnown, flexFlows, flexServiceSid, defaultFlow } =
+    useSetupRows(data);
   const loading = (Object.keys(data.sources) as SourceName[]).filter((s) => data.sources[s].loading);
-  const flexServiceSid = data.essentials?.flexConversationServiceSid ?? null;
-  const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
-  const flexFlows = useMemo(
-    () =>
-      flexFlowRows(data.flexFlows, {
-        flowsBySid,
-        flowsKnown,
-        byAddress,
-        flexServiceSid,
-        services: data.essentials?.conversationServices ?? [],
-      }),
-    [data.flexFlows, flowsBySid, flowsKnown, byAddress, flexServiceSid, data.essentials],
-  );
 
   const createForm = (type: AddressType, address: string, friendlyName?: string) =>
     newAddressForm(type, address, {

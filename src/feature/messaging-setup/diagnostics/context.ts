@@ -2,15 +2,18 @@ import type { AddressSummary, StudioFlowSummary } from '../../../contract/types'
 import type { SetupData } from '../state/setupData';
 import type { DiagnosisContext, FlexFlowRef } from './diagnose';
 
-const loaded = (data: SetupData, source: keyof SetupData['sources']) =>
+const loaded = (data: Pick<SetupData, 'sources'>, source: keyof SetupData['sources']) =>
   !data.sources[source].loading && !data.sources[source].error;
 
 /**
  * The diagnosis context from what the view has loaded (built once per render, not per row). While a
  * source loads or after it failed, its `complete` flag is false and the diagnosis says nothing about it.
  */
+/** What a diagnosis context is built from (so callers can memoise on just these). */
+export type DiagnosisSources = Pick<SetupData, 'messagingServices' | 'flexFlows' | 'essentials' | 'sources'>;
+
 export function diagnosisContextOf(
-  data: SetupData,
+  data: DiagnosisSources,
   addressesByAddress: ReadonlyMap<string, AddressSummary>,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
 ): DiagnosisContext {

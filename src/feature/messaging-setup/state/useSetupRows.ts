@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+
+import { MESSAGING_FLOW_NAME } from '../constants';
+import { diagnosisContextOf } from '../diagnostics/context';
+import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
+import { flexFlowRows } from './flexFlowRows';
+import { numberRows, senderRows } from './rows';
+import { addressesByAddress, type SetupData } from './setupData';
+
+/**
+ * Everything the view's tables show, built from the loaded data: one selector for all of them.
+ * Each piece is memoised on the sources it reads, not on the whole state, so a page of numbers
+ * arriving does not rebuild the Flex Flows, and a saved address rebuilds what shows addresses.
+ */
+export function useSetupRows(data: SetupData) {
+  const flowsBySid = useMemo(() => new Map(data.flows.map((f) => [f.sid, f])), [data.flows]);
+  const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
+  // Until the flows have loaded, a Studio address's flow is unknown, not missing: no false "Problem".
+  const flowsKnown = !data.sources.flows.loading && !data.sources.flows.error;
+  const { messagingServices, flexFlows, essentials, sources } = data;
+  // One diagnosis context per change of what it reads, then one diagnosis per row: no request per row.
+  const context = useMemo(
+    () => diagnosisContextOf({ messagingServices, flexFlows, essentials, sources }, byAddress, flowsBySid),
+    [messagingServices, flexFlows, essentials, sources, byAddress, flowsBySid],
+  );
+  const numbers = useMemo(
+    () =>
+      numberRows(data.numbers, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
+        ...row,
+        diagnosis: diagnoseNumber(data.numbers[i], context),
+      })),
+    [data.numbers, byAddress, flowsBySid, flowsKnown, context],
+  );
+  const senders = useMemo(
+    () =>
+      senderRows(data.senders, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
+        ...row,
+        diagnosis: diagnoseSender(data.senders[i], context),
+      })),
+    [data.senders, byAddress, flowsBySid, flowsKnown, context],
+  );
+  const counts = useMemo(() => {
+    const byLevel: Record<DiagnosisLevel, number> = { ready: 0, warning: 0, broken: 0 };
+    for (const row of numbers) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
+    return byLevel;
+  }, [numbers]);
+  const addresses = useMemo(() => [...data.addresses.values()], [data.addresses]);
+  // Numbers and senders of this account: the Addresses tab marks addresses of anything else.
+  const owned = useMemo(
+    () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
+    [data.numbers, data.senders],
+  );
+  const flexServiceSid = essentials?.flexConversationServiceSid ?? null;
+  const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
+  const flexFlowTable = useMemo(
+    () =>
+      flexFlowRows(flexFlows, {
+        flowsBySid,
+        flowsKnown,
+        byAddress,
+        flexServiceSid,
+        services: essentials?.conversationServices ?? [],
+      }),
+    [flexFlows, flowsBySid, flowsKnown, byAddress, flexServiceSid, essentials],
+  );
+  return {
+    numbers,
+    senders,
+    counts,
+    addresses,
+    owned,
+    flowsBySid,
+    flowsKnown,
+    flexFlows: flexFlowTable,
+    flexServiceSid,
+    defaultFlow,
+  };
+}
