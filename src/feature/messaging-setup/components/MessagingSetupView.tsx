@@ -2,38 +2,29 @@ import React, { useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
-import { Spinner } from '@twilio-paste/core/spinner';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 
 import type { BackendClient } from '../api/backendClient';
-import type { AddressInput, AddressSummary, AddressType } from '../../../contract/types';
+import type { AddressSummary, AddressType } from '../../../contract/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
-import { editAddressForm, newAddressForm, type AddressForm } from '../state/addressForm';
+import { addressForms } from '../state/addressForm';
 import type { ConnectionRow, DiagnosisFilter } from '../state/rows';
-import type { SourceName } from '../state/setupData';
 import { useSetupData } from '../state/useSetupData';
 import { useSetupRows } from '../state/useSetupRows';
-import {
-  fill,
-  messagingSetupStrings,
-  StringsContext,
-  type MessagingSetupStringKey,
-  type MessagingSetupStrings,
-} from '../strings';
-import { AddressDialog } from './AddressDialog';
+import { messagingSetupStrings, StringsContext, type MessagingSetupStrings } from '../strings';
 import { AddressesTable } from './AddressesTable';
-import { BulkCreateDialog } from './BulkCreateDialog';
 import { ConnectionsTable } from './ConnectionsTable';
-import { DeleteAddressDialog } from './DeleteAddressDialog';
-import { DiagnosisDialog } from './DiagnosisDialog';
 import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
+import { LoadingProgress } from './LoadingProgress';
+import { SOURCE_LABEL } from './sourceLabels';
 import { LoadProblems } from './LoadProblems';
 import { RenderWhileVisible } from './RenderWhileVisible';
 import { useFocusReturn } from './useFocusReturn';
 import { useLatestCallback } from './useLatestCallback';
 import { useMessagingSetupActions, type Notify } from '../actions/messagingSetupActions';
 import { useNotificationBarInset } from './useNotificationBarInset';
+import { MessagingSetupDialogs, type Dialog } from './MessagingSetupDialogs';
 
 export type { Notify } from '../actions/messagingSetupActions';
 
@@ -43,28 +34,10 @@ interface MessagingSetupViewProps {
   strings?: MessagingSetupStrings;
 }
 
-const SOURCE_LABEL: Record<SourceName, MessagingSetupStringKey> = {
-  numbers: 'MessagingSetupSourceNumbers',
-  senders: 'MessagingSetupSourceSenders',
-  addresses: 'MessagingSetupSourceAddresses',
-  flows: 'MessagingSetupSourceFlows',
-  essentials: 'MessagingSetupSourceEssentials',
-  memberships: 'MessagingSetupSourceMemberships',
-  flexFlows: 'MessagingSetupSourceFlexFlows',
-};
-
 const NUMBERS_TAB = 'messaging-setup-numbers';
 const SENDERS_TAB = 'messaging-setup-senders';
 const ADDRESSES_TAB = 'messaging-setup-addresses';
 const FLEX_FLOWS_TAB = 'messaging-setup-flex-flows';
-
-type Dialog =
-  | { kind: 'none' }
-  | { kind: 'edit'; form: AddressForm; addressFixed: boolean }
-  | { kind: 'delete'; address: AddressSummary }
-  | { kind: 'diagnosis'; table: 'numbers' | 'senders'; key: string }
-  | { kind: 'bulk-settings'; rows: ConnectionRow[] }
-  | { kind: 'bulk-run'; rows: ConnectionRow[]; template: AddressInput };
 
 export function MessagingSetupView({ backend, notify, strings = messagingSetupStrings }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
@@ -87,33 +60,39 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
 
   const { numbers, senders, counts, addresses, owned, flowsBySid, flowsKnown, flexFlows, flexServiceSid, defaultFlow } =
     useSetupRows(data);
-  const loading = (Object.keys(data.sources) as SourceName[]).filter((s) => data.sources[s].loading);
 
-  const createForm = (type: AddressType, address: string, friendlyName?: string) =>
-    newAddressForm(type, address, {
-      studioFlowSid: defaultFlow?.sid,
-      conversationServiceSid: flexServiceSid ?? undefined,
-      friendlyName,
-      backendUrl: backend.baseUrl,
-    });
+  const forms = addressForms({ defaultFlowSid: defaultFlow?.sid, flexServiceSid, backendUrl: backend.baseUrl });
   const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>
-    openDialog({ kind: 'edit', addressFixed, form: createForm(type, address, friendlyName) });
+    openDialog({ kind: 'edit', addressFixed, form: forms.create(type, address, friendlyName) });
   const startEdit = (config: AddressSummary) =>
-    openDialog({
-      kind: 'edit',
-      addressFixed: true,
-      form: editAddressForm(config, defaultFlow?.sid, backend.baseUrl),
-    });
+    openDialog({ kind: 'edit', addressFixed: true, form: forms.edit(config) });
   const rowActions = {
     onCreate: (row: ConnectionRow) => startCreate(row.type, row.address, row.name || undefined, true),
     onEdit: (row: ConnectionRow) => row.config && startEdit(row.config),
     onDelete: (row: ConnectionRow) => row.config && openDialog({ kind: 'delete', address: row.config }),
     onBulkCreate: (rows: ConnectionRow[]) => openDialog({ kind: 'bulk-settings', rows }),
   };
-  const diagnosed =
-    dialog.kind === 'diagnosis'
-      ? (dialog.table === 'numbers' ? numbers : senders).find((row) => row.key === dialog.key)
-      : undefined;
+  // The Phone numbers and WhatsApp senders tabs: one table, two configurations.
+  const connectionTabs = [
+    {
+      id: NUMBERS_TAB,
+      table: 'numbers' as const,
+      rows: numbers,
+      addressHeading: strings.MessagingSetupColumnPhoneNumber,
+      emptyText: data.sources.numbers.loading ? strings.MessagingSetupLoadingNumbers : strings.MessagingSetupNoNumbers,
+      diagnosis: numbersDiagnosis,
+      setDiagnosis: setNumbersDiagnosis,
+    },
+    {
+      id: SENDERS_TAB,
+      table: 'senders' as const,
+      rows: senders,
+      addressHeading: strings.MessagingSetupColumnSender,
+      emptyText: data.sources.senders.loading ? strings.MessagingSetupLoadingSenders : strings.MessagingSetupNoSenders,
+      diagnosis: sendersDiagnosis,
+      setDiagnosis: setSendersDiagnosis,
+    },
+  ];
 
   const fixDefault = (flexSid: string) =>
     actions.fixDefaultService(
@@ -126,7 +105,6 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
     setNumbersDiagnosis(level);
     tabs.select(NUMBERS_TAB);
   });
-  const close = () => setDialog({ kind: 'none' });
 
   return (
     <StringsContext.Provider value={strings}>
@@ -146,25 +124,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           onFixDefault={fixDefaultNow}
         />
 
-        {loading.length > 0 && (
-          <Box
-            display="flex"
-            alignItems="center"
-            columnGap="space30"
-            marginBottom="space50"
-            aria-live="polite"
-            data-testid="loading-progress"
-          >
-            <Spinner decorative={false} title={strings.MessagingSetupLoadingTitle} size="sizeIcon20" />
-            <span>
-              {fill(strings.MessagingSetupLoading, {
-                sources: loading.map((s) => strings[SOURCE_LABEL[s]]).join(', '),
-                numbers: data.numbers.length,
-                addresses: data.addresses.size,
-              })}
-            </span>
-          </Box>
-        )}
+        <LoadingProgress data={data} sourceLabel={SOURCE_LABEL} />
         <LoadProblems sources={data.sources} sourceLabel={SOURCE_LABEL} backendUrl={backend.baseUrl} reload={reload} />
 
         <Tabs state={tabs}>
@@ -175,42 +135,22 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             <Tab id={FLEX_FLOWS_TAB}>{strings.MessagingSetupTabFlexFlows}</Tab>
           </TabList>
           <TabPanels>
-            <TabPanel>
-              <RenderWhileVisible visible={tabs.selectedId === NUMBERS_TAB}>
-                <ConnectionsTable
-                  rows={numbers}
-                  addressHeading={strings.MessagingSetupColumnPhoneNumber}
-                  emptyText={
-                    data.sources.numbers.loading
-                      ? strings.MessagingSetupLoadingNumbers
-                      : strings.MessagingSetupNoNumbers
-                  }
-                  canWrite={canWrite}
-                  {...rowActions}
-                  onDiagnose={(row) => openDialog({ kind: 'diagnosis', table: 'numbers', key: row.key })}
-                  diagnosisFilter={numbersDiagnosis}
-                  onDiagnosisFilter={setNumbersDiagnosis}
-                />
-              </RenderWhileVisible>
-            </TabPanel>
-            <TabPanel>
-              <RenderWhileVisible visible={tabs.selectedId === SENDERS_TAB}>
-                <ConnectionsTable
-                  rows={senders}
-                  addressHeading={strings.MessagingSetupColumnSender}
-                  emptyText={
-                    data.sources.senders.loading
-                      ? strings.MessagingSetupLoadingSenders
-                      : strings.MessagingSetupNoSenders
-                  }
-                  canWrite={canWrite}
-                  {...rowActions}
-                  onDiagnose={(row) => openDialog({ kind: 'diagnosis', table: 'senders', key: row.key })}
-                  diagnosisFilter={sendersDiagnosis}
-                  onDiagnosisFilter={setSendersDiagnosis}
-                />
-              </RenderWhileVisible>
-            </TabPanel>
+            {connectionTabs.map((tab) => (
+              <TabPanel key={tab.id}>
+                <RenderWhileVisible visible={tabs.selectedId === tab.id}>
+                  <ConnectionsTable
+                    rows={tab.rows}
+                    addressHeading={tab.addressHeading}
+                    emptyText={tab.emptyText}
+                    canWrite={canWrite}
+                    {...rowActions}
+                    onDiagnose={(row) => openDialog({ kind: 'diagnosis', table: tab.table, key: row.key })}
+                    diagnosisFilter={tab.diagnosis}
+                    onDiagnosisFilter={tab.setDiagnosis}
+                  />
+                </RenderWhileVisible>
+              </TabPanel>
+            ))}
             <TabPanel>
               <RenderWhileVisible visible={tabs.selectedId === ADDRESSES_TAB}>
                 <AddressesTable
@@ -240,60 +180,17 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           </TabPanels>
         </Tabs>
 
-        {dialog.kind === 'edit' && (
-          <AddressDialog
-            initial={dialog.form}
-            addressFixed={dialog.addressFixed}
-            flows={data.flows}
-            services={data.essentials?.conversationServices ?? []}
-            flexServiceSid={flexServiceSid}
-            onCreate={actions.createAddress}
-            onUpdate={(request) => actions.updateAddress(request, dialog.form.address)}
-            onCancel={close}
-            onDone={close}
-          />
-        )}
-        {dialog.kind === 'bulk-settings' && (
-          <AddressDialog
-            initial={createForm(dialog.rows[0].type, dialog.rows[0].address)}
-            addressFixed
-            flows={data.flows}
-            services={data.essentials?.conversationServices ?? []}
-            flexServiceSid={flexServiceSid}
-            onCancel={close}
-            bulk={{
-              count: dialog.rows.length,
-              onSettings: (template) => setDialog({ kind: 'bulk-run', rows: dialog.rows, template }),
-            }}
-          />
-        )}
-        {dialog.kind === 'bulk-run' && (
-          <BulkCreateDialog
-            rows={dialog.rows}
-            template={dialog.template}
-            create={actions.createAddressInBulk}
-            onFinished={actions.reportBulkCreate}
-            onClose={close}
-          />
-        )}
-        {diagnosed && (
-          <DiagnosisDialog
-            row={diagnosed}
-            canWrite={canWrite}
-            onSetInbound={(field, value) =>
-              actions.setNumberInbound({ sid: diagnosed.key, address: diagnosed.address }, field, value)
-            }
-            onClose={close}
-          />
-        )}
-        {dialog.kind === 'delete' && (
-          <DeleteAddressDialog
-            address={dialog.address}
-            onConfirm={() => actions.deleteAddress(dialog.address)}
-            onCancel={close}
-            onDone={close}
-          />
-        )}
+        <MessagingSetupDialogs
+          dialog={dialog}
+          setDialog={setDialog}
+          rows={{ numbers, senders }}
+          actions={actions}
+          createForm={forms.create}
+          flows={data.flows}
+          services={data.essentials?.conversationServices ?? []}
+          flexServiceSid={flexServiceSid}
+          canWrite={canWrite}
+        />
       </Box>
     </StringsContext.Provider>
   );

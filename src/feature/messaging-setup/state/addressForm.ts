@@ -135,3 +135,24 @@ export function toRequest(form: AddressForm): FormResult {
   const result = checkUpdateAddress({ sid: form.sid, ...settingsOf(form) }, policy);
   return result.ok ? { ok: true, mode: 'edit', request: result.value } : result;
 }
+
+/**
+ * The view's form makers: a create form with its defaults (the published "Messaging Flow", Flex's
+ * conversation service, the built-in webhook's backend) and an edit form of an address.
+ */
+export function addressForms(defaults: {
+  defaultFlowSid?: string;
+  flexServiceSid: string | null;
+  backendUrl?: string;
+}) {
+  return {
+    create: (type: AddressType, address: string, friendlyName?: string) =>
+      newAddressForm(type, address, {
+        studioFlowSid: defaults.defaultFlowSid,
+        conversationServiceSid: defaults.flexServiceSid ?? undefined,
+        friendlyName,
+        backendUrl: defaults.backendUrl,
+      }),
+    edit: (config: AddressSummary) => editAddressForm(config, defaults.defaultFlowSid, defaults.backendUrl),
+  };
+}
