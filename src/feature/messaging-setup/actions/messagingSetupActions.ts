@@ -152,7 +152,8 @@ export function createMessagingSetupActions({ backend, dispatch, notify, strings
     },
 
     async createAddressInBulk(request) {
-      const saved = await backend.call('create-address', request);
+      // The bulk runner paces the run and re-queues a rate-limited row itself: no second loop here.
+      const saved = await backend.call('create-address', request, { retryRateLimited: false });
       dispatch({ type: 'address-saved', address: saved });
       return saved;
     },

@@ -144,6 +144,14 @@ describe('429 Too Many Requests', () => {
       message: 'Twilio is rate limiting this account.',
     });
   });
+
+  test('is not retried when the caller re-queues rate-limited calls itself (retryRateLimited: false)', async () => {
+    const { client, fetch, sleep } = scriptedClient([errorReply(429, 'rate_limited', 'Too many requests.'), ok()]);
+    const error = await failureOf(client.call('create-address', anyRequest, { retryRateLimited: false }));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+    expect(error).toMatchObject({ status: 429, code: 'rate_limited' });
+  });
 });
 
 describe('5xx server errors', () => {

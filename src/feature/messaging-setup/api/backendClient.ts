@@ -54,6 +54,15 @@ async function errorFrom(response: Response): Promise<BackendApiError> {
   );
 }
 
+export interface CallOptions {
+  /**
+   * Whether this client sends a call the backend answered 429 again (default true). A caller that
+   * paces and re-queues rate-limited calls itself (the bulk runner) says false, so one retry loop
+   * owns each path: see "Who retries what" in docs/ARCHITECTURE.md.
+   */
+  retryRateLimited?: boolean;
+}
+
 export type BackendClient = ReturnType<typeof createBackendClient>;
 
 /**
@@ -94,7 +103,9 @@ export function createBackendClient(options: BackendClientOptions) {
   async function call<E extends BackendEndpoint>(
     endpoint: E,
     request: BackendEndpoints[E]['request'],
+    callOptions: CallOptions = {},
   ): Promise<BackendEndpoints[E]['response']> {
+    const retryRateLimited = callOptions.retryRateLimited ?? true;
     const isRead = ENDPOINT_ACCESS[endpoint] === 'read';
     let tokenRefreshRetried = false;
     for (let retry = 0; ; retry += 1) {
@@ -127,7 +138,8 @@ export function createBackendClient(options: BackendClientOptions) {
       }
       // A 504 means the backend already spent its whole time budget on Twilio, retries included
       // (serverless/src/twilio/timeBudget.ts): sending the read again would only triple the wait.
-      const retryable = response.status === 429 || (isRead && response.status >= 500 && response.status !== 504);
+      const retryable =
+        (response.status === 429 && retryRateLimited) || (isRead && response.status >= 500 && response.status !== 504);
       if (retryable && canRetry) {
         await sleep(Math.min(maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff));
         continue;
