@@ -249,6 +249,57 @@ export const messagingSetupStrings = {
   MessagingSetupCreateFailed: 'Address {{address}} was not created: {{error}}',
   MessagingSetupSaveFailed: 'Address {{address}} was not saved: {{error}}',
   MessagingSetupDeleteFailed: 'Address {{address}} was not deleted: {{error}}',
+  // Diagnosis findings (diagnostics/diagnose.ts): what happens to a customer's message, and the fix.
+  MessagingSetupFindingNoAddress:
+    '{{label}} has no Conversations address, so customer messages to it never become conversations in Flex.',
+  MessagingSetupFindingNoAddressFix:
+    'Create an address for it, routed to the Studio flow "Messaging Flow" with retry count 3.',
+  MessagingSetupFindingAutoCreationOff:
+    "Auto-creation is off on {{label}}'s address, so new messages do not create conversations.",
+  MessagingSetupFindingAutoCreationOffFix: 'Edit the address and turn auto-creation on.',
+  MessagingSetupFindingFlowMissing:
+    'The address routes to a Studio flow ({{sid}}) that does not exist, so messages go nowhere.',
+  MessagingSetupFindingFlowMissingFix: 'Edit the address and choose an existing, published Studio flow.',
+  MessagingSetupFindingFlowUnpublished:
+    'The Studio flow "{{name}}" is a draft that was never published, so it does not run.',
+  MessagingSetupFindingFlowUnpublishedFix: 'Publish "{{name}}" in Studio, or choose a published flow.',
+  MessagingSetupFindingWebhookUrlEmpty:
+    'The address uses a webhook but has no webhook URL, so nothing creates the task.',
+  MessagingSetupFindingWebhookUrlEmptyFix: 'Edit the address and set the webhook URL.',
+  MessagingSetupFindingBuiltInFilterMissing:
+    'The address calls the built-in Flex webhook without the onMessageAdded filter, so the handler never hears of a customer message and creates no task.',
+  MessagingSetupFindingBuiltInFilterMissingFix:
+    'Edit the address and choose "Flex webhook (built in)" again: it sets the onMessageAdded filter.',
+  MessagingSetupFindingServiceNotFlex:
+    "The address puts conversations in a Conversations service that is not Flex's, so agents never see them.",
+  MessagingSetupFindingDefaultServiceNotFlex:
+    "The address uses the account's default Conversations service, which is not Flex's, so agents never see them.",
+  MessagingSetupFindingServiceNotFlexFix: "Edit the address and choose Flex's conversation service.",
+  MessagingSetupFindingLegacyFlexFlow:
+    'The legacy Flex Flow "{{name}}" still holds this address, which can lose or duplicate tasks.',
+  MessagingSetupFindingLegacyFlexFlowFix: 'Migrate the Flex Flow to the address (or delete the Flex Flow).',
+  MessagingSetupFindingNoSms: 'This number cannot receive SMS at all.',
+  MessagingSetupFindingNoSmsFix:
+    'Use an SMS-capable number for messaging, or ask Twilio support about enabling SMS on it.',
+  MessagingSetupFindingSmsUrlBeside:
+    'The number\'s "A message comes in" webhook ({{url}}) runs in parallel with the address for every message.',
+  MessagingSetupFindingSmsUrlBesideFix: 'Clear the "A message comes in" URL (it is shown so you can copy it first).',
+  MessagingSetupFindingSmsUrlOnly:
+    'The number\'s messages go to its "A message comes in" webhook ({{url}}), not to Flex.',
+  MessagingSetupFindingSmsUrlOnlyFix: 'Create an address for the number, then clear the "A message comes in" URL.',
+  MessagingSetupFindingSmsAppBeside:
+    "The number's SMS is handled by a TwiML app ({{sid}}) in parallel with the address.",
+  MessagingSetupFindingSmsAppBesideFix: "Remove the number's SMS application.",
+  MessagingSetupFindingSmsAppOnly: "The number's SMS is handled by a TwiML app ({{sid}}), not by Flex.",
+  MessagingSetupFindingSmsAppOnlyFix: "Create an address for the number, then remove the number's SMS application.",
+  MessagingSetupFindingMessagingService:
+    'The number is in the Messaging Service "{{name}}", whose inbound settings can take its messages before the address does.',
+  MessagingSetupFindingMessagingServiceFix:
+    'Remove the number from the Messaging Service, or set the service to defer inbound messages to the number.',
+  MessagingSetupFindingSenderOffline:
+    'The WhatsApp sender is {{status}}{{reasons}}, so WhatsApp does not deliver messages to it.',
+  MessagingSetupFindingSenderOfflineFix:
+    'Finish or fix the sender registration in the Twilio Console (Messaging › Senders › WhatsApp senders).',
 };
 
 export type MessagingSetupStrings = typeof messagingSetupStrings;

@@ -59,7 +59,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
 
   const { numbers, senders, counts, addresses, owned, flowsBySid, flowsKnown, flexFlows, flexServiceSid, defaultFlow } =
-    useSetupRows(data);
+    useSetupRows(data, strings);
 
   const forms = addressForms({ defaultFlowSid: defaultFlow?.sid, flexServiceSid, backendUrl: backend.baseUrl });
   const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>

@@ -1,6 +1,7 @@
 import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 import type { SetupData } from '../state/setupData';
 import type { DiagnosisContext, FlexFlowRef } from './diagnose';
+import type { MessagingSetupStrings } from '../strings';
 
 const loaded = (data: Pick<SetupData, 'sources'>, source: keyof SetupData['sources']) =>
   !data.sources[source].loading && !data.sources[source].error;
@@ -16,6 +17,7 @@ export function diagnosisContextOf(
   data: DiagnosisSources,
   addressesByAddress: ReadonlyMap<string, AddressSummary>,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  strings?: MessagingSetupStrings,
 ): DiagnosisContext {
   const messagingServiceByNumberSid = new Map<string, string>();
   for (const service of data.messagingServices) {
@@ -44,6 +46,7 @@ export function diagnosisContextOf(
     defaultServiceSid: data.essentials?.defaultConversationServiceSid ?? null,
     messagingServiceByNumberSid,
     flexFlowsByIdentity,
+    strings,
     complete: {
       flows: loaded(data, 'flows'),
       essentials: loaded(data, 'essentials') && data.essentials !== null,

@@ -1,3 +1,4 @@
+import { messagingSetupStrings } from '../strings';
 import fc from 'fast-check';
 
 import type {
@@ -326,5 +327,23 @@ describe('diagnoseNumber, combinations', () => {
       ),
       { numRuns: 500, seed: 4 },
     );
+  });
+});
+
+describe('the words of a finding', () => {
+  test('come from the strings the context carries (an account can reword them), filled with the row', () => {
+    const strings = {
+      ...messagingSetupStrings,
+      MessagingSetupFindingNoAddress: '{{label}} : aucune adresse Conversations.',
+      MessagingSetupFindingNoAddressFix: 'Créez une adresse.',
+    };
+    const diagnosis = diagnoseNumber(number(), context([], { strings }));
+    expect(diagnosis.findings).toEqual([
+      expect.objectContaining({
+        code: 'no-address',
+        explanation: `${number().phoneNumber} : aucune adresse Conversations.`,
+        fix: 'Créez une adresse.',
+      }),
+    ]);
   });
 });

@@ -3,6 +3,7 @@
  * Computed in one place, from data the view has already loaded: no Twilio request per row.
  */
 import { BUILT_IN_WEBHOOK_FILTERS, isBuiltInWebhookUrl } from '../api/builtInWebhook';
+import { fill, messagingSetupStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
 import type {
   AddressSummary,
   PhoneNumberSummary,
@@ -62,9 +63,27 @@ export interface DiagnosisContext {
   flexFlowsByIdentity: ReadonlyMap<string, FlexFlowRef>;
   /** False while flows, configuration or memberships are still loading: say nothing about them yet. */
   complete?: { flows: boolean; essentials: boolean; memberships: boolean; flexFlows: boolean };
+  /** The texts of the findings (the account's, resolved at registration); ours by default. */
+  strings?: MessagingSetupStrings;
 }
 
 const ALL_COMPLETE = { flows: true, essentials: true, memberships: true, flexFlows: true };
+
+/**
+ * A finding in the view's words: `key` names its explanation, `${key}Fix` its fix, both in
+ * strings.ts, filled with `values`.
+ */
+function finding(
+  ctx: DiagnosisContext,
+  code: FindingCode,
+  severity: Finding['severity'],
+  key: MessagingSetupStringKey,
+  fixKey: MessagingSetupStringKey,
+  values: Record<string, string> = {},
+): Finding {
+  const strings = ctx.strings ?? messagingSetupStrings;
+  return { code, severity, explanation: fill(strings[key], values), fix: fill(strings[fixKey], values) };
+}
 
 export function levelOf(findings: readonly Finding[]): DiagnosisLevel {
   if (findings.some((f) => f.severity === 'broken')) return 'broken';
@@ -76,73 +95,92 @@ function addressFindings(address: AddressSummary | undefined, label: string, ctx
   const complete = ctx.complete ?? ALL_COMPLETE;
   if (!address) {
     return [
-      {
-        code: 'no-address',
-        severity: 'broken',
-        explanation: `${label} has no Conversations address, so customer messages to it never become conversations in Flex.`,
-        fix: 'Create an address for it, routed to the Studio flow "Messaging Flow" with retry count 3.',
-      },
+      finding(ctx, 'no-address', 'broken', 'MessagingSetupFindingNoAddress', 'MessagingSetupFindingNoAddressFix', {
+        label,
+      }),
     ];
   }
   const findings: Finding[] = [];
   if (!address.autoCreationEnabled) {
-    findings.push({
-      code: 'auto-creation-disabled',
-      severity: 'broken',
-      explanation: `Auto-creation is off on ${label}'s address, so new messages do not create conversations.`,
-      fix: 'Edit the address and turn auto-creation on.',
-    });
+    findings.push(
+      finding(
+        ctx,
+        'auto-creation-disabled',
+        'broken',
+        'MessagingSetupFindingAutoCreationOff',
+        'MessagingSetupFindingAutoCreationOffFix',
+        { label },
+      ),
+    );
   }
   const { integration } = address;
   if (integration.type === 'studio' && complete.flows) {
     const flow = ctx.flowsBySid.get(integration.studioFlowSid);
     if (!flow) {
-      findings.push({
-        code: 'studio-flow-missing',
-        severity: 'broken',
-        explanation: `The address routes to a Studio flow (${integration.studioFlowSid}) that does not exist, so messages go nowhere.`,
-        fix: 'Edit the address and choose an existing, published Studio flow.',
-      });
+      findings.push(
+        finding(
+          ctx,
+          'studio-flow-missing',
+          'broken',
+          'MessagingSetupFindingFlowMissing',
+          'MessagingSetupFindingFlowMissingFix',
+          {
+            sid: integration.studioFlowSid,
+          },
+        ),
+      );
     } else if (flow.status !== 'published') {
-      findings.push({
-        code: 'studio-flow-unpublished',
-        severity: 'broken',
-        explanation: `The Studio flow "${flow.friendlyName}" is a draft that was never published, so it does not run.`,
-        fix: `Publish "${flow.friendlyName}" in Studio, or choose a published flow.`,
-      });
+      findings.push(
+        finding(
+          ctx,
+          'studio-flow-unpublished',
+          'broken',
+          'MessagingSetupFindingFlowUnpublished',
+          'MessagingSetupFindingFlowUnpublishedFix',
+          { name: flow.friendlyName },
+        ),
+      );
     }
   }
   if (integration.type === 'webhook' && !integration.webhookUrl) {
-    findings.push({
-      code: 'webhook-url-empty',
-      severity: 'broken',
-      explanation: 'The address uses a webhook but has no webhook URL, so nothing creates the task.',
-      fix: 'Edit the address and set the webhook URL.',
-    });
+    findings.push(
+      finding(
+        ctx,
+        'webhook-url-empty',
+        'broken',
+        'MessagingSetupFindingWebhookUrlEmpty',
+        'MessagingSetupFindingWebhookUrlEmptyFix',
+      ),
+    );
   }
   if (
     integration.type === 'webhook' &&
     isBuiltInWebhookUrl(integration.webhookUrl) &&
     !BUILT_IN_WEBHOOK_FILTERS.every((filter) => integration.webhookFilters.includes(filter))
   ) {
-    findings.push({
-      code: 'built-in-webhook-filter-missing',
-      severity: 'broken',
-      explanation:
-        'The address calls the built-in Flex webhook without the onMessageAdded filter, so the handler never hears of a customer message and creates no task.',
-      fix: 'Edit the address and choose "Flex webhook (built in)" again: it sets the onMessageAdded filter.',
-    });
+    findings.push(
+      finding(
+        ctx,
+        'built-in-webhook-filter-missing',
+        'broken',
+        'MessagingSetupFindingBuiltInFilterMissing',
+        'MessagingSetupFindingBuiltInFilterMissingFix',
+      ),
+    );
   }
   const service = address.conversationServiceSid ?? ctx.defaultServiceSid;
   if (complete.essentials && ctx.flexServiceSid && service && service !== ctx.flexServiceSid) {
-    findings.push({
-      code: 'service-not-flex',
-      severity: 'broken',
-      explanation: address.conversationServiceSid
-        ? "The address puts conversations in a Conversations service that is not Flex's, so agents never see them."
-        : "The address uses the account's default Conversations service, which is not Flex's, so agents never see them.",
-      fix: "Edit the address and choose Flex's conversation service.",
-    });
+    findings.push(
+      finding(
+        ctx,
+        'service-not-flex',
+        'broken',
+        address.conversationServiceSid
+          ? 'MessagingSetupFindingServiceNotFlex'
+          : 'MessagingSetupFindingDefaultServiceNotFlex',
+        'MessagingSetupFindingServiceNotFlexFix',
+      ),
+    );
   }
   return findings;
 }
@@ -151,25 +189,24 @@ function flexFlowFinding(identity: string, ctx: DiagnosisContext): Finding[] {
   const flow = (ctx.complete ?? ALL_COMPLETE).flexFlows ? ctx.flexFlowsByIdentity.get(identity) : undefined;
   if (!flow) return [];
   return [
-    {
-      code: 'legacy-flex-flow',
-      severity: 'warning',
-      explanation: `The legacy Flex Flow "${flow.friendlyName}" still holds this address, which can lose or duplicate tasks.`,
-      fix: 'Migrate the Flex Flow to the address (or delete the Flex Flow).',
-    },
+    finding(
+      ctx,
+      'legacy-flex-flow',
+      'warning',
+      'MessagingSetupFindingLegacyFlexFlow',
+      'MessagingSetupFindingLegacyFlexFlowFix',
+      {
+        name: flow.friendlyName,
+      },
+    ),
   ];
 }
 
 export function diagnoseNumber(number: PhoneNumberSummary, ctx: DiagnosisContext): Diagnosis {
   const label = number.phoneNumber;
   if (!number.capabilities.sms) {
-    const findings: Finding[] = [
-      {
-        code: 'no-sms-capability',
-        severity: 'broken',
-        explanation: 'This number cannot receive SMS at all.',
-        fix: 'Use an SMS-capable number for messaging, or ask Twilio support about enabling SMS on it.',
-      },
+    const findings = [
+      finding(ctx, 'no-sms-capability', 'broken', 'MessagingSetupFindingNoSms', 'MessagingSetupFindingNoSmsFix'),
     ];
     return { level: 'broken', findings };
   }
@@ -178,39 +215,70 @@ export function diagnoseNumber(number: PhoneNumberSummary, ctx: DiagnosisContext
   // Beside an address these handlers run in parallel with it; without one they are the only route,
   // so the fix is to create the address first.
   if (number.smsUrl) {
-    findings.push({
-      code: 'sms-url-set',
-      severity: 'warning',
-      explanation: address
-        ? `The number's "A message comes in" webhook (${number.smsUrl}) runs in parallel with the address for every message.`
-        : `The number's messages go to its "A message comes in" webhook (${number.smsUrl}), not to Flex.`,
-      fix: address
-        ? 'Clear the "A message comes in" URL (it is shown so you can copy it first).'
-        : 'Create an address for the number, then clear the "A message comes in" URL.',
-    });
+    findings.push(
+      address
+        ? finding(
+            ctx,
+            'sms-url-set',
+            'warning',
+            'MessagingSetupFindingSmsUrlBeside',
+            'MessagingSetupFindingSmsUrlBesideFix',
+            {
+              url: number.smsUrl,
+            },
+          )
+        : finding(
+            ctx,
+            'sms-url-set',
+            'warning',
+            'MessagingSetupFindingSmsUrlOnly',
+            'MessagingSetupFindingSmsUrlOnlyFix',
+            {
+              url: number.smsUrl,
+            },
+          ),
+    );
   }
   if (number.smsApplicationSid) {
-    findings.push({
-      code: 'sms-application-set',
-      severity: 'warning',
-      explanation: address
-        ? `The number's SMS is handled by a TwiML app (${number.smsApplicationSid}) in parallel with the address.`
-        : `The number's SMS is handled by a TwiML app (${number.smsApplicationSid}), not by Flex.`,
-      fix: address
-        ? "Remove the number's SMS application."
-        : "Create an address for the number, then remove the number's SMS application.",
-    });
+    const sid = number.smsApplicationSid;
+    findings.push(
+      address
+        ? finding(
+            ctx,
+            'sms-application-set',
+            'warning',
+            'MessagingSetupFindingSmsAppBeside',
+            'MessagingSetupFindingSmsAppBesideFix',
+            {
+              sid,
+            },
+          )
+        : finding(
+            ctx,
+            'sms-application-set',
+            'warning',
+            'MessagingSetupFindingSmsAppOnly',
+            'MessagingSetupFindingSmsAppOnlyFix',
+            {
+              sid,
+            },
+          ),
+    );
   }
   const service = (ctx.complete ?? ALL_COMPLETE).memberships
     ? ctx.messagingServiceByNumberSid.get(number.sid)
     : undefined;
   if (service) {
-    findings.push({
-      code: 'in-messaging-service',
-      severity: 'warning',
-      explanation: `The number is in the Messaging Service "${service}", whose inbound settings can take its messages before the address does.`,
-      fix: 'Remove the number from the Messaging Service, or set the service to defer inbound messages to the number.',
-    });
+    findings.push(
+      finding(
+        ctx,
+        'in-messaging-service',
+        'warning',
+        'MessagingSetupFindingMessagingService',
+        'MessagingSetupFindingMessagingServiceFix',
+        { name: service },
+      ),
+    );
   }
   findings.push(...flexFlowFinding(number.phoneNumber, ctx));
   return { level: levelOf(findings), findings };
@@ -220,12 +288,19 @@ export function diagnoseSender(sender: WhatsAppSenderSummary, ctx: DiagnosisCont
   const findings = addressFindings(ctx.addressesByAddress.get(sender.senderId), sender.senderId, ctx);
   if (sender.status !== 'ONLINE') {
     const reasons = sender.offlineReasons.length > 0 ? ` (${sender.offlineReasons.join('; ')})` : '';
-    findings.push({
-      code: 'sender-not-online',
-      severity: 'broken',
-      explanation: `The WhatsApp sender is ${sender.status}${reasons}, so WhatsApp does not deliver messages to it.`,
-      fix: 'Finish or fix the sender registration in the Twilio Console (Messaging › Senders › WhatsApp senders).',
-    });
+    findings.push(
+      finding(
+        ctx,
+        'sender-not-online',
+        'broken',
+        'MessagingSetupFindingSenderOffline',
+        'MessagingSetupFindingSenderOfflineFix',
+        {
+          status: sender.status,
+          reasons,
+        },
+      ),
+    );
   }
   findings.push(...flexFlowFinding(sender.senderId, ctx));
   return { level: levelOf(findings), findings };

@@ -6,13 +6,14 @@ import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnost
 import { flexFlowRows } from './flexFlowRows';
 import { numberRows, senderRows } from './rows';
 import { addressesByAddress, type SetupData } from './setupData';
+import type { MessagingSetupStrings } from '../strings';
 
 /**
  * Everything the view's tables show, built from the loaded data: one selector for all of them.
  * Each piece is memoised on the sources it reads, not on the whole state, so a page of numbers
  * arriving does not rebuild the Flex Flows, and a saved address rebuilds what shows addresses.
  */
-export function useSetupRows(data: SetupData) {
+export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
   const flowsBySid = useMemo(() => new Map(data.flows.map((f) => [f.sid, f])), [data.flows]);
   const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
   // Until the flows have loaded, a Studio address's flow is unknown, not missing: no false "Problem".
@@ -20,8 +21,8 @@ export function useSetupRows(data: SetupData) {
   const { messagingServices, flexFlows, essentials, sources } = data;
   // One diagnosis context per change of what it reads, then one diagnosis per row: no request per row.
   const context = useMemo(
-    () => diagnosisContextOf({ messagingServices, flexFlows, essentials, sources }, byAddress, flowsBySid),
-    [messagingServices, flexFlows, essentials, sources, byAddress, flowsBySid],
+    () => diagnosisContextOf({ messagingServices, flexFlows, essentials, sources }, byAddress, flowsBySid, strings),
+    [messagingServices, flexFlows, essentials, sources, byAddress, flowsBySid, strings],
   );
   const numbers = useMemo(
     () =>
