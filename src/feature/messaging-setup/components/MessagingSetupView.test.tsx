@@ -92,7 +92,11 @@ describe('the lists', () => {
 
     const billing = within(rowOf(NUMBERS.billing.phoneNumber));
     expect(billing.getByText('Problem')).toBeInTheDocument();
-    expect(billing.getByText('Auto-creation is off: new messages do not create conversations.')).toBeInTheDocument();
+    expect(
+      billing.getByText(
+        `Auto-creation is off on ${NUMBERS.billing.phoneNumber}'s address, so new messages do not create conversations.`,
+      ),
+    ).toBeInTheDocument();
     expect(billing.getByText('Studio: Messaging Flow · retry 1')).toBeInTheDocument();
 
     const voiceOnly = within(rowOf(NUMBERS.voiceOnly.phoneNumber));
@@ -164,7 +168,7 @@ describe('the lists', () => {
     const support = within(rowOf(NUMBERS.support.phoneNumber));
     expect(screen.getByText(/^Loading Studio flows/)).toBeInTheDocument();
     expect(support.getByText('Connected')).toBeInTheDocument();
-    expect(support.queryByText('The Studio flow it routes to does not exist.')).not.toBeInTheDocument();
+    expect(support.queryByText(/that does not exist, so messages go nowhere\./)).not.toBeInTheDocument();
 
     flows.resolve({ body: { items: fake.account.flows, nextCursor: null } });
     expect(await support.findByText('Studio: Messaging Flow · retry 3')).toBeInTheDocument();
@@ -179,7 +183,7 @@ describe('the lists', () => {
     renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} />);
     await screen.findByText(/Could not load Studio flows: Twilio refused to list Studio flows\./);
     expect(within(rowOf(NUMBERS.support.phoneNumber)).getByText('Connected')).toBeInTheDocument();
-    expect(screen.queryByText('The Studio flow it routes to does not exist.')).not.toBeInTheDocument();
+    expect(screen.queryByText(/that does not exist, so messages go nowhere\./)).not.toBeInTheDocument();
   });
 
   test('an address routed to a flow the account does not have is a problem', async () => {
@@ -192,7 +196,7 @@ describe('the lists', () => {
     await waitFor(() => expect(screen.queryByText(/^Loading /)).not.toBeInTheDocument());
     const support = within(rowOf(NUMBERS.support.phoneNumber));
     expect(support.getByText('Problem')).toBeInTheDocument();
-    expect(support.getByText('The Studio flow it routes to does not exist.')).toBeInTheDocument();
+    expect(support.getByText(/that does not exist, so messages go nowhere\./)).toBeInTheDocument();
   });
 
   test('follows a list cursor to the last page', async () => {
@@ -449,7 +453,7 @@ describe('inline validation', () => {
     // A draft-only account shows no "Messaging Flow" routing: wait for its problem instead.
     const { user } = await renderView({
       fake,
-      loadedWhen: 'The Studio flow "Messaging Flow" is not published.',
+      loadedWhen: 'The Studio flow "Messaging Flow" is a draft that was never published, so it does not run.',
     });
     const form = within(await openCreateDialog(user, NUMBERS.sales.phoneNumber));
     expect(form.getByRole('combobox', { name: 'Studio flow' })).toHaveValue('');

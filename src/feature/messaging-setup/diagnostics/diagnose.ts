@@ -90,8 +90,8 @@ export function levelOf(findings: readonly Finding[]): DiagnosisLevel {
   return findings.length > 0 ? 'warning' : 'ready';
 }
 
-/** Findings about the address configuration itself (shared by numbers and senders). */
-function addressFindings(address: AddressSummary | undefined, label: string, ctx: DiagnosisContext): Finding[] {
+/** Findings about the address configuration itself (shared by numbers, senders and the address status). */
+export function addressFindings(address: AddressSummary | undefined, label: string, ctx: DiagnosisContext): Finding[] {
   const complete = ctx.complete ?? ALL_COMPLETE;
   if (!address) {
     return [
@@ -114,9 +114,10 @@ function addressFindings(address: AddressSummary | undefined, label: string, ctx
     );
   }
   const { integration } = address;
-  if (integration.type === 'studio' && complete.flows) {
+  if (integration.type === 'studio') {
     const flow = ctx.flowsBySid.get(integration.studioFlowSid);
-    if (!flow) {
+    // While the flows load, a flow not yet seen is unknown, not missing; one already seen is judged.
+    if (!flow && complete.flows) {
       findings.push(
         finding(
           ctx,
@@ -129,7 +130,7 @@ function addressFindings(address: AddressSummary | undefined, label: string, ctx
           },
         ),
       );
-    } else if (flow.status !== 'published') {
+    } else if (flow && flow.status !== 'published') {
       findings.push(
         finding(
           ctx,

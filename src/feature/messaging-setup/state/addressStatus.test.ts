@@ -8,7 +8,7 @@ const studioTo = (studioFlowSid: string): AddressSummary => ({
   integration: { type: 'studio', studioFlowSid, retryCount: 2 },
 });
 
-describe('addressStatusOf', () => {
+describe('addressStatusOf (the reason is the diagnosis finding that makes it a problem)', () => {
   test('no address: not connected', () => {
     expect(addressStatusOf(undefined, flowsBySid)).toEqual({ status: 'not-connected', reason: '' });
   });
@@ -22,18 +22,18 @@ describe('addressStatusOf', () => {
   test('auto-creation off is a problem, whatever it routes to', () => {
     expect(addressStatusOf(ADDRESSES.billing, flowsBySid)).toEqual({
       status: 'problem',
-      reason: 'Auto-creation is off: new messages do not create conversations.',
+      reason: `Auto-creation is off on ${ADDRESSES.billing.address}'s address, so new messages do not create conversations.`,
     });
   });
 
   test('a draft flow or a missing flow is a problem', () => {
     expect(addressStatusOf(studioTo(DRAFT_FLOW_SID), flowsBySid)).toEqual({
       status: 'problem',
-      reason: 'The Studio flow "Survey draft" is not published.',
+      reason: 'The Studio flow "Survey draft" is a draft that was never published, so it does not run.',
     });
     expect(addressStatusOf(studioTo(sid('FW', 99)), flowsBySid)).toEqual({
       status: 'problem',
-      reason: 'The Studio flow it routes to does not exist.',
+      reason: `The address routes to a Studio flow (${sid('FW', 99)}) that does not exist, so messages go nowhere.`,
     });
   });
 
@@ -48,7 +48,10 @@ describe('addressStatusOf', () => {
       ...ADDRESSES.whatsapp,
       integration: { type: 'webhook', webhookUrl: '', webhookMethod: 'POST', webhookFilters: [] },
     };
-    expect(addressStatusOf(address, flowsBySid)).toEqual({ status: 'problem', reason: 'No webhook URL is set.' });
+    expect(addressStatusOf(address, flowsBySid)).toEqual({
+      status: 'problem',
+      reason: 'The address uses a webhook but has no webhook URL, so nothing creates the task.',
+    });
   });
 });
 

@@ -1,5 +1,7 @@
 import { isBuiltInWebhookUrl } from '../api/builtInWebhook';
 import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
+import { addressFindings, type FindingCode } from '../diagnostics/diagnose';
+import type { MessagingSetupStrings } from '../strings';
 
 /** How a number or sender stands with Flex: the badge in its row. */
 export type AddressStatus = 'connected' | 'not-connected' | 'problem';
@@ -10,31 +12,40 @@ export interface AddressStatusInfo {
   reason: string;
 }
 
+/** The diagnosis findings that make an address's status a `problem`: the address itself routes nowhere. */
+const STATUS_FINDINGS: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'auto-creation-disabled',
+  'studio-flow-missing',
+  'studio-flow-unpublished',
+  'webhook-url-empty',
+]);
+
 /**
- * Connected means an address with auto-creation on routes new messages somewhere that exists.
- * (The Diagnostics feature looks wider — webhooks on the number, Messaging Services, Flex Flows.)
+ * Connected means an address with auto-creation on routes new messages somewhere that exists. The
+ * checks are the diagnosis's own (diagnostics/diagnose.ts `addressFindings`), so the Status and
+ * Diagnosis columns cannot disagree; the diagnosis looks wider (webhooks on the number, Messaging
+ * Services, Flex Flows, the conversation service).
  */
 export function addressStatusOf(
   address: AddressSummary | undefined,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   /** False while the Studio flows load, or when they could not: a flow not in the map is then unknown, not gone. */
   flowsKnown = true,
+  strings?: MessagingSetupStrings,
 ): AddressStatusInfo {
   if (!address) return { status: 'not-connected', reason: '' };
-  if (!address.autoCreationEnabled) {
-    return { status: 'problem', reason: 'Auto-creation is off: new messages do not create conversations.' };
-  }
-  const { integration } = address;
-  if (integration.type === 'studio') {
-    const flow = flowsBySid.get(integration.studioFlowSid);
-    if (!flow && flowsKnown) return { status: 'problem', reason: 'The Studio flow it routes to does not exist.' };
-    if (flow && flow.status !== 'published')
-      return { status: 'problem', reason: `The Studio flow "${flow.friendlyName}" is not published.` };
-  }
-  if (integration.type === 'webhook' && !integration.webhookUrl) {
-    return { status: 'problem', reason: 'No webhook URL is set.' };
-  }
-  return { status: 'connected', reason: '' };
+  const findings = addressFindings(address, address.address, {
+    addressesByAddress: new Map(),
+    flowsBySid,
+    flexServiceSid: null,
+    defaultServiceSid: null,
+    messagingServiceByNumberSid: new Map(),
+    flexFlowsByIdentity: new Map(),
+    complete: { flows: flowsKnown, essentials: false, memberships: false, flexFlows: false },
+    strings,
+  });
+  const problem = findings.find((finding) => STATUS_FINDINGS.has(finding.code));
+  return problem ? { status: 'problem', reason: problem.explanation } : { status: 'connected', reason: '' };
 }
 
 /** "Messaging Flow · retry 3", "POST https://…", "Default conversation service". */
