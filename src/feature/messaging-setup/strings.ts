@@ -249,6 +249,13 @@ export const messagingSetupStrings = {
   MessagingSetupCreateFailed: 'Address {{address}} was not created: {{error}}',
   MessagingSetupSaveFailed: 'Address {{address}} was not saved: {{error}}',
   MessagingSetupDeleteFailed: 'Address {{address}} was not deleted: {{error}}',
+  // A row's routing and note (state/addressStatus.ts, state/rows.ts).
+  MessagingSetupRoutingStudio: 'Studio: {{flow}} · retry {{retry}}',
+  MessagingSetupRoutingBuiltIn: 'Flex webhook (built in): {{method}} {{url}}',
+  MessagingSetupRoutingWebhook: 'Webhook: {{method}} {{url}}',
+  MessagingSetupNoteNoSms: 'No SMS capability',
+  MessagingSetupNoteSender: 'Sender {{status}}',
+
   // Diagnosis findings (diagnostics/diagnose.ts): what happens to a customer's message, and the fix.
   MessagingSetupFindingNoAddress:
     '{{label}} has no Conversations address, so customer messages to it never become conversations in Flex.',

@@ -46,13 +46,13 @@ export function AddressesTable({
       addresses
         .map((a) => ({
           config: a,
-          routing: describeRouting(a, flowsBySid),
-          ...addressStatusOf(a, flowsBySid, flowsKnown),
+          routing: describeRouting(a, flowsBySid, strings),
+          ...addressStatusOf(a, flowsBySid, flowsKnown, strings),
         }))
         .filter((r) =>
           matchesSearch([r.config.address, r.config.friendlyName, r.config.sid, r.routing, r.config.type], query),
         ),
-    [addresses, flowsBySid, flowsKnown, query],
+    [addresses, flowsBySid, flowsKnown, query, strings],
   );
   const shownPage = clampPage(page, rows.length);
 

@@ -1,7 +1,7 @@
 import { isBuiltInWebhookUrl } from '../api/builtInWebhook';
 import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 import { addressFindings, type FindingCode } from '../diagnostics/diagnose';
-import type { MessagingSetupStrings } from '../strings';
+import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 
 /** How a number or sender stands with Flex: the badge in its row. */
 export type AddressStatus = 'connected' | 'not-connected' | 'problem';
@@ -48,16 +48,22 @@ export function addressStatusOf(
   return problem ? { status: 'problem', reason: problem.explanation } : { status: 'connected', reason: '' };
 }
 
-/** "Messaging Flow · retry 3", "POST https://…", "Default conversation service". */
-export function describeRouting(address: AddressSummary, flowsBySid: ReadonlyMap<string, StudioFlowSummary>): string {
+/** "Studio: Messaging Flow · retry 3", "Webhook: POST https://…", "Default (no integration)". */
+export function describeRouting(
+  address: AddressSummary,
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  strings: MessagingSetupStrings = messagingSetupStrings,
+): string {
   const { integration } = address;
   if (integration.type === 'studio') {
-    const name = flowsBySid.get(integration.studioFlowSid)?.friendlyName ?? integration.studioFlowSid;
-    return `Studio: ${name} · retry ${integration.retryCount}`;
+    const flow = flowsBySid.get(integration.studioFlowSid)?.friendlyName ?? integration.studioFlowSid;
+    return fill(strings.MessagingSetupRoutingStudio, { flow, retry: integration.retryCount });
   }
   if (integration.type === 'webhook') {
-    const kind = isBuiltInWebhookUrl(integration.webhookUrl) ? 'Flex webhook (built in)' : 'Webhook';
-    return `${kind}: ${integration.webhookMethod} ${integration.webhookUrl}`;
+    const template = isBuiltInWebhookUrl(integration.webhookUrl)
+      ? strings.MessagingSetupRoutingBuiltIn
+      : strings.MessagingSetupRoutingWebhook;
+    return fill(template, { method: integration.webhookMethod, url: integration.webhookUrl });
   }
-  return 'Default (no integration)';
+  return strings.MessagingSetupIntegrationDefault;
 }

@@ -6,6 +6,7 @@ import type {
   WhatsAppSenderSummary,
 } from '../../../contract/types';
 import type { Diagnosis, DiagnosisLevel } from '../diagnostics/diagnose';
+import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 import { addressStatusOf, describeRouting, type AddressStatus } from './addressStatus';
 
 /** One row of the Phone numbers or WhatsApp senders table. */
@@ -34,9 +35,11 @@ function rowFor(
   config: AddressSummary | undefined,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   flowsKnown: boolean,
+  strings: MessagingSetupStrings,
 ): ConnectionRow {
-  const { status, reason } = addressStatusOf(config, flowsBySid, flowsKnown);
-  return { ...base, config, status, statusReason: reason, routing: config ? describeRouting(config, flowsBySid) : '' };
+  const { status, reason } = addressStatusOf(config, flowsBySid, flowsKnown, strings);
+  const routing = config ? describeRouting(config, flowsBySid, strings) : '';
+  return { ...base, config, status, statusReason: reason, routing };
 }
 
 export function numberRows(
@@ -44,6 +47,7 @@ export function numberRows(
   byAddress: ReadonlyMap<string, AddressSummary>,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   flowsKnown = true,
+  strings: MessagingSetupStrings = messagingSetupStrings,
 ): ConnectionRow[] {
   return numbers.map((n) =>
     rowFor(
@@ -52,13 +56,14 @@ export function numberRows(
         type: 'sms',
         address: n.phoneNumber,
         name: n.friendlyName,
-        note: n.capabilities.sms ? null : 'No SMS capability',
+        note: n.capabilities.sms ? null : strings.MessagingSetupNoteNoSms,
         connectable: n.capabilities.sms,
         number: n,
       },
       byAddress.get(n.phoneNumber),
       flowsBySid,
       flowsKnown,
+      strings,
     ),
   );
 }
@@ -68,6 +73,7 @@ export function senderRows(
   byAddress: ReadonlyMap<string, AddressSummary>,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   flowsKnown = true,
+  strings: MessagingSetupStrings = messagingSetupStrings,
 ): ConnectionRow[] {
   return senders.map((s) =>
     rowFor(
@@ -76,12 +82,13 @@ export function senderRows(
         type: 'whatsapp',
         address: s.senderId,
         name: s.profileName ?? '',
-        note: `Sender ${s.status}`,
+        note: fill(strings.MessagingSetupNoteSender, { status: s.status }),
         connectable: true,
       },
       byAddress.get(s.senderId),
       flowsBySid,
       flowsKnown,
+      strings,
     ),
   );
 }

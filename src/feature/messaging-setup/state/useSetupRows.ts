@@ -26,19 +26,19 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
   );
   const numbers = useMemo(
     () =>
-      numberRows(data.numbers, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
+      numberRows(data.numbers, byAddress, flowsBySid, flowsKnown, strings).map((row, i) => ({
         ...row,
         diagnosis: diagnoseNumber(data.numbers[i], context),
       })),
-    [data.numbers, byAddress, flowsBySid, flowsKnown, context],
+    [data.numbers, byAddress, flowsBySid, flowsKnown, context, strings],
   );
   const senders = useMemo(
     () =>
-      senderRows(data.senders, byAddress, flowsBySid, flowsKnown).map((row, i) => ({
+      senderRows(data.senders, byAddress, flowsBySid, flowsKnown, strings).map((row, i) => ({
         ...row,
         diagnosis: diagnoseSender(data.senders[i], context),
       })),
-    [data.senders, byAddress, flowsBySid, flowsKnown, context],
+    [data.senders, byAddress, flowsBySid, flowsKnown, context, strings],
   );
   const counts = useMemo(() => {
     const byLevel: Record<DiagnosisLevel, number> = { ready: 0, warning: 0, broken: 0 };
