@@ -1,5 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
+import { REQUIRED_STARTUP_ENDPOINTS, type StartupLogEntry } from '../sandbox/host/real-flex/startupAnswers';
+
+export { REQUIRED_STARTUP_ENDPOINTS };
+
 /**
  * Booting the real Flex UI runtime (the host's `?flex=real` page) in a test, and saying clearly why
  * when it does not start: which start-up request Flex made that the host does not answer, which one
@@ -9,21 +13,6 @@ import { expect, type Page } from '@playwright/test';
 
 /** A boot must take under this (the issue's budget); past it the boot fails with a diagnosis. */
 export const REAL_FLEX_BOOT_BUDGET_MS = 15_000;
-
-interface StartupLogEntry {
-  at: string;
-  method: string;
-  url: string;
-  endpoint: string | null;
-  status: number;
-}
-
-/** Start-up requests Flex 2.17.1 makes on every boot (see sandbox/host/real-flex/startupAnswers.ts). */
-export const REQUIRED_STARTUP_ENDPOINTS = [
-  'GET https://flex-api.twilio.com/v1/Configuration',
-  'POST https://flex-api.twilio.com/v1/Accounts/{AccountSid}/Tokens/Info',
-  'GET https://flex.twilio.com/plugins',
-];
 
 /**
  * What Flex says when it rejects a start-up answer, and the answer it means (measured with 2.17.1:

@@ -3,10 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-import * as esbuild from 'esbuild';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 import type { FLEX_ROLES } from '../server/tokens';
+import { bundleBrowserScript } from './browserBundle';
 import { renderErrorPage, renderHostPage, renderRealFlexPage } from './hostPage';
 import { createRealFlexHost, type RealFlexHost } from './real-flex/realFlexHost';
 import { DEFAULT_VIEW, type HostError, type HostPageConfig, type HostSession } from './session';
@@ -90,16 +90,8 @@ const GLOBALS: Record<string, string> = {
 /** Bundles the Flex stand-in into one IIFE; React, ReactDOM, Redux and ReactRedux come from the page's globals. */
 export async function bundleFlexStandin(): Promise<string> {
   const dir = path.join(__dirname, 'flex-standin');
-  const result = await esbuild.build({
-    entryPoints: [path.join(dir, 'index.tsx')],
+  return bundleBrowserScript(path.join(dir, 'index.tsx'), {
     tsconfig: path.join(dir, 'tsconfig.json'),
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2019',
-    write: false,
-    sourcemap: 'inline',
-    logLevel: 'silent',
     plugins: [
       {
         name: 'page-globals',
@@ -116,7 +108,6 @@ export async function bundleFlexStandin(): Promise<string> {
       },
     ],
   });
-  return result.outputFiles[0].text;
 }
 
 /** The plugin as Flex's plugin list names it: the project's package name and version. */

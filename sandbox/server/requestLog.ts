@@ -12,22 +12,29 @@ export interface LoggedRequest {
   at: string;
 }
 
-/** Bounded so a long soak cannot exhaust memory; the oldest entries go first. */
-export class RequestLog {
-  private entries: LoggedRequest[] = [];
+/** A log bounded so a long soak cannot exhaust memory; the oldest entries go first. */
+export class BoundedLog<T> {
+  private entries: T[] = [];
 
-  constructor(private readonly limit = 200_000) {}
+  constructor(private readonly limit: number) {}
 
-  add(entry: LoggedRequest): void {
+  add(entry: T): void {
     this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
   }
 
-  list(): LoggedRequest[] {
+  list(): T[] {
     return [...this.entries];
   }
 
   clear(): void {
     this.entries = [];
+  }
+}
+
+/** The Twilio requests the sandbox answered. */
+export class RequestLog extends BoundedLog<LoggedRequest> {
+  constructor(limit = 200_000) {
+    super(limit);
   }
 }

@@ -6,10 +6,10 @@
 import type http from 'node:http';
 import path from 'node:path';
 
-import * as esbuild from 'esbuild';
 import express, { type Request, type Response } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 
+import { bundleBrowserScript } from '../browserBundle';
 import { HTTP_PREFIX, twilioUrlFor, WS_PREFIX } from './browser/twilioHosts';
 import { bundleFlexUi, installedFlexUiVersion, type FlexUiBundle } from './bundleFlexUi';
 import { handleEventBridgeConnection } from './sockets/eventBridgeServer';
@@ -28,20 +28,6 @@ export interface RealFlexOptions {
   sockets?: { host: RegExp; name: string; handle: TwilioSocketHandler }[];
 }
 
-async function bundleBrowserScript(entry: string): Promise<string> {
-  const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'browser', entry)],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2019',
-    write: false,
-    sourcemap: 'inline',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
-
 export interface RealFlexHost {
   router: express.Router;
   /** Takes the page's websocket upgrades under /_flex/ws/. */
@@ -52,8 +38,8 @@ export interface RealFlexHost {
 
 export async function createRealFlexHost(options: RealFlexOptions): Promise<RealFlexHost> {
   const [bootJs, serviceWorkerJs] = await Promise.all([
-    bundleBrowserScript('boot.ts'),
-    bundleBrowserScript('serviceWorker.ts'),
+    bundleBrowserScript(path.join(__dirname, 'browser', 'boot.ts')),
+    bundleBrowserScript(path.join(__dirname, 'browser', 'serviceWorker.ts')),
   ]);
   let bundling: Promise<FlexUiBundle> | undefined;
   const runtime = () => (bundling ??= bundleFlexUi());

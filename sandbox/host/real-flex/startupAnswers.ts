@@ -9,6 +9,7 @@
  * the boot check (e2e/real-flex/realFlex.ts) name the endpoint that broke.
  */
 
+import { BoundedLog } from '../../server/requestLog';
 import { answerTaskRouterRequest, taskRouterRequestToken } from './sockets/taskRouterAnswers';
 import type { FlexSocketUser } from './sockets/types';
 
@@ -308,6 +309,11 @@ export const STARTUP_ENDPOINTS: readonly StartupEndpoint[] = [
   ),
 ];
 
+/** The endpoints Flex asks for on every start: a start that does not ask for one is a sign Flex changed. */
+export const REQUIRED_STARTUP_ENDPOINTS: readonly string[] = STARTUP_ENDPOINTS.filter((e) => e.required).map(
+  (e) => e.name,
+);
+
 export function findStartupEndpoint(method: string, url: URL): StartupEndpoint | undefined {
   return STARTUP_ENDPOINTS.find(
     (candidate) =>
@@ -329,20 +335,8 @@ export interface StartupLogEntry {
 }
 
 /** Every Twilio request of the page, answered or not, newest last (bounded). */
-export class StartupLog {
-  private readonly entries: StartupLogEntry[] = [];
-  constructor(private readonly limit = 2000) {}
-
-  add(entry: StartupLogEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
-  }
-
-  list(): StartupLogEntry[] {
-    return [...this.entries];
-  }
-
-  clear(): void {
-    this.entries.length = 0;
+export class StartupLog extends BoundedLog<StartupLogEntry> {
+  constructor(limit = 2000) {
+    super(limit);
   }
 }
