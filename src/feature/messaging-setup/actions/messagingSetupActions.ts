@@ -8,10 +8,9 @@ import type {
 } from '../../../contract/types';
 import type { BackendClient } from '../api/backendClient';
 import type { InboundField } from '../components/DiagnosisDialog';
-import type { MigrationItemResult } from '../components/MigrateFlexFlowsDialog';
-import { summariseMigration } from '../components/MigrateFlexFlowsDialog';
 import { errorMessage } from '../errorMessage';
 import { migrationRequest, type FlexFlowRow } from '../state/flexFlowRows';
+import { summariseMigration, type MigrationItemResult } from '../state/migrationResults';
 import type { SetupAction } from '../state/setupData';
 import { fill, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
 

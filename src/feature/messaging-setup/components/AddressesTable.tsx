@@ -1,138 +1,120 @@
-import React, { useMemo, useState } from 'react';
-import { Box } from '@twilio-paste/core/box';
+import React, { useMemo } from 'react';
 import { Button } from '@twilio-paste/core/button';
-import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
-import { addressStatusOf, describeRouting } from '../state/addressStatus';
-import { matchesSearch } from '../state/rows';
-import { AddressStatusBadge } from './AddressStatusBadge';
-import { fill, useStrings } from '../strings';
+import type { AddressSummary } from '../../../contract/types';
+import type { AddressRow } from '../state/rows';
+import { useStrings, type MessagingSetupStrings } from '../strings';
 import { AddressRowActions } from './AddressRowActions';
+import { AddressStatusBadge } from './AddressStatusBadge';
+import { addressTypeLabel } from './addressTypeLabel';
 import { SidCell } from './SidCell';
-import { clampPage, Pager, pageOf } from './Pager';
-import { TableToolbar } from './TableToolbar';
+import { DataTable, type Column } from './table/DataTable';
 
-interface AddressesTableProps {
-  addresses: AddressSummary[];
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>;
-  /** False while the Studio flows load or after they failed to: unknown flows are then not reported missing. */
-  flowsKnown?: boolean;
-  /** Addresses on this account's numbers and senders; the others are marked. */
-  ownedAddresses: ReadonlySet<string>;
-  canWrite: boolean;
+/** What the table's buttons do; the view's, one object for its life. */
+export interface AddressTableActions {
   onCreate: () => void;
-  onEdit: (address: AddressSummary) => void;
-  onDelete: (address: AddressSummary) => void;
+  onEdit: (addressConfiguration: AddressSummary) => void;
+  onDelete: (addressConfiguration: AddressSummary) => void;
 }
 
-/** Every SMS and WhatsApp address configuration, including those of numbers not on this account. */
-export function AddressesTable({
-  addresses,
-  flowsBySid,
-  flowsKnown = true,
-  ownedAddresses,
-  canWrite,
-  onCreate,
-  onEdit,
-  onDelete,
-}: AddressesTableProps) {
-  const strings = useStrings();
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(0);
-  const rows = useMemo(
-    () =>
-      addresses
-        .map((a) => ({
-          config: a,
-          routing: describeRouting(a, flowsBySid, strings),
-          ...addressStatusOf(a, flowsBySid, flowsKnown, strings),
-        }))
-        .filter((r) =>
-          matchesSearch([r.config.address, r.config.friendlyName, r.config.sid, r.routing, r.config.type], query),
-        ),
-    [addresses, flowsBySid, flowsKnown, query, strings],
-  );
-  const shownPage = clampPage(page, rows.length);
+interface AddressesTableProps {
+  rows: AddressRow[];
+  canWrite: boolean;
+  actions: AddressTableActions;
+}
 
-  return (
-    <Box>
-      <Box display="flex" justifyContent="space-between" alignItems="flex-start">
-        <Box flexGrow={1}>
-          <TableToolbar
-            query={query}
-            onQuery={(q) => {
-              setQuery(q);
-              setPage(0);
-            }}
-            summary={fill(strings.MessagingSetupShowing, { shown: rows.length, total: addresses.length })}
-          />
-        </Box>
-        {canWrite && (
-          <Box marginLeft="space60" paddingTop="space80">
-            <Button variant="primary" size="small" onClick={onCreate}>
-              {strings.MessagingSetupCreateAddress}
-            </Button>
-          </Box>
-        )}
-      </Box>
-      {/* Focusable by script only: where focus goes when a dialog's change took its opener away. */}
-      <Table scrollHorizontally tabIndex={-1}>
-        <THead>
-          <Tr>
-            <Th>{strings.MessagingSetupColumnAddress}</Th>
-            <Th>{strings.MessagingSetupColumnType}</Th>
-            <Th>{strings.MessagingSetupColumnFriendlyName}</Th>
-            <Th>{strings.MessagingSetupColumnStatus}</Th>
-            <Th>{strings.MessagingSetupColumnRouting}</Th>
-            <Th>{strings.MessagingSetupColumnAddressSid}</Th>
-            <Th textAlign="right">{strings.MessagingSetupColumnActions}</Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {rows.length === 0 && (
-            <Tr>
-              <Td colSpan={7}>
-                <Text as="p" color="colorTextWeak">
-                  {addresses.length === 0 ? strings.MessagingSetupNoAddresses : strings.MessagingSetupNoMatches}
-                </Text>
-              </Td>
-            </Tr>
+const keyOf = (row: AddressRow) => row.addressConfiguration.sid;
+const searchText = ({ addressConfiguration: a, routing }: AddressRow) => [
+  a.address,
+  a.friendlyName,
+  a.sid,
+  routing,
+  a.type,
+];
+
+function addressColumns(
+  strings: MessagingSetupStrings,
+  canWrite: boolean,
+  actions: AddressTableActions,
+): Column<AddressRow>[] {
+  return [
+    {
+      id: 'address',
+      header: strings.MessagingSetupColumnAddress,
+      dataColumn: 'address',
+      cell: ({ addressConfiguration, onAccount }) => (
+        <>
+          <Text as="div" fontWeight="fontWeightSemibold">
+            {addressConfiguration.address}
+          </Text>
+          {!onAccount && (
+            <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+              {strings.MessagingSetupNotOnAccount}
+            </Text>
           )}
-          {pageOf(rows, shownPage).map(({ config, routing, status, reason }) => (
-            <Tr key={config.sid} data-testid="address-row">
-              <Td data-column="address">
-                <Text as="div" fontWeight="fontWeightSemibold">
-                  {config.address}
-                </Text>
-                {!ownedAddresses.has(config.address) && (
-                  <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-                    {strings.MessagingSetupNotOnAccount}
-                  </Text>
-                )}
-              </Td>
-              <Td>{config.type === 'whatsapp' ? strings.MessagingSetupTypeWhatsApp : strings.MessagingSetupTypeSms}</Td>
-              <Td>{config.friendlyName ?? '—'}</Td>
-              <Td>
-                <AddressStatusBadge status={status} reason={reason} />
-              </Td>
-              <Td>
-                <Text as="span" fontSize="fontSize30" wordBreak="break-word">
-                  {routing}
-                </Text>
-              </Td>
-              <Td>
-                <SidCell sid={config.sid} address={config.address} />
-              </Td>
-              <Td textAlign="right" data-column="actions">
-                {canWrite && <AddressRowActions onEdit={() => onEdit(config)} onDelete={() => onDelete(config)} />}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
-      <Pager page={shownPage} total={rows.length} onPage={setPage} />
-    </Box>
+        </>
+      ),
+    },
+    {
+      id: 'type',
+      header: strings.MessagingSetupColumnType,
+      cell: (row) => addressTypeLabel(row.addressConfiguration.type, strings),
+    },
+    {
+      id: 'name',
+      header: strings.MessagingSetupColumnFriendlyName,
+      cell: (row) => row.addressConfiguration.friendlyName ?? '—',
+    },
+    {
+      id: 'status',
+      header: strings.MessagingSetupColumnStatus,
+      cell: (row) => <AddressStatusBadge status={row.status} reason={row.statusReason} />,
+    },
+    {
+      id: 'routing',
+      header: strings.MessagingSetupColumnRouting,
+      cell: (row) => (
+        <Text as="span" fontSize="fontSize30" wordBreak="break-word">
+          {row.routing}
+        </Text>
+      ),
+    },
+    {
+      id: 'sid',
+      header: strings.MessagingSetupColumnAddressSid,
+      cell: ({ addressConfiguration: a }) => <SidCell sid={a.sid} address={a.address} />,
+    },
+    {
+      id: 'actions',
+      header: strings.MessagingSetupColumnActions,
+      align: 'right',
+      dataColumn: 'actions',
+      cell: ({ addressConfiguration: a }) =>
+        canWrite && <AddressRowActions onEdit={() => actions.onEdit(a)} onDelete={() => actions.onDelete(a)} />,
+    },
+  ];
+}
+
+/** Every Address Configuration on the account, including those of numbers not on this account. */
+export function AddressesTable({ rows, canWrite, actions }: AddressesTableProps) {
+  const strings = useStrings();
+  const columns = useMemo(() => addressColumns(strings, canWrite, actions), [strings, canWrite, actions]);
+  return (
+    <DataTable
+      items={rows}
+      keyOf={keyOf}
+      columns={columns}
+      searchText={searchText}
+      emptyText={strings.MessagingSetupNoAddresses}
+      toolbarAction={
+        canWrite && (
+          <Button variant="primary" size="small" onClick={actions.onCreate}>
+            {strings.MessagingSetupCreateAddress}
+          </Button>
+        )
+      }
+      rowTestId="address-row"
+    />
   );
 }

@@ -1,4 +1,4 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useCallback, useEffect } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -6,9 +6,9 @@ import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHe
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-import { isRateLimited } from '../api/backendClient';
 import type { AddressInput, AddressSummary } from '../../../contract/types';
-import { BULK_CREATE_PACE, runBulk } from '../state/bulkRunner';
+import { BULK_CREATE_PACE, type BulkOutcome } from '../state/bulkRunner';
+import { useBulkRun } from '../state/useBulkRun';
 import type { ConnectionRow } from '../state/rows';
 import { fill, useStrings } from '../strings';
 import { ProgressBar } from './ProgressBar';
@@ -23,9 +23,23 @@ interface BulkCreateDialogProps {
   onClose: () => void;
 }
 
-interface Failure {
-  row: ConnectionRow;
-  message: string;
+type Outcomes = ReadonlyMap<ConnectionRow, BulkOutcome<AddressSummary>>;
+
+/** The row's address with the run's settings; a blank name takes the number's or sender's own. */
+const addressFor = (row: ConnectionRow, template: AddressInput): AddressInput => ({
+  ...template,
+  address: row.address,
+  ...(template.friendlyName ? {} : row.name ? { friendlyName: row.name } : {}),
+});
+
+function countsOf(outcomes: Outcomes) {
+  const counts = { created: 0, failed: 0, cancelled: 0 };
+  for (const outcome of outcomes.values()) {
+    if (outcome.status === 'done') counts.created += 1;
+    else if (outcome.status === 'failed') counts.failed += 1;
+    else counts.cancelled += 1;
+  }
+  return counts;
 }
 
 /**
@@ -36,75 +50,35 @@ interface Failure {
 export function BulkCreateDialog({ rows, template, create, onFinished, onClose }: BulkCreateDialogProps) {
   const strings = useStrings();
   const headingId = useUID();
-  const [pendingRows, setPendingRows] = useState(rows);
-  const [running, setRunning] = useState(true);
-  const [created, setCreated] = useState(0);
-  const [failures, setFailures] = useState<Failure[]>([]);
-  const [cancelled, setCancelled] = useState(0);
-  const [slowed, setSlowed] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const cancelRequested = useRef(false);
-  const onFinishedRef = useRef(onFinished);
-  onFinishedRef.current = onFinished;
+  const run = useBulkRun<ConnectionRow, AddressSummary>(BULK_CREATE_PACE);
+  const { start } = run;
 
+  /** One run over `pending`; the summary counts what it did. */
+  const createAll = useCallback(
+    async (pending: readonly ConnectionRow[]) => {
+      onFinished(countsOf(await start(pending, (row) => create(addressFor(row, template)))));
+    },
+    [start, create, template, onFinished],
+  );
   useEffect(() => {
-    let live = true;
-    cancelRequested.current = false;
-    setCancelling(false);
-    setRunning(true);
-    const counts = { created: 0, failed: 0, cancelled: 0 };
-    void runBulk(
-      pendingRows,
-      (row) =>
-        create({
-          ...template,
-          address: row.address,
-          ...(template.friendlyName ? {} : row.name ? { friendlyName: row.name } : {}),
-        }),
-      {
-        ...BULK_CREATE_PACE,
-        isRateLimited: (error) => {
-          const limited = isRateLimited(error);
-          if (limited && live) setSlowed(true);
-          return limited;
-        },
-        isCancelled: () => cancelRequested.current,
-        onOutcome: (row, outcome) => {
-          if (!live) return;
-          if (outcome.status === 'done') {
-            counts.created += 1;
-            setCreated((n) => n + 1);
-          } else if (outcome.status === 'failed') {
-            counts.failed += 1;
-            setFailures((list) => [...list, { row, message: errorMessage(outcome.error) }]);
-          } else {
-            counts.cancelled += 1;
-            setCancelled((n) => n + 1);
-          }
-        },
-      },
-    ).then(() => {
-      if (!live) return;
-      setRunning(false);
-      onFinishedRef.current(counts);
-    });
-    return () => {
-      // Closing mid-run stops starting new creates; the ones in flight finish on the server.
-      live = false;
-      cancelRequested.current = true;
-    };
-    // One run per set of rows: "Retry failed" sets new rows.
+    void createAll(rows);
+    // One run when it opens; "Retry failed" starts the next.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pendingRows]);
+  }, []);
 
+  // Every run's outcomes; a retry forgets the failed and cancelled ones first.
+  const failures = [...run.outcomes].flatMap(([row, outcome]) =>
+    outcome.status === 'failed' ? [{ row, message: errorMessage(outcome.error) }] : [],
+  );
+  const { created, cancelled } = countsOf(run.outcomes);
   const total = rows.length;
   const done = created + failures.length + cancelled;
+  // It opens running: the first run starts as it mounts.
+  const running = run.phase !== 'finished';
   const retry = () => {
     const again = failures.map((f) => f.row);
-    setFailures([]);
-    setCancelled(0);
-    setSlowed(false);
-    setPendingRows(again);
+    run.forget((outcome) => outcome.status !== 'done');
+    void createAll(again);
   };
 
   return (
@@ -120,7 +94,7 @@ export function BulkCreateDialog({ rows, template, create, onFinished, onClose }
             {fill(strings.MessagingSetupBulkProgress, { done, total, created, failed: failures.length })}
           </Text>
           <ProgressBar value={done} max={total} label={fill(strings.MessagingSetupBulkRunTitle, { count: total })} />
-          {slowed && running && <Text as="div">{strings.MessagingSetupBulkSlowed}</Text>}
+          {run.slowed && running && <Text as="div">{strings.MessagingSetupBulkSlowed}</Text>}
           {cancelled > 0 && <Text as="div">{fill(strings.MessagingSetupBulkCancelled, { count: cancelled })}</Text>}
         </Box>
         {failures.length > 0 && (
@@ -143,10 +117,9 @@ export function BulkCreateDialog({ rows, template, create, onFinished, onClose }
           {running ? (
             <Button
               variant="secondary"
-              disabled={cancelling}
+              disabled={run.cancelling}
               onClick={() => {
-                cancelRequested.current = true;
-                setCancelling(true);
+                run.cancel();
               }}
             >
               {strings.MessagingSetupBulkCancel}

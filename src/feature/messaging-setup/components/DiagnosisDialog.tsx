@@ -148,7 +148,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose }: Diagno
                       {strings.MessagingSetupFindingFix} {finding.fix}
                     </Text>
                     {/* Clearing is safe only beside an address: without one, this handler is the number's only route. */}
-                    {canWrite && field && value && row.config && (
+                    {canWrite && field && value && row.addressConfiguration && (
                       <Box marginTop="space30">
                         <Button
                           variant="secondary"

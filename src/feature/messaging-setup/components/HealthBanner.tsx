@@ -24,25 +24,11 @@ interface HealthBannerProps {
   onFixDefault: (flexServiceSid: string) => Promise<string | null>;
 }
 
-/** Same props as before: `counts` is a new object on every render of the view, so compared by value. */
-const sameBanner = (a: HealthBannerProps, b: HealthBannerProps) =>
-  a.essentials === b.essentials &&
-  a.canWrite === b.canWrite &&
-  a.onShowLevel === b.onShowLevel &&
-  a.onFixDefault === b.onFixDefault &&
-  LEVELS.every((level) => a.counts[level] === b.counts[level]);
-
 /**
  * The account's health at the top of the view: Flex's service as the default, numbers per
- * diagnosis. Memoised: while the view loads it renders again only when what it shows changes.
+ * diagnosis.
  */
-export const HealthBanner = React.memo(function HealthBanner({
-  essentials,
-  counts,
-  canWrite,
-  onShowLevel,
-  onFixDefault,
-}: HealthBannerProps) {
+export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixDefault }: HealthBannerProps) {
   const strings = useStrings();
   const [confirming, setConfirming] = useState(false);
   const rememberOpener = useFocusReturn(confirming);
@@ -119,7 +105,7 @@ export const HealthBanner = React.memo(function HealthBanner({
       )}
     </Box>
   );
-}, sameBanner);
+}
 
 function FixDefaultServiceDialog({
   current,

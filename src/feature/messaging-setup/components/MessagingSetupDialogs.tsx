@@ -8,21 +8,51 @@ import type {
   StudioFlowSummary,
 } from '../../../contract/types';
 import type { MessagingSetupActions } from '../actions/messagingSetupActions';
-import type { AddressForm } from '../state/addressForm';
+import type { AddressForms } from '../state/addressForm';
+import type { AddressTableActions } from './AddressesTable';
+import type { ConnectionRowActions } from './ConnectionsTable';
 import type { ConnectionRow } from '../state/rows';
 import { AddressDialog } from './AddressDialog';
 import { BulkCreateDialog } from './BulkCreateDialog';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog } from './DiagnosisDialog';
 
-/** Which dialog of the view is open, with what it is about. */
+/**
+ * Which dialog of the view is open, with what it is about. A create or edit form is made when its
+ * dialog opens, from the view's defaults at that moment (the Studio flow, Flex's service).
+ */
 export type Dialog =
   | { kind: 'none' }
-  | { kind: 'edit'; form: AddressForm; addressFixed: boolean }
-  | { kind: 'delete'; address: AddressSummary }
-  | { kind: 'diagnosis'; table: 'numbers' | 'senders'; key: string }
+  | { kind: 'create'; type: AddressType; address: string; friendlyName?: string; addressFixed: boolean }
+  | { kind: 'edit'; addressConfiguration: AddressSummary }
+  | { kind: 'delete'; addressConfiguration: AddressSummary }
+  | { kind: 'diagnosis'; key: string }
   | { kind: 'bulk-settings'; rows: ConnectionRow[] }
   | { kind: 'bulk-run'; rows: ConnectionRow[]; template: AddressInput };
+
+/** The Phone numbers and WhatsApp senders rows' buttons: each opens its dialog. */
+export const connectionRowActions = (open: (dialog: Dialog) => void): ConnectionRowActions => ({
+  onCreate: (row) =>
+    open({
+      kind: 'create',
+      type: row.type,
+      address: row.address,
+      friendlyName: row.name || undefined,
+      addressFixed: true,
+    }),
+  onEdit: (row) => row.addressConfiguration && open({ kind: 'edit', addressConfiguration: row.addressConfiguration }),
+  onDelete: (row) =>
+    row.addressConfiguration && open({ kind: 'delete', addressConfiguration: row.addressConfiguration }),
+  onDiagnose: (row) => open({ kind: 'diagnosis', key: row.key }),
+  onBulkCreate: (rows) => open({ kind: 'bulk-settings', rows }),
+});
+
+/** The Addresses tab's buttons. */
+export const addressTableActions = (open: (dialog: Dialog) => void): AddressTableActions => ({
+  onCreate: () => open({ kind: 'create', type: 'sms', address: '', addressFixed: false }),
+  onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
+  onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
+});
 
 interface MessagingSetupDialogsProps {
   dialog: Dialog;
@@ -30,8 +60,8 @@ interface MessagingSetupDialogsProps {
   /** The current rows: the diagnosis dialog shows its row as it is now, not as it was when opened. */
   rows: { numbers: ConnectionRow[]; senders: ConnectionRow[] };
   actions: MessagingSetupActions;
-  /** A create form with the view's defaults (Studio "Messaging Flow", Flex's service). */
-  createForm: (type: AddressType, address: string) => AddressForm;
+  /** Create and edit forms with the view's defaults (Studio "Messaging Flow", Flex's service). */
+  forms: AddressForms;
   flows: StudioFlowSummary[];
   services: ConversationServiceSummary[];
   flexServiceSid: string | null;
@@ -44,32 +74,43 @@ export function MessagingSetupDialogs({
   setDialog,
   rows,
   actions,
-  createForm,
+  forms,
   flows,
   services,
   flexServiceSid,
   canWrite,
 }: MessagingSetupDialogsProps) {
   const close = () => setDialog({ kind: 'none' });
-  const diagnosed = dialog.kind === 'diagnosis' ? rows[dialog.table].find((row) => row.key === dialog.key) : undefined;
+  // Shown as the row is now: a fix made in the dialog shows at once.
+  const diagnosed =
+    dialog.kind === 'diagnosis' ? [...rows.numbers, ...rows.senders].find((row) => row.key === dialog.key) : undefined;
+  const single =
+    dialog.kind === 'create'
+      ? {
+          form: forms.create(dialog.type, dialog.address, dialog.friendlyName),
+          addressFixed: dialog.addressFixed,
+        }
+      : dialog.kind === 'edit'
+        ? { form: forms.edit(dialog.addressConfiguration), addressFixed: true }
+        : undefined;
   return (
     <>
-      {dialog.kind === 'edit' && (
+      {single && (
         <AddressDialog
-          initial={dialog.form}
-          addressFixed={dialog.addressFixed}
+          initial={single.form}
+          addressFixed={single.addressFixed}
           flows={flows}
           services={services}
           flexServiceSid={flexServiceSid}
           onCreate={actions.createAddress}
-          onUpdate={(request) => actions.updateAddress(request, dialog.form.address)}
+          onUpdate={(request) => actions.updateAddress(request, single.form.address)}
           onCancel={close}
           onDone={close}
         />
       )}
       {dialog.kind === 'bulk-settings' && (
         <AddressDialog
-          initial={createForm(dialog.rows[0].type, dialog.rows[0].address)}
+          initial={forms.create(dialog.rows[0].type, dialog.rows[0].address)}
           addressFixed
           flows={flows}
           services={services}
@@ -102,8 +143,8 @@ export function MessagingSetupDialogs({
       )}
       {dialog.kind === 'delete' && (
         <DeleteAddressDialog
-          address={dialog.address}
-          onConfirm={() => actions.deleteAddress(dialog.address)}
+          address={dialog.addressConfiguration}
+          onConfirm={() => actions.deleteAddress(dialog.addressConfiguration)}
           onCancel={close}
           onDone={close}
         />

@@ -1,14 +1,13 @@
-import React, { useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 
 import type { BackendClient } from '../api/backendClient';
-import type { AddressSummary, AddressType } from '../../../contract/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { addressForms } from '../state/addressForm';
-import type { ConnectionRow, DiagnosisFilter } from '../state/rows';
+import type { DiagnosisFilter } from '../state/rows';
 import { useSetupData } from '../state/useSetupData';
 import { useSetupRows } from '../state/useSetupRows';
 import { messagingSetupStrings, StringsContext, type MessagingSetupStrings } from '../strings';
@@ -19,12 +18,11 @@ import { HealthBanner } from './HealthBanner';
 import { LoadingProgress } from './LoadingProgress';
 import { SOURCE_LABEL } from './sourceLabels';
 import { LoadProblems } from './LoadProblems';
-import { RenderWhileVisible } from './RenderWhileVisible';
 import { useFocusReturn } from './useFocusReturn';
-import { useLatestCallback } from './useLatestCallback';
 import { useMessagingSetupActions, type Notify } from '../actions/messagingSetupActions';
 import { useNotificationBarInset } from './useNotificationBarInset';
-import { MessagingSetupDialogs, type Dialog } from './MessagingSetupDialogs';
+import { addressTableActions, connectionRowActions, MessagingSetupDialogs, type Dialog } from './MessagingSetupDialogs';
+import { useVisitedTabs } from './useVisitedTabs';
 
 export type { Notify } from '../actions/messagingSetupActions';
 
@@ -50,33 +48,29 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const viewRef = useRef<HTMLDivElement>(null);
   const notificationInset = useNotificationBarInset(viewRef);
   /** Opens a dialog from the focused control, which gets focus back when the dialog closes. */
-  const openDialog = (next: Dialog) => {
-    rememberOpener();
-    setDialog(next);
-  };
+  const openDialog = useCallback(
+    (next: Dialog) => {
+      rememberOpener();
+      setDialog(next);
+    },
+    [rememberOpener],
+  );
   const tabs = useTabState({ baseId: 'messaging-setup-tabs', selectedId: NUMBERS_TAB });
+  const visited = useVisitedTabs(tabs.selectedId);
   const [numbersDiagnosis, setNumbersDiagnosis] = useState<DiagnosisFilter>('all');
   const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
 
-  const { numbers, senders, counts, addresses, owned, flowsBySid, flowsKnown, flexFlows, flexServiceSid, defaultFlow } =
-    useSetupRows(data, strings);
-
+  const { numbers, senders, counts, addresses, flexFlows, flexServiceSid, defaultFlow } = useSetupRows(data, strings);
   const forms = addressForms({ defaultFlowSid: defaultFlow?.sid, flexServiceSid, backendUrl: backend.baseUrl });
-  const startCreate = (type: AddressType, address: string, friendlyName: string | undefined, addressFixed: boolean) =>
-    openDialog({ kind: 'edit', addressFixed, form: forms.create(type, address, friendlyName) });
-  const startEdit = (config: AddressSummary) =>
-    openDialog({ kind: 'edit', addressFixed: true, form: forms.edit(config) });
-  const rowActions = {
-    onCreate: (row: ConnectionRow) => startCreate(row.type, row.address, row.name || undefined, true),
-    onEdit: (row: ConnectionRow) => row.config && startEdit(row.config),
-    onDelete: (row: ConnectionRow) => row.config && openDialog({ kind: 'delete', address: row.config }),
-    onBulkCreate: (rows: ConnectionRow[]) => openDialog({ kind: 'bulk-settings', rows }),
-  };
+
+  // What the rows' buttons do: open the dialog for it. One object for the view's life, so a row
+  // renders again only when it shows something new.
+  const rowActions = useMemo(() => connectionRowActions(openDialog), [openDialog]);
+  const addressActions = useMemo(() => addressTableActions(openDialog), [openDialog]);
   // The Phone numbers and WhatsApp senders tabs: one table, two configurations.
   const connectionTabs = [
     {
       id: NUMBERS_TAB,
-      table: 'numbers' as const,
       rows: numbers,
       addressHeading: strings.MessagingSetupColumnPhoneNumber,
       emptyText: data.sources.numbers.loading ? strings.MessagingSetupLoadingNumbers : strings.MessagingSetupNoNumbers,
@@ -85,7 +79,6 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
     },
     {
       id: SENDERS_TAB,
-      table: 'senders' as const,
       rows: senders,
       addressHeading: strings.MessagingSetupColumnSender,
       emptyText: data.sources.senders.loading ? strings.MessagingSetupLoadingSenders : strings.MessagingSetupNoSenders,
@@ -99,12 +92,10 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
       flexSid,
       data.essentials?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid,
     );
-  // For the memoised banner: one identity, the latest closures.
-  const fixDefaultNow = useLatestCallback(fixDefault);
-  const showLevel = useLatestCallback((level: DiagnosisLevel) => {
+  const showLevel = (level: DiagnosisLevel) => {
     setNumbersDiagnosis(level);
     tabs.select(NUMBERS_TAB);
-  });
+  };
 
   return (
     <StringsContext.Provider value={strings}>
@@ -121,7 +112,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           counts={counts}
           canWrite={canWrite}
           onShowLevel={showLevel}
-          onFixDefault={fixDefaultNow}
+          onFixDefault={fixDefault}
         />
 
         <LoadingProgress data={data} sourceLabel={SOURCE_LABEL} />
@@ -137,36 +128,26 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           <TabPanels>
             {connectionTabs.map((tab) => (
               <TabPanel key={tab.id}>
-                <RenderWhileVisible visible={tabs.selectedId === tab.id}>
+                {visited.has(tab.id) && (
                   <ConnectionsTable
                     rows={tab.rows}
                     addressHeading={tab.addressHeading}
                     emptyText={tab.emptyText}
                     canWrite={canWrite}
-                    {...rowActions}
-                    onDiagnose={(row) => openDialog({ kind: 'diagnosis', table: tab.table, key: row.key })}
+                    actions={rowActions}
                     diagnosisFilter={tab.diagnosis}
                     onDiagnosisFilter={tab.setDiagnosis}
                   />
-                </RenderWhileVisible>
+                )}
               </TabPanel>
             ))}
             <TabPanel>
-              <RenderWhileVisible visible={tabs.selectedId === ADDRESSES_TAB}>
-                <AddressesTable
-                  addresses={addresses}
-                  flowsBySid={flowsBySid}
-                  flowsKnown={flowsKnown}
-                  ownedAddresses={owned}
-                  canWrite={canWrite}
-                  onCreate={() => startCreate('sms', '', undefined, false)}
-                  onEdit={startEdit}
-                  onDelete={(address) => openDialog({ kind: 'delete', address })}
-                />
-              </RenderWhileVisible>
+              {visited.has(ADDRESSES_TAB) && (
+                <AddressesTable rows={addresses} canWrite={canWrite} actions={addressActions} />
+              )}
             </TabPanel>
             <TabPanel>
-              <RenderWhileVisible visible={tabs.selectedId === FLEX_FLOWS_TAB}>
+              {visited.has(FLEX_FLOWS_TAB) && (
                 <FlexFlowsPanel
                   rows={flexFlows}
                   loading={data.sources.flexFlows.loading}
@@ -175,7 +156,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
                   onMigrationFinished={actions.reportMigration}
                   deleteFlow={actions.deleteFlexFlow}
                 />
-              </RenderWhileVisible>
+              )}
             </TabPanel>
           </TabPanels>
         </Tabs>
@@ -185,7 +166,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           setDialog={setDialog}
           rows={{ numbers, senders }}
           actions={actions}
-          createForm={forms.create}
+          forms={forms}
           flows={data.flows}
           services={data.essentials?.conversationServices ?? []}
           flexServiceSid={flexServiceSid}

@@ -1,6 +1,5 @@
-import React, { useRef, useState } from 'react';
+import React from 'react';
 import { Alert } from '@twilio-paste/core/alert';
-import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
@@ -8,119 +7,22 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-import type { MigrateFlexFlowResponse, MigrationStep } from '../../../contract/types';
+import type { MigrateFlexFlowResponse } from '../../../contract/types';
+import { ONE_AT_A_TIME } from '../state/bulkRunner';
 import type { FlexFlowRow } from '../state/flexFlowRows';
-import { fill, useStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
+import { migrationResults, summariseMigration, type MigrationItemResult } from '../state/migrationResults';
+import { useBulkRun } from '../state/useBulkRun';
+import { fill, useStrings } from '../strings';
+import { MigrationPreviewItem, MigrationResultItem } from './MigrationItems';
 import { ProgressBar } from './ProgressBar';
-import { errorMessage } from '../errorMessage';
-
-export type ItemOutcome = MigrateFlexFlowResponse['outcome'] | 'skipped' | 'stopped' | 'failed';
-
-export interface MigrationItemResult {
-  row: FlexFlowRow;
-  outcome: ItemOutcome;
-  message: string;
-  steps: MigrationStep[];
-}
-
-const OUTCOME: Record<
-  ItemOutcome,
-  { label: MessagingSetupStringKey; variant: 'success' | 'neutral' | 'warning' | 'error' }
-> = {
-  migrated: { label: 'MessagingSetupOutcomeMigrated', variant: 'success' },
-  unchanged: { label: 'MessagingSetupOutcomeUnchanged', variant: 'warning' },
-  needs_attention: { label: 'MessagingSetupOutcomeNeedsAttention', variant: 'error' },
-  failed: { label: 'MessagingSetupOutcomeFailed', variant: 'error' },
-  skipped: { label: 'MessagingSetupOutcomeSkipped', variant: 'neutral' },
-  stopped: { label: 'MessagingSetupOutcomeStopped', variant: 'neutral' },
-};
-
-export function summariseMigration(results: readonly MigrationItemResult[], strings: MessagingSetupStrings): string {
-  const count = (...outcomes: ItemOutcome[]) => results.filter((r) => outcomes.includes(r.outcome)).length;
-  return fill(strings.MessagingSetupMigrateSummary, {
-    migrated: count('migrated'),
-    unchanged: count('unchanged', 'failed'),
-    attention: count('needs_attention'),
-    skipped: count('skipped', 'stopped'),
-  });
-}
 
 interface MigrateFlexFlowsDialogProps {
   rows: FlexFlowRow[];
   /** Migrates one flow (the backend call); a thrown error is that item's failure, the run goes on. */
   onMigrate: (row: FlexFlowRow) => Promise<MigrateFlexFlowResponse>;
-  /** Called after each item, so the view reflects every change as it happens. */
+  /** Called once the run is over, with every item's result (the verbs updated the view per item). */
   onFinished: (results: MigrationItemResult[]) => void;
   onClose: () => void;
-}
-
-function Preview({ row }: { row: FlexFlowRow }) {
-  const strings = useStrings();
-  const { preview, flow } = row;
-  return (
-    <Box as="li" marginBottom="space40">
-      <Text as="div" fontWeight="fontWeightSemibold">
-        {flow.friendlyName} ({flow.contactIdentity ?? flow.channelType})
-      </Text>
-      {preview.kind === 'ready' ? (
-        <>
-          <Text as="div">
-            {fill(strings.MessagingSetupMigrateBecomes, {
-              type:
-                preview.address.type === 'whatsapp'
-                  ? strings.MessagingSetupTypeWhatsApp
-                  : strings.MessagingSetupTypeSms,
-              address: preview.address.address,
-              flow: preview.studioFlowName,
-              retry: preview.address.integration.type === 'studio' ? preview.address.integration.retryCount : '—',
-              service: preview.serviceName,
-            })}
-          </Text>
-          {preview.warnings.map((warning) => (
-            <Text as="div" key={warning} color="colorTextWarningStrong">
-              {warning}
-            </Text>
-          ))}
-        </>
-      ) : (
-        <Text as="div" color="colorTextWeak">
-          {fill(strings.MessagingSetupMigrateSkip, { reason: preview.reason })}
-        </Text>
-      )}
-    </Box>
-  );
-}
-
-function Result({ result }: { result: MigrationItemResult }) {
-  const strings = useStrings();
-  const { label, variant } = OUTCOME[result.outcome];
-  return (
-    <Box as="li" marginBottom="space40" data-testid="migration-result">
-      <Box display="flex" columnGap="space30" alignItems="center">
-        <Text as="span" fontWeight="fontWeightSemibold">
-          {result.row.flow.friendlyName}
-        </Text>
-        <Badge as="span" variant={variant}>
-          {strings[label]}
-        </Badge>
-      </Box>
-      <Text as="div">{result.message}</Text>
-      {result.steps.length > 0 && (
-        <Box as="ol" marginTop="space20" marginBottom="space0" paddingLeft="space60">
-          {result.steps.map((step, i) => (
-            <Text
-              as="li"
-              key={i}
-              fontSize="fontSize20"
-              color={step.status === 'failed' ? 'colorTextError' : 'colorTextWeak'}
-            >
-              {step.detail}
-            </Text>
-          ))}
-        </Box>
-      )}
-    </Box>
-  );
 }
 
 /**
@@ -131,44 +33,20 @@ function Result({ result }: { result: MigrationItemResult }) {
 export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }: MigrateFlexFlowsDialogProps) {
   const strings = useStrings();
   const headingId = useUID();
-  const [phase, setPhase] = useState<'preview' | 'running' | 'done'>('preview');
-  const [results, setResults] = useState<MigrationItemResult[]>([]);
-  const [current, setCurrent] = useState<string | null>(null);
-  const stopRequested = useRef(false);
-  const [stopping, setStopping] = useState(false);
+  const run = useBulkRun<FlexFlowRow, MigrateFlexFlowResponse>(ONE_AT_A_TIME);
+  const phase = run.phase;
   const ready = rows.filter((row) => row.preview.kind === 'ready');
   const single = rows.length === 1;
+  const results = phase === 'idle' ? [] : migrationResults(rows, run.outcomes);
+  const processed = ready.filter((row) => run.outcomes.has(row)).length;
+  // One at a time, in order: the flow in progress is the first ready one without an outcome.
+  const current = run.running ? ready.find((row) => !run.outcomes.has(row)) : undefined;
 
-  async function run() {
-    setPhase('running');
-    const done: MigrationItemResult[] = [];
-    const record = (result: MigrationItemResult) => {
-      done.push(result);
-      setResults([...done]);
-    };
-    for (const row of rows) {
-      if (row.preview.kind === 'blocked') {
-        record({ row, outcome: 'skipped', message: row.preview.reason, steps: [] });
-        continue;
-      }
-      if (stopRequested.current) {
-        record({ row, outcome: 'stopped', message: '', steps: [] });
-        continue;
-      }
-      setCurrent(row.flow.friendlyName);
-      try {
-        const response = await onMigrate(row);
-        record({ row, outcome: response.outcome, message: response.message, steps: response.steps });
-      } catch (error) {
-        record({ row, outcome: 'failed', message: errorMessage(error), steps: [] });
-      }
-    }
-    setCurrent(null);
-    setPhase('done');
-    onFinished(done);
+  async function start() {
+    const outcomes = await run.start(ready, onMigrate);
+    onFinished(migrationResults(rows, outcomes));
   }
 
-  const processed = results.filter((r) => r.row.preview.kind === 'ready').length;
   return (
     <Modal isOpen onDismiss={phase === 'running' ? () => undefined : onClose} ariaLabelledby={headingId} size="wide">
       <ModalHeader>
@@ -179,26 +57,28 @@ export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }:
         </ModalHeading>
       </ModalHeader>
       <ModalBody>
-        {phase === 'preview' && (
+        {phase === 'idle' && (
           <>
             <Paragraph>{strings.MessagingSetupMigrateHow}</Paragraph>
             {ready.length === 0 && <Alert variant="warning">{strings.MessagingSetupMigrateNothing}</Alert>}
             <Box as="ul" paddingLeft="space0" marginTop="space40" style={{ listStyle: 'none' }}>
               {rows.map((row) => (
-                <Preview key={row.flow.sid} row={row} />
+                <MigrationPreviewItem key={row.flow.sid} row={row} />
               ))}
             </Box>
           </>
         )}
-        {phase !== 'preview' && (
+        {phase !== 'idle' && (
           <>
             <Box marginBottom="space50" aria-live="polite">
               <Text as="div">
                 {fill(strings.MessagingSetupMigrateProgress, { done: processed, total: ready.length })}
               </Text>
               <ProgressBar value={processed} max={ready.length} label={strings.MessagingSetupMigrateResultsLabel} />
-              {current && <Text as="div">{fill(strings.MessagingSetupMigrateCurrent, { name: current })}</Text>}
-              {phase === 'done' && <Text as="div">{summariseMigration(results, strings)}</Text>}
+              {current && (
+                <Text as="div">{fill(strings.MessagingSetupMigrateCurrent, { name: current.flow.friendlyName })}</Text>
+              )}
+              {phase === 'finished' && <Text as="div">{summariseMigration(results, strings)}</Text>}
             </Box>
             <Box
               as="ul"
@@ -207,7 +87,7 @@ export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }:
               aria-label={strings.MessagingSetupMigrateResultsLabel}
             >
               {results.map((result) => (
-                <Result key={result.row.flow.sid} result={result} />
+                <MigrationResultItem key={result.row.flow.sid} result={result} />
               ))}
             </Box>
           </>
@@ -215,12 +95,12 @@ export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }:
       </ModalBody>
       <ModalFooter>
         <ModalFooterActions>
-          {phase === 'preview' && (
+          {phase === 'idle' && (
             <>
               <Button variant="secondary" onClick={onClose}>
                 {strings.MessagingSetupCancel}
               </Button>
-              <Button variant="primary" onClick={() => void run()} disabled={ready.length === 0}>
+              <Button variant="primary" onClick={() => void start()} disabled={ready.length === 0}>
                 {single
                   ? strings.MessagingSetupMigrateStart
                   : fill(strings.MessagingSetupMigrateStartBulk, { count: ready.length })}
@@ -228,14 +108,7 @@ export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }:
             </>
           )}
           {phase === 'running' && !single && (
-            <Button
-              variant="secondary"
-              disabled={stopping}
-              onClick={() => {
-                stopRequested.current = true;
-                setStopping(true);
-              }}
-            >
+            <Button variant="secondary" disabled={run.cancelling} onClick={run.cancel}>
               {strings.MessagingSetupMigrateStop}
             </Button>
           )}
@@ -244,7 +117,7 @@ export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }:
               {strings.MessagingSetupMigrateStart}
             </Button>
           )}
-          {phase === 'done' && (
+          {phase === 'finished' && (
             <Button variant="primary" onClick={onClose}>
               {strings.MessagingSetupClose}
             </Button>

@@ -8,18 +8,10 @@ export const PAGE_SIZE = 25;
 
 /**
  * Table paging: a large account's 10,000 rows render 25 at a time, about a screenful and a half.
- * Each new page of Paste rows costs about 1.5 ms a row to mount, and a search's first keystroke
- * mounts a new page: 25 keeps it inside the 50 ms a keystroke may take (docs/PERFORMANCE.md).
+ * Mounting a page of Paste rows is what a search's first keystroke costs, so the page stays small
+ * (docs/PERFORMANCE.md has the figures).
  */
-export const Pager = React.memo(function Pager({
-  page,
-  total,
-  onPage,
-}: {
-  page: number;
-  total: number;
-  onPage: (page: number) => void;
-}) {
+export function Pager({ page, total, onPage }: { page: number; total: number; onPage: (page: number) => void }) {
   const strings = useStrings();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages <= 1) return null;
@@ -34,7 +26,7 @@ export const Pager = React.memo(function Pager({
       </Button>
     </Box>
   );
-});
+}
 
 export function pageOf<T>(items: readonly T[], page: number): T[] {
   return items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);

@@ -16,30 +16,26 @@ const DIAGNOSIS_FILTER_KEY: Record<DiagnosisFilter, MessagingSetupStringKey> = {
   ...LEVEL_LABEL_KEY,
 };
 
-interface TableToolbarProps {
-  query: string;
-  onQuery: (query: string) => void;
+/** A table's filters beside its search; each is shown when its setter is given. */
+export interface TableFilters {
   status?: StatusFilter;
   onStatus?: (status: StatusFilter) => void;
   diagnosis?: DiagnosisFilter;
   onDiagnosis?: (diagnosis: DiagnosisFilter) => void;
+}
+
+interface TableToolbarProps {
+  query: string;
+  onQuery: (query: string) => void;
+  filters?: TableFilters;
   /** "Showing 20 of 240" */
   summary: string;
   /** What the search looks in, when not the connection tables' fields. */
   placeholder?: string;
 }
 
-/** Memoised: while the view loads, it renders again only when what it shows changes. */
-export const TableToolbar = React.memo(function TableToolbar({
-  query,
-  onQuery,
-  status,
-  onStatus,
-  diagnosis,
-  onDiagnosis,
-  summary,
-  placeholder,
-}: TableToolbarProps) {
+export function TableToolbar({ query, onQuery, filters = {}, summary, placeholder }: TableToolbarProps) {
+  const { status, onStatus, diagnosis, onDiagnosis } = filters;
   const strings = useStrings();
   const searchId = useUID();
   const statusId = useUID();
@@ -86,4 +82,4 @@ export const TableToolbar = React.memo(function TableToolbar({
       </Box>
     </Box>
   );
-});
+}

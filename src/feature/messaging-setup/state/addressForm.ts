@@ -140,11 +140,16 @@ export function toRequest(form: AddressForm): FormResult {
  * The view's form makers: a create form with its defaults (the published "Messaging Flow", Flex's
  * conversation service, the built-in webhook's backend) and an edit form of an address.
  */
+export interface AddressForms {
+  create: (type: AddressType, address: string, friendlyName?: string) => AddressForm;
+  edit: (addressConfiguration: AddressSummary) => AddressForm;
+}
+
 export function addressForms(defaults: {
   defaultFlowSid?: string;
   flexServiceSid: string | null;
   backendUrl?: string;
-}) {
+}): AddressForms {
   return {
     create: (type: AddressType, address: string, friendlyName?: string) =>
       newAddressForm(type, address, {
@@ -153,6 +158,6 @@ export function addressForms(defaults: {
         friendlyName,
         backendUrl: defaults.backendUrl,
       }),
-    edit: (config: AddressSummary) => editAddressForm(config, defaults.defaultFlowSid, defaults.backendUrl),
+    edit: (addressConfiguration) => editAddressForm(addressConfiguration, defaults.defaultFlowSid, defaults.backendUrl),
   };
 }

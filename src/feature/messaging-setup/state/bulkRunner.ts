@@ -8,15 +8,19 @@
 export type BulkOutcome<R> =
   { status: 'done'; value: R } | { status: 'failed'; error: unknown } | { status: 'cancelled' };
 
-export interface BulkOptions<T, R> {
+/** How fast a bulk job goes. */
+export interface BulkPace {
   /** The most calls in flight at once. */
   concurrency: number;
   /** Attempts per item when it is rate-limited (the first included). */
   maxRateLimitedAttempts: number;
-  /** True when an error means "try again later" (HTTP 429). */
-  isRateLimited: (error: unknown) => boolean;
   /** The wait before a rate-limited item's next attempt; doubles per attempt. */
   backoffMs: number;
+}
+
+export interface BulkOptions<T, R> extends BulkPace {
+  /** True when an error means "try again later" (HTTP 429). */
+  isRateLimited: (error: unknown) => boolean;
   /** Read between items: once true, items not started yet end as `cancelled`. */
   isCancelled: () => boolean;
   onOutcome: (item: T, outcome: BulkOutcome<R>) => void;
@@ -28,7 +32,13 @@ export interface BulkOptions<T, R> {
  * 500 addresses in well under a minute and rarely meet a 429; a rate-limited row is tried up to 6
  * times, waiting 1 s, 2 s, 4 s… in between.
  */
-export const BULK_CREATE_PACE = { concurrency: 4, maxRateLimitedAttempts: 6, backoffMs: 1000 } as const;
+export const BULK_CREATE_PACE: BulkPace = { concurrency: 4, maxRateLimitedAttempts: 6, backoffMs: 1000 };
+
+/**
+ * How a migration run goes: one Flex Flow at a time (each is several Twilio writes, and the next
+ * may depend on the address the last one made), no retry here (the client retries a 429).
+ */
+export const ONE_AT_A_TIME: BulkPace = { concurrency: 1, maxRateLimitedAttempts: 1, backoffMs: 0 };
 
 export interface BulkSummary {
   done: number;

@@ -20,11 +20,12 @@ export interface ConnectionRow {
   note: string | null;
   /** False when no address can be made for it (a number without SMS). */
   connectable: boolean;
-  config: AddressSummary | undefined;
+  /** The number's or sender's Address Configuration, when it has one. */
+  addressConfiguration: AddressSummary | undefined;
   status: AddressStatus;
   statusReason: string;
   routing: string;
-  /** Whether inbound messages reach an agent; set by the view once per render (see diagnosisRows). */
+  /** Whether inbound messages reach an agent; set by useSetupRows, from the same data as the other columns. */
   diagnosis?: Diagnosis;
   /** The phone number itself (Phone numbers table), for the fixes on it. */
   number?: PhoneNumberSummary;
@@ -32,14 +33,14 @@ export interface ConnectionRow {
 
 function rowFor(
   base: Pick<ConnectionRow, 'key' | 'type' | 'address' | 'name' | 'note' | 'connectable' | 'number'>,
-  config: AddressSummary | undefined,
+  addressConfiguration: AddressSummary | undefined,
   flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   flowsKnown: boolean,
   strings: MessagingSetupStrings,
 ): ConnectionRow {
-  const { status, reason } = addressStatusOf(config, flowsBySid, flowsKnown, strings);
-  const routing = config ? describeRouting(config, flowsBySid, strings) : '';
-  return { ...base, config, status, statusReason: reason, routing };
+  const { status, reason } = addressStatusOf(addressConfiguration, flowsBySid, flowsKnown, strings);
+  const routing = addressConfiguration ? describeRouting(addressConfiguration, flowsBySid, strings) : '';
+  return { ...base, addressConfiguration, status, statusReason: reason, routing };
 }
 
 export function numberRows(
@@ -112,16 +113,31 @@ export function matchesSearch(fields: readonly (string | null | undefined)[], qu
   return fields.some((field) => field?.toLowerCase().includes(needle));
 }
 
-export function filterRows(
-  rows: readonly ConnectionRow[],
-  query: string,
-  status: StatusFilter,
-  diagnosis: DiagnosisFilter = 'all',
-): ConnectionRow[] {
-  return rows.filter(
-    (row) =>
-      (status === 'all' || row.status === status) &&
-      matchesDiagnosis(row.diagnosis, diagnosis) &&
-      matchesSearch([row.address, row.name, row.routing, row.config?.sid, row.config?.friendlyName, row.note], query),
-  );
+/** One row of the Addresses table: every Address Configuration on the account. */
+export interface AddressRow {
+  addressConfiguration: AddressSummary;
+  status: AddressStatus;
+  statusReason: string;
+  routing: string;
+  /** False for an address of a number or sender that is not on this account. */
+  onAccount: boolean;
+}
+
+export function addressRows(
+  addresses: Iterable<AddressSummary>,
+  onAccount: ReadonlySet<string>,
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  flowsKnown = true,
+  strings: MessagingSetupStrings = messagingSetupStrings,
+): AddressRow[] {
+  return [...addresses].map((addressConfiguration) => {
+    const { status, reason } = addressStatusOf(addressConfiguration, flowsBySid, flowsKnown, strings);
+    return {
+      addressConfiguration,
+      status,
+      statusReason: reason,
+      routing: describeRouting(addressConfiguration, flowsBySid, strings),
+      onAccount: onAccount.has(addressConfiguration.address),
+    };
+  });
 }

@@ -4,7 +4,7 @@ import { MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { flexFlowRows } from './flexFlowRows';
-import { numberRows, senderRows } from './rows';
+import { addressRows, numberRows, senderRows } from './rows';
 import { addressesByAddress, type SetupData } from './setupData';
 import type { MessagingSetupStrings } from '../strings';
 
@@ -45,11 +45,14 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     for (const row of numbers) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
     return byLevel;
   }, [numbers]);
-  const addresses = useMemo(() => [...data.addresses.values()], [data.addresses]);
   // Numbers and senders of this account: the Addresses tab marks addresses of anything else.
-  const owned = useMemo(
+  const onAccount = useMemo(
     () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
     [data.numbers, data.senders],
+  );
+  const addresses = useMemo(
+    () => addressRows(data.addresses.values(), onAccount, flowsBySid, flowsKnown, strings),
+    [data.addresses, onAccount, flowsBySid, flowsKnown, strings],
   );
   const flexServiceSid = essentials?.flexConversationServiceSid ?? null;
   const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
@@ -69,9 +72,6 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     senders,
     counts,
     addresses,
-    owned,
-    flowsBySid,
-    flowsKnown,
     flexFlows: flexFlowTable,
     flexServiceSid,
     defaultFlow,

@@ -1,0 +1,101 @@
+import React from 'react';
+import { Checkbox } from '@twilio-paste/core/checkbox';
+import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
+import { Td, Th, Tr } from '@twilio-paste/core/table';
+import { useUID } from '@twilio-paste/core/uid-library';
+
+/** One column of a table: its heading and what it shows for an item. */
+export interface Column<T> {
+  id: string;
+  header: React.ReactNode;
+  cell: (item: T) => React.ReactNode;
+  align?: 'right';
+  /**
+   * Marks the cells (`data-column`): `actions` is where focus goes back to after a dialog took its
+   * opener away, `address` what the browser tests read.
+   */
+  dataColumn?: string;
+}
+
+/** How a row's checkbox is named and ticked; one object for the table's life. */
+export interface RowSelection<T> {
+  label: (item: T) => string;
+  toggle: (key: string, on: boolean) => void;
+}
+
+interface DataRowProps<T> {
+  rowKey: string;
+  item: T;
+  columns: readonly Column<T>[];
+  testId: string;
+  selection?: RowSelection<T>;
+  selectable: boolean;
+  selected: boolean;
+}
+
+function DataRowView<T>({ rowKey, item, columns, testId, selection, selectable, selected }: DataRowProps<T>) {
+  return (
+    <Tr data-testid={testId}>
+      {selection && (
+        <Td>
+          {selectable && (
+            <Checkbox
+              id={`select-${rowKey}`}
+              checked={selected}
+              onChange={(e) => selection.toggle(rowKey, e.target.checked)}
+            >
+              <ScreenReaderOnly>{selection.label(item)}</ScreenReaderOnly>
+            </Checkbox>
+          )}
+        </Td>
+      )}
+      {columns.map((column) => (
+        <Td key={column.id} textAlign={column.align} data-column={column.dataColumn}>
+          {column.cell(item)}
+        </Td>
+      ))}
+    </Tr>
+  );
+}
+
+/**
+ * A row renders again only when one of its props changes: the table keeps each item's identity
+ * while its content is the same (useSharedItems), and the columns and selection are the table's.
+ * Paste components are the costly part of a render, and while a large account loads most rows of
+ * the page do not change.
+ */
+export const DataRow = React.memo(DataRowView) as typeof DataRowView;
+
+interface SelectAll {
+  label: string;
+  checked: boolean;
+  some: boolean;
+  disabled: boolean;
+  onChange: (on: boolean) => void;
+}
+
+export function HeaderRow<T>({ columns, selectAll }: { columns: readonly Column<T>[]; selectAll?: SelectAll }) {
+  const selectAllId = useUID();
+  return (
+    <Tr>
+      {selectAll && (
+        <Th>
+          <Checkbox
+            id={selectAllId}
+            checked={selectAll.checked}
+            indeterminate={!selectAll.checked && selectAll.some}
+            disabled={selectAll.disabled}
+            onChange={(e) => selectAll.onChange(e.target.checked)}
+          >
+            <ScreenReaderOnly>{selectAll.label}</ScreenReaderOnly>
+          </Checkbox>
+        </Th>
+      )}
+      {columns.map((column) => (
+        <Th key={column.id} textAlign={column.align}>
+          {column.header}
+        </Th>
+      ))}
+    </Tr>
+  );
+}
