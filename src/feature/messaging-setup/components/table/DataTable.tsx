@@ -99,7 +99,14 @@ export function DataTable<T>({
           />
         </Box>
         {(toolbarAction || selection) && (
-          <Box marginLeft="space60" paddingTop="space80" display="flex" columnGap="space40">
+          <Box
+            marginLeft="space60"
+            paddingTop="space80"
+            display="flex"
+            columnGap="space40"
+            flexShrink={0}
+            whiteSpace="nowrap"
+          >
             {selection?.action(chosen, clear)}
             {toolbarAction}
           </Box>
