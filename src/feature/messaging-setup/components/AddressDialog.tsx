@@ -1,32 +1,27 @@
 import React, { useRef, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Button } from '@twilio-paste/core/button';
-import { Checkbox, CheckboxGroup } from '@twilio-paste/core/checkbox';
-import { HelpText } from '@twilio-paste/core/help-text';
-import { Input } from '@twilio-paste/core/input';
+import { Checkbox } from '@twilio-paste/core/checkbox';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
-import { Option, Select } from '@twilio-paste/core/select';
+import { Option } from '@twilio-paste/core/select';
 import { Stack } from '@twilio-paste/core/stack';
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import { BackendApiError } from '../api/backendClient';
-import { RETRY_COUNT_MAX, RETRY_COUNT_MIN, type FieldErrors } from '../../../contract/addressRules';
-import {
-  WEBHOOK_FILTERS,
-  WEBHOOK_METHODS,
-  type AddressInput,
-  type AddressSummary,
-  type ConversationServiceSummary,
-  type StudioFlowSummary,
-  type UpdateAddressRequest,
-  type WebhookFilter,
-  type WebhookMethod,
+import type { FieldErrors } from '../../../contract/addressRules';
+import type {
+  AddressInput,
+  AddressSummary,
+  ConversationServiceSummary,
+  StudioFlowSummary,
+  UpdateAddressRequest,
 } from '../../../contract/types';
-import { builtInWebhookUrl } from '../api/builtInWebhook';
-import { toRequest, type AddressForm, type IntegrationChoice } from '../state/addressForm';
+import { toRequest, type AddressForm } from '../state/addressForm';
 import { fill, useStrings } from '../strings';
 import { errorMessage } from '../errorMessage';
-import { Field } from './Field';
+import { AddressIdentityFields } from './address-dialog/AddressIdentityFields';
+import { FormSelect, type AddressFormControls } from './address-dialog/formControls';
+import { IntegrationFields } from './address-dialog/IntegrationFields';
 
 interface DialogBasics {
   initial: AddressForm;
@@ -67,34 +62,24 @@ export function AddressDialog(props: AddressDialogProps) {
   const [pending, setPending] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const [serverFields, setServerFields] = useState<FieldErrors>({});
-  const ids = {
-    heading: useUID(),
-    type: useUID(),
-    address: useUID(),
-    name: useUID(),
-    integration: useUID(),
-    flow: useUID(),
-    retry: useUID(),
-    url: useUID(),
-    method: useUID(),
-    service: useUID(),
-    enabled: useUID(),
-  };
+  const baseId = useUID();
   const isCreate = form.mode === 'create';
   const result = toRequest(form);
-  const fields: FieldErrors = { ...(submitted && !result.ok ? result.fields : {}), ...serverFields };
-  const err = (key: string) => `${ids.heading}-${key}-error`;
-  /** A field's error as its description, only while there is one: no reference to a missing element. */
-  const describedBy = (key: string) => (fields[key] ? err(key) : undefined);
-
-  function update<K extends keyof AddressForm>(key: K, value: AddressForm[K]) {
-    setForm((current) => ({ ...current, [key]: value }));
-    setServerFields((current) => {
-      const rest = { ...current };
-      delete rest[key];
-      return rest;
-    });
-  }
+  const controls: AddressFormControls = {
+    form,
+    update(key, value) {
+      setForm((current) => ({ ...current, [key]: value }));
+      setServerFields((current) => {
+        const rest = { ...current };
+        delete rest[key];
+        return rest;
+      });
+    },
+    fields: { ...(submitted && !result.ok ? result.fields : {}), ...serverFields },
+    idOf: (key) => `${baseId}-${key}`,
+    errorIdOf: (key) => `${baseId}-${key}-error`,
+  };
+  const headingId = controls.idOf('heading');
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -117,17 +102,11 @@ export function AddressDialog(props: AddressDialogProps) {
     }
   }
 
-  const toggleFilter = (filter: WebhookFilter, checked: boolean) =>
-    update(
-      'webhookFilters',
-      checked ? [...form.webhookFilters, filter] : form.webhookFilters.filter((f) => f !== filter),
-    );
-
   return (
     <Modal
       isOpen
       onDismiss={pending ? () => undefined : onCancel}
-      ariaLabelledby={ids.heading}
+      ariaLabelledby={headingId}
       size="default"
       initialFocusRef={firstField}
     >
@@ -135,7 +114,7 @@ export function AddressDialog(props: AddressDialogProps) {
           column on, so a long body scrolls inside the modal instead of pushing the buttons off screen. */}
       <form onSubmit={submit} noValidate style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
         <ModalHeader>
-          <ModalHeading as="h2" id={ids.heading}>
+          <ModalHeading as="h2" id={headingId}>
             {bulk
               ? fill(strings.MessagingSetupBulkTitle, { count: bulk.count })
               : isCreate
@@ -151,232 +130,32 @@ export function AddressDialog(props: AddressDialogProps) {
                 {serverError}
               </Alert>
             )}
-            {isCreate && !addressFixed ? (
-              <Stack orientation="vertical" spacing="space60">
-                <Field id={ids.type} label={strings.MessagingSetupFieldType} required>
-                  <Select
-                    id={ids.type}
-                    value={form.type}
-                    onChange={(e) => update('type', e.target.value === 'whatsapp' ? 'whatsapp' : 'sms')}
-                  >
-                    <Option value="sms">{strings.MessagingSetupTypeSms}</Option>
-                    <Option value="whatsapp">{strings.MessagingSetupTypeWhatsApp}</Option>
-                  </Select>
-                </Field>
-                <Field
-                  id={ids.address}
-                  label={strings.MessagingSetupFieldAddress}
-                  required
-                  error={fields.address}
-                  errorId={err('address')}
-                >
-                  <Input
-                    id={ids.address}
-                    ref={firstField}
-                    type="text"
-                    value={form.address}
-                    placeholder={form.type === 'whatsapp' ? 'whatsapp:+14155550123' : '+14155550123'}
-                    onChange={(e) => update('address', e.target.value)}
-                    hasError={Boolean(fields.address)}
-                    aria-describedby={describedBy('address')}
-                  />
-                </Field>
-              </Stack>
-            ) : (
-              <Field
-                id={ids.address}
-                label={
-                  form.type === 'whatsapp' ? strings.MessagingSetupFieldSender : strings.MessagingSetupFieldPhoneNumber
-                }
-              >
-                <Input
-                  id={ids.address}
-                  type="text"
-                  value={
-                    bulk
-                      ? fill(strings.MessagingSetupBulkSelected, { count: bulk.count, first: form.address })
-                      : form.address
-                  }
-                  readOnly
-                />
-              </Field>
-            )}
-            <Field
-              id={ids.name}
-              label={strings.MessagingSetupFieldFriendlyName}
-              error={fields.friendlyName}
-              errorId={err('friendlyName')}
-            >
-              <Input
-                id={ids.name}
-                ref={isCreate && !addressFixed ? undefined : firstField}
-                type="text"
-                value={form.friendlyName}
-                onChange={(e) => update('friendlyName', e.target.value)}
-                hasError={Boolean(fields.friendlyName)}
-                aria-describedby={describedBy('friendlyName')}
-              />
-            </Field>
+            <AddressIdentityFields
+              controls={controls}
+              addressFixed={addressFixed}
+              bulkCount={bulk?.count}
+              firstField={firstField}
+            />
             <Checkbox
-              id={ids.enabled}
+              id={controls.idOf('enabled')}
               checked={form.autoCreationEnabled}
-              onChange={(e) => update('autoCreationEnabled', e.target.checked)}
+              onChange={(e) => controls.update('autoCreationEnabled', e.target.checked)}
             >
               {strings.MessagingSetupFieldAutoCreation}
             </Checkbox>
-            <Field
-              id={ids.integration}
-              label={strings.MessagingSetupFieldIntegration}
-              required
-              error={fields.integration}
-              errorId={err('integration')}
-              help={
-                form.integrationType === 'builtin' &&
-                form.backendUrl && (
-                  <HelpText id={err('builtin')} variant={fields.webhookUrl ? 'error' : 'default'}>
-                    {fields.webhookUrl ??
-                      fill(strings.MessagingSetupBuiltInHelp, { url: builtInWebhookUrl(form.backendUrl) })}
-                  </HelpText>
-                )
-              }
-            >
-              <Select
-                id={ids.integration}
-                value={form.integrationType}
-                onChange={(e) => update('integrationType', e.target.value as IntegrationChoice)}
-                aria-describedby={
-                  form.integrationType === 'builtin' && form.backendUrl ? err('builtin') : describedBy('integration')
-                }
-              >
-                <Option value="studio">{strings.MessagingSetupIntegrationStudio}</Option>
-                <Option value="webhook">{strings.MessagingSetupIntegrationWebhook}</Option>
-                {form.backendUrl && <Option value="builtin">{strings.MessagingSetupIntegrationBuiltIn}</Option>}
-                <Option value="default">{strings.MessagingSetupIntegrationDefault}</Option>
-              </Select>
-            </Field>
-            {form.integrationType === 'studio' && (
-              <Stack orientation="vertical" spacing="space60">
-                <Field
-                  id={ids.flow}
-                  label={strings.MessagingSetupFieldStudioFlow}
-                  required
-                  error={fields.studioFlowSid}
-                  errorId={err('studioFlowSid')}
-                >
-                  <Select
-                    id={ids.flow}
-                    value={form.studioFlowSid}
-                    onChange={(e) => update('studioFlowSid', e.target.value)}
-                    hasError={Boolean(fields.studioFlowSid)}
-                    aria-describedby={describedBy('studioFlowSid')}
-                  >
-                    <Option value="">{strings.MessagingSetupChooseFlow}</Option>
-                    {flows.map((flow) => (
-                      <Option key={flow.sid} value={flow.sid}>
-                        {flow.status === 'published'
-                          ? flow.friendlyName
-                          : fill(strings.MessagingSetupDraftFlow, { name: flow.friendlyName })}
-                      </Option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field
-                  id={ids.retry}
-                  label={strings.MessagingSetupFieldRetryCount}
-                  required
-                  error={fields.retryCount}
-                  errorId={err('retryCount')}
-                >
-                  <Input
-                    id={ids.retry}
-                    type="number"
-                    min={RETRY_COUNT_MIN}
-                    max={RETRY_COUNT_MAX}
-                    value={form.retryCount}
-                    onChange={(e) => update('retryCount', e.target.value)}
-                    hasError={Boolean(fields.retryCount)}
-                    aria-describedby={describedBy('retryCount')}
-                  />
-                </Field>
-              </Stack>
-            )}
-            {form.integrationType === 'webhook' && (
-              <Stack orientation="vertical" spacing="space60">
-                <Field
-                  id={ids.url}
-                  label={strings.MessagingSetupFieldWebhookUrl}
-                  required
-                  error={fields.webhookUrl}
-                  errorId={err('webhookUrl')}
-                >
-                  <Input
-                    id={ids.url}
-                    type="text"
-                    inputMode="url"
-                    value={form.webhookUrl}
-                    placeholder="https://example.com/inbound"
-                    onChange={(e) => update('webhookUrl', e.target.value)}
-                    hasError={Boolean(fields.webhookUrl)}
-                    aria-describedby={describedBy('webhookUrl')}
-                  />
-                </Field>
-                <Field id={ids.method} label={strings.MessagingSetupFieldMethod}>
-                  <Select
-                    id={ids.method}
-                    value={form.webhookMethod}
-                    onChange={(e) => update('webhookMethod', e.target.value as WebhookMethod)}
-                  >
-                    {WEBHOOK_METHODS.map((m) => (
-                      <Option key={m} value={m}>
-                        {m}
-                      </Option>
-                    ))}
-                  </Select>
-                </Field>
-                <CheckboxGroup
-                  name={`${ids.heading}-filters`}
-                  legend={strings.MessagingSetupFieldFilters}
-                  errorText={fields.webhookFilters}
-                  orientation="vertical"
-                >
-                  {WEBHOOK_FILTERS.map((filter) => (
-                    <Checkbox
-                      key={filter}
-                      id={`${ids.heading}-${filter}`}
-                      value={filter}
-                      checked={form.webhookFilters.includes(filter)}
-                      onChange={(e) => toggleFilter(filter, e.target.checked)}
-                    >
-                      {filter}
-                    </Checkbox>
-                  ))}
-                </CheckboxGroup>
-              </Stack>
-            )}
-            <Field
-              id={ids.service}
-              label={strings.MessagingSetupFieldService}
-              error={fields.conversationServiceSid}
-              errorId={err('conversationServiceSid')}
-            >
-              <Select
-                id={ids.service}
-                value={form.conversationServiceSid}
-                onChange={(e) => update('conversationServiceSid', e.target.value)}
-                aria-describedby={describedBy('conversationServiceSid')}
-              >
-                {(isCreate || !initial.conversationServiceSid) && (
-                  <Option value="">{strings.MessagingSetupAccountDefault}</Option>
-                )}
-                {services.map((service) => (
-                  <Option key={service.sid} value={service.sid}>
-                    {service.sid === flexServiceSid
-                      ? fill(strings.MessagingSetupFlexService, { name: service.friendlyName })
-                      : service.friendlyName}
-                  </Option>
-                ))}
-              </Select>
-            </Field>
+            <IntegrationFields controls={controls} flows={flows} />
+            <FormSelect controls={controls} name="conversationServiceSid" label={strings.MessagingSetupFieldService}>
+              {(isCreate || !initial.conversationServiceSid) && (
+                <Option value="">{strings.MessagingSetupAccountDefault}</Option>
+              )}
+              {services.map((service) => (
+                <Option key={service.sid} value={service.sid}>
+                  {service.sid === flexServiceSid
+                    ? fill(strings.MessagingSetupFlexService, { name: service.friendlyName })
+                    : service.friendlyName}
+                </Option>
+              ))}
+            </FormSelect>
           </Stack>
         </ModalBody>
         <ModalFooter>
