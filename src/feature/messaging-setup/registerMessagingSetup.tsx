@@ -43,7 +43,7 @@ export function registerMessagingSetup(flex: typeof Flex, manager: Flex.Manager)
   const view = backendUrl ? (
     <MessagingSetupView
       // Read the token on every call: Flex refreshes it while the page stays open.
-      backend={createBackendClient({ baseUrl: backendUrl, getToken: () => manager.user.token })}
+      backend={createBackendClient({ baseUrl: backendUrl, getToken: () => manager.user.token, strings })}
       notify={notify}
       strings={strings}
     />

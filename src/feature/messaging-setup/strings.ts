@@ -6,6 +6,12 @@ import { createContext, useContext } from 'react';
  * Messages that the backend shares (validation, diagnosis) come from the rules that make them.
  */
 export const messagingSetupStrings = {
+  // The backend client's own errors (the backend's errors come worded by the backend).
+  MessagingSetupErrorHttp: 'The Messaging Setup backend answered with HTTP {{status}}.',
+  MessagingSetupErrorUnreachableRead:
+    'Could not reach the Messaging Setup backend. Check your connection and the backend URL.',
+  MessagingSetupErrorUnreachableWrite:
+    'Could not reach the Messaging Setup backend; the change may not have been made. Reload to check.',
   MessagingSetupNavLabel: 'Messaging Setup',
   MessagingSetupTitle: 'Messaging Setup',
   MessagingSetupIntro:
@@ -185,6 +191,20 @@ export const messagingSetupStrings = {
   MessagingSetupNo: 'No',
   MessagingSetupSelectFlexFlow: 'Select {{name}}',
   MessagingSetupCopyFlexFlowSid: 'Copy Flex Flow SID of {{name}}',
+  MessagingSetupFlexFlowStudio: 'Studio: {{flow}}',
+  MessagingSetupFlexFlowUrl: 'URL: {{url}}',
+  MessagingSetupFlexFlowTask: 'Task: workflow {{workflow}} · channel {{channel}}',
+  MessagingSetupFlexFlowDefaultChannel: 'default',
+  MessagingSetupMigrateWarnFlowMissing:
+    'Its Studio flow {{sid}} no longer exists: the address will not route until you pick one.',
+  MessagingSetupMigrateWarnFlowDraft:
+    'Its Studio flow "{{name}}" is not published: publish it, or messages will not route.',
+  MessagingSetupMigrateWarnExistingDiffers:
+    '{{address}} already has address {{sid}} ({{differences}}): migrating changes that address to the settings above, then deletes the Flex Flow.',
+  MessagingSetupMigrateWarnExistingSame:
+    '{{address}} already has address {{sid}} with these settings: migrating keeps it and deletes the Flex Flow.',
+  MessagingSetupMigrateWarnDisabled:
+    'This Flex Flow is disabled; the new address will take messages as soon as it exists.',
   MessagingSetupSelectAllFlexFlows: 'Select every Flex Flow that can be migrated',
   MessagingSetupCanMigrate: 'Can be migrated',
   MessagingSetupCannotMigrate: 'Cannot be migrated automatically',

@@ -1,4 +1,5 @@
 import { retryAfterMs } from '../../../contract/retryAfter';
+import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 import {
   ENDPOINT_ACCESS,
   type ApiErrorBody,
@@ -35,9 +36,11 @@ export interface BackendClientOptions {
   maxDelayMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** The view's strings (with an account's overrides): the client's own errors are worded there. */
+  strings?: MessagingSetupStrings;
 }
 
-async function errorFrom(response: Response): Promise<BackendApiError> {
+async function errorFrom(response: Response, strings: MessagingSetupStrings): Promise<BackendApiError> {
   let body: Partial<ApiErrorBody> = {};
   try {
     body = (await response.json()) as Partial<ApiErrorBody>;
@@ -48,7 +51,7 @@ async function errorFrom(response: Response): Promise<BackendApiError> {
     return new BackendApiError(body.error.message, response.status, String(body.error.code), body.error.fields);
   }
   return new BackendApiError(
-    `The Messaging Setup backend answered with HTTP ${response.status}.`,
+    fill(strings.MessagingSetupErrorHttp, { status: response.status }),
     response.status,
     'http_error',
   );
@@ -82,6 +85,7 @@ export function createBackendClient(options: BackendClientOptions) {
     maxDelayMs = 5_000,
     fetch: fetchImpl = (...args: Parameters<typeof fetch>) => fetch(...args),
     sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    strings = messagingSetupStrings,
   } = options;
   const root = baseUrl.replace(/\/+$/, '');
 
@@ -121,9 +125,7 @@ export function createBackendClient(options: BackendClientOptions) {
           continue;
         }
         throw new BackendApiError(
-          isRead
-            ? 'Could not reach the Messaging Setup backend. Check your connection and the backend URL.'
-            : 'Could not reach the Messaging Setup backend; the change may not have been made. Reload to check.',
+          isRead ? strings.MessagingSetupErrorUnreachableRead : strings.MessagingSetupErrorUnreachableWrite,
           0,
           'unreachable',
         );
@@ -144,7 +146,7 @@ export function createBackendClient(options: BackendClientOptions) {
         await sleep(Math.min(maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff));
         continue;
       }
-      throw await errorFrom(response);
+      throw await errorFrom(response, strings);
     }
   }
 

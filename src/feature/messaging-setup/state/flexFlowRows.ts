@@ -7,6 +7,7 @@ import type {
   MigrateFlexFlowRequest,
   StudioFlowSummary,
 } from '../../../contract/types';
+import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 
 /** What migrating a flow would do, from the data the view has loaded (the backend re-checks). */
 export type MigrationPreview =
@@ -45,17 +46,24 @@ export interface FlexFlowContext {
   services: readonly ConversationServiceSummary[];
 }
 
-function describeIntegration(flow: FlexFlowSummary, flowsBySid: ReadonlyMap<string, StudioFlowSummary>): string {
+function describeIntegration(
+  flow: FlexFlowSummary,
+  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  strings: MessagingSetupStrings,
+): string {
   const { integration } = flow;
   switch (flow.integrationType) {
     case 'studio': {
       const sid = integration.flow_sid ?? '';
-      return `Studio: ${flowsBySid.get(sid)?.friendlyName ?? (sid || '—')}`;
+      return fill(strings.MessagingSetupFlexFlowStudio, { flow: flowsBySid.get(sid)?.friendlyName ?? (sid || '—') });
     }
     case 'external':
-      return `URL: ${integration.url ?? '—'}`;
+      return fill(strings.MessagingSetupFlexFlowUrl, { url: integration.url ?? '—' });
     case 'task':
-      return `Task: workflow ${integration.workflow_sid ?? '—'} · channel ${integration.channel ?? 'default'}`;
+      return fill(strings.MessagingSetupFlexFlowTask, {
+        workflow: integration.workflow_sid ?? '—',
+        channel: integration.channel ?? strings.MessagingSetupFlexFlowDefaultChannel,
+      });
     default:
       return '—';
   }
@@ -65,6 +73,7 @@ function previewOf(
   flow: FlexFlowSummary,
   existing: AddressSummary | undefined,
   ctx: FlexFlowContext,
+  strings: MessagingSetupStrings,
 ): MigrationPreview {
   const plan = planFlexFlowMigration(flow, ctx.flexServiceSid);
   if (!plan.migratable) return { kind: 'blocked', reason: plan.message };
@@ -73,50 +82,54 @@ function previewOf(
   const studioFlow = studio ? ctx.flowsBySid.get(studio.studioFlowSid) : undefined;
   const warnings: string[] = [];
   if (studio && !studioFlow && ctx.flowsKnown) {
-    warnings.push(
-      `Its Studio flow ${studio.studioFlowSid} no longer exists: the address will not route until you pick one.`,
-    );
+    warnings.push(fill(strings.MessagingSetupMigrateWarnFlowMissing, { sid: studio.studioFlowSid }));
   }
   if (studioFlow && studioFlow.status !== 'published') {
-    warnings.push(
-      `Its Studio flow "${studioFlow.friendlyName}" is not published: publish it, or messages will not route.`,
-    );
+    warnings.push(fill(strings.MessagingSetupMigrateWarnFlowDraft, { name: studioFlow.friendlyName }));
   }
   const differences = existing ? addressMismatches(address, existing) : [];
   if (existing && differences.length > 0) {
     warnings.push(
-      `${existing.address} already has address ${existing.sid} (${differences.join(', ')}): migrating changes that address to the settings above, then deletes the Flex Flow.`,
+      fill(strings.MessagingSetupMigrateWarnExistingDiffers, {
+        address: existing.address,
+        sid: existing.sid,
+        differences: differences.join(', '),
+      }),
     );
   } else if (existing) {
     warnings.push(
-      `${existing.address} already has address ${existing.sid} with these settings: migrating keeps it and deletes the Flex Flow.`,
+      fill(strings.MessagingSetupMigrateWarnExistingSame, { address: existing.address, sid: existing.sid }),
     );
   } else if (!flow.enabled) {
-    warnings.push('This Flex Flow is disabled; the new address will take messages as soon as it exists.');
+    warnings.push(strings.MessagingSetupMigrateWarnDisabled);
   }
   const service = ctx.services.find((s) => s.sid === address.conversationServiceSid);
   return {
     kind: 'ready',
     address,
     studioFlowName: studioFlow?.friendlyName ?? studio?.studioFlowSid ?? '—',
-    serviceName: service?.friendlyName ?? address.conversationServiceSid ?? 'Account default',
+    serviceName: service?.friendlyName ?? address.conversationServiceSid ?? strings.MessagingSetupAccountDefault,
     warnings,
     ...(existing ? { existing: { sid: existing.sid, differences } } : {}),
   };
 }
 
 /** One row per Flex Flow, with what migrating it would do. */
-export function flexFlowRows(flows: readonly FlexFlowSummary[], ctx: FlexFlowContext): FlexFlowRow[] {
+export function flexFlowRows(
+  flows: readonly FlexFlowSummary[],
+  ctx: FlexFlowContext,
+  strings: MessagingSetupStrings = messagingSetupStrings,
+): FlexFlowRow[] {
   return flows.map((flow) => {
     const identity = flexFlowAddress(flow);
     const address = identity ? ctx.byAddress.get(identity) : undefined;
     const retry = flow.integration.retry_count;
     return {
       flow,
-      integration: describeIntegration(flow, ctx.flowsBySid),
+      integration: describeIntegration(flow, ctx.flowsBySid, strings),
       retryCount: typeof retry === 'number' ? String(retry) : '—',
       address,
-      preview: previewOf(flow, address, ctx),
+      preview: previewOf(flow, address, ctx, strings),
     };
   });
 }

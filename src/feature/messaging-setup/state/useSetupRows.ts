@@ -58,14 +58,18 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
   const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
   const flexFlowTable = useMemo(
     () =>
-      flexFlowRows(flexFlows, {
-        flowsBySid,
-        flowsKnown,
-        byAddress,
-        flexServiceSid,
-        services: essentials?.conversationServices ?? [],
-      }),
-    [flexFlows, flowsBySid, flowsKnown, byAddress, flexServiceSid, essentials],
+      flexFlowRows(
+        flexFlows,
+        {
+          flowsBySid,
+          flowsKnown,
+          byAddress,
+          flexServiceSid,
+          services: essentials?.conversationServices ?? [],
+        },
+        strings,
+      ),
+    [flexFlows, flowsBySid, flowsKnown, byAddress, flexServiceSid, essentials, strings],
   );
   return {
     numbers,
