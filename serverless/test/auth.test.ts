@@ -19,7 +19,7 @@ import {
   expectedAddressSids,
   expectedFlexEssentials,
   expectedFlows,
-  expectedMembership,
+  expectedMessagingServiceNumbers,
   expectedPhoneNumbers,
   expectedSenders,
 } from './expected';
@@ -294,8 +294,8 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
   test('list-messaging-service-numbers maps each service to its numbers', async () => {
     const response = await t.callFunction('list-messaging-service-numbers', { token: token() });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual(expectedMembership(account()));
-    expect(expectedMembership(account()).services.some((s) => s.phoneNumberSids.length > 0)).toBe(true);
+    expect(response.body).toEqual(expectedMessagingServiceNumbers(account()));
+    expect(expectedMessagingServiceNumbers(account()).services.some((s) => s.phoneNumberSids.length > 0)).toBe(true);
   });
 
   test('list-flex-flows returns every legacy Flex Flow with its contact identity and integration', async () => {

@@ -5,8 +5,8 @@
 import type { SandboxAccount, WireResource } from '../../sandbox/server/state';
 import type {
   AddressType,
-  FlexEssentials,
-  MessagingServiceMembership,
+  FlexConfigurationSummary,
+  MessagingServiceNumbers,
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
@@ -51,7 +51,7 @@ export const expectedAddressSids = (account: SandboxAccount, type?: AddressType)
     .map((a) => a.sid);
 
 /** What fetch-flex-configuration answers; `callerMayWrite` for a caller with a default write role. */
-export const expectedFlexEssentials = (account: SandboxAccount, callerMayWrite = true): FlexEssentials => ({
+export const expectedFlexEssentials = (account: SandboxAccount, callerMayWrite = true): FlexConfigurationSummary => ({
   flexConversationServiceSid: String(account.flexConfiguration.flex_service_instance_sid),
   defaultConversationServiceSid: String(account.conversationsConfiguration.default_chat_service_sid),
   workspaceSid: String(account.flexConfiguration.taskrouter_workspace_sid),
@@ -61,7 +61,7 @@ export const expectedFlexEssentials = (account: SandboxAccount, callerMayWrite =
   callerMayWrite,
 });
 
-export const expectedMembership = (account: SandboxAccount): MessagingServiceMembership => ({
+export const expectedMessagingServiceNumbers = (account: SandboxAccount): MessagingServiceNumbers => ({
   services: account.messagingServices.all().map((s) => ({
     sid: s.sid,
     friendlyName: String(s.friendly_name),

@@ -9,7 +9,7 @@ import {
   expectedAddressSids,
   expectedFlexEssentials,
   expectedFlows,
-  expectedMembership,
+  expectedMessagingServiceNumbers,
   expectedPhoneNumbers,
   expectedSenders,
 } from './expected';
@@ -117,7 +117,7 @@ describe('reads under faults: the complete list, or a clear error', () => {
       const flex = await callUntilOk('fetch-flex-configuration', {});
       expect(flex.body).toEqual(expectedFlexEssentials(t.sandbox.account));
       const membership = await callUntilOk('list-messaging-service-numbers', {});
-      expect(membership.body).toEqual(expectedMembership(t.sandbox.account));
+      expect(membership.body).toEqual(expectedMessagingServiceNumbers(t.sandbox.account));
     }
     expect(faultsMet()).toBeGreaterThan(0);
   });

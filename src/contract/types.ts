@@ -77,7 +77,7 @@ export interface ConversationServiceSummary {
 }
 
 /** What the view needs of the Flex and Conversations configuration. */
-export interface FlexEssentials {
+export interface FlexConfigurationSummary {
   flexConversationServiceSid: string | null;
   defaultConversationServiceSid: string | null;
   workspaceSid: string | null;
@@ -90,7 +90,7 @@ export interface FlexEssentials {
 }
 
 /** The numbers in each Messaging Service (a number there follows the service's inbound settings). */
-export interface MessagingServiceMembership {
+export interface MessagingServiceNumbers {
   services: { sid: string; friendlyName: string; phoneNumberSids: string[] }[];
 }
 
@@ -235,8 +235,8 @@ export interface BackendEndpoints {
   'list-whatsapp-senders': { request: ListRequest; response: Page<WhatsAppSenderSummary> };
   'list-addresses': { request: ListAddressesRequest; response: Page<AddressSummary> };
   'list-studio-flows': { request: ListRequest; response: Page<StudioFlowSummary> };
-  'fetch-flex-configuration': { request: Record<string, never>; response: FlexEssentials };
-  'list-messaging-service-numbers': { request: Record<string, never>; response: MessagingServiceMembership };
+  'fetch-flex-configuration': { request: Record<string, never>; response: FlexConfigurationSummary };
+  'list-messaging-service-numbers': { request: Record<string, never>; response: MessagingServiceNumbers };
   'create-address': { request: AddressInput; response: AddressSummary };
   'update-address': { request: UpdateAddressRequest; response: AddressSummary };
   'delete-address': { request: DeleteAddressRequest; response: DeleteAddressResponse };

@@ -4,9 +4,9 @@
  */
 import type {
   AddressSummary,
-  FlexEssentials,
+  FlexConfigurationSummary,
   FlexFlowSummary,
-  MessagingServiceMembership,
+  MessagingServiceNumbers,
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
@@ -25,7 +25,7 @@ export const FLOWS: StudioFlowSummary[] = [
   { sid: DRAFT_FLOW_SID, friendlyName: 'Survey draft', status: 'draft' },
 ];
 
-export const ESSENTIALS: FlexEssentials = {
+export const FLEX_CONFIGURATION: FlexConfigurationSummary = {
   flexConversationServiceSid: FLEX_SERVICE_SID,
   defaultConversationServiceSid: FLEX_SERVICE_SID,
   workspaceSid: sid('WS', 1),
@@ -125,10 +125,10 @@ export interface FakeAccount {
   numbers: PhoneNumberSummary[];
   senders: WhatsAppSenderSummary[];
   addresses: AddressSummary[];
-  flows: StudioFlowSummary[];
-  essentials: FlexEssentials;
+  studioFlows: StudioFlowSummary[];
+  flexConfiguration: FlexConfigurationSummary;
   /** Messaging Services and their numbers (none by default). */
-  messagingServices: MessagingServiceMembership['services'];
+  messagingServiceNumbers: MessagingServiceNumbers['services'];
   /** Legacy Flex Flows (none by default). */
   flexFlows: FlexFlowSummary[];
 }
@@ -139,9 +139,9 @@ export function defaultAccount(): FakeAccount {
     numbers: Object.values(NUMBERS),
     senders: Object.values(SENDERS),
     addresses: Object.values(ADDRESSES),
-    flows: FLOWS,
-    essentials: ESSENTIALS,
-    messagingServices: [],
+    studioFlows: FLOWS,
+    flexConfiguration: FLEX_CONFIGURATION,
+    messagingServiceNumbers: [],
     flexFlows: [],
   };
   // Plain JSON data: a JSON round trip is a deep copy (jsdom has no structuredClone).

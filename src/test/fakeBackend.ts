@@ -96,13 +96,13 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
   const handlers: Partial<Record<BackendEndpoint, EndpointHandler>> = {
     'list-phone-numbers': () => page(account.numbers),
     'list-whatsapp-senders': () => page(account.senders),
-    'list-studio-flows': () => page(account.flows),
+    'list-studio-flows': () => page(account.studioFlows),
     'list-addresses': (payload) => {
       const { type } = payload as ListAddressesRequest;
       return page(account.addresses.filter((a) => !type || a.type === type));
     },
-    'fetch-flex-configuration': () => ({ body: account.essentials }),
-    'list-messaging-service-numbers': () => ({ body: { services: account.messagingServices } }),
+    'fetch-flex-configuration': () => ({ body: account.flexConfiguration }),
+    'list-messaging-service-numbers': () => ({ body: { services: account.messagingServiceNumbers } }),
     'list-flex-flows': () => page(account.flexFlows),
     'update-number-inbound': (payload) => {
       const { sid: numberSid, smsUrl, smsApplicationSid } = payload as UpdateNumberInboundRequest;
@@ -115,8 +115,8 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     },
     'set-default-conversation-service': (payload) => {
       const { serviceSid } = payload as SetDefaultServiceRequest;
-      const previousServiceSid = account.essentials.defaultConversationServiceSid;
-      account.essentials = { ...account.essentials, defaultConversationServiceSid: serviceSid };
+      const previousServiceSid = account.flexConfiguration.defaultConversationServiceSid;
+      account.flexConfiguration = { ...account.flexConfiguration, defaultConversationServiceSid: serviceSid };
       return { body: { previousServiceSid, defaultConversationServiceSid: serviceSid } };
     },
     'create-address': (payload) => {
@@ -153,7 +153,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       const { sid: flowSid, updateExistingAddressSid } = payload as MigrateFlexFlowRequest;
       const flow = account.flexFlows.find((f) => f.sid === flowSid);
       if (!flow) return errorReply(404, 'not_found', `Flex Flow ${flowSid} does not exist.`);
-      const plan = planFlexFlowMigration(flow, account.essentials.flexConversationServiceSid);
+      const plan = planFlexFlowMigration(flow, account.flexConfiguration.flexConversationServiceSid);
       if (!plan.migratable) return errorReply(409, 'not_migratable', plan.message);
       // As the backend: an existing address with other settings changes only when confirmed.
       const index = account.addresses.findIndex((a) => a.address === plan.address.address);

@@ -26,7 +26,7 @@ export async function renderMessagingSetup({
   const notify = jest.fn();
   // Paste's styles are not in the document (see renderWithPaste), so skip the CSS pointer-events check.
   const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
-  if (!canWrite) fake.account.essentials = { ...fake.account.essentials, callerMayWrite: false };
+  if (!canWrite) fake.account.flexConfiguration = { ...fake.account.flexConfiguration, callerMayWrite: false };
   renderWithPaste(<MessagingSetupView backend={fake.backend} notify={notify} />);
   // By default everything has loaded once the Studio routing of the support line names its flow.
   if (loadedWhen) await within(activePanel()).findByText(loadedWhen);

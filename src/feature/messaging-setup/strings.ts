@@ -42,9 +42,9 @@ export const messagingSetupStrings = {
   MessagingSetupSourceNumbers: 'phone numbers',
   MessagingSetupSourceSenders: 'WhatsApp senders',
   MessagingSetupSourceAddresses: 'addresses',
-  MessagingSetupSourceFlows: 'Studio flows',
-  MessagingSetupSourceEssentials: 'the Flex configuration',
-  MessagingSetupSourceMemberships: 'Messaging Service numbers',
+  MessagingSetupSourceStudioFlows: 'Studio flows',
+  MessagingSetupSourceFlexConfiguration: 'the Flex configuration',
+  MessagingSetupSourceMessagingServiceNumbers: 'Messaging Service numbers',
   MessagingSetupSourceFlexFlows: 'legacy Flex Flows',
 
   MessagingSetupSearch: 'Search',

@@ -27,7 +27,7 @@ interface DialogBasics {
   initial: AddressForm;
   /** True when the type and address were given by the row (fixed in the dialog). */
   addressFixed: boolean;
-  flows: StudioFlowSummary[];
+  studioFlows: StudioFlowSummary[];
   services: ConversationServiceSummary[];
   flexServiceSid: string | null;
   onCancel: () => void;
@@ -53,7 +53,7 @@ export type AddressDialogProps = SingleAddressProps | BulkSettingsProps;
 
 /** Create or edit an SMS/WhatsApp address; checks as the user goes, keeps input on a server error. */
 export function AddressDialog(props: AddressDialogProps) {
-  const { initial, addressFixed, flows, services, flexServiceSid, onCancel, bulk } = props;
+  const { initial, addressFixed, studioFlows, services, flexServiceSid, onCancel, bulk } = props;
   const strings = useStrings();
   // Focus starts in the first field the user can type in, not on the dialog's close button.
   const firstField = useRef<HTMLInputElement>(null);
@@ -143,7 +143,7 @@ export function AddressDialog(props: AddressDialogProps) {
             >
               {strings.MessagingSetupFieldAutoCreation}
             </Checkbox>
-            <IntegrationFields controls={controls} flows={flows} />
+            <IntegrationFields controls={controls} studioFlows={studioFlows} />
             <FormSelect controls={controls} name="conversationServiceSid" label={strings.MessagingSetupFieldService}>
               {(isCreate || !initial.conversationServiceSid) && (
                 <Option value="">{strings.MessagingSetupAccountDefault}</Option>

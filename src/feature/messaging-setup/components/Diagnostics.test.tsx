@@ -23,7 +23,7 @@ const findingCodes = () =>
 function troubledAccount() {
   const account = defaultAccount();
   account.numbers[0].smsUrl = OLD_URL;
-  account.messagingServices = [
+  account.messagingServiceNumbers = [
     { sid: sid('MG', 1), friendlyName: 'Marketing Notifications', phoneNumberSids: [NUMBERS.support.sid] },
   ];
   account.flexFlows = [
@@ -144,7 +144,7 @@ describe('the account health banner', () => {
 
   test('Fix: confirms naming both services, sets Flex’s as the default, and the banner turns healthy', async () => {
     const account = defaultAccount();
-    account.essentials.defaultConversationServiceSid = OTHER_SERVICE_SID;
+    account.flexConfiguration.defaultConversationServiceSid = OTHER_SERVICE_SID;
     const { fake, user, notify } = await renderView({ fake: createFakeBackend(account) });
     const banner = screen.getByRole('region', { name: 'Account health' });
     expect(banner).toHaveTextContent(
@@ -171,7 +171,7 @@ describe('the account health banner', () => {
 
   test('a failed Fix is shown in the dialog and nothing changes', async () => {
     const account = defaultAccount();
-    account.essentials.defaultConversationServiceSid = OTHER_SERVICE_SID;
+    account.flexConfiguration.defaultConversationServiceSid = OTHER_SERVICE_SID;
     const fake = createFakeBackend(account);
     fake.respond('set-default-conversation-service', () => errorReply(403, 'forbidden', 'Only admins may do that.'));
     const { user, notify } = await renderView({ fake });
@@ -186,7 +186,7 @@ describe('the account health banner', () => {
 
   test('a user who may not write sees no Fix and no Clear', async () => {
     const account = troubledAccount();
-    account.essentials.defaultConversationServiceSid = OTHER_SERVICE_SID;
+    account.flexConfiguration.defaultConversationServiceSid = OTHER_SERVICE_SID;
     const { user } = await renderView({ fake: createFakeBackend(account), canWrite: false });
     expect(screen.queryByRole('button', { name: 'Fix' })).not.toBeInTheDocument();
     await user.click(diagnosisButton(NUMBERS.support.phoneNumber, 'Warning'));

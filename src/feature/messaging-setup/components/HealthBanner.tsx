@@ -5,7 +5,7 @@ import { Callout, CalloutText } from '@twilio-paste/core/callout';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 
-import type { FlexEssentials } from '../../../contract/types';
+import type { FlexConfigurationSummary } from '../../../contract/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings } from '../strings';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
@@ -15,7 +15,7 @@ import { useFocusReturn } from './useFocusReturn';
 const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
 
 interface HealthBannerProps {
-  essentials: FlexEssentials | null;
+  flexConfiguration: FlexConfigurationSummary | null;
   /** Phone numbers per diagnosis level. */
   counts: Record<DiagnosisLevel, number>;
   canWrite: boolean;
@@ -28,15 +28,15 @@ interface HealthBannerProps {
  * The account's health at the top of the view: Flex's service as the default, numbers per
  * diagnosis.
  */
-export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixDefault }: HealthBannerProps) {
+export function HealthBanner({ flexConfiguration, counts, canWrite, onShowLevel, onFixDefault }: HealthBannerProps) {
   const strings = useStrings();
   const [confirming, setConfirming] = useState(false);
   const rememberOpener = useFocusReturn(confirming);
-  const flexSid = essentials?.flexConversationServiceSid ?? null;
-  const currentSid = essentials?.defaultConversationServiceSid ?? null;
+  const flexSid = flexConfiguration?.flexConversationServiceSid ?? null;
+  const currentSid = flexConfiguration?.defaultConversationServiceSid ?? null;
   const nameOf = (sid: string | null) =>
     sid
-      ? (essentials?.conversationServices.find((s) => s.sid === sid)?.friendlyName ?? sid)
+      ? (flexConfiguration?.conversationServices.find((s) => s.sid === sid)?.friendlyName ?? sid)
       : strings.MessagingSetupNoDefaultService;
   const healthy = Boolean(flexSid && currentSid === flexSid);
 
@@ -50,7 +50,7 @@ export function HealthBanner({ essentials, counts, canWrite, onShowLevel, onFixD
       data-focus-return
       tabIndex={-1}
     >
-      {essentials && flexSid ? (
+      {flexConfiguration && flexSid ? (
         <Callout variant={healthy ? 'success' : 'error'}>
           <CalloutText>
             {healthy

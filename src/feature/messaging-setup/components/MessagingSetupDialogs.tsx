@@ -62,7 +62,7 @@ interface MessagingSetupDialogsProps {
   actions: MessagingSetupActions;
   /** Create and edit forms with the view's defaults (Studio "Messaging Flow", Flex's service). */
   forms: AddressForms;
-  flows: StudioFlowSummary[];
+  studioFlows: StudioFlowSummary[];
   services: ConversationServiceSummary[];
   flexServiceSid: string | null;
   canWrite: boolean;
@@ -75,7 +75,7 @@ export function MessagingSetupDialogs({
   rows,
   actions,
   forms,
-  flows,
+  studioFlows,
   services,
   flexServiceSid,
   canWrite,
@@ -99,7 +99,7 @@ export function MessagingSetupDialogs({
         <AddressDialog
           initial={single.form}
           addressFixed={single.addressFixed}
-          flows={flows}
+          studioFlows={studioFlows}
           services={services}
           flexServiceSid={flexServiceSid}
           onCreate={actions.createAddress}
@@ -112,7 +112,7 @@ export function MessagingSetupDialogs({
         <AddressDialog
           initial={forms.create(dialog.rows[0].type, dialog.rows[0].address)}
           addressFixed
-          flows={flows}
+          studioFlows={studioFlows}
           services={services}
           flexServiceSid={flexServiceSid}
           onCancel={close}

@@ -170,7 +170,7 @@ describe('the lists', () => {
     expect(support.getByText('Connected')).toBeInTheDocument();
     expect(support.queryByText(/that does not exist, so messages go nowhere\./)).not.toBeInTheDocument();
 
-    flows.resolve({ body: { items: fake.account.flows, nextCursor: null } });
+    flows.resolve({ body: { items: fake.account.studioFlows, nextCursor: null } });
     expect(await support.findByText('Studio: Messaging Flow · retry 3')).toBeInTheDocument();
     expect(support.getByText('Connected')).toBeInTheDocument();
   });
@@ -449,7 +449,7 @@ describe('inline validation', () => {
 
   test('when the account has no published "Messaging Flow", no flow is preselected', async () => {
     const fake = createFakeBackend();
-    fake.account.flows = fake.account.flows.map((f) => ({ ...f, status: 'draft' as const }));
+    fake.account.studioFlows = fake.account.studioFlows.map((f) => ({ ...f, status: 'draft' as const }));
     // A draft-only account shows no "Messaging Flow" routing: wait for its problem instead.
     const { user } = await renderView({
       fake,

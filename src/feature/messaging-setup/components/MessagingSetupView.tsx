@@ -42,7 +42,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const actions = useMessagingSetupActions({ backend, dispatch, notify, strings });
   // The backend says whether the user's roles may write (its settings decide and it enforces them);
   // until it has said, and from a backend too old to say, writes are offered.
-  const canWrite = data.essentials?.callerMayWrite !== false;
+  const canWrite = data.flexConfiguration?.callerMayWrite !== false;
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const rememberOpener = useFocusReturn(dialog.kind !== 'none');
   const viewRef = useRef<HTMLDivElement>(null);
@@ -90,7 +90,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const fixDefault = (flexSid: string) =>
     actions.fixDefaultService(
       flexSid,
-      data.essentials?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid,
+      data.flexConfiguration?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid,
     );
   const showLevel = (level: DiagnosisLevel) => {
     setNumbersDiagnosis(level);
@@ -108,7 +108,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
         <Paragraph>{strings.MessagingSetupIntro}</Paragraph>
 
         <HealthBanner
-          essentials={data.essentials}
+          flexConfiguration={data.flexConfiguration}
           counts={counts}
           canWrite={canWrite}
           onShowLevel={showLevel}
@@ -167,8 +167,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           rows={{ numbers, senders }}
           actions={actions}
           forms={forms}
-          flows={data.flows}
-          services={data.essentials?.conversationServices ?? []}
+          studioFlows={data.studioFlows}
+          services={data.flexConfiguration?.conversationServices ?? []}
           flexServiceSid={flexServiceSid}
           canWrite={canWrite}
         />

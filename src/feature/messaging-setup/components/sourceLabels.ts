@@ -6,8 +6,8 @@ export const SOURCE_LABEL: Record<SourceName, MessagingSetupStringKey> = {
   numbers: 'MessagingSetupSourceNumbers',
   senders: 'MessagingSetupSourceSenders',
   addresses: 'MessagingSetupSourceAddresses',
-  flows: 'MessagingSetupSourceFlows',
-  essentials: 'MessagingSetupSourceEssentials',
-  memberships: 'MessagingSetupSourceMemberships',
+  studioFlows: 'MessagingSetupSourceStudioFlows',
+  flexConfiguration: 'MessagingSetupSourceFlexConfiguration',
+  messagingServiceNumbers: 'MessagingSetupSourceMessagingServiceNumbers',
   flexFlows: 'MessagingSetupSourceFlexFlows',
 };

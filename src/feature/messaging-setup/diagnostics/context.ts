@@ -11,16 +11,19 @@ const loaded = (data: Pick<SetupData, 'sources'>, source: keyof SetupData['sourc
  * source loads or after it failed, its `complete` flag is false and the diagnosis says nothing about it.
  */
 /** What a diagnosis context is built from (so callers can memoise on just these). */
-export type DiagnosisSources = Pick<SetupData, 'messagingServices' | 'flexFlows' | 'essentials' | 'sources'>;
+export type DiagnosisSources = Pick<
+  SetupData,
+  'messagingServiceNumbers' | 'flexFlows' | 'flexConfiguration' | 'sources'
+>;
 
 export function diagnosisContextOf(
   data: DiagnosisSources,
   addressesByAddress: ReadonlyMap<string, AddressSummary>,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   strings?: MessagingSetupStrings,
 ): DiagnosisContext {
   const messagingServiceByNumberSid = new Map<string, string>();
-  for (const service of data.messagingServices) {
+  for (const service of data.messagingServiceNumbers) {
     for (const numberSid of service.phoneNumberSids) {
       if (!messagingServiceByNumberSid.has(numberSid)) messagingServiceByNumberSid.set(numberSid, service.friendlyName);
     }
@@ -41,16 +44,16 @@ export function diagnosisContextOf(
   }
   return {
     addressesByAddress,
-    flowsBySid,
-    flexServiceSid: data.essentials?.flexConversationServiceSid ?? null,
-    defaultServiceSid: data.essentials?.defaultConversationServiceSid ?? null,
+    studioFlowsBySid,
+    flexServiceSid: data.flexConfiguration?.flexConversationServiceSid ?? null,
+    defaultServiceSid: data.flexConfiguration?.defaultConversationServiceSid ?? null,
     messagingServiceByNumberSid,
     flexFlowsByIdentity,
     strings,
     complete: {
-      flows: loaded(data, 'flows'),
-      essentials: loaded(data, 'essentials') && data.essentials !== null,
-      memberships: loaded(data, 'memberships'),
+      studioFlows: loaded(data, 'studioFlows'),
+      flexConfiguration: loaded(data, 'flexConfiguration') && data.flexConfiguration !== null,
+      messagingServiceNumbers: loaded(data, 'messagingServiceNumbers'),
       flexFlows: loaded(data, 'flexFlows'),
     },
   };

@@ -53,7 +53,7 @@ const studioAddress = (address: string, overrides: Partial<AddressSummary> = {})
 function context(addresses: AddressSummary[] = [], overrides: Partial<DiagnosisContext> = {}): DiagnosisContext {
   return {
     addressesByAddress: new Map(addresses.map((a) => [a.address, a])),
-    flowsBySid: new Map([PUBLISHED, DRAFT].map((f) => [f.sid, f])),
+    studioFlowsBySid: new Map([PUBLISHED, DRAFT].map((f) => [f.sid, f])),
     flexServiceSid: FLEX_SERVICE,
     defaultServiceSid: FLEX_SERVICE,
     messagingServiceByNumberSid: new Map(),
@@ -205,7 +205,7 @@ describe('diagnoseNumber, one finding at a time', () => {
     }
   });
 
-  it('says nothing about flows, services, memberships or Flex Flows that have not loaded yet', () => {
+  it('says nothing about flows, services, messagingServiceNumbers or Flex Flows that have not loaded yet', () => {
     const ctx = context(
       [
         studioAddress(n.phoneNumber, {
@@ -215,7 +215,7 @@ describe('diagnoseNumber, one finding at a time', () => {
       ],
       {
         messagingServiceByNumberSid: new Map([[n.sid, 'Marketing']]),
-        complete: { flows: false, essentials: false, memberships: false, flexFlows: false },
+        complete: { studioFlows: false, flexConfiguration: false, messagingServiceNumbers: false, flexFlows: false },
       },
     );
     expect(codes(diagnoseNumber(n, ctx))).toEqual([]);

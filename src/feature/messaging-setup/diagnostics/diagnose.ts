@@ -53,7 +53,7 @@ export interface FlexFlowRef {
 /** Everything a diagnosis looks at besides the row itself; built once per view render. */
 export interface DiagnosisContext {
   addressesByAddress: ReadonlyMap<string, AddressSummary>;
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>;
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>;
   /** Flex's conversation service (Flex configuration `flex_service_instance_sid`). */
   flexServiceSid: string | null;
   /** The account's default Conversations service (used when an address names none). */
@@ -61,13 +61,13 @@ export interface DiagnosisContext {
   /** Messaging Service name by phone number SID. */
   messagingServiceByNumberSid: ReadonlyMap<string, string>;
   flexFlowsByIdentity: ReadonlyMap<string, FlexFlowRef>;
-  /** False while flows, configuration or memberships are still loading: say nothing about them yet. */
-  complete?: { flows: boolean; essentials: boolean; memberships: boolean; flexFlows: boolean };
+  /** False while the Studio flows, the Flex configuration or the Messaging Services' numbers still load: say nothing about them yet. */
+  complete?: { studioFlows: boolean; flexConfiguration: boolean; messagingServiceNumbers: boolean; flexFlows: boolean };
   /** The texts of the findings (the account's, resolved at registration); ours by default. */
   strings?: MessagingSetupStrings;
 }
 
-const ALL_COMPLETE = { flows: true, essentials: true, memberships: true, flexFlows: true };
+const ALL_COMPLETE = { studioFlows: true, flexConfiguration: true, messagingServiceNumbers: true, flexFlows: true };
 
 /**
  * A finding in the view's words: `key` names its explanation, `${key}Fix` its fix, both in
@@ -115,9 +115,9 @@ export function addressFindings(address: AddressSummary | undefined, label: stri
   }
   const { integration } = address;
   if (integration.type === 'studio') {
-    const flow = ctx.flowsBySid.get(integration.studioFlowSid);
+    const flow = ctx.studioFlowsBySid.get(integration.studioFlowSid);
     // While the flows load, a flow not yet seen is unknown, not missing; one already seen is judged.
-    if (!flow && complete.flows) {
+    if (!flow && complete.studioFlows) {
       findings.push(
         finding(
           ctx,
@@ -170,7 +170,7 @@ export function addressFindings(address: AddressSummary | undefined, label: stri
     );
   }
   const service = address.conversationServiceSid ?? ctx.defaultServiceSid;
-  if (complete.essentials && ctx.flexServiceSid && service && service !== ctx.flexServiceSid) {
+  if (complete.flexConfiguration && ctx.flexServiceSid && service && service !== ctx.flexServiceSid) {
     findings.push(
       finding(
         ctx,
@@ -266,7 +266,7 @@ export function diagnoseNumber(number: PhoneNumberSummary, ctx: DiagnosisContext
           ),
     );
   }
-  const service = (ctx.complete ?? ALL_COMPLETE).memberships
+  const service = (ctx.complete ?? ALL_COMPLETE).messagingServiceNumbers
     ? ctx.messagingServiceByNumberSid.get(number.sid)
     : undefined;
   if (service) {

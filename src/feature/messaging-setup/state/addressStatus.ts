@@ -28,20 +28,25 @@ const STATUS_FINDINGS: ReadonlySet<FindingCode> = new Set<FindingCode>([
  */
 export function addressStatusOf(
   address: AddressSummary | undefined,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   /** False while the Studio flows load, or when they could not: a flow not in the map is then unknown, not gone. */
-  flowsKnown = true,
+  studioFlowsKnown = true,
   strings?: MessagingSetupStrings,
 ): AddressStatusInfo {
   if (!address) return { status: 'not-connected', reason: '' };
   const findings = addressFindings(address, address.address, {
     addressesByAddress: new Map(),
-    flowsBySid,
+    studioFlowsBySid,
     flexServiceSid: null,
     defaultServiceSid: null,
     messagingServiceByNumberSid: new Map(),
     flexFlowsByIdentity: new Map(),
-    complete: { flows: flowsKnown, essentials: false, memberships: false, flexFlows: false },
+    complete: {
+      studioFlows: studioFlowsKnown,
+      flexConfiguration: false,
+      messagingServiceNumbers: false,
+      flexFlows: false,
+    },
     strings,
   });
   const problem = findings.find((finding) => STATUS_FINDINGS.has(finding.code));
@@ -51,12 +56,12 @@ export function addressStatusOf(
 /** "Studio: Messaging Flow · retry 3", "Webhook: POST https://…", "Default (no integration)". */
 export function describeRouting(
   address: AddressSummary,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): string {
   const { integration } = address;
   if (integration.type === 'studio') {
-    const flow = flowsBySid.get(integration.studioFlowSid)?.friendlyName ?? integration.studioFlowSid;
+    const flow = studioFlowsBySid.get(integration.studioFlowSid)?.friendlyName ?? integration.studioFlowSid;
     return fill(strings.MessagingSetupRoutingStudio, { flow, retry: integration.retryCount });
   }
   if (integration.type === 'webhook') {

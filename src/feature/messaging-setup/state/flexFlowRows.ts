@@ -38,9 +38,9 @@ export interface FlexFlowRow {
 }
 
 export interface FlexFlowContext {
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>;
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>;
   /** False while Studio flows load or after they failed: an unknown flow is then not "missing". */
-  flowsKnown: boolean;
+  studioFlowsKnown: boolean;
   byAddress: ReadonlyMap<string, AddressSummary>;
   flexServiceSid: string | null;
   services: readonly ConversationServiceSummary[];
@@ -48,14 +48,16 @@ export interface FlexFlowContext {
 
 function describeIntegration(
   flow: FlexFlowSummary,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
   strings: MessagingSetupStrings,
 ): string {
   const { integration } = flow;
   switch (flow.integrationType) {
     case 'studio': {
       const sid = integration.flow_sid ?? '';
-      return fill(strings.MessagingSetupFlexFlowStudio, { flow: flowsBySid.get(sid)?.friendlyName ?? (sid || '—') });
+      return fill(strings.MessagingSetupFlexFlowStudio, {
+        flow: studioFlowsBySid.get(sid)?.friendlyName ?? (sid || '—'),
+      });
     }
     case 'external':
       return fill(strings.MessagingSetupFlexFlowUrl, { url: integration.url ?? '—' });
@@ -79,9 +81,9 @@ function previewOf(
   if (!plan.migratable) return { kind: 'blocked', reason: plan.message };
   const { address } = plan;
   const studio = address.integration.type === 'studio' ? address.integration : undefined;
-  const studioFlow = studio ? ctx.flowsBySid.get(studio.studioFlowSid) : undefined;
+  const studioFlow = studio ? ctx.studioFlowsBySid.get(studio.studioFlowSid) : undefined;
   const warnings: string[] = [];
-  if (studio && !studioFlow && ctx.flowsKnown) {
+  if (studio && !studioFlow && ctx.studioFlowsKnown) {
     warnings.push(fill(strings.MessagingSetupMigrateWarnFlowMissing, { sid: studio.studioFlowSid }));
   }
   if (studioFlow && studioFlow.status !== 'published') {
@@ -126,7 +128,7 @@ export function flexFlowRows(
     const retry = flow.integration.retry_count;
     return {
       flow,
-      integration: describeIntegration(flow, ctx.flowsBySid, strings),
+      integration: describeIntegration(flow, ctx.studioFlowsBySid, strings),
       retryCount: typeof retry === 'number' ? String(retry) : '—',
       address,
       preview: previewOf(flow, address, ctx, strings),

@@ -37,12 +37,12 @@ async function eachPage<E extends PagedEndpoint>(
  * Messaging Service call (two Twilio round trips) or the address and number page chains.
  */
 export const LOAD_ORDER: readonly SourceName[] = [
-  'memberships',
+  'messagingServiceNumbers',
   'addresses',
   'numbers',
   'senders',
-  'essentials',
-  'flows',
+  'flexConfiguration',
+  'studioFlows',
   'flexFlows',
 ];
 
@@ -61,8 +61,8 @@ export function loadSource(
       return eachPage(backend, 'list-phone-numbers', {}, (items) => emit({ type: 'numbers', items }), isCancelled);
     case 'senders':
       return eachPage(backend, 'list-whatsapp-senders', {}, (items) => emit({ type: 'senders', items }), isCancelled);
-    case 'flows':
-      return eachPage(backend, 'list-studio-flows', {}, (items) => emit({ type: 'flows', items }), isCancelled);
+    case 'studioFlows':
+      return eachPage(backend, 'list-studio-flows', {}, (items) => emit({ type: 'studioFlows', items }), isCancelled);
     case 'addresses':
       // Split by type: two page chains in parallel instead of one twice as long.
       return Promise.all(
@@ -70,15 +70,15 @@ export function loadSource(
           eachPage(backend, 'list-addresses', { type }, (items) => emit({ type: 'addresses', items }), isCancelled),
         ),
       ).then(() => undefined);
-    case 'essentials':
+    case 'flexConfiguration':
       return backend
         .call('fetch-flex-configuration', {})
-        .then((essentials) => emit({ type: 'essentials', essentials }));
-    case 'memberships':
+        .then((flexConfiguration) => emit({ type: 'flexConfiguration', flexConfiguration }));
+    case 'messagingServiceNumbers':
       // For diagnostics: one request for every Messaging Service's numbers.
       return backend.call('list-messaging-service-numbers', {}).then(({ services }) => {
         if (!Array.isArray(services)) throw new Error('The backend answered without a list of services.');
-        emit({ type: 'memberships', services });
+        emit({ type: 'messagingServiceNumbers', services });
       });
     case 'flexFlows':
       return eachPage(backend, 'list-flex-flows', {}, (items) => emit({ type: 'flexFlows', items }), isCancelled);

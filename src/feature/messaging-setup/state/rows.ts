@@ -34,20 +34,20 @@ export interface ConnectionRow {
 function rowFor(
   base: Pick<ConnectionRow, 'key' | 'type' | 'address' | 'name' | 'note' | 'connectable' | 'number'>,
   addressConfiguration: AddressSummary | undefined,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  flowsKnown: boolean,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsKnown: boolean,
   strings: MessagingSetupStrings,
 ): ConnectionRow {
-  const { status, reason } = addressStatusOf(addressConfiguration, flowsBySid, flowsKnown, strings);
-  const routing = addressConfiguration ? describeRouting(addressConfiguration, flowsBySid, strings) : '';
+  const { status, reason } = addressStatusOf(addressConfiguration, studioFlowsBySid, studioFlowsKnown, strings);
+  const routing = addressConfiguration ? describeRouting(addressConfiguration, studioFlowsBySid, strings) : '';
   return { ...base, addressConfiguration, status, statusReason: reason, routing };
 }
 
 export function numberRows(
   numbers: readonly PhoneNumberSummary[],
   byAddress: ReadonlyMap<string, AddressSummary>,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  flowsKnown = true,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsKnown = true,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): ConnectionRow[] {
   return numbers.map((n) =>
@@ -62,8 +62,8 @@ export function numberRows(
         number: n,
       },
       byAddress.get(n.phoneNumber),
-      flowsBySid,
-      flowsKnown,
+      studioFlowsBySid,
+      studioFlowsKnown,
       strings,
     ),
   );
@@ -72,8 +72,8 @@ export function numberRows(
 export function senderRows(
   senders: readonly WhatsAppSenderSummary[],
   byAddress: ReadonlyMap<string, AddressSummary>,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  flowsKnown = true,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsKnown = true,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): ConnectionRow[] {
   return senders.map((s) =>
@@ -87,8 +87,8 @@ export function senderRows(
         connectable: true,
       },
       byAddress.get(s.senderId),
-      flowsBySid,
-      flowsKnown,
+      studioFlowsBySid,
+      studioFlowsKnown,
       strings,
     ),
   );
@@ -126,17 +126,17 @@ export interface AddressRow {
 export function addressRows(
   addresses: Iterable<AddressSummary>,
   onAccount: ReadonlySet<string>,
-  flowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  flowsKnown = true,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsKnown = true,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): AddressRow[] {
   return [...addresses].map((addressConfiguration) => {
-    const { status, reason } = addressStatusOf(addressConfiguration, flowsBySid, flowsKnown, strings);
+    const { status, reason } = addressStatusOf(addressConfiguration, studioFlowsBySid, studioFlowsKnown, strings);
     return {
       addressConfiguration,
       status,
       statusReason: reason,
-      routing: describeRouting(addressConfiguration, flowsBySid, strings),
+      routing: describeRouting(addressConfiguration, studioFlowsBySid, strings),
       onAccount: onAccount.has(addressConfiguration.address),
     };
   });

@@ -1,15 +1,16 @@
 import type {
   AddressSummary,
-  FlexEssentials,
+  FlexConfigurationSummary,
   FlexFlowSummary,
-  MessagingServiceMembership,
+  MessagingServiceNumbers,
   PhoneNumberSummary,
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../../../contract/types';
 
 /** The lists the view loads; each loads page by page and may fail on its own. */
-export type SourceName = 'numbers' | 'senders' | 'addresses' | 'flows' | 'essentials' | 'memberships' | 'flexFlows';
+export type SourceName =
+  'numbers' | 'senders' | 'addresses' | 'studioFlows' | 'flexConfiguration' | 'messagingServiceNumbers' | 'flexFlows';
 
 export interface SourceState {
   loading: boolean;
@@ -23,10 +24,10 @@ export interface SetupData {
   senders: WhatsAppSenderSummary[];
   /** Keyed by SID; SMS and WhatsApp, including addresses of numbers not on this account. */
   addresses: Map<string, AddressSummary>;
-  flows: StudioFlowSummary[];
-  essentials: FlexEssentials | null;
+  studioFlows: StudioFlowSummary[];
+  flexConfiguration: FlexConfigurationSummary | null;
   /** The Messaging Services and the numbers in each (one request for all of them). */
-  messagingServices: MessagingServiceMembership['services'];
+  messagingServiceNumbers: MessagingServiceNumbers['services'];
   /** Legacy Flex Flows (Flex UI 1.x messaging). */
   flexFlows: FlexFlowSummary[];
   sources: Record<SourceName, SourceState>;
@@ -37,9 +38,9 @@ export type SetupAction =
   | { type: 'numbers'; items: PhoneNumberSummary[] }
   | { type: 'senders'; items: WhatsAppSenderSummary[] }
   | { type: 'addresses'; items: AddressSummary[] }
-  | { type: 'flows'; items: StudioFlowSummary[] }
-  | { type: 'essentials'; essentials: FlexEssentials }
-  | { type: 'memberships'; services: MessagingServiceMembership['services'] }
+  | { type: 'studioFlows'; items: StudioFlowSummary[] }
+  | { type: 'flexConfiguration'; flexConfiguration: FlexConfigurationSummary }
+  | { type: 'messagingServiceNumbers'; services: MessagingServiceNumbers['services'] }
   | { type: 'flexFlows'; items: FlexFlowSummary[] }
   | { type: 'number-updated'; number: PhoneNumberSummary }
   | { type: 'default-service-set'; serviceSid: string }
@@ -55,17 +56,17 @@ export const initialSetupData: SetupData = {
   numbers: [],
   senders: [],
   addresses: new Map(),
-  flows: [],
-  essentials: null,
-  messagingServices: [],
+  studioFlows: [],
+  flexConfiguration: null,
+  messagingServiceNumbers: [],
   flexFlows: [],
   sources: {
     numbers: idle,
     senders: idle,
     addresses: idle,
-    flows: idle,
-    essentials: idle,
-    memberships: idle,
+    studioFlows: idle,
+    flexConfiguration: idle,
+    messagingServiceNumbers: idle,
     flexFlows: idle,
   },
 };
@@ -81,10 +82,10 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
       const cleared: Partial<SetupData> =
         action.source === 'addresses'
           ? { addresses: new Map() }
-          : action.source === 'essentials'
+          : action.source === 'flexConfiguration'
             ? {}
-            : action.source === 'memberships'
-              ? { messagingServices: [] }
+            : action.source === 'messagingServiceNumbers'
+              ? { messagingServiceNumbers: [] }
               : { [action.source]: [] };
       return withSource({ ...state, ...cleared }, action.source, { loading: true, error: null });
     }
@@ -92,24 +93,27 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
       return { ...state, numbers: [...state.numbers, ...action.items] };
     case 'senders':
       return { ...state, senders: [...state.senders, ...action.items] };
-    case 'flows':
-      return { ...state, flows: [...state.flows, ...action.items] };
+    case 'studioFlows':
+      return { ...state, studioFlows: [...state.studioFlows, ...action.items] };
     case 'addresses': {
       const addresses = new Map(state.addresses);
       for (const item of action.items) addresses.set(item.sid, item);
       return { ...state, addresses };
     }
-    case 'essentials':
-      return { ...state, essentials: action.essentials };
-    case 'memberships':
-      return { ...state, messagingServices: action.services };
+    case 'flexConfiguration':
+      return { ...state, flexConfiguration: action.flexConfiguration };
+    case 'messagingServiceNumbers':
+      return { ...state, messagingServiceNumbers: action.services };
     case 'flexFlows':
       return { ...state, flexFlows: [...state.flexFlows, ...action.items] };
     case 'number-updated':
       return { ...state, numbers: state.numbers.map((n) => (n.sid === action.number.sid ? action.number : n)) };
     case 'default-service-set':
-      return state.essentials
-        ? { ...state, essentials: { ...state.essentials, defaultConversationServiceSid: action.serviceSid } }
+      return state.flexConfiguration
+        ? {
+            ...state,
+            flexConfiguration: { ...state.flexConfiguration, defaultConversationServiceSid: action.serviceSid },
+          }
         : state;
     case 'done':
       return withSource(state, action.source, { loading: false, error: null });

@@ -14,31 +14,37 @@ import type { MessagingSetupStrings } from '../strings';
  * arriving does not rebuild the Flex Flows, and a saved address rebuilds what shows addresses.
  */
 export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
-  const flowsBySid = useMemo(() => new Map(data.flows.map((f) => [f.sid, f])), [data.flows]);
+  const studioFlowsBySid = useMemo(() => new Map(data.studioFlows.map((f) => [f.sid, f])), [data.studioFlows]);
   const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
   // Until the flows have loaded, a Studio address's flow is unknown, not missing: no false "Problem".
-  const flowsKnown = !data.sources.flows.loading && !data.sources.flows.error;
-  const { messagingServices, flexFlows, essentials, sources } = data;
+  const studioFlowsKnown = !data.sources.studioFlows.loading && !data.sources.studioFlows.error;
+  const { messagingServiceNumbers, flexFlows, flexConfiguration, sources } = data;
   // One diagnosis context per change of what it reads, then one diagnosis per row: no request per row.
   const context = useMemo(
-    () => diagnosisContextOf({ messagingServices, flexFlows, essentials, sources }, byAddress, flowsBySid, strings),
-    [messagingServices, flexFlows, essentials, sources, byAddress, flowsBySid, strings],
+    () =>
+      diagnosisContextOf(
+        { messagingServiceNumbers, flexFlows, flexConfiguration, sources },
+        byAddress,
+        studioFlowsBySid,
+        strings,
+      ),
+    [messagingServiceNumbers, flexFlows, flexConfiguration, sources, byAddress, studioFlowsBySid, strings],
   );
   const numbers = useMemo(
     () =>
-      numberRows(data.numbers, byAddress, flowsBySid, flowsKnown, strings).map((row, i) => ({
+      numberRows(data.numbers, byAddress, studioFlowsBySid, studioFlowsKnown, strings).map((row, i) => ({
         ...row,
         diagnosis: diagnoseNumber(data.numbers[i], context),
       })),
-    [data.numbers, byAddress, flowsBySid, flowsKnown, context, strings],
+    [data.numbers, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
   );
   const senders = useMemo(
     () =>
-      senderRows(data.senders, byAddress, flowsBySid, flowsKnown, strings).map((row, i) => ({
+      senderRows(data.senders, byAddress, studioFlowsBySid, studioFlowsKnown, strings).map((row, i) => ({
         ...row,
         diagnosis: diagnoseSender(data.senders[i], context),
       })),
-    [data.senders, byAddress, flowsBySid, flowsKnown, context, strings],
+    [data.senders, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
   );
   const counts = useMemo(() => {
     const byLevel: Record<DiagnosisLevel, number> = { ready: 0, warning: 0, broken: 0 };
@@ -51,25 +57,25 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     [data.numbers, data.senders],
   );
   const addresses = useMemo(
-    () => addressRows(data.addresses.values(), onAccount, flowsBySid, flowsKnown, strings),
-    [data.addresses, onAccount, flowsBySid, flowsKnown, strings],
+    () => addressRows(data.addresses.values(), onAccount, studioFlowsBySid, studioFlowsKnown, strings),
+    [data.addresses, onAccount, studioFlowsBySid, studioFlowsKnown, strings],
   );
-  const flexServiceSid = essentials?.flexConversationServiceSid ?? null;
-  const defaultFlow = data.flows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
+  const flexServiceSid = flexConfiguration?.flexConversationServiceSid ?? null;
+  const defaultFlow = data.studioFlows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
   const flexFlowTable = useMemo(
     () =>
       flexFlowRows(
         flexFlows,
         {
-          flowsBySid,
-          flowsKnown,
+          studioFlowsBySid,
+          studioFlowsKnown,
           byAddress,
           flexServiceSid,
-          services: essentials?.conversationServices ?? [],
+          services: flexConfiguration?.conversationServices ?? [],
         },
         strings,
       ),
-    [flexFlows, flowsBySid, flowsKnown, byAddress, flexServiceSid, essentials, strings],
+    [flexFlows, studioFlowsBySid, studioFlowsKnown, byAddress, flexServiceSid, flexConfiguration, strings],
   );
   return {
     numbers,

@@ -23,10 +23,10 @@ const asMethod = (value: string) => WEBHOOK_METHODS.find((method) => method === 
 /** Where a new conversation goes: the integration and its settings (Studio flow and retries, or the webhook). */
 export function IntegrationFields({
   controls,
-  flows,
+  studioFlows,
 }: {
   controls: AddressFormControls;
-  flows: readonly StudioFlowSummary[];
+  studioFlows: readonly StudioFlowSummary[];
 }) {
   const strings = useStrings();
   const { form, update, fields, idOf, errorIdOf } = controls;
@@ -64,7 +64,7 @@ export function IntegrationFields({
         <Stack orientation="vertical" spacing="space60">
           <FormSelect controls={controls} name="studioFlowSid" label={strings.MessagingSetupFieldStudioFlow} required>
             <Option value="">{strings.MessagingSetupChooseFlow}</Option>
-            {flows.map((flow) => (
+            {studioFlows.map((flow) => (
               <Option key={flow.sid} value={flow.sid}>
                 {flow.status === 'published'
                   ? flow.friendlyName
