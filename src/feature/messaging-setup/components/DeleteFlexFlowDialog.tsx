@@ -15,12 +15,12 @@ interface DeleteFlexFlowDialogProps {
 /** Confirms deleting a Flex Flow, saying whether its number still reaches Flex afterwards. */
 export function DeleteFlexFlowDialog({ row, onConfirm, onDone, onCancel }: DeleteFlexFlowDialogProps) {
   const strings = useStrings();
-  const { flow, address } = row;
+  const { flow, addressConfiguration } = row;
   const identity = flow.contactIdentity;
   const consequence = !identity
     ? fill(strings.MessagingSetupDeleteFlexFlowNoIdentity, { channel: flow.channelType })
-    : address
-      ? fill(strings.MessagingSetupDeleteFlexFlowCovered, { identity, address: address.sid })
+    : addressConfiguration
+      ? fill(strings.MessagingSetupDeleteFlexFlowCovered, { identity, address: addressConfiguration.sid })
       : fill(strings.MessagingSetupDeleteFlexFlowUncovered, { identity });
 
   return (

@@ -32,8 +32,8 @@ export interface FlexFlowRow {
   /** "Studio: Messaging Flow", "URL: https://…", "Task: workflow WW…". */
   integration: string;
   retryCount: string;
-  /** The address already on the flow's contact identity, if any. */
-  address: AddressSummary | undefined;
+  /** The Address Configuration already on the flow's contact identity, if any. */
+  addressConfiguration: AddressSummary | undefined;
   preview: MigrationPreview;
 }
 
@@ -124,14 +124,14 @@ export function flexFlowRows(
 ): FlexFlowRow[] {
   return flows.map((flow) => {
     const identity = flexFlowAddress(flow);
-    const address = identity ? ctx.byAddress.get(identity) : undefined;
+    const addressConfiguration = identity ? ctx.byAddress.get(identity) : undefined;
     const retry = flow.integration.retry_count;
     return {
       flow,
       integration: describeIntegration(flow, ctx.studioFlowsBySid, strings),
       retryCount: typeof retry === 'number' ? String(retry) : '—',
-      address,
-      preview: previewOf(flow, address, ctx, strings),
+      addressConfiguration,
+      preview: previewOf(flow, addressConfiguration, ctx, strings),
     };
   });
 }
