@@ -1,22 +1,28 @@
 import React, { useMemo, useState } from 'react';
 import { Button } from '@twilio-paste/core/button';
-import { Text } from '@twilio-paste/core/text';
 
+import type { AddressSummary } from '../../../contract/types';
 import { matchesDiagnosis, type ConnectionRow, type DiagnosisFilter, type StatusFilter } from '../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
-import { AddressRowActions } from './AddressRowActions';
-import { AddressStatusBadge } from './AddressStatusBadge';
-import { DiagnosisBadge } from './DiagnosisBadge';
-import { SidCell } from './SidCell';
+import {
+  ActionsCell,
+  AddressCell,
+  DiagnosisCell,
+  NameCell,
+  NoActionsCell,
+  RoutingCell,
+  SidTd,
+  StatusCell,
+} from './connectionCells';
 import { DataTable, type Column, type TableSelection } from './table/DataTable';
 
 /** What a row's buttons do; the view's, one object for its life. */
 export interface ConnectionRowActions {
-  onCreate: (row: ConnectionRow) => void;
-  onEdit: (row: ConnectionRow) => void;
-  onDelete: (row: ConnectionRow) => void;
-  /** Opens a row's findings. */
-  onDiagnose: (row: ConnectionRow) => void;
+  onCreate: (target: Pick<ConnectionRow, 'type' | 'address' | 'name'>) => void;
+  onEdit: (addressConfiguration: AddressSummary) => void;
+  onDelete: (addressConfiguration: AddressSummary) => void;
+  /** Opens a row's findings, by its key. */
+  onDiagnose: (key: string) => void;
   /** Creates addresses for many rows with one configuration. */
   onBulkCreate: (rows: ConnectionRow[]) => void;
 }
@@ -56,81 +62,56 @@ function connectionColumns(
       id: 'address',
       header: addressHeading,
       dataColumn: 'address',
-      cell: (row) => (
-        <Text as="span" fontWeight="fontWeightSemibold">
-          {row.address}
-        </Text>
-      ),
+      td: (row) => <AddressCell address={row.address} />,
     },
     {
       id: 'name',
       header: strings.MessagingSetupColumnName,
-      cell: (row) => (
-        <>
-          <Text as="div" whiteSpace="nowrap">
-            {row.name}
-          </Text>
-          {row.note && (
-            <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-              {row.note}
-            </Text>
-          )}
-        </>
-      ),
+      td: (row) => <NameCell name={row.name} note={row.note} />,
     },
     {
       id: 'status',
       header: strings.MessagingSetupColumnStatus,
-      cell: (row) => (
-        <>
-          <AddressStatusBadge status={row.status} reason={row.statusReason} />
-          {row.statusReason && (
-            <Text as="div" fontSize="fontSize20" color="colorTextError">
-              {row.statusReason}
-            </Text>
-          )}
-        </>
-      ),
+      td: (row) => <StatusCell status={row.status} reason={row.statusReason} />,
     },
     {
       id: 'diagnosis',
       header: strings.MessagingSetupColumnDiagnosis,
-      cell: (row) =>
-        row.diagnosis ? (
-          <DiagnosisBadge address={row.address} level={row.diagnosis.level} onOpen={() => actions.onDiagnose(row)} />
-        ) : (
-          '—'
-        ),
+      td: (row) => (
+        <DiagnosisCell
+          rowKey={row.key}
+          address={row.address}
+          level={row.diagnosis?.level}
+          onOpen={actions.onDiagnose}
+        />
+      ),
     },
     {
       id: 'routing',
       header: strings.MessagingSetupColumnRouting,
-      cell: (row) => (
-        <Text as="span" fontSize="fontSize30" wordBreak="break-word">
-          {row.routing || '—'}
-        </Text>
-      ),
+      td: (row) => <RoutingCell routing={row.routing} />,
     },
     {
       id: 'sid',
       header: strings.MessagingSetupColumnAddressSid,
-      cell: (row) =>
-        row.addressConfiguration ? <SidCell sid={row.addressConfiguration.sid} address={row.address} /> : '—',
+      td: (row) => <SidTd sid={row.addressConfiguration?.sid} address={row.address} />,
     },
     {
       id: 'actions',
       header: strings.MessagingSetupColumnActions,
       align: 'right',
-      dataColumn: 'actions',
-      cell: (row) =>
-        canWrite && (
-          <AddressRowActions onEdit={() => actions.onEdit(row)} onDelete={() => actions.onDelete(row)}>
-            {row.addressConfiguration ? undefined : (
-              <Button variant="primary" size="small" disabled={!row.connectable} onClick={() => actions.onCreate(row)}>
-                {strings.MessagingSetupCreateAddress}
-              </Button>
-            )}
-          </AddressRowActions>
+      td: (row) =>
+        canWrite ? (
+          <ActionsCell
+            type={row.type}
+            address={row.address}
+            name={row.name}
+            connectable={row.connectable}
+            addressConfiguration={row.addressConfiguration}
+            actions={actions}
+          />
+        ) : (
+          <NoActionsCell />
         ),
     },
   ];

@@ -32,18 +32,11 @@ export type Dialog =
 
 /** The Phone numbers and WhatsApp senders rows' buttons: each opens its dialog. */
 export const connectionRowActions = (open: (dialog: Dialog) => void): ConnectionRowActions => ({
-  onCreate: (row) =>
-    open({
-      kind: 'create',
-      type: row.type,
-      address: row.address,
-      friendlyName: row.name || undefined,
-      addressFixed: true,
-    }),
-  onEdit: (row) => row.addressConfiguration && open({ kind: 'edit', addressConfiguration: row.addressConfiguration }),
-  onDelete: (row) =>
-    row.addressConfiguration && open({ kind: 'delete', addressConfiguration: row.addressConfiguration }),
-  onDiagnose: (row) => open({ kind: 'diagnosis', key: row.key }),
+  onCreate: ({ type, address, name }) =>
+    open({ kind: 'create', type, address, friendlyName: name || undefined, addressFixed: true }),
+  onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
+  onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
+  onDiagnose: (key) => open({ kind: 'diagnosis', key }),
   onBulkCreate: (rows) => open({ kind: 'bulk-settings', rows }),
 });
 

@@ -4,11 +4,17 @@ import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Td, Th, Tr } from '@twilio-paste/core/table';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-/** One column of a table: its heading and what it shows for an item. */
-export interface Column<T> {
+/**
+ * One column of a table: its heading and what it shows for an item — `cell`, the content the row
+ * puts in a Td, or `td`, the whole cell (a memoised component that renders its own Td, so that when
+ * a row changes only the cells whose props changed render again).
+ */
+export type Column<T> = ColumnBase &
+  ({ cell: (item: T) => React.ReactNode; td?: undefined } | { td: (item: T) => React.ReactElement; cell?: undefined });
+
+interface ColumnBase {
   id: string;
   header: React.ReactNode;
-  cell: (item: T) => React.ReactNode;
   align?: 'right';
   /**
    * Marks the cells (`data-column`): `actions` is where focus goes back to after a dialog took its
@@ -33,27 +39,50 @@ interface DataRowProps<T> {
   selected: boolean;
 }
 
+/** A row's checkbox (none when the row cannot be ticked), memoised like the other cells. */
+const SelectCell = React.memo(function SelectCell({
+  rowKey,
+  label,
+  selected,
+  toggle,
+}: {
+  rowKey: string;
+  /** The checkbox's name; null when the row cannot be ticked. */
+  label: string | null;
+  selected: boolean;
+  toggle: (key: string, on: boolean) => void;
+}) {
+  return (
+    <Td>
+      {label !== null && (
+        <Checkbox id={`select-${rowKey}`} checked={selected} onChange={(e) => toggle(rowKey, e.target.checked)}>
+          <ScreenReaderOnly>{label}</ScreenReaderOnly>
+        </Checkbox>
+      )}
+    </Td>
+  );
+});
+
 function DataRowView<T>({ rowKey, item, columns, testId, selection, selectable, selected }: DataRowProps<T>) {
   return (
     <Tr data-testid={testId}>
       {selection && (
-        <Td>
-          {selectable && (
-            <Checkbox
-              id={`select-${rowKey}`}
-              checked={selected}
-              onChange={(e) => selection.toggle(rowKey, e.target.checked)}
-            >
-              <ScreenReaderOnly>{selection.label(item)}</ScreenReaderOnly>
-            </Checkbox>
-          )}
-        </Td>
+        <SelectCell
+          rowKey={rowKey}
+          label={selectable ? selection.label(item) : null}
+          selected={selected}
+          toggle={selection.toggle}
+        />
       )}
-      {columns.map((column) => (
-        <Td key={column.id} textAlign={column.align} data-column={column.dataColumn}>
-          {column.cell(item)}
-        </Td>
-      ))}
+      {columns.map((column) =>
+        column.td ? (
+          <React.Fragment key={column.id}>{column.td(item)}</React.Fragment>
+        ) : (
+          <Td key={column.id} textAlign={column.align} data-column={column.dataColumn}>
+            {column.cell(item)}
+          </Td>
+        ),
+      )}
     </Tr>
   );
 }

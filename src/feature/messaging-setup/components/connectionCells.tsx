@@ -1,0 +1,125 @@
+import React from 'react';
+import { Button } from '@twilio-paste/core/button';
+import { Td } from '@twilio-paste/core/table';
+import { Text } from '@twilio-paste/core/text';
+
+import type { DiagnosisLevel } from '../diagnostics/diagnose';
+import type { ConnectionRow } from '../state/rows';
+import { useStrings } from '../strings';
+import { AddressRowActions } from './AddressRowActions';
+import { AddressStatusBadge } from './AddressStatusBadge';
+import type { ConnectionRowActions } from './ConnectionsTable';
+import { DiagnosisBadge } from './DiagnosisBadge';
+import { SidCell } from './SidCell';
+
+// A row's cells, each memoised on flat props: while the view loads, an answer changes a column of
+// every row (a status, a diagnosis) and only those cells render again, not the row's buttons and
+// checkbox. Paste components are the costly part of a render.
+
+export const AddressCell = React.memo(function AddressCell({ address }: { address: string }) {
+  return (
+    <Td data-column="address">
+      <Text as="span" fontWeight="fontWeightSemibold">
+        {address}
+      </Text>
+    </Td>
+  );
+});
+
+export const NameCell = React.memo(function NameCell({ name, note }: { name: string; note: string | null }) {
+  return (
+    <Td>
+      <Text as="div" whiteSpace="nowrap">
+        {name}
+      </Text>
+      {note && (
+        <Text as="div" fontSize="fontSize20" color="colorTextWeak">
+          {note}
+        </Text>
+      )}
+    </Td>
+  );
+});
+
+export const StatusCell = React.memo(function StatusCell({
+  status,
+  reason,
+}: Pick<ConnectionRow, 'status'> & { reason: string }) {
+  return (
+    <Td>
+      <AddressStatusBadge status={status} reason={reason} />
+      {reason && (
+        <Text as="div" fontSize="fontSize20" color="colorTextError">
+          {reason}
+        </Text>
+      )}
+    </Td>
+  );
+});
+
+export const DiagnosisCell = React.memo(function DiagnosisCell({
+  rowKey,
+  address,
+  level,
+  onOpen,
+}: {
+  rowKey: string;
+  address: string;
+  level?: DiagnosisLevel;
+  onOpen: (key: string) => void;
+}) {
+  return <Td>{level ? <DiagnosisBadge address={address} level={level} onOpen={() => onOpen(rowKey)} /> : '—'}</Td>;
+});
+
+export const RoutingCell = React.memo(function RoutingCell({ routing }: { routing: string }) {
+  return (
+    <Td>
+      <Text as="span" fontSize="fontSize30" wordBreak="break-word">
+        {routing || '—'}
+      </Text>
+    </Td>
+  );
+});
+
+export const ActionsCell = React.memo(function ActionsCell({
+  type,
+  address,
+  name,
+  connectable,
+  addressConfiguration,
+  actions,
+}: Pick<ConnectionRow, 'type' | 'address' | 'name' | 'connectable' | 'addressConfiguration'> & {
+  actions: ConnectionRowActions;
+}) {
+  const strings = useStrings();
+  return (
+    <Td textAlign="right" data-column="actions">
+      {addressConfiguration ? (
+        <AddressRowActions
+          onEdit={() => actions.onEdit(addressConfiguration)}
+          onDelete={() => actions.onDelete(addressConfiguration)}
+        />
+      ) : (
+        <AddressRowActions>
+          <Button
+            variant="primary"
+            size="small"
+            disabled={!connectable}
+            onClick={() => actions.onCreate({ type, address, name })}
+          >
+            {strings.MessagingSetupCreateAddress}
+          </Button>
+        </AddressRowActions>
+      )}
+    </Td>
+  );
+});
+
+export const SidTd = React.memo(function SidTd({ sid, address }: { sid?: string; address: string }) {
+  return <Td>{sid ? <SidCell sid={sid} address={address} /> : '—'}</Td>;
+});
+
+/** A reader's row: nothing to do, the column kept so every row has the same cells. */
+export const NoActionsCell = React.memo(function NoActionsCell() {
+  return <Td textAlign="right" data-column="actions" />;
+});
