@@ -61,7 +61,8 @@ function table(head: string[], rows: (string | number)[][]): string {
 }
 
 async function main() {
-  if (!fs.existsSync(BUNDLE)) {
+  // Always from the sources as they are: a bundle left in build/ may be older than the code.
+  if (process.env.BENCH_SKIP_BUILD !== '1' || !fs.existsSync(BUNDLE)) {
     const build = spawnSync('npx', ['flex-plugin', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the plugin build failed');
   }
