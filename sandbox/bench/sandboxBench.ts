@@ -28,6 +28,7 @@ async function main() {
     studioFlows: 10,
     seed: 7,
     defaultServiceIsFlex: true,
+    otherChannels: false,
   });
   const resetMs = ms(start);
 

@@ -24,6 +24,7 @@ const validateReset = ajv.compile<Partial<ResetOptions>>({
     studioFlows: count(RESET_LIMITS.studioFlows),
     seed: { type: 'integer' },
     defaultServiceIsFlex: { type: 'boolean' },
+    otherChannels: { type: 'boolean' },
   },
 });
 

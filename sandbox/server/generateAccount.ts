@@ -22,6 +22,11 @@ export interface ResetOptions {
   seed: number;
   /** Extension: make the default Conversations service something other than Flex's. */
   defaultServiceIsFlex: boolean;
+  /**
+   * Extension: add the channels beside phone numbers (a chat address, a Messenger address,
+   * email and RCS addresses, a Facebook Flex Flow; see addOtherChannels) on top of the counts.
+   */
+  otherChannels: boolean;
 }
 
 export const DEFAULT_RESET: ResetOptions = {
@@ -32,6 +37,7 @@ export const DEFAULT_RESET: ResetOptions = {
   studioFlows: 5,
   seed: 1,
   defaultServiceIsFlex: true,
+  otherChannels: true,
 };
 
 export const RESET_LIMITS = {
@@ -400,5 +406,78 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
       ),
     );
   }
+  if (options.otherChannels) {
+    addOtherChannels(account, { chatService: legacyChatService, flexService: flexService.sid, messagingFlow });
+  }
   return account;
+}
+
+/** Two Facebook Pages connected to the account (Console › Channels › Facebook Messenger). */
+export const FACEBOOK_PAGES = [
+  { id: '106932781234567', name: 'Owl Shoes' },
+  { id: '108811223344556', name: 'Owl Shoes Outlet' },
+] as const;
+
+/**
+ * The channels beside phone numbers, as a Flex account has them: the default chat address to
+ * "Chat Flow", a Messenger address for the first Facebook Page (the second has none), addresses
+ * of types Flex does not route (email, RCS), and legacy web and Facebook Flex Flows. Made after
+ * everything else, so that the SIDs above stay as they were.
+ */
+function addOtherChannels(
+  account: SandboxAccount,
+  sids: { chatService: string; flexService: string; messagingFlow: string },
+): void {
+  const chatFlow = account.studioFlows.add(
+    buildStudioFlow(account, { friendly_name: 'Chat Flow', status: 'published' }),
+  );
+  const studio = (flow: string, retry: number): AutoCreation => ({
+    enabled: true,
+    type: 'studio',
+    conversation_service_sid: sids.flexService,
+    studio_flow_sid: flow,
+    studio_retry_count: retry,
+  });
+  const [page, pageWithoutAddress] = FACEBOOK_PAGES;
+  const extra: Parameters<typeof buildAddressConfiguration>[1][] = [
+    {
+      type: 'chat',
+      address: 'flex-chat-default',
+      friendly_name: 'Default chat address',
+      auto_creation: studio(String(chatFlow.sid), 3),
+    },
+    {
+      type: 'messenger',
+      address: `messenger:${page.id}`,
+      friendly_name: page.name,
+      auto_creation: studio(sids.messagingFlow, 3),
+    },
+    {
+      type: 'email',
+      address: 'support@owl-shoes.example',
+      friendly_name: 'Support inbox',
+      auto_creation: { enabled: true, type: 'default' },
+    },
+    {
+      type: 'rcs',
+      address: 'rcs:owl_shoes_agent',
+      friendly_name: 'RCS agent',
+      auto_creation: { enabled: false, type: 'default' },
+    },
+  ];
+  for (const params of extra) account.addresses.add(buildAddressConfiguration(account, params));
+  account.flexFlows.add(
+    buildFlexFlow(account, {
+      FriendlyName: 'Flex Facebook Channel Flow',
+      ChatServiceSid: sids.chatService,
+      ChannelType: 'facebook',
+      ContactIdentity: pageWithoutAddress.id,
+      Enabled: true,
+      IntegrationType: 'studio',
+      'Integration.FlowSid': sids.messagingFlow,
+      'Integration.RetryCount': 2,
+      LongLived: false,
+      JanitorEnabled: true,
+    }),
+  );
 }

@@ -66,10 +66,30 @@ describe('the default demo account (seed 1)', () => {
     demo = await readDemoAccount();
   });
 
-  test('has the default counts', () => {
+  test('has the default counts, and the other channels on top (4 addresses, the "Chat Flow")', () => {
     expect([demo.numbers.length, demo.senders.length, demo.addresses.length, demo.flows.length]).toEqual([
-      24, 6, 12, 5,
+      24,
+      6,
+      12 + 4,
+      5 + 1,
     ]);
+  });
+
+  test('has a chat address to "Chat Flow", a Messenger address, email and RCS addresses, and a Facebook Flex Flow', () => {
+    const chatFlow = demo.flows.find((f) => f.friendlyName === 'Chat Flow');
+    expect(chatFlow?.status).toBe('published');
+    const byType = (type: string) => demo.addresses.filter((a) => a.type === type);
+    expect(byType('chat')).toEqual([
+      expect.objectContaining({
+        address: 'flex-chat-default',
+        autoCreation: expect.objectContaining({ type: 'studio', studio_flow_sid: chatFlow?.sid }),
+      }),
+    ]);
+    expect(byType('messenger').map((a) => a.address)).toEqual(['messenger:106932781234567']);
+    expect(byType('email')).toHaveLength(1);
+    expect(byType('rcs')).toHaveLength(1);
+    // The Facebook flow holds the page that has no address yet: it can be migrated.
+    expect(demo.flexFlowIdentities.has('108811223344556')).toBe(true);
   });
 
   test('has SMS numbers with an address and SMS numbers without one', () => {

@@ -4,7 +4,6 @@
  * wrapper refuses before any Twilio call (unknown fields, oversize or malformed payloads, bad
  * cursors, foreign origins).
  */
-import { buildAddressConfiguration } from '../../sandbox/server/resources/conversations';
 import type { AddressConfiguration } from '../../sandbox/server/state';
 import type {
   AddressSummary,
@@ -16,8 +15,7 @@ import type {
 } from '../../src/contract/types';
 import { MAX_PAYLOAD_BYTES } from '../src/http/flexFunction';
 import {
-  expectedAddressSids,
-  expectedFlexEssentials,
+  expectedFlexConfiguration,
   expectedFlows,
   expectedMessagingServiceNumbers,
   expectedPhoneNumbers,
@@ -237,23 +235,28 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
     expect(items.some((s) => s.offlineReasons.length > 0)).toBe(true);
   });
 
-  test('list-addresses returns the SMS and WhatsApp addresses, and filters by type', async () => {
-    // An address of another type (Flex webchat) is on the account too; the view leaves it out.
-    account().addresses.add(
-      buildAddressConfiguration(account(), {
-        type: 'chat',
-        address: 'webchat-widget',
-        auto_creation: { enabled: true, type: 'default' },
-      }),
-    );
+  test('list-addresses returns every address, by type, and the non-phone group in one answer', async () => {
     const wire = account().addresses.all();
     const all = await listAll<AddressSummary>(t, 'list-addresses', token());
-    expect(all.items.map((a) => a.sid)).toEqual(expectedAddressSids(account()));
-    expect(all.items.map((a) => a.sid)).toEqual(wire.filter((a) => a.type !== 'chat').map((a) => a.sid));
-    for (const type of ['sms', 'whatsapp'] as const) {
+    expect(all.items.map((a) => a.sid)).toEqual(wire.map((a) => a.sid));
+    for (const type of ['sms', 'whatsapp', 'chat', 'messenger'] as const) {
       const filtered = await listAll<AddressSummary>(t, 'list-addresses', token(), { type });
-      expect(filtered.items.map((a) => a.sid)).toEqual(expectedAddressSids(account(), type));
+      expect(filtered.items.map((a) => a.sid)).toEqual(wire.filter((a) => a.type === type).map((a) => a.sid));
       expect(filtered.items.length).toBeGreaterThan(0);
+    }
+    // Chat, Messenger and the types Flex does not route (email, RCS on the seeded account): one call.
+    const group = await listAll<AddressSummary>(t, 'list-addresses', token(), { group: 'non-phone' });
+    expect(group.pages).toBe(1);
+    expect(new Set(group.items.map((a) => a.type))).toEqual(new Set(['chat', 'messenger', 'email', 'rcs']));
+    expect(group.items.map((a) => a.sid).sort()).toEqual(
+      wire
+        .filter((a) => a.type !== 'sms' && a.type !== 'whatsapp')
+        .map((a) => a.sid)
+        .sort(),
+    );
+    for (const payload of [{ group: 'phones' }, { group: 'non-phone', type: 'sms' }, { type: 'email' }]) {
+      const refused = await t.callFunction('list-addresses', { token: token(), payload });
+      expect(refused.status).toBe(400);
     }
     // Each summary reads the nested snake_case auto_creation correctly.
     for (const summary of all.items) {
@@ -287,8 +290,8 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
   test('fetch-flex-configuration names Flex’s service, the default service and the workspace', async () => {
     const response = await t.callFunction('fetch-flex-configuration', { token: token(), payload: {} });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual(expectedFlexEssentials(account()));
-    expect(expectedFlexEssentials(account()).conversationServices.length).toBeGreaterThan(1);
+    expect(response.body).toEqual(expectedFlexConfiguration(account()));
+    expect(expectedFlexConfiguration(account()).conversationServices.length).toBeGreaterThan(1);
   });
 
   test('list-messaging-service-numbers maps each service to its numbers', async () => {
@@ -409,6 +412,40 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
       Date.parse(String(created?.date_updated)),
     );
     expect(addressWrites(t.log())).toHaveLength(1);
+  });
+
+  test('create-address makes a chat and a Messenger address; their address rules refuse bad input before Twilio', async () => {
+    const flow = messagingFlowSid();
+    const settings = { autoCreationEnabled: true, integration: { type: 'studio', studioFlowSid: flow, retryCount: 2 } };
+    for (const [type, address] of [
+      ['chat', 'web-chat-support'],
+      ['messenger', 'messenger:108811223344556'],
+    ] as const) {
+      const response = await t.callFunction('create-address', {
+        token: token(),
+        payload: { type, address, ...settings },
+      });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ type, address, integration: { type: 'studio', studioFlowSid: flow } });
+      expect(account().findAddress(address)?.type).toBe(type);
+    }
+    const writes = addressWrites(t.log()).length;
+    for (const [type, address, message] of [
+      ['messenger', '108811223344556', /^Enter the Messenger address as messenger: followed by the Facebook Page ID/],
+      ['messenger', 'messenger:owl-shoes', /^Enter the Messenger address/],
+      ['chat', 'web chat', /^Name the chat address with letters, digits/],
+      ['email', 'support@owl-shoes.example', undefined],
+    ] as const) {
+      const refused = await t.callFunction('create-address', {
+        token: token(),
+        payload: { type, address, ...settings },
+      });
+      expectErrorBody(refused, 400, 'invalid_input');
+      const fields = (refused.body as { error: { fields?: Record<string, string> } }).error.fields ?? {};
+      if (message) expect(fields.address).toMatch(message);
+      else expect(fields.type).toBe('Choose SMS, WhatsApp, Chat or Facebook Messenger.');
+    }
+    expect(addressWrites(t.log())).toHaveLength(writes);
   });
 
   test('create-address makes a webhook address for a WhatsApp sender', async () => {
@@ -611,9 +648,9 @@ describe('the role environment settings', () => {
   test('fetch-flex-configuration tells the caller whether its roles may write, by the same settings', async () => {
     t.env.MESSAGING_SETUP_WRITE_ROLES = 'admin';
     const asSupervisor = await t.callFunction('fetch-flex-configuration', { token: t.tokens.supervisor() });
-    expect(asSupervisor.body).toEqual(expectedFlexEssentials(account(), false));
+    expect(asSupervisor.body).toEqual(expectedFlexConfiguration(account(), false));
     const asAdmin = await t.callFunction('fetch-flex-configuration', { token: t.tokens.admin() });
-    expect(asAdmin.body).toEqual(expectedFlexEssentials(account(), true));
+    expect(asAdmin.body).toEqual(expectedFlexConfiguration(account(), true));
   });
 });
 

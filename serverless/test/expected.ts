@@ -43,15 +43,18 @@ export const expectedFlows = (account: SandboxAccount): StudioFlowSummary[] =>
     status: f.status === 'published' ? 'published' : 'draft',
   }));
 
-/** SIDs of the SMS and WhatsApp addresses (of one type, or both), in the order Twilio lists them. */
+/** SIDs of the addresses (of one type, or all), in the order Twilio lists them. */
 export const expectedAddressSids = (account: SandboxAccount, type?: AddressType): string[] =>
   account.addresses
     .all()
-    .filter((a) => (type ? a.type === type : a.type === 'sms' || a.type === 'whatsapp'))
+    .filter((a) => !type || a.type === type)
     .map((a) => a.sid);
 
 /** What fetch-flex-configuration answers; `callerMayWrite` for a caller with a default write role. */
-export const expectedFlexEssentials = (account: SandboxAccount, callerMayWrite = true): FlexConfigurationSummary => ({
+export const expectedFlexConfiguration = (
+  account: SandboxAccount,
+  callerMayWrite = true,
+): FlexConfigurationSummary => ({
   flexConversationServiceSid: String(account.flexConfiguration.flex_service_instance_sid),
   defaultConversationServiceSid: String(account.conversationsConfiguration.default_chat_service_sid),
   workspaceSid: String(account.flexConfiguration.taskrouter_workspace_sid),

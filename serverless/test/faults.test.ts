@@ -7,7 +7,7 @@ import type { LoggedRequest } from '../../sandbox/server/requestLog';
 import type { AddressSummary, BackendEndpoint } from '../../src/contract/types';
 import {
   expectedAddressSids,
-  expectedFlexEssentials,
+  expectedFlexConfiguration,
   expectedFlows,
   expectedMessagingServiceNumbers,
   expectedPhoneNumbers,
@@ -115,7 +115,7 @@ describe('reads under faults: the complete list, or a clear error', () => {
   test('fetch-flex-configuration and list-messaging-service-numbers: whole answers only', async () => {
     for (let round = 0; round < ROUNDS * 2; round += 1) {
       const flex = await callUntilOk('fetch-flex-configuration', {});
-      expect(flex.body).toEqual(expectedFlexEssentials(t.sandbox.account));
+      expect(flex.body).toEqual(expectedFlexConfiguration(t.sandbox.account));
       const membership = await callUntilOk('list-messaging-service-numbers', {});
       expect(membership.body).toEqual(expectedMessagingServiceNumbers(t.sandbox.account));
     }

@@ -136,13 +136,13 @@ describe('migrate-flex-flow', () => {
   });
 
   test('a flow that cannot be migrated automatically answers 409 with why and what to do, and nothing is sent', async () => {
-    const web = flexFlow((f) => f.channel_type === 'web', 'web Flex Flow');
+    const custom = flexFlow((f) => f.channel_type === 'custom', 'custom Flex Flow');
     t.clearLog();
-    const response = await call('migrate-flex-flow', web.sid);
+    const response = await call('migrate-flex-flow', custom.sid);
     expect(response.status).toBe(409);
     const { error } = response.body as { error: { code: string; message: string } };
     expect(error.code).toBe('not_migratable');
-    expect(error.message).toMatch(/web.*Webchat/);
+    expect(error.message).toMatch(/custom Flex Flow cannot become an address.*Interactions API/);
     const writes = t.log().filter((entry) => entry.method !== 'GET' && entry.product !== 'iam');
     expect(writes).toEqual([]);
   });
@@ -153,6 +153,31 @@ describe('migrate-flex-flow', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { fields: { sid: 'Not a Flex Flow SID (FO…).' } } });
   });
+});
+
+test('migrate-flex-flow moves the web flow to a chat address and the Facebook flow to a Messenger address', async () => {
+  for (const [channel, type, address] of [
+    ['web', 'chat', 'flex-web-channel-flow'],
+    ['facebook', 'messenger', 'messenger:108811223344556'],
+  ] as const) {
+    const flow = flexFlow((f) => f.channel_type === channel, `${channel} Flex Flow`);
+    const response = await call('migrate-flex-flow', flow.sid);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ outcome: 'migrated', address: { type, address } });
+    expect(account().findAddress(address)).toMatchObject({
+      type,
+      auto_creation: {
+        enabled: true,
+        type: 'studio',
+        studio_flow_sid: (flow.integration as { flow_sid?: string }).flow_sid,
+      },
+    });
+    expect(
+      account()
+        .flexFlows.all()
+        .some((f) => f.sid === flow.sid),
+    ).toBe(false);
+  }
 });
 
 describe('delete-flex-flow', () => {

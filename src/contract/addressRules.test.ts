@@ -72,6 +72,40 @@ describe('addressError', () => {
   });
 });
 
+describe('addressError for chat and Messenger', () => {
+  test.each(['messenger:106932781234567', 'messenger:12345'])('accepts the Messenger address %s', (address) => {
+    expect(addressError('messenger', address)).toBeUndefined();
+  });
+
+  test.each(['106932781234567', 'messenger:', 'messenger:owl-shoes', 'messenger:1234', 'fb:106932781234567', ''])(
+    'refuses the Messenger address %j, naming the form',
+    (address) => {
+      expect(addressError('messenger', address)).toMatch(
+        /^Enter the Messenger address as messenger: followed by the Facebook Page ID/,
+      );
+    },
+  );
+
+  test.each(['flex-chat-default', 'web-chat.main', 'site:en_GB', 'A1'])('accepts the chat address %s', (address) => {
+    expect(addressError('chat', address)).toBeUndefined();
+  });
+
+  test.each(['', 'web chat', '-leading-dash', 'chat/with/slashes', 'x'.repeat(257)])(
+    'refuses the chat address %j',
+    (address) => {
+      expect(addressError('chat', address)).toMatch(/^Name the chat address with letters, digits/);
+    },
+  );
+
+  test('a chat and a Messenger address pass the create rules, with their own address checks', () => {
+    expect(checkCreateAddress(create({ type: 'chat', address: 'web-chat-main' })).ok).toBe(true);
+    expect(checkCreateAddress(create({ type: 'messenger', address: 'messenger:106932781234567' })).ok).toBe(true);
+    expect(fieldsOf(checkCreateAddress(create({ type: 'messenger', address: '+14155550100' })))).toEqual({
+      address: expect.stringMatching(/^Enter the Messenger address/),
+    });
+  });
+});
+
 describe('webhookUrlError', () => {
   test('accepts an https URL', () => {
     expect(webhookUrlError('https://hooks.example.com/inbound?x=1')).toBeUndefined();
@@ -242,7 +276,9 @@ describe('checkCreateAddress', () => {
   });
 
   test('the type, address and settings are checked', () => {
-    expect(fieldsOf(checkCreateAddress(create({ type: 'rcs' })))).toEqual({ type: 'Choose SMS or WhatsApp.' });
+    expect(fieldsOf(checkCreateAddress(create({ type: 'rcs' })))).toEqual({
+      type: 'Choose SMS, WhatsApp, Chat or Facebook Messenger.',
+    });
     expect(fieldsOf(checkCreateAddress(create({ type: 'whatsapp' })))).toEqual({
       address: expect.stringMatching(/^Enter the sender as whatsapp:/),
     });

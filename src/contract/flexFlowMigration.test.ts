@@ -52,10 +52,40 @@ describe('planFlexFlowMigration', () => {
     expect(retry(0)).toBe(0);
   });
 
+  test('a web Studio flow becomes a chat address named after it, with its flow and retry count', () => {
+    const plan = planFlexFlowMigration(
+      flow({ channelType: 'web', contactIdentity: null, friendlyName: 'Flex Web Channel Flow' }),
+      IS,
+    );
+    expect(plan).toEqual({
+      migratable: true,
+      address: {
+        type: 'chat',
+        address: 'flex-web-channel-flow',
+        friendlyName: 'Flex Web Channel Flow',
+        autoCreationEnabled: true,
+        integration: { type: 'studio', studioFlowSid: FW, retryCount: 1 },
+        conversationServiceSid: IS,
+      },
+    });
+  });
+
+  test('a Facebook flow becomes a Messenger address for its page, the messenger: prefix added once', () => {
+    for (const identity of ['106932781234567', 'messenger:106932781234567']) {
+      const plan = planFlexFlowMigration(flow({ channelType: 'facebook', contactIdentity: identity }), IS);
+      expect(plan).toMatchObject({
+        migratable: true,
+        address: { type: 'messenger', address: 'messenger:106932781234567' },
+      });
+    }
+    const noPage = planFlexFlowMigration(flow({ channelType: 'facebook', contactIdentity: null }), IS);
+    expect(noPage).toMatchObject({ migratable: false, block: 'no_contact_identity' });
+    expect(noPage.migratable ? '' : noPage.message).toMatch(/no Facebook Page to move/);
+  });
+
   test.each([
-    [{ channelType: 'web' }, 'unsupported_channel', /web Flex Flow cannot become an address.*Webchat/],
-    [{ channelType: 'custom' }, 'unsupported_channel', /Interactions API/],
-    [{ channelType: 'line' }, 'unsupported_channel', /Interactions API/],
+    [{ channelType: 'custom' }, 'unsupported_channel', /custom Flex Flow cannot become an address.*Interactions API/],
+    [{ channelType: 'line' }, 'unsupported_channel', /line Flex Flow cannot become an address.*LINE.*Interactions API/],
     [{ integrationType: 'external' }, 'unsupported_integration', /is external\. It sends messages to your own URL/],
     [{ integrationType: 'task' }, 'unsupported_integration', /creates tasks directly.*Flex webhook \(built in\)/],
     [{ integrationType: null }, 'unsupported_integration', /is not set/],

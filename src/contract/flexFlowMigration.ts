@@ -18,12 +18,22 @@ export type MigrationPlan =
   { migratable: true; address: AddressInput } | { migratable: false; block: MigrationBlock; message: string };
 
 const WHATSAPP_PREFIX = 'whatsapp:';
+const MESSENGER_PREFIX = 'messenger:';
 
+/**
+ * The address type each Flex Flow channel becomes. Legacy Flex Flows have `channel_type` web, sms,
+ * facebook, whatsapp, line or custom; Conversations has an address type for the first four.
+ */
+const ADDRESS_TYPE_OF: Readonly<Record<string, AddressType>> = {
+  sms: 'sms',
+  whatsapp: 'whatsapp',
+  web: 'chat',
+  facebook: 'messenger',
+};
+
+/** Why the other channels cannot move, and what to do instead. */
 const CHANNEL_ADVICE: Record<string, string> = {
-  web: 'Webchat does not use an address: set up Flex Webchat 3 (Conversations-based), then delete this Flex Flow.',
-  facebook:
-    'Conversations has no address type for this channel: rebuild it on the Interactions API, then delete this Flex Flow.',
-  line: 'Conversations has no address type for this channel: rebuild it on the Interactions API, then delete this Flex Flow.',
+  line: 'Conversations has no address type for LINE: rebuild it on the Interactions API (a custom channel), then delete this Flex Flow.',
   custom:
     'A custom channel has no Conversations address: create its conversations and tasks with the Interactions API, then delete this Flex Flow.',
 };
@@ -34,33 +44,54 @@ const INTEGRATION_ADVICE: Record<string, string> = {
   task: 'It creates tasks directly. Create an address with "Flex webhook (built in)", which creates a task for each new conversation, then delete this Flex Flow.',
 };
 
+const IDENTITY_NOUN: Record<AddressType, string> = {
+  sms: 'phone number',
+  whatsapp: 'WhatsApp sender',
+  messenger: 'Facebook Page ID',
+  chat: 'chat address name',
+};
+
 const blocked = (block: MigrationBlock, message: string): MigrationPlan => ({ migratable: false, block, message });
+
+/** A chat address named after the web flow it replaces: "Flex Web Channel Flow" → flex-web-channel-flow. */
+const chatAddressName = (friendlyName: string | undefined, sid: string): string =>
+  (friendlyName ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64) || sid.toLowerCase();
 
 /**
  * A flow's contact identity as an address holds it: `+1…` for SMS, `whatsapp:+1…` for WhatsApp
- * (Flex Flows may store a WhatsApp identity without the prefix); null without an identity.
+ * and `messenger:<page ID>` for Facebook (Flex Flows may store either without the prefix); a web
+ * flow has no identity, so its chat address is named after it. Null when there is nothing to hold.
  */
-export function flexFlowAddress(flow: Pick<FlexFlowSummary, 'channelType' | 'contactIdentity'>): string | null {
+export function flexFlowAddress(
+  flow: Pick<FlexFlowSummary, 'channelType' | 'contactIdentity'> &
+    Partial<Pick<FlexFlowSummary, 'friendlyName' | 'sid'>>,
+): string | null {
+  if (flow.channelType === 'web') return chatAddressName(flow.friendlyName, flow.sid ?? 'web-chat');
   const identity = flow.contactIdentity?.trim();
   if (!identity) return null;
-  return flow.channelType === 'whatsapp' && !identity.startsWith(WHATSAPP_PREFIX)
-    ? `${WHATSAPP_PREFIX}${identity}`
-    : identity;
+  const prefix =
+    flow.channelType === 'whatsapp' ? WHATSAPP_PREFIX : flow.channelType === 'facebook' ? MESSENGER_PREFIX : '';
+  return prefix && !identity.startsWith(prefix) ? `${prefix}${identity}` : identity;
 }
 
 /**
- * The address that replaces `flow`: same contact identity, same Studio flow and retry count,
- * auto-creation on, in Flex's conversation service. Only SMS and WhatsApp flows with a Studio
- * integration map one to one; everything else says why not and what to do.
+ * The address that replaces `flow`: same contact identity (a web flow's chat address is named
+ * after it), same Studio flow and retry count, auto-creation on, in Flex's conversation service.
+ * SMS, WhatsApp, web and Facebook flows with a Studio integration map one to one; everything else
+ * says why not and what to do.
  */
 export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: string | null): MigrationPlan {
-  if (flow.channelType !== 'sms' && flow.channelType !== 'whatsapp') {
+  const type = ADDRESS_TYPE_OF[flow.channelType];
+  if (!type) {
     const advice =
       CHANNEL_ADVICE[flow.channelType] ??
       'Conversations has no address type for this channel: rebuild it on the Interactions API, then delete this Flex Flow.';
     return blocked('unsupported_channel', `A ${flow.channelType} Flex Flow cannot become an address. ${advice}`);
   }
-  const type: AddressType = flow.channelType;
   if (flow.integrationType !== 'studio') {
     const advice = INTEGRATION_ADVICE[flow.integrationType ?? ''] ?? 'Create the address by hand.';
     return blocked(
@@ -70,12 +101,15 @@ export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: str
   }
   const address = flexFlowAddress(flow);
   if (!address) {
-    return blocked('no_contact_identity', 'This Flex Flow has no contact identity, so there is no number to move.');
+    return blocked(
+      'no_contact_identity',
+      `This Flex Flow has no contact identity, so there is no ${type === 'messenger' ? 'Facebook Page' : 'number'} to move.`,
+    );
   }
   if (addressError(type, address)) {
     return blocked(
       'invalid_contact_identity',
-      `Its contact identity ${flow.contactIdentity} is not a ${type === 'sms' ? 'phone number' : 'WhatsApp sender'} an address can hold.`,
+      `Its contact identity ${flow.contactIdentity} is not a ${IDENTITY_NOUN[type]} an address can hold.`,
     );
   }
   const flowSid = flow.integration.flow_sid;

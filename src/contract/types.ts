@@ -4,8 +4,23 @@
  * build only resolves imports inside `src/`.
  */
 
-export type AddressType = 'sms' | 'whatsapp';
-export const ADDRESS_TYPES: readonly AddressType[] = ['sms', 'whatsapp'];
+/**
+ * The Address Configuration types Flex routes, which Messaging Setup lists, creates, edits and
+ * deletes (Twilio's Flex Console manages the same four). Twilio's spec has more (`Type` of
+ * `POST /v1/Configuration/Addresses`): see OTHER_ADDRESS_TYPES.
+ */
+export type AddressType = 'sms' | 'whatsapp' | 'chat' | 'messenger';
+export const ADDRESS_TYPES: readonly AddressType[] = ['sms', 'whatsapp', 'chat', 'messenger'];
+
+/**
+ * Address types Twilio may hold on an account that Flex does not route (Flex's Interactions have
+ * no channel for `rcs` or `apple`; Google Business Messages ended on 31 July 2024; email is not a
+ * Flex Conversations channel): listed read-only so nothing on the account is invisible.
+ */
+export const OTHER_ADDRESS_TYPES = ['email', 'rcs', 'apple', 'gbm'] as const;
+
+/** Types whose address belongs to something the account has (a number, a sender, a page). */
+export const CONNECTED_ADDRESS_TYPES: readonly AddressType[] = ['sms', 'whatsapp', 'messenger'];
 
 export type IntegrationType = 'studio' | 'webhook' | 'default';
 export const INTEGRATION_TYPES: readonly IntegrationType[] = ['studio', 'webhook', 'default'];
@@ -200,7 +215,16 @@ export interface ListRequest {
 
 export interface ListAddressesRequest extends ListRequest {
   type?: AddressType;
+  /**
+   * `non-phone`: every address that is not SMS or WhatsApp (chat, Messenger, and the types Flex
+   * does not route), listed type by type side by side in one call — few on any account, so one
+   * chain beside the two long phone chains instead of one per type.
+   */
+  group?: 'non-phone';
 }
+
+/** The address types the `non-phone` group lists. */
+export const NON_PHONE_ADDRESS_TYPES: readonly string[] = ['chat', 'messenger', ...OTHER_ADDRESS_TYPES];
 
 /** Create: every field; update: `sid` plus the changeable fields (not type or address). */
 export interface AddressInput {

@@ -98,8 +98,9 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'list-whatsapp-senders': () => page(account.senders),
     'list-studio-flows': () => page(account.studioFlows),
     'list-addresses': (payload) => {
-      const { type } = payload as ListAddressesRequest;
-      return page(account.addresses.filter((a) => !type || a.type === type));
+      const { type, group } = payload as ListAddressesRequest;
+      const nonPhone = (a: { type: string }) => a.type !== 'sms' && a.type !== 'whatsapp';
+      return page(account.addresses.filter((a) => (group ? nonPhone(a) : !type || a.type === type)));
     },
     'fetch-flex-configuration': () => ({ body: account.flexConfiguration }),
     'list-messaging-service-numbers': () => ({ body: { services: account.messagingServiceNumbers } }),

@@ -17,6 +17,7 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 const ADDRESS_RULES: Record<string, { pattern: RegExp; example: string }> = {
   sms: { pattern: E164, example: '+13115552368' },
   whatsapp: { pattern: /^whatsapp:\+[1-9]\d{1,14}$/, example: 'whatsapp:+13115552368' },
+  messenger: { pattern: /^messenger:\d+$/, example: 'messenger:106932781234567' },
 };
 
 /** Keys of `auto_creation` that belong to one integration type only. */

@@ -1,4 +1,4 @@
-import { ADDRESS_TYPES, type AddressSummary } from '../../../src/contract/types';
+import { NON_PHONE_ADDRESS_TYPES, type AddressSummary } from '../../../src/contract/types';
 import { flexFunction } from '../http/flexFunction';
 import { decodeCursor, encodeCursor } from '../lib/cursor';
 import { parseListAddressesRequest } from '../lib/parseRequests';
@@ -14,13 +14,22 @@ const TWILIO_PAGES_PER_CALL = 5;
 const TIME_BUDGET_MS = 3000;
 
 /**
- * SMS and WhatsApp address configurations. With `type` the list is filtered by Twilio; without it,
- * other address types (webchat, email…) are left out here.
+ * Address configurations. With `type` the list is filtered by Twilio, page by page; with the
+ * `non-phone` group, every type but SMS and WhatsApp is listed side by side, all of it in one
+ * answer; with neither, every address on the account, page by page.
  */
 export const handler = flexFunction<'list-addresses'>({
   name: 'list-addresses',
   parse: parseListAddressesRequest,
-  async run({ cursor, type }, { client }) {
+  async run({ cursor, type, group }, { client }) {
+    if (group === 'non-phone') {
+      const lists = await Promise.all(
+        NON_PHONE_ADDRESS_TYPES.map((t) =>
+          client.conversations.v1.addressConfigurations.list({ type: t, pageSize: 50 }),
+        ),
+      );
+      return { items: lists.flat().map(summariseAddress), nextCursor: null };
+    }
     const started = Date.now();
     let page = await client.conversations.v1.addressConfigurations.page({
       pageSize: 50,
@@ -29,9 +38,7 @@ export const handler = flexFunction<'list-addresses'>({
     });
     const items: AddressSummary[] = [];
     for (let pages = 1; ; pages += 1) {
-      for (const a of page.instances) {
-        if (ADDRESS_TYPES.includes(a.type as (typeof ADDRESS_TYPES)[number])) items.push(summariseAddress(a));
-      }
+      items.push(...page.instances.map(summariseAddress));
       if (!page.nextPageUrl || pages >= TWILIO_PAGES_PER_CALL || Date.now() - started > TIME_BUDGET_MS) break;
       // Twilio's own next-page link, followed inside this call (cursors never carry URLs).
       const next = await page.nextPage();

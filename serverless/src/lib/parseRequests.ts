@@ -50,13 +50,29 @@ export function parseListRequest(payload: unknown): ListRequest {
 }
 
 export function parseListAddressesRequest(payload: unknown): ListAddressesRequest {
-  const { cursor, type } = onlyKeys(payload, ['cursor', 'type']);
+  const { cursor, type, group } = onlyKeys(payload, ['cursor', 'type', 'group']);
   if (cursor !== undefined && typeof cursor !== 'string')
     throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
   if (type !== undefined && !ADDRESS_TYPES.includes(type as AddressType)) {
-    throw new BackendError(400, 'invalid_input', 'type must be sms or whatsapp.', { type: 'Choose SMS or WhatsApp.' });
+    throw new BackendError(400, 'invalid_input', `type must be one of ${ADDRESS_TYPES.join(', ')}.`, {
+      type: 'Choose SMS, WhatsApp, Chat or Facebook Messenger.',
+    });
   }
-  return { ...(cursor === undefined ? {} : { cursor }), ...(type === undefined ? {} : { type: type as AddressType }) };
+  if (group !== undefined && group !== 'non-phone') {
+    throw new BackendError(400, 'invalid_input', 'group must be non-phone.', { group: 'Unknown group.' });
+  }
+  if (group !== undefined && (type !== undefined || cursor !== undefined)) {
+    throw new BackendError(
+      400,
+      'invalid_input',
+      'group lists everything in one answer: send it without type or cursor.',
+    );
+  }
+  return {
+    ...(cursor === undefined ? {} : { cursor }),
+    ...(type === undefined ? {} : { type: type as AddressType }),
+    ...(group === undefined ? {} : { group: 'non-phone' as const }),
+  };
 }
 
 /**

@@ -3,6 +3,8 @@ export const MESSAGING_SETUP_VIEW = 'messaging-setup';
 
 /** Flex's out-of-the-box Studio flow for messaging; the default for new addresses. */
 export const MESSAGING_FLOW_NAME = 'Messaging Flow';
+/** The Studio flow every Flex account gets for chat, under either of its names (Flex docs, chat addresses). */
+export const CHAT_FLOW_NAMES: readonly string[] = ['Chat Flow', 'Webchat Flow'];
 
 /** Notifications registered with Flex's Notifications API. */
 export const NOTIFICATION_IDS = { success: 'MessagingSetupSuccess', error: 'MessagingSetupError' } as const;

@@ -15,7 +15,7 @@ export const messagingSetupStrings = {
   MessagingSetupNavLabel: 'Messaging Setup',
   MessagingSetupTitle: 'Messaging Setup',
   MessagingSetupIntro:
-    'Connect phone numbers and WhatsApp senders to Flex with Conversations Addresses, and see why a number would not deliver messages to agents.',
+    'Connect phone numbers, WhatsApp senders, chat and Facebook Messenger to Flex with Conversations Addresses, and see why a message would not reach an agent.',
   MessagingSetupNotifySuccess: '{{message}}',
   MessagingSetupNotifyError: '{{message}}',
   MessagingSetupNoBackend:
@@ -72,10 +72,16 @@ export const messagingSetupStrings = {
   MessagingSetupNoSenders:
     'This account has no WhatsApp senders. Register one in the Twilio Console (Messaging › Senders › WhatsApp senders), then reload this view to connect it.',
   MessagingSetupLoadingSenders: 'Loading WhatsApp senders…',
-  MessagingSetupNoAddresses: 'This account has no SMS or WhatsApp addresses yet.',
+  MessagingSetupNoAddresses: 'This account has no Conversations addresses yet.',
   MessagingSetupNoMatches: 'Nothing matches the search and filter.',
   MessagingSetupNotOnAccount: 'Not a number or sender of this account',
   MessagingSetupTypeSms: 'SMS',
+  MessagingSetupTypeChat: 'Chat',
+  MessagingSetupTypeMessenger: 'Facebook Messenger',
+  MessagingSetupTypeFilter: 'Type',
+  MessagingSetupAllTypes: 'All types',
+  MessagingSetupOtherTypes: 'Other (read-only)',
+  MessagingSetupReadOnlyType: 'Read-only: Flex does not route {{type}} addresses.',
   MessagingSetupTypeWhatsApp: 'WhatsApp',
 
   MessagingSetupCreateAddress: 'Create address',
@@ -95,6 +101,8 @@ export const messagingSetupStrings = {
   MessagingSetupFieldAddress: 'Address',
   MessagingSetupFieldPhoneNumber: 'Phone number',
   MessagingSetupFieldSender: 'WhatsApp sender',
+  MessagingSetupFieldPage: 'Facebook Page',
+  MessagingSetupFieldChatAddress: 'Chat address',
   MessagingSetupFieldFriendlyName: 'Friendly name',
   MessagingSetupFieldAutoCreation: 'Create a conversation for each new inbound message (auto-creation)',
   MessagingSetupFieldIntegration: 'Integration',
@@ -117,6 +125,8 @@ export const messagingSetupStrings = {
   MessagingSetupNotCreated: 'The address was not created.',
   MessagingSetupNotSaved: 'The changes were not saved.',
 
+  MessagingSetupNoChatAddress:
+    'Webchat has no chat address: this account has a legacy web Flex Flow, which no longer delivers messages, and no Conversations chat address. Migrate the web flow on the Legacy Flex Flows tab, or create a chat address to "Chat Flow" on the Addresses tab.',
   MessagingSetupDeleteTitle: 'Delete address {{address}}?',
   MessagingSetupDeleteConsequence:
     'New {{channel}} messages to {{address}} will no longer create conversations in Flex, so they will not reach agents. Conversations that are already open stay open.',
@@ -174,7 +184,7 @@ export const messagingSetupStrings = {
 
   MessagingSetupTabFlexFlows: 'Legacy Flex Flows',
   MessagingSetupFlexFlowsIntro:
-    'Flex Flows route messages the Flex UI 1.x way; Flex UI 2 uses Conversations Addresses. Migrate each SMS and WhatsApp flow to an address: a number held by both can create duplicate or lost tasks.',
+    'Legacy messaging (Programmable Chat for Flex) ended on 1 June 2026: these Flex Flows no longer deliver messages. Migrate each one to a Conversations Address — SMS and WhatsApp flows to an address for their number, web flows to a chat address, Facebook flows to a Messenger address — with the same Studio flow and retry count, then nothing is left behind.',
   MessagingSetupNoFlexFlows: 'This account has no legacy Flex Flows: nothing to migrate.',
   MessagingSetupLoadingFlexFlows: 'Loading legacy Flex Flows…',
   MessagingSetupFlexFlowSearchPlaceholder: 'Name, number, SID or integration',

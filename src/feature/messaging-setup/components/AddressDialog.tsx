@@ -75,6 +75,7 @@ export function AddressDialog(props: AddressDialogProps) {
         return rest;
       });
     },
+    setForm,
     fields: { ...(submitted && !result.ok ? result.fields : {}), ...serverFields },
     idOf: (key) => `${baseId}-${key}`,
     errorIdOf: (key) => `${baseId}-${key}-error`,

@@ -1,15 +1,16 @@
-import React, { useMemo } from 'react';
+import React, { useMemo, useState } from 'react';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 
 import type { AddressSummary } from '../../../contract/types';
 import type { AddressRow } from '../state/rows';
-import { useStrings, type MessagingSetupStrings } from '../strings';
+import { fill, useStrings, type MessagingSetupStrings } from '../strings';
 import { AddressRowActions } from './AddressRowActions';
 import { AddressStatusBadge } from './AddressStatusBadge';
-import { addressTypeLabel } from './addressTypeLabel';
+import { addressTypeLabel, isManagedType } from './addressTypeLabel';
 import { SidCell } from './SidCell';
 import { DataTable, type Column } from './table/DataTable';
+import type { TypeFilter } from './TableToolbar';
 
 /** What the table's buttons do; the view's, one object for its life. */
 export interface AddressTableActions {
@@ -91,21 +92,42 @@ function addressColumns(
       align: 'right',
       dataColumn: 'actions',
       cell: ({ addressConfiguration: a }) =>
-        canWrite && <AddressRowActions onEdit={() => actions.onEdit(a)} onDelete={() => actions.onDelete(a)} />,
+        !isManagedType(a.type) ? (
+          <Text as="span" fontSize="fontSize20" color="colorTextWeak">
+            {fill(strings.MessagingSetupReadOnlyType, { type: a.type })}
+          </Text>
+        ) : (
+          canWrite && <AddressRowActions onEdit={() => actions.onEdit(a)} onDelete={() => actions.onDelete(a)} />
+        ),
     },
   ];
 }
 
-/** Every Address Configuration on the account, including those of numbers not on this account. */
+/**
+ * Every Address Configuration on the account, of every type, including those of numbers not on
+ * this account; the types Flex does not route are shown read-only.
+ */
 export function AddressesTable({ rows, canWrite, actions }: AddressesTableProps) {
   const strings = useStrings();
   const columns = useMemo(() => addressColumns(strings, canWrite, actions), [strings, canWrite, actions]);
+  const [type, setType] = useState<TypeFilter>('all');
+  const filters = useMemo(
+    () => ({
+      type,
+      onType: setType,
+      key: type,
+      matches: ({ addressConfiguration: a }: AddressRow) =>
+        type === 'all' || (type === 'other' ? !isManagedType(a.type) : a.type === type),
+    }),
+    [type],
+  );
   return (
     <DataTable
       items={rows}
       keyOf={keyOf}
       columns={columns}
       searchText={searchText}
+      filters={filters}
       emptyText={strings.MessagingSetupNoAddresses}
       toolbarAction={
         canWrite && (

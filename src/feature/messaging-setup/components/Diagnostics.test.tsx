@@ -89,8 +89,8 @@ describe('the Diagnosis column', () => {
     const count = (endpoint: string) => fake.requests.filter((r) => r.endpoint === endpoint).length;
     expect(count('list-flex-flows')).toBe(1);
     expect(count('list-messaging-service-numbers')).toBe(1);
-    // One request per list (addresses: one per type), whatever the number of rows.
-    expect(fake.requests).toHaveLength(8);
+    // One request per list (addresses: one per phone type, one for every other type), whatever the number of rows.
+    expect(fake.requests).toHaveLength(9);
     expect(fake.writes()).toEqual([]);
   });
 

@@ -30,7 +30,17 @@ const FLOWS = {
     longLived: true,
   }),
   support: flow(3, { friendlyName: 'Support SMS Flow', contactIdentity: NUMBERS.support.phoneNumber }),
-  web: flow(4, { friendlyName: 'Web Channel Flow', channelType: 'web', integration: { flow_sid: MESSAGING_FLOW_SID } }),
+  line: flow(4, { friendlyName: 'LINE Channel Flow', channelType: 'line', contactIdentity: 'U4af4980629' }),
+};
+
+/** Legacy webchat and Facebook flows, which now migrate to a chat and a Messenger address. */
+const OTHER_CHANNEL_FLOWS = {
+  web: flow(5, { friendlyName: 'Web Channel Flow', channelType: 'web' }),
+  facebook: flow(6, {
+    friendlyName: 'Facebook Channel Flow',
+    channelType: 'facebook',
+    contactIdentity: '106932781234567',
+  }),
 };
 
 function accountWithFlows() {
@@ -76,7 +86,7 @@ const failedMigration = (flowSid: string): MigrateFlexFlowResponse => ({
 describe('the Legacy Flex Flows tab', () => {
   test('lists every flow with what it does, and says which can be migrated and why not', async () => {
     await renderFlexFlows();
-    expect(shownFlows()).toEqual(['Sales SMS Flow', 'Outlet WhatsApp Flow', 'Support SMS Flow', 'Web Channel Flow']);
+    expect(shownFlows()).toEqual(['Sales SMS Flow', 'Outlet WhatsApp Flow', 'Support SMS Flow', 'LINE Channel Flow']);
     const sales = rowOf('Sales SMS Flow');
     for (const text of [
       'sms',
@@ -96,7 +106,30 @@ describe('the Legacy Flex Flows tab', () => {
     expect(within(support).getByText('Can be migrated')).toBeInTheDocument();
     expect(within(support).getByRole('button', { name: 'Migrate' })).toBeInTheDocument();
     expect(
-      within(rowOf('Web Channel Flow')).getByText(/A web Flex Flow cannot become an address\. Webchat/),
+      within(rowOf('LINE Channel Flow')).getByText(
+        /A line Flex Flow cannot become an address\. .*LINE.*Interactions API/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  test('web and Facebook flows migrate to a chat and a Messenger address with their Studio flow and retry count', async () => {
+    const account = accountWithFlows();
+    account.flexFlows.push(...(JSON.parse(JSON.stringify(Object.values(OTHER_CHANNEL_FLOWS))) as FlexFlowSummary[]));
+    const { user } = await renderFlexFlows({ fake: createFakeBackend(account) });
+    expect(within(panel()).getByText(/ended on 1 June 2026/)).toBeInTheDocument();
+    for (const name of ['Web Channel Flow', 'Facebook Channel Flow']) {
+      expect(within(rowOf(name)).getByText('Can be migrated')).toBeInTheDocument();
+      await user.click(within(panel()).getByRole('checkbox', { name: `Select ${name}` }));
+    }
+    await user.click(within(panel()).getByRole('button', { name: 'Migrate selected (2)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Migrate 2 Flex Flows to addresses' });
+    expect(
+      within(dialog).getByText(/^Becomes Chat address web-channel-flow: Studio flow "Messaging Flow", retry count 2/),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /^Becomes Facebook Messenger address messenger:106932781234567: Studio flow "Messaging Flow", retry count 2/,
+      ),
     ).toBeInTheDocument();
   });
 

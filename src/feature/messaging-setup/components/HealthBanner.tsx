@@ -22,13 +22,22 @@ interface HealthBannerProps {
   onShowLevel: (level: DiagnosisLevel) => void;
   /** Makes Flex's service the default; resolves with the previous default. */
   onFixDefault: (flexServiceSid: string) => Promise<string | null>;
+  /** True once addresses and Flex Flows have loaded when a web Flex Flow exists but no chat address does. */
+  chatAddressMissing?: boolean;
 }
 
 /**
  * The account's health at the top of the view: Flex's service as the default, numbers per
  * diagnosis.
  */
-export function HealthBanner({ flexConfiguration, counts, canWrite, onShowLevel, onFixDefault }: HealthBannerProps) {
+export function HealthBanner({
+  flexConfiguration,
+  counts,
+  canWrite,
+  onShowLevel,
+  onFixDefault,
+  chatAddressMissing = false,
+}: HealthBannerProps) {
   const strings = useStrings();
   const [confirming, setConfirming] = useState(false);
   const rememberOpener = useFocusReturn(confirming);
@@ -77,6 +86,13 @@ export function HealthBanner({ flexConfiguration, counts, canWrite, onShowLevel,
         <Text as="p" color="colorTextWeak">
           {strings.MessagingSetupHealthUnknown}
         </Text>
+      )}
+      {chatAddressMissing && (
+        <Box marginTop="space40">
+          <Callout variant="warning">
+            <CalloutText>{strings.MessagingSetupNoChatAddress}</CalloutText>
+          </Callout>
+        </Box>
       )}
       <Box display="flex" alignItems="center" columnGap="space30" marginTop="space40" flexWrap="wrap">
         <Text as="span">{strings.MessagingSetupHealthCounts}</Text>

@@ -60,8 +60,14 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const [numbersDiagnosis, setNumbersDiagnosis] = useState<DiagnosisFilter>('all');
   const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
 
-  const { numbers, senders, counts, addresses, flexFlows, flexServiceSid, defaultFlow } = useSetupRows(data, strings);
-  const forms = addressForms({ defaultFlowSid: defaultFlow?.sid, flexServiceSid, backendUrl: backend.baseUrl });
+  const { numbers, senders, counts, addresses, flexFlows, flexServiceSid, defaultFlow, chatFlow, chatAddressMissing } =
+    useSetupRows(data, strings);
+  const forms = addressForms({
+    defaultFlowSid: defaultFlow?.sid,
+    chatFlowSid: chatFlow?.sid,
+    flexServiceSid,
+    backendUrl: backend.baseUrl,
+  });
 
   // What the rows' buttons do: open the dialog for it. One object for the view's life, so a row
   // renders again only when it shows something new.
@@ -113,6 +119,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           canWrite={canWrite}
           onShowLevel={showLevel}
           onFixDefault={fixDefault}
+          chatAddressMissing={chatAddressMissing}
         />
 
         <LoadingProgress data={data} sourceLabel={SOURCE_LABEL} />

@@ -5,8 +5,10 @@ import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 import { useUID } from '@twilio-paste/core/uid-library';
 
+import { ADDRESS_TYPES, type AddressType } from '../../../contract/types';
 import { DIAGNOSIS_FILTERS, type DiagnosisFilter, type StatusFilter } from '../state/rows';
 import { useStrings, type MessagingSetupStringKey } from '../strings';
+import { addressTypeLabel } from './addressTypeLabel';
 import { STATUS_LABEL_KEY } from './AddressStatusBadge';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
 
@@ -22,7 +24,13 @@ export interface TableFilters {
   onStatus?: (status: StatusFilter) => void;
   diagnosis?: DiagnosisFilter;
   onDiagnosis?: (diagnosis: DiagnosisFilter) => void;
+  /** The Addresses tab's type filter: `all`, a managed type, or `other` for the read-only ones. */
+  type?: TypeFilter;
+  onType?: (type: TypeFilter) => void;
 }
+
+export type TypeFilter = 'all' | AddressType | 'other';
+const TYPE_FILTERS: readonly TypeFilter[] = ['all', ...ADDRESS_TYPES, 'other'];
 
 interface TableToolbarProps {
   query: string;
@@ -35,11 +43,18 @@ interface TableToolbarProps {
 }
 
 export function TableToolbar({ query, onQuery, filters = {}, summary, placeholder }: TableToolbarProps) {
-  const { status, onStatus, diagnosis, onDiagnosis } = filters;
+  const { status, onStatus, diagnosis, onDiagnosis, type, onType } = filters;
   const strings = useStrings();
   const searchId = useUID();
   const statusId = useUID();
   const diagnosisId = useUID();
+  const typeId = useUID();
+  const typeLabel = (key: TypeFilter) =>
+    key === 'all'
+      ? strings.MessagingSetupAllTypes
+      : key === 'other'
+        ? strings.MessagingSetupOtherTypes
+        : addressTypeLabel(key, strings);
   return (
     <Box display="flex" columnGap="space60" alignItems="flex-end" marginBottom="space50" flexWrap="wrap">
       <Box minWidth="size30">
@@ -72,6 +87,22 @@ export function TableToolbar({ query, onQuery, filters = {}, summary, placeholde
             {DIAGNOSIS_FILTERS.map((key) => (
               <Option key={key} value={key}>
                 {strings[DIAGNOSIS_FILTER_KEY[key]]}
+              </Option>
+            ))}
+          </Select>
+        </Box>
+      )}
+      {onType && (
+        <Box minWidth="size20">
+          <Label htmlFor={typeId}>{strings.MessagingSetupTypeFilter}</Label>
+          <Select
+            id={typeId}
+            value={type}
+            onChange={(e) => onType(TYPE_FILTERS.find((key) => key === e.target.value) ?? 'all')}
+          >
+            {TYPE_FILTERS.map((key) => (
+              <Option key={key} value={key}>
+                {typeLabel(key)}
               </Option>
             ))}
           </Select>

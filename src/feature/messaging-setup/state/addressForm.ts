@@ -1,14 +1,15 @@
 import { checkCreateAddress, checkUpdateAddress, type FieldErrors } from '../../../contract/addressRules';
 import { builtInWebhookIntegration } from '../api/builtInWebhook';
-import type {
-  AddressInput,
-  AddressIntegration,
-  AddressSummary,
-  AddressType,
-  IntegrationType,
-  UpdateAddressRequest,
-  WebhookFilter,
-  WebhookMethod,
+import {
+  ADDRESS_TYPES,
+  type AddressInput,
+  type AddressIntegration,
+  type AddressSummary,
+  type AddressType,
+  type IntegrationType,
+  type UpdateAddressRequest,
+  type WebhookFilter,
+  type WebhookMethod,
 } from '../../../contract/types';
 import { pluginUrlPolicy } from '../../../contract/webhookUrlRule';
 
@@ -32,17 +33,30 @@ export interface AddressForm {
   conversationServiceSid: string;
   /** The backend's base URL, for "Flex webhook (built in)"; null hides that choice. */
   backendUrl: string | null;
+  /**
+   * The Studio flow a new address of each type starts with ("Messaging Flow"; "Chat Flow" or
+   * "Webchat Flow" for chat): choosing another type moves to its default while the user has not
+   * picked a flow of their own.
+   */
+  studioFlowDefaults: Partial<Record<AddressType, string>>;
 }
 
 export const DEFAULT_RETRY_COUNT = 3;
 export const DEFAULT_WEBHOOK_FILTERS: WebhookFilter[] = ['onMessageAdded'];
 
-/** Defaults a Flex admin expects: Studio "Messaging Flow", retry 3, Flex's conversation service. */
+/** Defaults a Flex admin expects: the type's Studio flow ("Messaging Flow"), retry 3, Flex's conversation service. */
 export function newAddressForm(
   type: AddressType,
   address: string,
-  defaults: { studioFlowSid?: string; conversationServiceSid?: string; friendlyName?: string; backendUrl?: string },
+  defaults: {
+    studioFlowSid?: string;
+    studioFlowDefaults?: Partial<Record<AddressType, string>>;
+    conversationServiceSid?: string;
+    friendlyName?: string;
+    backendUrl?: string;
+  },
 ): AddressForm {
+  const studioFlowDefaults = defaults.studioFlowDefaults ?? {};
   return {
     mode: 'create',
     sid: null,
@@ -51,14 +65,21 @@ export function newAddressForm(
     friendlyName: defaults.friendlyName ?? '',
     autoCreationEnabled: true,
     integrationType: 'studio',
-    studioFlowSid: defaults.studioFlowSid ?? '',
+    studioFlowSid: defaults.studioFlowSid ?? studioFlowDefaults[type] ?? '',
     retryCount: String(DEFAULT_RETRY_COUNT),
     webhookUrl: '',
     webhookMethod: 'POST',
     webhookFilters: [...DEFAULT_WEBHOOK_FILTERS],
     conversationServiceSid: defaults.conversationServiceSid ?? '',
     backendUrl: defaults.backendUrl ?? null,
+    studioFlowDefaults,
   };
+}
+
+/** The form after choosing another type: its default Studio flow too, unless the user chose one. */
+export function withType(form: AddressForm, type: AddressType): AddressForm {
+  const untouched = form.studioFlowSid === (form.studioFlowDefaults[form.type] ?? '');
+  return { ...form, type, ...(untouched ? { studioFlowSid: form.studioFlowDefaults[type] ?? '' } : {}) };
 }
 
 export function editAddressForm(
@@ -73,7 +94,7 @@ export function editAddressForm(
   return {
     mode: 'edit',
     sid: config.sid,
-    type: config.type === 'whatsapp' ? 'whatsapp' : 'sms',
+    type: ADDRESS_TYPES.find((type) => type === config.type) ?? 'sms',
     address: config.address,
     friendlyName: config.friendlyName ?? '',
     autoCreationEnabled: config.autoCreationEnabled,
@@ -85,6 +106,7 @@ export function editAddressForm(
     webhookFilters: integration.type === 'webhook' ? [...integration.webhookFilters] : [...DEFAULT_WEBHOOK_FILTERS],
     conversationServiceSid: config.conversationServiceSid ?? '',
     backendUrl: backendUrl ?? null,
+    studioFlowDefaults: {},
   };
 }
 
@@ -147,13 +169,21 @@ export interface AddressForms {
 
 export function addressForms(defaults: {
   defaultFlowSid?: string;
+  /** Chat's default: the published "Chat Flow" or "Webchat Flow". */
+  chatFlowSid?: string;
   flexServiceSid: string | null;
   backendUrl?: string;
 }): AddressForms {
+  const studioFlowDefaults: Partial<Record<AddressType, string>> = {
+    sms: defaults.defaultFlowSid,
+    whatsapp: defaults.defaultFlowSid,
+    messenger: defaults.defaultFlowSid,
+    chat: defaults.chatFlowSid,
+  };
   return {
     create: (type: AddressType, address: string, friendlyName?: string) =>
       newAddressForm(type, address, {
-        studioFlowSid: defaults.defaultFlowSid,
+        studioFlowDefaults,
         conversationServiceSid: defaults.flexServiceSid ?? undefined,
         friendlyName,
         backendUrl: defaults.backendUrl,

@@ -64,12 +64,20 @@ export function loadSource(
     case 'studioFlows':
       return eachPage(backend, 'list-studio-flows', {}, (items) => emit({ type: 'studioFlows', items }), isCancelled);
     case 'addresses':
-      // Split by type: two page chains in parallel instead of one twice as long.
-      return Promise.all(
-        (['sms', 'whatsapp'] as AddressType[]).map((type) =>
+      // Split: the two phone types as page chains in parallel instead of one twice as long, and
+      // every other type (chat, Messenger, and those Flex does not route) in one call beside them.
+      return Promise.all([
+        ...(['sms', 'whatsapp'] as AddressType[]).map((type) =>
           eachPage(backend, 'list-addresses', { type }, (items) => emit({ type: 'addresses', items }), isCancelled),
         ),
-      ).then(() => undefined);
+        eachPage(
+          backend,
+          'list-addresses',
+          { group: 'non-phone' },
+          (items) => emit({ type: 'addresses', items }),
+          isCancelled,
+        ),
+      ]).then(() => undefined);
     case 'flexConfiguration':
       return backend
         .call('fetch-flex-configuration', {})

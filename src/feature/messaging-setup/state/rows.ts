@@ -113,13 +113,18 @@ export function matchesSearch(fields: readonly (string | null | undefined)[], qu
   return fields.some((field) => field?.toLowerCase().includes(needle));
 }
 
+const PHONE_TYPES: ReadonlySet<string> = new Set(['sms', 'whatsapp']);
+
 /** One row of the Addresses table: every Address Configuration on the account. */
 export interface AddressRow {
   addressConfiguration: AddressSummary;
   status: AddressStatus;
   statusReason: string;
   routing: string;
-  /** False for an address of a number or sender that is not on this account. */
+  /**
+   * False for an address of a number or sender that is not on this account. Other types have
+   * nothing the view can check them against (no API lists an account's Facebook Pages), so true.
+   */
   onAccount: boolean;
 }
 
@@ -137,7 +142,7 @@ export function addressRows(
       status,
       statusReason: reason,
       routing: describeRouting(addressConfiguration, studioFlowsBySid, strings),
-      onAccount: onAccount.has(addressConfiguration.address),
+      onAccount: !PHONE_TYPES.has(addressConfiguration.type) || onAccount.has(addressConfiguration.address),
     };
   });
 }

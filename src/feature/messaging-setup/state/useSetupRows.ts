@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import { MESSAGING_FLOW_NAME } from '../constants';
+import { CHAT_FLOW_NAMES, MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { flexFlowRows } from './flexFlowRows';
@@ -61,7 +61,12 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     [data.addresses, onAccount, studioFlowsBySid, studioFlowsKnown, strings],
   );
   const flexServiceSid = flexConfiguration?.flexConversationServiceSid ?? null;
-  const defaultFlow = data.studioFlows.find((f) => f.friendlyName === MESSAGING_FLOW_NAME && f.status === 'published');
+  const published = (names: readonly string[]) =>
+    data.studioFlows.find(
+      (f) => f.status === 'published' && names.some((name) => name.toLowerCase() === f.friendlyName.toLowerCase()),
+    );
+  const defaultFlow = published([MESSAGING_FLOW_NAME]);
+  const chatFlow = published(CHAT_FLOW_NAMES);
   const flexFlowTable = useMemo(
     () =>
       flexFlowRows(
@@ -77,7 +82,20 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
       ),
     [flexFlows, studioFlowsBySid, studioFlowsKnown, byAddress, flexServiceSid, flexConfiguration, strings],
   );
+  // Webchat needs a chat address now that legacy Flex Flows no longer deliver: say so when the
+  // account had webchat (a web Flex Flow) and has no chat address — once both lists are in.
+  const chatAddressMissing = useMemo(
+    () =>
+      !data.sources.addresses.loading &&
+      !data.sources.addresses.error &&
+      !data.sources.flexFlows.loading &&
+      !data.sources.flexFlows.error &&
+      flexFlows.some((flow) => flow.channelType === 'web') &&
+      ![...data.addresses.values()].some((a) => a.type === 'chat'),
+    [data.sources.addresses, data.sources.flexFlows, flexFlows, data.addresses],
+  );
   return {
+    chatAddressMissing,
     numbers,
     senders,
     counts,
@@ -85,5 +103,6 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     flexFlows: flexFlowTable,
     flexServiceSid,
     defaultFlow,
+    chatFlow,
   };
 }

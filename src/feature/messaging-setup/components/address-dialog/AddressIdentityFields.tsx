@@ -5,11 +5,17 @@ import { Stack } from '@twilio-paste/core/stack';
 
 import { ADDRESS_TYPES, type AddressType } from '../../../../contract/types';
 import { fill, useStrings } from '../../strings';
-import { addressTypeLabel } from '../addressTypeLabel';
+import { ADDRESS_FIELD_KEY, addressTypeLabel } from '../addressTypeLabel';
+import { withType } from '../../state/addressForm';
 import { Field } from '../Field';
 import { FormInput, FormSelect, type AddressFormControls } from './formControls';
 
-const PLACEHOLDER: Record<AddressType, string> = { sms: '+14155550123', whatsapp: 'whatsapp:+14155550123' };
+const PLACEHOLDER: Record<AddressType, string> = {
+  sms: '+14155550123',
+  whatsapp: 'whatsapp:+14155550123',
+  chat: 'web-chat-main',
+  messenger: 'messenger:106932781234567',
+};
 
 const asType = (value: string): AddressType => ADDRESS_TYPES.find((type) => type === value) ?? 'sms';
 
@@ -32,7 +38,13 @@ export function AddressIdentityFields({ controls, addressFixed, bulkCount, first
     <Stack orientation="vertical" spacing="space60">
       {editable ? (
         <Stack orientation="vertical" spacing="space60">
-          <FormSelect controls={controls} name="type" label={strings.MessagingSetupFieldType} required parse={asType}>
+          <FormSelect
+            controls={controls}
+            name="type"
+            label={strings.MessagingSetupFieldType}
+            required
+            onValue={(value) => controls.setForm((current) => withType(current, asType(value)))}
+          >
             {ADDRESS_TYPES.map((type) => (
               <Option key={type} value={type}>
                 {addressTypeLabel(type, strings)}
@@ -49,10 +61,7 @@ export function AddressIdentityFields({ controls, addressFixed, bulkCount, first
           />
         </Stack>
       ) : (
-        <Field
-          id={idOf('address')}
-          label={form.type === 'whatsapp' ? strings.MessagingSetupFieldSender : strings.MessagingSetupFieldPhoneNumber}
-        >
+        <Field id={idOf('address')} label={strings[ADDRESS_FIELD_KEY[form.type]]}>
           <Input
             id={idOf('address')}
             type="text"

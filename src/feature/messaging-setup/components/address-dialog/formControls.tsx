@@ -10,6 +10,8 @@ import { Field } from '../Field';
 export interface AddressFormControls {
   form: AddressForm;
   update: <K extends keyof AddressForm>(key: K, value: AddressForm[K]) => void;
+  /** A change of several fields at once (a new type brings its default Studio flow). */
+  setForm: (change: (current: AddressForm) => AddressForm) => void;
   /** The errors to show now: the rules' once the user tried to submit, and the server's. */
   fields: FieldErrors;
   /** The id of a field's control. */
@@ -73,11 +75,14 @@ export function FormSelect({
   errorKey = name,
   describedBy: description,
   parse = (value) => value,
+  onValue,
   children,
 }: FormFieldProps & {
   describedBy?: string;
   /** The select's value as the field's (a choice from a fixed list). */
   parse?: (value: string) => string;
+  /** Instead of setting the field: what choosing a value does. */
+  onValue?: (value: string) => void;
   children: NonNullable<React.ReactNode>;
 }) {
   const { form, update, fields, idOf, errorIdOf } = controls;
@@ -93,7 +98,9 @@ export function FormSelect({
       <Select
         id={idOf(name)}
         value={form[name]}
-        onChange={(e) => update(name, parse(e.target.value) as AddressForm[typeof name])}
+        onChange={(e) =>
+          onValue ? onValue(e.target.value) : update(name, parse(e.target.value) as AddressForm[typeof name])
+        }
         hasError={Boolean(fields[errorKey])}
         aria-describedby={description ?? describedBy(controls, errorKey)}
       >
