@@ -61,10 +61,13 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     [data.addresses, onAccount, studioFlowsBySid, studioFlowsKnown, strings],
   );
   const flexServiceSid = flexConfiguration?.flexConversationServiceSid ?? null;
+  /** The first of `names` (in that order of preference) that is a published flow. */
   const published = (names: readonly string[]) =>
-    data.studioFlows.find(
-      (f) => f.status === 'published' && names.some((name) => name.toLowerCase() === f.friendlyName.toLowerCase()),
-    );
+    names
+      .map((name) =>
+        data.studioFlows.find((f) => f.status === 'published' && f.friendlyName.toLowerCase() === name.toLowerCase()),
+      )
+      .find((flow) => flow !== undefined);
   const defaultFlow = published([MESSAGING_FLOW_NAME]);
   const chatFlow = published(CHAT_FLOW_NAMES);
   const flexFlowTable = useMemo(
