@@ -6,7 +6,7 @@ import type { AddressSummary } from '../../../contract/types';
 import type { AddressRow } from '../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
 import { AddressRowActions } from './AddressRowActions';
-import { AddressStatusBadge } from './AddressStatusBadge';
+import { RoutingCell, StatusCell } from './table/cells';
 import { addressTypeLabel, isManagedType } from './addressTypeLabel';
 import { SidCell } from './SidCell';
 import { DataTable, type Column } from './table/DataTable';
@@ -70,17 +70,9 @@ function addressColumns(
     {
       id: 'status',
       header: strings.MessagingSetupColumnStatus,
-      cell: (row) => <AddressStatusBadge status={row.status} reason={row.statusReason} />,
+      td: (row) => <StatusCell status={row.status} reason={row.statusReason} />,
     },
-    {
-      id: 'routing',
-      header: strings.MessagingSetupColumnRouting,
-      cell: (row) => (
-        <Text as="span" fontSize="fontSize30" wordBreak="break-word">
-          {row.routing}
-        </Text>
-      ),
-    },
+    { id: 'routing', header: strings.MessagingSetupColumnRouting, td: (row) => <RoutingCell routing={row.routing} /> },
     {
       id: 'sid',
       header: strings.MessagingSetupColumnAddressSid,

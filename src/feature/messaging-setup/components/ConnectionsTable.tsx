@@ -13,7 +13,7 @@ import {
   RoutingCell,
   SidTd,
   StatusCell,
-} from './connectionCells';
+} from './table/cells';
 import { DataTable, type Column, type TableSelection } from './table/DataTable';
 
 /** What a row's buttons do; the view's, one object for its life. */

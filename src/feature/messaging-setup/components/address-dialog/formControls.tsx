@@ -33,33 +33,33 @@ interface FormFieldProps {
   errorKey?: string;
 }
 
-const describedBy = ({ fields, errorIdOf }: AddressFormControls, name: string) =>
-  fields[name] ? errorIdOf(name) : undefined;
+/** What a Field needs of a bound field: its label points at the control, its error under it. */
+const fieldProps = (
+  { idOf, fields, errorIdOf }: AddressFormControls,
+  { name, label, required, help, errorKey }: FormFieldProps & { errorKey: string },
+) => ({ id: idOf(name), label, required, error: fields[errorKey], errorId: errorIdOf(errorKey), help });
+
+/** What the control needs: its id, and its error as its description only while there is one. */
+const controlProps = ({ idOf, fields, errorIdOf }: AddressFormControls, name: string, errorKey: string) => ({
+  id: idOf(name),
+  hasError: Boolean(fields[errorKey]),
+  'aria-describedby': fields[errorKey] ? errorIdOf(errorKey) : undefined,
+});
 
 /** A labelled text input bound to one field of the form, with its error. */
 export const FormInput = React.forwardRef<
   HTMLInputElement,
   FormFieldProps & Partial<Pick<InputProps, 'type' | 'inputMode' | 'placeholder' | 'min' | 'max'>>
 >(function FormInput({ controls, name, label, required, help, errorKey = name, type = 'text', ...input }, ref) {
-  const { form, update, fields, idOf, errorIdOf } = controls;
   return (
-    <Field
-      id={idOf(name)}
-      label={label}
-      required={required}
-      error={fields[errorKey]}
-      errorId={errorIdOf(errorKey)}
-      help={help}
-    >
+    <Field {...fieldProps(controls, { controls, name, label, required, help, errorKey })}>
       <Input
         {...input}
-        id={idOf(name)}
+        {...controlProps(controls, name, errorKey)}
         ref={ref}
         type={type}
-        value={form[name]}
-        onChange={(e) => update(name, e.target.value)}
-        hasError={Boolean(fields[errorKey])}
-        aria-describedby={describedBy(controls, errorKey)}
+        value={controls.form[name]}
+        onChange={(e) => controls.update(name, e.target.value)}
       />
     </Field>
   );
@@ -85,24 +85,17 @@ export function FormSelect({
   onValue?: (value: string) => void;
   children: NonNullable<React.ReactNode>;
 }) {
-  const { form, update, fields, idOf, errorIdOf } = controls;
+  const { form, update } = controls;
+  const control = controlProps(controls, name, errorKey);
   return (
-    <Field
-      id={idOf(name)}
-      label={label}
-      required={required}
-      error={fields[errorKey]}
-      errorId={errorIdOf(errorKey)}
-      help={help}
-    >
+    <Field {...fieldProps(controls, { controls, name, label, required, help, errorKey })}>
       <Select
-        id={idOf(name)}
+        {...control}
+        aria-describedby={description ?? control['aria-describedby']}
         value={form[name]}
         onChange={(e) =>
           onValue ? onValue(e.target.value) : update(name, parse(e.target.value) as AddressForm[typeof name])
         }
-        hasError={Boolean(fields[errorKey])}
-        aria-describedby={description ?? describedBy(controls, errorKey)}
       >
         {children}
       </Select>

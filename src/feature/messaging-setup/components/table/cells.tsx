@@ -3,18 +3,19 @@ import { Button } from '@twilio-paste/core/button';
 import { Td } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import type { DiagnosisLevel } from '../diagnostics/diagnose';
-import type { ConnectionRow } from '../state/rows';
-import { useStrings } from '../strings';
-import { AddressRowActions } from './AddressRowActions';
-import { AddressStatusBadge } from './AddressStatusBadge';
-import type { ConnectionRowActions } from './ConnectionsTable';
-import { DiagnosisBadge } from './DiagnosisBadge';
-import { SidCell } from './SidCell';
+import type { DiagnosisLevel } from '../../diagnostics/diagnose';
+import type { ConnectionRow } from '../../state/rows';
+import { useStrings } from '../../strings';
+import { AddressRowActions } from '../AddressRowActions';
+import { AddressStatusBadge } from '../AddressStatusBadge';
+import type { ConnectionRowActions } from '../ConnectionsTable';
+import { DiagnosisBadge } from '../DiagnosisBadge';
+import { SidCell } from '../SidCell';
 
-// A row's cells, each memoised on flat props: while the view loads, an answer changes a column of
-// every row (a status, a diagnosis) and only those cells render again, not the row's buttons and
-// checkbox. Paste components are the costly part of a render.
+// The tables' cells (Phone numbers, WhatsApp senders, Addresses), each memoised on flat props and
+// rendering its own Td: while the view loads, an answer changes a column of every row (a status, a
+// diagnosis) and only those cells render again, not the row's buttons and checkbox. Paste
+// components are the costly part of a render.
 
 export const AddressCell = React.memo(function AddressCell({ address }: { address: string }) {
   return (
