@@ -45,8 +45,14 @@ const validateFaults = ajv.compile<Partial<FaultSettings> & { seed?: number }>({
   },
 });
 
-/** A customer's or the account's address: `+E164` for SMS, `whatsapp:+E164` for WhatsApp. */
-const messagingAddress = { type: 'string', pattern: '^(whatsapp:)?\\+[1-9][0-9]{1,14}$' };
+/**
+ * A customer's or the account's address: `+E164` for SMS, `whatsapp:+E164` for WhatsApp,
+ * `messenger:<digits>` for Messenger, else a chat address or a chat customer's identity.
+ */
+const messagingAddress = {
+  type: 'string',
+  pattern: '^((whatsapp:)?\\+[1-9][0-9]{1,14}|messenger:[0-9]{1,20}|[A-Za-z0-9][A-Za-z0-9._:@-]{0,255})$',
+};
 
 const validateInbound = ajv.compile<InboundRequest>({
   type: 'object',
@@ -130,7 +136,10 @@ export function controlApi(target: ControlTarget): express.Router {
     const body: unknown = req.body ?? {};
     if (!validateInbound(body)) return badRequest(res, errorText(validateInbound.errors));
     if (channelOf(body.from) !== channelOf(body.to)) {
-      return badRequest(res, 'from and to must be on the same channel (both +E164, or both whatsapp:+E164)');
+      return badRequest(
+        res,
+        'from and to must be on the same channel (both +E164, both whatsapp:+E164, both messenger:<id>, or a chat identity to a chat address)',
+      );
     }
     res.json(await target.inbound.play(body));
   });

@@ -256,6 +256,29 @@ describe('Studio addresses', () => {
   });
 });
 
+describe('chat and Messenger addresses', () => {
+  test('a chat customer reaches the default chat address and its Studio flow; a Messenger message its page', async () => {
+    await t.control.reset({ otherChannels: true });
+    const chat = await play('guest-5f2a9c', 'flex-chat-default', 'Hi from the website');
+    expect(chat.address).toMatchObject({ type: 'chat', integration: 'studio' });
+    expect(chat.conversation).toMatchObject({ created: true });
+    expect(chat.actions).toEqual([
+      expect.objectContaining({
+        kind: 'studio_execution',
+        newExecution: true,
+        detail: expect.stringContaining('Chat Flow'),
+      }),
+    ]);
+    const messenger = await play('messenger:7654321098765', 'messenger:106932781234567', 'Hello page');
+    expect(messenger.address).toMatchObject({ type: 'messenger', integration: 'studio' });
+    expect(messenger.actions).toEqual([expect.objectContaining({ kind: 'studio_execution', newExecution: true })]);
+    // Channels do not mix: a phone customer cannot write to a page.
+    expect((await t.control.call('POST', '/inbound', { from: CUSTOMER, to: 'messenger:106932781234567' })).status).toBe(
+      400,
+    );
+  });
+});
+
 describe('default addresses', () => {
   test('the conversation is made, with nothing that routes it to an agent', async () => {
     const number = quietNumber();

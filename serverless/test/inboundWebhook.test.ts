@@ -140,6 +140,18 @@ describe('a conversation becomes exactly one Flex task', () => {
     });
   });
 
+  test('a Messenger message makes a messenger Interaction on the chat task channel', async () => {
+    const conversationSid = someConversation();
+    t.clearLog();
+    await deliver(messageAdded(conversationSid, { Source: 'MESSENGER', Author: 'messenger:7654321098765' }));
+    const [post] = interactionRequests();
+    expect(JSON.parse(String(post.params.Channel))).toMatchObject({ type: 'messenger' });
+    expect(JSON.parse(String(post.params.Routing))).toMatchObject({
+      properties: { task_channel_unique_name: 'chat', attributes: { from: 'messenger:7654321098765' } },
+    });
+    expect(interactionsFor(conversationSid)).toHaveLength(1);
+  });
+
   test('the routing settings in the environment win over the Flex configuration', async () => {
     const conversationSid = someConversation();
     t.env.MESSAGING_SETUP_WORKSPACE_SID = `WS${'a'.repeat(32)}`;

@@ -38,7 +38,12 @@ function quietNumber(): string {
 }
 
 /** Creates a webhook address through the sandbox's REST API, as the plugin would through Twilio's. */
-async function webhookAddress(address: string, webhookUrl: string, method: 'POST' | 'GET'): Promise<void> {
+async function webhookAddress(
+  address: string,
+  webhookUrl: string,
+  method: 'POST' | 'GET',
+  type: 'sms' | 'messenger' = 'sms',
+): Promise<void> {
   const { accountSid } = t.sandbox.credentials;
   const response = await fetch(`${t.sandboxUrl}/conversations/v1/Configuration/Addresses`, {
     method: 'POST',
@@ -47,7 +52,7 @@ async function webhookAddress(address: string, webhookUrl: string, method: 'POST
       'content-type': 'application/x-www-form-urlencoded',
     },
     body: new URLSearchParams({
-      Type: 'sms',
+      Type: type,
       Address: address,
       'AutoCreation.Enabled': 'true',
       'AutoCreation.Type': 'webhook',
@@ -60,11 +65,11 @@ async function webhookAddress(address: string, webhookUrl: string, method: 'POST
 }
 
 /** One customer message, played by the sandbox the way Twilio handles it. */
-async function play(to: string, body: string): Promise<InboundResult> {
+async function play(to: string, body: string, from = CUSTOMER): Promise<InboundResult> {
   const response = await fetch(`${t.sandboxUrl}/_sandbox/inbound`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: CUSTOMER, to, body }),
+    body: JSON.stringify({ from, to, body }),
   });
   if (response.status !== 200) throw new Error(`inbound answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as InboundResult;
@@ -102,6 +107,20 @@ describe('Twilio’s own calls get through, whatever the address’s method and 
     ]);
     expect(second.interactions).toEqual(first.interactions);
   });
+});
+
+test('a Messenger message to a page whose address is the built-in handler becomes one messenger Interaction', async () => {
+  const page = 'messenger:108811223344556';
+  await webhookAddress(page, t.webhookUrl, 'POST', 'messenger');
+  const first = await play(page, 'Hello from Messenger', 'messenger:7654321098765');
+  expect(webhookCalls(first).every((call) => call.kind === 'webhook_delivered' && call.status === 200)).toBe(true);
+  expect(first.interactions).toHaveLength(1);
+  const second = await play(page, 'Still there?', 'messenger:7654321098765');
+  expect(second.interactions).toEqual(first.interactions);
+  const [interaction] = account()
+    .interactions.all()
+    .filter((i) => first.interactions.includes(String(i.sid)));
+  expect(interaction.channel).toMatchObject({ type: 'messenger' });
 });
 
 /** An onMessageAdded event as a Conversations webhook sends it, for a conversation that exists. */

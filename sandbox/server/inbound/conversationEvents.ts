@@ -1,6 +1,18 @@
 import type { ConversationTraffic, InboundMessage } from './traffic';
 import type { ConversationEvent, InboundChannel } from './types';
 
+/**
+ * The `Source` of a customer's message: SMS and WhatsApp as Twilio documents them; a Messenger
+ * message `MESSENGER` (by the same pattern, not seen documented); a Webchat customer writes
+ * through the Conversations SDK, so `SDK`.
+ */
+const EVENT_SOURCE: Record<InboundChannel, string> = {
+  sms: 'SMS',
+  whatsapp: 'WHATSAPP',
+  messenger: 'MESSENGER',
+  chat: 'SDK',
+};
+
 /** Every event an inbound message can cause, in the order Twilio's actions happen. */
 export const INBOUND_EVENTS: readonly ConversationEvent[] = [
   'onConversationAdded',
@@ -33,7 +45,7 @@ export function eventsToSend(filters: readonly string[] | undefined, firstMessag
 /** The form parameters of one post-event webhook, as Conversations sends them (all strings). */
 export function eventParams(event: ConversationEvent, ctx: EventContext): Record<string, string> {
   const { traffic, message } = ctx;
-  const source = ctx.channel === 'whatsapp' ? 'WHATSAPP' : 'SMS';
+  const source = EVENT_SOURCE[ctx.channel];
   const common: Record<string, string> = {
     EventType: event,
     AccountSid: ctx.accountSid,
@@ -45,7 +57,11 @@ export function eventParams(event: ConversationEvent, ctx: EventContext): Record
     Source: source,
     ...(ctx.messagingServiceSid ? { MessagingServiceSid: ctx.messagingServiceSid } : {}),
   };
-  const binding = { 'MessagingBinding.Address': traffic.from, 'MessagingBinding.ProxyAddress': traffic.to };
+  // A chat customer is a Conversations user (an identity); the others reach it through a binding.
+  const binding: Record<string, string> =
+    ctx.channel === 'chat'
+      ? {}
+      : { 'MessagingBinding.Address': traffic.from, 'MessagingBinding.ProxyAddress': traffic.to };
   switch (event) {
     case 'onConversationAdded':
       return {
@@ -60,7 +76,7 @@ export function eventParams(event: ConversationEvent, ctx: EventContext): Record
       return {
         ...common,
         ...binding,
-        'MessagingBinding.Type': ctx.channel,
+        ...(ctx.channel === 'chat' ? { Identity: traffic.from } : { 'MessagingBinding.Type': ctx.channel }),
         ParticipantSid: traffic.participantSid,
         DateCreated: ctx.conversation.dateCreated,
         Attributes: '{}',

@@ -6,7 +6,15 @@ import { sendSignedWebhook, type WebhookMethod } from './signedWebhook';
 import type { ConversationTraffic, InboundMessage } from './traffic';
 import type { InboundAction, InboundChannel, InboundRequest, InboundResult } from './types';
 
-export const channelOf = (address: string): InboundChannel => (address.startsWith('whatsapp:') ? 'whatsapp' : 'sms');
+/** The channel an address is on, by its form: `whatsapp:`, `messenger:`, `+E164`, else a chat address or identity. */
+export const channelOf = (address: string): InboundChannel =>
+  address.startsWith('whatsapp:')
+    ? 'whatsapp'
+    : address.startsWith('messenger:')
+      ? 'messenger'
+      : address.startsWith('+')
+        ? 'sms'
+        : 'chat';
 
 const WHATSAPP_PREFIX = /^whatsapp:/;
 
@@ -155,9 +163,11 @@ function joinConversation(account: SandboxAccount, request: InboundRequest, addr
   return { traffic, conversation, created: true };
 }
 
-/** The Messaging Service that holds the number or sender, else the Conversations default. */
+/** The Messaging Service that holds the number or sender, else the Conversations default; none for chat and Messenger. */
 function messagingServiceFor(account: SandboxAccount, to: string): string | null {
-  const members = channelOf(to) === 'whatsapp' ? account.messagingServiceSenders : account.messagingServiceNumbers;
+  const channel = channelOf(to);
+  if (channel === 'chat' || channel === 'messenger') return null;
+  const members = channel === 'whatsapp' ? account.messagingServiceSenders : account.messagingServiceNumbers;
   for (const [serviceSid, collection] of members) {
     if (collection.all().some((m) => m.phone_number === to || m.sender === to)) return serviceSid;
   }

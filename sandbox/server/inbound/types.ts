@@ -1,13 +1,16 @@
 /** The `POST /_sandbox/inbound` body: one customer message, as Twilio would receive it. */
 export interface InboundRequest {
-  /** The customer: `+E164` (SMS) or `whatsapp:+E164`. */
+  /**
+   * The customer: `+E164` (SMS), `whatsapp:+E164`, `messenger:<id>` (their Messenger ID), or for
+   * chat the identity Webchat gave them (letters, digits and `. _ : @ -`).
+   */
   from: string;
-  /** The account's number or WhatsApp sender, on the same channel as `from`. */
+  /** The account's number, WhatsApp sender, Facebook Page (`messenger:<page ID>`) or chat address. */
   to: string;
   body?: string;
 }
 
-export type InboundChannel = 'sms' | 'whatsapp';
+export type InboundChannel = 'sms' | 'whatsapp' | 'messenger' | 'chat';
 
 /** Conversations webhook events the sandbox sends (the ones an inbound message causes). */
 export type ConversationEvent = 'onConversationAdded' | 'onParticipantAdded' | 'onMessageAdded';

@@ -12,9 +12,25 @@ export type InboundOutcome =
 const MARKER_KEY = 'messagingSetup';
 
 const CONVERSATION_SID = /^CH[0-9a-fA-F]{32}$/;
-const CUSTOMER_SOURCES: Record<string, 'sms' | 'whatsapp'> = { SMS: 'sms', WHATSAPP: 'whatsapp' };
-/** Flex's out-of-the-box task channels: SMS tasks on `sms`, WhatsApp (and chat) on `chat`. */
-const DEFAULT_TASK_CHANNEL = { sms: 'sms', whatsapp: 'chat' } as const;
+type CustomerChannel = 'sms' | 'whatsapp' | 'messenger';
+
+/**
+ * A customer's message by its `Source`, and the Interaction channel type it becomes: messages that
+ * came in through a binding (SMS, WhatsApp, Messenger). A Webchat customer writes through the
+ * Conversations SDK, as an agent does: telling the two apart needs the conversation's
+ * participants, so chat addresses route with Studio ("Chat Flow") and SDK messages start nothing.
+ */
+const CUSTOMER_SOURCES: Record<string, CustomerChannel> = {
+  SMS: 'sms',
+  WHATSAPP: 'whatsapp',
+  MESSENGER: 'messenger',
+};
+/** Flex's out-of-the-box task channels: SMS tasks on `sms`, WhatsApp and Messenger on `chat`. */
+const DEFAULT_TASK_CHANNEL: Record<CustomerChannel, string> = {
+  sms: 'sms',
+  whatsapp: 'chat',
+  messenger: 'chat',
+};
 
 const parseObject = (json: unknown): Record<string, unknown> => {
   try {
@@ -35,7 +51,7 @@ function interactionOf(attributes: Record<string, unknown>): string | undefined 
   return undefined;
 }
 
-async function routingFor(client: TwilioClient, config: BackendConfig, channel: 'sms' | 'whatsapp') {
+async function routingFor(client: TwilioClient, config: BackendConfig, channel: CustomerChannel) {
   const { workspaceSid, workflowSid, taskChannel } = config.routing;
   let workspace = workspaceSid;
   let workflow = workflowSid;

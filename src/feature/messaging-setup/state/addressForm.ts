@@ -76,10 +76,23 @@ export function newAddressForm(
   };
 }
 
+/**
+ * Whether "Flex webhook (built in)" is offered: it needs the backend's URL, and it routes messages
+ * that come in through a binding (SMS, WhatsApp, Messenger), not a Webchat customer's
+ * (serverless/src/inbound/routeConversationToFlex.ts says why).
+ */
+export const offersBuiltIn = (form: Pick<AddressForm, 'backendUrl' | 'type'>): boolean =>
+  Boolean(form.backendUrl) && form.type !== 'chat';
+
 /** The form after choosing another type: its default Studio flow too, unless the user chose one. */
 export function withType(form: AddressForm, type: AddressType): AddressForm {
   const untouched = form.studioFlowSid === (form.studioFlowDefaults[form.type] ?? '');
-  return { ...form, type, ...(untouched ? { studioFlowSid: form.studioFlowDefaults[type] ?? '' } : {}) };
+  const next: AddressForm = {
+    ...form,
+    type,
+    ...(untouched ? { studioFlowSid: form.studioFlowDefaults[type] ?? '' } : {}),
+  };
+  return next.integrationType === 'builtin' && !offersBuiltIn(next) ? { ...next, integrationType: 'studio' } : next;
 }
 
 export function editAddressForm(

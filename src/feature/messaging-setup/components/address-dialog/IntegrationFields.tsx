@@ -12,7 +12,7 @@ import {
   type WebhookFilter,
 } from '../../../../contract/types';
 import { builtInWebhookUrl } from '../../api/builtInWebhook';
-import type { IntegrationChoice } from '../../state/addressForm';
+import { offersBuiltIn, type IntegrationChoice } from '../../state/addressForm';
 import { fill, useStrings } from '../../strings';
 import { FormInput, FormSelect, type AddressFormControls } from './formControls';
 
@@ -57,7 +57,7 @@ export function IntegrationFields({
       >
         <Option value="studio">{strings.MessagingSetupIntegrationStudio}</Option>
         <Option value="webhook">{strings.MessagingSetupIntegrationWebhook}</Option>
-        {form.backendUrl && <Option value="builtin">{strings.MessagingSetupIntegrationBuiltIn}</Option>}
+        {offersBuiltIn(form) && <Option value="builtin">{strings.MessagingSetupIntegrationBuiltIn}</Option>}
         <Option value="default">{strings.MessagingSetupIntegrationDefault}</Option>
       </FormSelect>
       {form.integrationType === 'studio' && (
