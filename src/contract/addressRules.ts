@@ -3,7 +3,7 @@
  * messages inline, and the backend applies the same rules before any Twilio call.
  */
 import {
-  ADDRESS_TYPES,
+  isAddressType,
   WEBHOOK_FILTERS,
   WEBHOOK_METHODS,
   type AddressInput,
@@ -166,13 +166,13 @@ export function checkCreateAddress(raw: unknown, policy: UrlPolicy): RuleResult<
   const fields: FieldErrors = {};
   if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
   unknownKeys(raw, ['type', 'address', ...SETTINGS_KEYS], fields, 'request');
-  const type = raw.type as AddressType;
-  if (!ADDRESS_TYPES.includes(type)) fields.type = 'Choose SMS, WhatsApp, Chat or Facebook Messenger.';
+  const { type } = raw;
+  if (!isAddressType(type)) fields.type = 'Choose SMS, WhatsApp, Chat or Facebook Messenger.';
   const address = typeof raw.address === 'string' ? raw.address.trim() : '';
-  const problem = ADDRESS_TYPES.includes(type) ? addressError(type, address) : undefined;
+  const problem = isAddressType(type) ? addressError(type, address) : undefined;
   if (problem) fields.address = problem;
   const settings = checkSettings(raw, fields, 'create', policy);
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  if (Object.keys(fields).length > 0 || !isAddressType(type)) return { ok: false, fields };
   return { ok: true, value: { type, address, ...settings } };
 }
 

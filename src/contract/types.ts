@@ -12,6 +12,9 @@
 export type AddressType = 'sms' | 'whatsapp' | 'chat' | 'messenger';
 export const ADDRESS_TYPES: readonly AddressType[] = ['sms', 'whatsapp', 'chat', 'messenger'];
 
+/** Whether a value (a Twilio `type`, a select's value) is one of the types Messaging Setup manages. */
+export const isAddressType = (value: unknown): value is AddressType => ADDRESS_TYPES.includes(value as AddressType);
+
 /**
  * Address types Twilio may hold on an account that Flex does not route (Flex's Interactions have
  * no channel for `rcs` or `apple`; Google Business Messages ended on 31 July 2024; email is not a

@@ -18,6 +18,7 @@ import type {
   UpdateAddressRequest,
   UpdateNumberInboundRequest,
 } from '../contract/types';
+import { NON_PHONE_ADDRESS_TYPES } from '../contract/types';
 import { defaultAccount, sid, type FakeAccount } from './fakeAccount';
 
 export interface FakeReply {
@@ -99,8 +100,9 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'list-studio-flows': () => page(account.studioFlows),
     'list-addresses': (payload) => {
       const { type, group } = payload as ListAddressesRequest;
-      const nonPhone = (a: { type: string }) => a.type !== 'sms' && a.type !== 'whatsapp';
-      return page(account.addresses.filter((a) => (group ? nonPhone(a) : !type || a.type === type)));
+      return page(
+        account.addresses.filter((a) => (group ? NON_PHONE_ADDRESS_TYPES.includes(a.type) : !type || a.type === type)),
+      );
     },
     'fetch-flex-configuration': () => ({ body: account.flexConfiguration }),
     'list-messaging-service-numbers': () => ({ body: { services: account.messagingServiceNumbers } }),

@@ -7,8 +7,8 @@ import {
 } from '../../../src/contract/addressRules';
 import {
   ADDRESS_TYPES,
+  isAddressType,
   type AddressInput,
-  type AddressType,
   type DeleteAddressRequest,
   type FlexFlowRequest,
   type MigrateFlexFlowRequest,
@@ -53,7 +53,7 @@ export function parseListAddressesRequest(payload: unknown): ListAddressesReques
   const { cursor, type, group } = onlyKeys(payload, ['cursor', 'type', 'group']);
   if (cursor !== undefined && typeof cursor !== 'string')
     throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
-  if (type !== undefined && !ADDRESS_TYPES.includes(type as AddressType)) {
+  if (type !== undefined && !isAddressType(type)) {
     throw new BackendError(400, 'invalid_input', `type must be one of ${ADDRESS_TYPES.join(', ')}.`, {
       type: 'Choose SMS, WhatsApp, Chat or Facebook Messenger.',
     });
@@ -70,7 +70,7 @@ export function parseListAddressesRequest(payload: unknown): ListAddressesReques
   }
   return {
     ...(cursor === undefined ? {} : { cursor }),
-    ...(type === undefined ? {} : { type: type as AddressType }),
+    ...(type === undefined ? {} : { type }),
     ...(group === undefined ? {} : { group: 'non-phone' as const }),
   };
 }

@@ -2,12 +2,12 @@ import React, { useMemo, useState } from 'react';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 
-import type { AddressSummary } from '../../../contract/types';
+import { isAddressType, type AddressSummary } from '../../../contract/types';
 import type { AddressRow } from '../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
 import { AddressRowActions } from './AddressRowActions';
 import { RoutingCell, StatusCell } from './table/cells';
-import { addressTypeLabel, isManagedType } from './addressTypeLabel';
+import { addressTypeLabel } from './addressTypeLabel';
 import { SidCell } from './SidCell';
 import { DataTable, type Column } from './table/DataTable';
 import type { TypeFilter } from './TableToolbar';
@@ -84,7 +84,7 @@ function addressColumns(
       align: 'right',
       dataColumn: 'actions',
       cell: ({ addressConfiguration: a }) =>
-        !isManagedType(a.type) ? (
+        !isAddressType(a.type) ? (
           <Text as="span" fontSize="fontSize20" color="colorTextWeak">
             {fill(strings.MessagingSetupReadOnlyType, { type: a.type })}
           </Text>
@@ -109,7 +109,7 @@ export function AddressesTable({ rows, canWrite, actions }: AddressesTableProps)
       onType: setType,
       key: type,
       matches: ({ addressConfiguration: a }: AddressRow) =>
-        type === 'all' || (type === 'other' ? !isManagedType(a.type) : a.type === type),
+        type === 'all' || (type === 'other' ? !isAddressType(a.type) : a.type === type),
     }),
     [type],
   );

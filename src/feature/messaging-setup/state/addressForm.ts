@@ -1,7 +1,7 @@
 import { checkCreateAddress, checkUpdateAddress, type FieldErrors } from '../../../contract/addressRules';
 import { builtInWebhookIntegration } from '../api/builtInWebhook';
 import {
-  ADDRESS_TYPES,
+  isAddressType,
   type AddressInput,
   type AddressIntegration,
   type AddressSummary,
@@ -107,7 +107,7 @@ export function editAddressForm(
   return {
     mode: 'edit',
     sid: config.sid,
-    type: ADDRESS_TYPES.find((type) => type === config.type) ?? 'sms',
+    type: isAddressType(config.type) ? config.type : 'sms',
     address: config.address,
     friendlyName: config.friendlyName ?? '',
     autoCreationEnabled: config.autoCreationEnabled,

@@ -3,7 +3,7 @@ import { Input } from '@twilio-paste/core/input';
 import { Option } from '@twilio-paste/core/select';
 import { Stack } from '@twilio-paste/core/stack';
 
-import { ADDRESS_TYPES, type AddressType } from '../../../../contract/types';
+import { ADDRESS_TYPES, isAddressType, type AddressType } from '../../../../contract/types';
 import { fill, useStrings } from '../../strings';
 import { ADDRESS_FIELD_KEY, addressTypeLabel } from '../addressTypeLabel';
 import { withType } from '../../state/addressForm';
@@ -17,7 +17,7 @@ const PLACEHOLDER: Record<AddressType, string> = {
   messenger: 'messenger:106932781234567',
 };
 
-const asType = (value: string): AddressType => ADDRESS_TYPES.find((type) => type === value) ?? 'sms';
+const asType = (value: string): AddressType => (isAddressType(value) ? value : 'sms');
 
 interface AddressIdentityFieldsProps {
   controls: AddressFormControls;
