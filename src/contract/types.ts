@@ -251,6 +251,94 @@ export interface DeleteAddressResponse {
   deleted: string;
 }
 
+/**
+ * The change history (issue #18): every write the backend makes for a Flex user is one entry in
+ * a Twilio Sync List, written by the backend in the same call as the change.
+ */
+export type HistoryKind =
+  | 'create-address'
+  | 'update-address'
+  | 'delete-address'
+  | 'update-number-inbound'
+  | 'set-default-conversation-service'
+  | 'migrate-flex-flow'
+  | 'delete-flex-flow'
+  | 'revert';
+export const HISTORY_KINDS: readonly HistoryKind[] = [
+  'create-address',
+  'update-address',
+  'delete-address',
+  'update-number-inbound',
+  'set-default-conversation-service',
+  'migrate-flex-flow',
+  'delete-flex-flow',
+  'revert',
+];
+
+/** What a history entry is about. `address`: the address string (`+1415…`, `messenger:…`), when there is one. */
+export interface HistoryResource {
+  type: 'address' | 'phone-number' | 'conversations-configuration' | 'flex-flow';
+  sid: string | null;
+  address: string | null;
+}
+
+/**
+ * The managed fields of a resource at one moment (null: it did not exist). One shape per resource
+ * type: an address configuration as the view shows it; a number's own inbound handlers; the
+ * default conversation service; a Flex Flow.
+ */
+export type HistoryState =
+  | { address: AddressSummary }
+  | { numberInbound: { smsUrl: string | null; smsApplicationSid: string | null } }
+  | { defaultConversationServiceSid: string | null }
+  | { flexFlow: FlexFlowSummary };
+
+export interface HistoryEntry {
+  /** The Sync List item's index, as a string: the entry's stable id. */
+  id: string;
+  /** ISO 8601. */
+  at: string;
+  /** From the validated Flex token, never from the request. */
+  who: { identity: string; roles: string[] };
+  kind: HistoryKind;
+  resource: HistoryResource;
+  before: HistoryState | null;
+  after: HistoryState | null;
+  outcome: 'succeeded' | 'failed';
+  /** A failed change: what went wrong (the user-facing message, never a payload). */
+  error?: string;
+  /** A revert: the id of the entry it reverted. */
+  revertOf?: string;
+  /** Part of a bulk run (bulk create). */
+  bulk?: boolean;
+  /** Set when the entry did not fit Sync's item size and its states were summarised. */
+  summarised?: boolean;
+}
+
+/** What a write says of its history entry: recorded (its id), or not, and why (the change itself is done). */
+export type HistoryReceipt = { recorded: true; entryId: string } | { recorded: false; message: string };
+
+/** A write's answer carries the receipt of its history entry (absent from older backends). */
+export type Recorded<T> = T & { history?: HistoryReceipt };
+
+export interface ListHistoryRequest extends ListRequest {
+  /** Only entries about this address or number (matched against the resource's address and SID). */
+  address?: string;
+  /** Only entries made by this Flex identity. */
+  identity?: string;
+  kind?: HistoryKind;
+}
+
+export interface RevertChangeRequest {
+  /** The id of the history entry to undo. */
+  id: string;
+}
+
+export interface RevertChangeResponse {
+  /** The new entry that records the revert. */
+  entry: HistoryEntry;
+}
+
 /** Every backend error: the UI shows `message`; `code` is for programs; `fields` for forms. */
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -264,14 +352,19 @@ export interface BackendEndpoints {
   'list-studio-flows': { request: ListRequest; response: Page<StudioFlowSummary> };
   'fetch-flex-configuration': { request: Record<string, never>; response: FlexConfigurationSummary };
   'list-messaging-service-numbers': { request: Record<string, never>; response: MessagingServiceNumbers };
-  'create-address': { request: AddressInput; response: AddressSummary };
-  'update-address': { request: UpdateAddressRequest; response: AddressSummary };
-  'delete-address': { request: DeleteAddressRequest; response: DeleteAddressResponse };
+  'create-address': { request: AddressInput; response: Recorded<AddressSummary> };
+  'update-address': { request: UpdateAddressRequest; response: Recorded<AddressSummary> };
+  'delete-address': { request: DeleteAddressRequest; response: Recorded<DeleteAddressResponse> };
   'list-flex-flows': { request: ListRequest; response: Page<FlexFlowSummary> };
-  'update-number-inbound': { request: UpdateNumberInboundRequest; response: UpdateNumberInboundResponse };
-  'set-default-conversation-service': { request: SetDefaultServiceRequest; response: SetDefaultServiceResponse };
-  'delete-flex-flow': { request: FlexFlowRequest; response: DeleteFlexFlowResponse };
-  'migrate-flex-flow': { request: MigrateFlexFlowRequest; response: MigrateFlexFlowResponse };
+  'update-number-inbound': { request: UpdateNumberInboundRequest; response: Recorded<UpdateNumberInboundResponse> };
+  'set-default-conversation-service': {
+    request: SetDefaultServiceRequest;
+    response: Recorded<SetDefaultServiceResponse>;
+  };
+  'delete-flex-flow': { request: FlexFlowRequest; response: Recorded<DeleteFlexFlowResponse> };
+  'migrate-flex-flow': { request: MigrateFlexFlowRequest; response: Recorded<MigrateFlexFlowResponse> };
+  'list-history': { request: ListHistoryRequest; response: Page<HistoryEntry> };
+  'revert-change': { request: RevertChangeRequest; response: Recorded<RevertChangeResponse> };
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
@@ -288,6 +381,7 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'fetch-flex-configuration': 'read',
   'list-messaging-service-numbers': 'read',
   'list-flex-flows': 'read',
+  'list-history': 'read',
   'create-address': 'write',
   'update-address': 'write',
   'delete-address': 'write',
@@ -295,6 +389,7 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'set-default-conversation-service': 'write',
   'delete-flex-flow': 'write',
   'migrate-flex-flow': 'write',
+  'revert-change': 'write',
 };
 
 /**

@@ -14,6 +14,7 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'fetch-flex-configuration': 'read',
   'list-messaging-service-numbers': 'read',
   'list-flex-flows': 'read',
+  'list-history': 'read',
   'create-address': 'write',
   'update-address': 'write',
   'delete-address': 'write',
@@ -21,6 +22,7 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'set-default-conversation-service': 'write',
   'delete-flex-flow': 'write',
   'migrate-flex-flow': 'write',
+  'revert-change': 'write',
 };
 const endpoints = Object.keys(ACCESS) as BackendEndpoint[];
 const READS = endpoints.filter((endpoint) => ACCESS[endpoint] === 'read');
