@@ -25,6 +25,14 @@ export const messagingSetupStrings = {
   MessagingSetupTabNumbers: 'Phone numbers',
   MessagingSetupTabSenders: 'WhatsApp senders',
   MessagingSetupTabAddresses: 'Addresses',
+  MessagingSetupTabPages: 'Facebook pages',
+  MessagingSetupColumnPage: 'Facebook Page',
+  MessagingSetupPagesIntro:
+    'Facebook Pages connected to this account (Twilio Console › Channels › Facebook Messenger), each with its Messenger address. Twilio lists no connected pages of its own, so a page shows here once a Messenger address or a legacy Flex Flow names it; to add another, use Create address on the Addresses tab with its page ID.',
+  MessagingSetupNoPages:
+    'No Facebook Page is known yet: none has a Messenger address or a legacy Flex Flow. Connect the page in the Twilio Console, then create its Messenger address on the Addresses tab.',
+  MessagingSetupLoadingPages: 'Loading Facebook Pages…',
+  MessagingSetupNotePageFromFlexFlow: 'Named by the legacy Flex Flow "{{name}}"',
   MessagingSetupLoadingTitle: 'Loading',
   MessagingSetupLoading: 'Loading {{sources}}… ({{numbers}} numbers, {{addresses}} addresses so far)',
   MessagingSetupLoadFailed: 'Could not load {{source}}: {{error}}',
@@ -181,6 +189,12 @@ export const messagingSetupStrings = {
   MessagingSetupHealthCounts: 'Phone numbers by diagnosis:',
   MessagingSetupHealthCount: '{{count}} {{level}}',
   MessagingSetupHealthCountLabel: 'Show the {{count}} phone numbers that are {{level}}',
+  MessagingSetupHealthCountsSenders: 'WhatsApp senders:',
+  MessagingSetupHealthCountLabelSenders: 'Show the {{count}} WhatsApp senders that are {{level}}',
+  MessagingSetupHealthCountsPages: 'Facebook Pages:',
+  MessagingSetupHealthCountLabelPages: 'Show the {{count}} Facebook Pages that are {{level}}',
+  MessagingSetupHealthCountsChat: 'Chat addresses:',
+  MessagingSetupHealthCountLabelChat: 'Show the {{count}} chat addresses that are {{level}}',
 
   MessagingSetupTabFlexFlows: 'Legacy Flex Flows',
   MessagingSetupFlexFlowsIntro:

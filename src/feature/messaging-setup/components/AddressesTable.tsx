@@ -1,12 +1,12 @@
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 
 import { isAddressType, type AddressSummary } from '../../../contract/types';
-import type { AddressRow } from '../state/rows';
+import { matchesDiagnosis, type AddressRow, type DiagnosisFilter } from '../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
 import { AddressRowActions } from './AddressRowActions';
-import { RoutingCell, StatusCell } from './table/cells';
+import { DiagnosisCell, RoutingCell, StatusCell } from './table/cells';
 import { addressTypeLabel } from './addressTypeLabel';
 import { SidCell } from './SidCell';
 import { DataTable, type Column } from './table/DataTable';
@@ -17,15 +17,22 @@ export interface AddressTableActions {
   onCreate: () => void;
   onEdit: (addressConfiguration: AddressSummary) => void;
   onDelete: (addressConfiguration: AddressSummary) => void;
+  /** Opens a row's findings, by its key (the address configuration's SID). */
+  onDiagnose: (key: string) => void;
 }
 
 interface AddressesTableProps {
   rows: AddressRow[];
   canWrite: boolean;
   actions: AddressTableActions;
+  /** The Type and Diagnosis filters are the view's, so the health banner's chat counts can set them. */
+  typeFilter: TypeFilter;
+  onTypeFilter: (type: TypeFilter) => void;
+  diagnosisFilter: DiagnosisFilter;
+  onDiagnosisFilter: (filter: DiagnosisFilter) => void;
 }
 
-const keyOf = (row: AddressRow) => row.addressConfiguration.sid;
+const keyOf = (row: AddressRow) => row.key;
 const searchText = ({ addressConfiguration: a, routing }: AddressRow) => [
   a.address,
   a.friendlyName,
@@ -72,6 +79,18 @@ function addressColumns(
       header: strings.MessagingSetupColumnStatus,
       td: (row) => <StatusCell status={row.status} reason={row.statusReason} />,
     },
+    {
+      id: 'diagnosis',
+      header: strings.MessagingSetupColumnDiagnosis,
+      td: (row) => (
+        <DiagnosisCell
+          rowKey={row.key}
+          address={row.address}
+          level={row.diagnosis?.level}
+          onOpen={actions.onDiagnose}
+        />
+      ),
+    },
     { id: 'routing', header: strings.MessagingSetupColumnRouting, td: (row) => <RoutingCell routing={row.routing} /> },
     {
       id: 'sid',
@@ -99,19 +118,29 @@ function addressColumns(
  * Every Address Configuration on the account, of every type, including those of numbers not on
  * this account; the types Flex does not route are shown read-only.
  */
-export function AddressesTable({ rows, canWrite, actions }: AddressesTableProps) {
+export function AddressesTable({
+  rows,
+  canWrite,
+  actions,
+  typeFilter: type,
+  onTypeFilter,
+  diagnosisFilter,
+  onDiagnosisFilter,
+}: AddressesTableProps) {
   const strings = useStrings();
   const columns = useMemo(() => addressColumns(strings, canWrite, actions), [strings, canWrite, actions]);
-  const [type, setType] = useState<TypeFilter>('all');
   const filters = useMemo(
     () => ({
       type,
-      onType: setType,
-      key: type,
-      matches: ({ addressConfiguration: a }: AddressRow) =>
-        type === 'all' || (type === 'other' ? !isAddressType(a.type) : a.type === type),
+      onType: onTypeFilter,
+      diagnosis: diagnosisFilter,
+      onDiagnosis: onDiagnosisFilter,
+      key: `${type}/${diagnosisFilter}`,
+      matches: ({ addressConfiguration: a, diagnosis }: AddressRow) =>
+        (type === 'all' || (type === 'other' ? !isAddressType(a.type) : a.type === type)) &&
+        matchesDiagnosis(diagnosis, diagnosisFilter),
     }),
-    [type],
+    [type, onTypeFilter, diagnosisFilter, onDiagnosisFilter],
   );
   return (
     <DataTable

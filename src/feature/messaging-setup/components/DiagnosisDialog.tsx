@@ -22,9 +22,12 @@ const FIELD_OF: Partial<Record<FindingCode, InboundField>> = {
   'sms-application-set': 'smsApplicationSid',
 };
 
+/** What the dialog shows of a row of any table: a number's, a sender's, a page's or an address's. */
+export type DiagnosedRow = Pick<ConnectionRow, 'key' | 'address' | 'diagnosis' | 'number' | 'addressConfiguration'>;
+
 interface DiagnosisDialogProps {
   /** The row as it is now: after a fix, its diagnosis is the new one. */
-  row: ConnectionRow;
+  row: DiagnosedRow;
   canWrite: boolean;
   /** Sets one field of the number ("" clears it); resolves with the value it had before. */
   onSetInbound: (field: InboundField, value: string) => Promise<string | null>;
@@ -36,7 +39,10 @@ type Step =
   | { kind: 'confirm'; field: InboundField; value: string }
   | { kind: 'cleared'; field: InboundField; previous: string };
 
-/** Every finding of a number or sender, with its fix; clears a number's parallel handler, with undo. */
+/**
+ * Every finding of a number, sender, page or address, with its fix; clears a number's parallel
+ * handler, with undo.
+ */
 export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose }: DiagnosisDialogProps) {
   const headingId = useUID();
   const strings = useStrings();

@@ -14,25 +14,39 @@ import { useFocusReturn } from './useFocusReturn';
 
 const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
 
+/** One channel's line of counts: its rows per diagnosis level, and how to show them. */
+export interface HealthChannel {
+  id: string;
+  /** "Phone numbers by diagnosis:", "WhatsApp senders:"… */
+  heading: string;
+  /** A count button's accessible name, filled with `count` and `level`. */
+  countLabel: string;
+  counts: Record<DiagnosisLevel, number>;
+  /** Always shown (phone numbers); the others only when the channel has rows. */
+  always?: boolean;
+}
+
 interface HealthBannerProps {
   flexConfiguration: FlexConfigurationSummary | null;
-  /** Phone numbers per diagnosis level. */
-  counts: Record<DiagnosisLevel, number>;
+  /** Every channel Flex routes, per diagnosis level. */
+  channels: readonly HealthChannel[];
   canWrite: boolean;
-  onShowLevel: (level: DiagnosisLevel) => void;
+  onShowLevel: (channelId: string, level: DiagnosisLevel) => void;
   /** Makes Flex's service the default; resolves with the previous default. */
   onFixDefault: (flexServiceSid: string) => Promise<string | null>;
   /** True once addresses and Flex Flows have loaded when a web Flex Flow exists but no chat address does. */
   chatAddressMissing?: boolean;
 }
 
+const total = (counts: Record<DiagnosisLevel, number>) => counts.ready + counts.warning + counts.broken;
+
 /**
- * The account's health at the top of the view: Flex's service as the default, numbers per
- * diagnosis.
+ * The account's health at the top of the view: Flex's service as the default, and every channel's
+ * numbers, senders, pages or chat addresses per diagnosis.
  */
 export function HealthBanner({
   flexConfiguration,
-  counts,
+  channels,
   canWrite,
   onShowLevel,
   onFixDefault,
@@ -94,23 +108,35 @@ export function HealthBanner({
           </Callout>
         </Box>
       )}
-      <Box display="flex" alignItems="center" columnGap="space30" marginTop="space40" flexWrap="wrap">
-        <Text as="span">{strings.MessagingSetupHealthCounts}</Text>
-        {LEVELS.map((level) => {
-          const label = strings[LEVEL_LABEL_KEY[level]];
-          return (
-            <Button
-              key={level}
-              variant="secondary"
-              size="small"
-              aria-label={fill(strings.MessagingSetupHealthCountLabel, { count: counts[level], level: label })}
-              onClick={() => onShowLevel(level)}
-            >
-              {fill(strings.MessagingSetupHealthCount, { count: counts[level], level: label })}
-            </Button>
-          );
-        })}
-      </Box>
+      {channels
+        .filter((channel) => channel.always || total(channel.counts) > 0)
+        .map((channel) => (
+          <Box
+            key={channel.id}
+            display="flex"
+            alignItems="center"
+            columnGap="space30"
+            marginTop="space40"
+            flexWrap="wrap"
+          >
+            <Text as="span">{channel.heading}</Text>
+            {LEVELS.map((level) => {
+              const label = strings[LEVEL_LABEL_KEY[level]];
+              const count = channel.counts[level];
+              return (
+                <Button
+                  key={level}
+                  variant="secondary"
+                  size="small"
+                  aria-label={fill(channel.countLabel, { count, level: label })}
+                  onClick={() => onShowLevel(channel.id, level)}
+                >
+                  {fill(strings.MessagingSetupHealthCount, { count, level: label })}
+                </Button>
+              );
+            })}
+          </Box>
+        ))}
       {confirming && flexSid && (
         <FixDefaultServiceDialog
           current={{ sid: currentSid, name: nameOf(currentSid) }}

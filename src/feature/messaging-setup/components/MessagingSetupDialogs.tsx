@@ -11,11 +11,11 @@ import type { MessagingSetupActions } from '../actions/messagingSetupActions';
 import type { AddressForms } from '../state/addressForm';
 import type { AddressTableActions } from './AddressesTable';
 import type { ConnectionRowActions } from './ConnectionsTable';
-import type { ConnectionRow } from '../state/rows';
+import type { AddressRow, ConnectionRow } from '../state/rows';
 import { AddressDialog } from './AddressDialog';
 import { BulkCreateDialog } from './BulkCreateDialog';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
-import { DiagnosisDialog } from './DiagnosisDialog';
+import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
 
 /**
  * Which dialog of the view is open, with what it is about. A create or edit form is made when its
@@ -45,13 +45,14 @@ export const addressTableActions = (open: (dialog: Dialog) => void): AddressTabl
   onCreate: () => open({ kind: 'create', type: 'sms', address: '', addressFixed: false }),
   onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
   onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
+  onDiagnose: (key) => open({ kind: 'diagnosis', key }),
 });
 
 interface MessagingSetupDialogsProps {
   dialog: Dialog;
   setDialog: (dialog: Dialog) => void;
   /** The current rows: the diagnosis dialog shows its row as it is now, not as it was when opened. */
-  rows: { numbers: ConnectionRow[]; senders: ConnectionRow[] };
+  rows: { numbers: ConnectionRow[]; senders: ConnectionRow[]; pages: ConnectionRow[]; addresses: AddressRow[] };
   actions: MessagingSetupActions;
   /** Create and edit forms with the view's defaults (Studio "Messaging Flow", Flex's service). */
   forms: AddressForms;
@@ -76,7 +77,11 @@ export function MessagingSetupDialogs({
   const close = () => setDialog({ kind: 'none' });
   // Shown as the row is now: a fix made in the dialog shows at once.
   const diagnosed =
-    dialog.kind === 'diagnosis' ? [...rows.numbers, ...rows.senders].find((row) => row.key === dialog.key) : undefined;
+    dialog.kind === 'diagnosis'
+      ? [rows.numbers, rows.senders, rows.pages, rows.addresses]
+          .map((table: readonly DiagnosedRow[]) => table.find((row) => row.key === dialog.key))
+          .find((row) => row !== undefined)
+      : undefined;
   const single =
     dialog.kind === 'create'
       ? {

@@ -8,6 +8,8 @@ import type { BackendClient } from '../api/backendClient';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { addressForms } from '../state/addressForm';
 import type { DiagnosisFilter } from '../state/rows';
+import type { TypeFilter } from './TableToolbar';
+import type { HealthChannel } from './HealthBanner';
 import { useSetupData } from '../state/useSetupData';
 import { useSetupRows } from '../state/useSetupRows';
 import { messagingSetupStrings, StringsContext, type MessagingSetupStrings } from '../strings';
@@ -36,6 +38,7 @@ const NUMBERS_TAB = 'messaging-setup-numbers';
 const SENDERS_TAB = 'messaging-setup-senders';
 const ADDRESSES_TAB = 'messaging-setup-addresses';
 const FLEX_FLOWS_TAB = 'messaging-setup-flex-flows';
+const PAGES_TAB = 'messaging-setup-pages';
 
 export function MessagingSetupView({ backend, notify, strings = messagingSetupStrings }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
@@ -59,9 +62,22 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const visited = useVisitedTabs(tabs.selectedId);
   const [numbersDiagnosis, setNumbersDiagnosis] = useState<DiagnosisFilter>('all');
   const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
+  const [pagesDiagnosis, setPagesDiagnosis] = useState<DiagnosisFilter>('all');
+  const [addressType, setAddressType] = useState<TypeFilter>('all');
+  const [addressesDiagnosis, setAddressesDiagnosis] = useState<DiagnosisFilter>('all');
 
-  const { numbers, senders, counts, addresses, flexFlows, flexServiceSid, defaultFlow, chatFlow, chatAddressMissing } =
-    useSetupRows(data, strings);
+  const {
+    numbers,
+    senders,
+    pages,
+    counts,
+    addresses,
+    flexFlows,
+    flexServiceSid,
+    defaultFlow,
+    chatFlow,
+    chatAddressMissing,
+  } = useSetupRows(data, strings);
   const forms = addressForms({
     defaultFlowSid: defaultFlow?.sid,
     chatFlowSid: chatFlow?.sid,
@@ -73,7 +89,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   // renders again only when it shows something new.
   const rowActions = useMemo(() => connectionRowActions(openDialog), [openDialog]);
   const addressActions = useMemo(() => addressTableActions(openDialog), [openDialog]);
-  // The Phone numbers and WhatsApp senders tabs: one table, two configurations.
+  // The Phone numbers, WhatsApp senders and Facebook pages tabs: one table, three configurations.
+  const addressesLoading = data.sources.addresses.loading || data.sources.flexFlows.loading;
   const connectionTabs = [
     {
       id: NUMBERS_TAB,
@@ -91,6 +108,42 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
       diagnosis: sendersDiagnosis,
       setDiagnosis: setSendersDiagnosis,
     },
+    {
+      id: PAGES_TAB,
+      rows: pages,
+      addressHeading: strings.MessagingSetupColumnPage,
+      emptyText: addressesLoading ? strings.MessagingSetupLoadingPages : strings.MessagingSetupNoPages,
+      diagnosis: pagesDiagnosis,
+      setDiagnosis: setPagesDiagnosis,
+      intro: strings.MessagingSetupPagesIntro,
+    },
+  ];
+  const healthChannels: HealthChannel[] = [
+    {
+      id: NUMBERS_TAB,
+      heading: strings.MessagingSetupHealthCounts,
+      countLabel: strings.MessagingSetupHealthCountLabel,
+      counts: counts.numbers,
+      always: true,
+    },
+    {
+      id: SENDERS_TAB,
+      heading: strings.MessagingSetupHealthCountsSenders,
+      countLabel: strings.MessagingSetupHealthCountLabelSenders,
+      counts: counts.senders,
+    },
+    {
+      id: PAGES_TAB,
+      heading: strings.MessagingSetupHealthCountsPages,
+      countLabel: strings.MessagingSetupHealthCountLabelPages,
+      counts: counts.pages,
+    },
+    {
+      id: ADDRESSES_TAB,
+      heading: strings.MessagingSetupHealthCountsChat,
+      countLabel: strings.MessagingSetupHealthCountLabelChat,
+      counts: counts.chat,
+    },
   ];
 
   const fixDefault = (flexSid: string) =>
@@ -98,9 +151,15 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
       flexSid,
       data.flexConfiguration?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid,
     );
-  const showLevel = (level: DiagnosisLevel) => {
-    setNumbersDiagnosis(level);
-    tabs.select(NUMBERS_TAB);
+  /** A health count: that channel's tab, filtered to the level (chat: the Addresses tab's chat rows). */
+  const showLevel = (channelId: string, level: DiagnosisLevel) => {
+    if (channelId === ADDRESSES_TAB) {
+      setAddressType('chat');
+      setAddressesDiagnosis(level);
+    } else {
+      connectionTabs.find((tab) => tab.id === channelId)?.setDiagnosis(level);
+    }
+    tabs.select(channelId);
   };
 
   return (
@@ -115,7 +174,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
 
         <HealthBanner
           flexConfiguration={data.flexConfiguration}
-          counts={counts}
+          channels={healthChannels}
           canWrite={canWrite}
           onShowLevel={showLevel}
           onFixDefault={fixDefault}
@@ -129,12 +188,14 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           <TabList aria-label={strings.MessagingSetupTabsLabel}>
             <Tab id={NUMBERS_TAB}>{strings.MessagingSetupTabNumbers}</Tab>
             <Tab id={SENDERS_TAB}>{strings.MessagingSetupTabSenders}</Tab>
+            <Tab id={PAGES_TAB}>{strings.MessagingSetupTabPages}</Tab>
             <Tab id={ADDRESSES_TAB}>{strings.MessagingSetupTabAddresses}</Tab>
             <Tab id={FLEX_FLOWS_TAB}>{strings.MessagingSetupTabFlexFlows}</Tab>
           </TabList>
           <TabPanels>
             {connectionTabs.map((tab) => (
               <TabPanel key={tab.id}>
+                {tab.intro && <Paragraph>{tab.intro}</Paragraph>}
                 {visited.has(tab.id) && (
                   <ConnectionsTable
                     rows={tab.rows}
@@ -150,7 +211,15 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             ))}
             <TabPanel>
               {visited.has(ADDRESSES_TAB) && (
-                <AddressesTable rows={addresses} canWrite={canWrite} actions={addressActions} />
+                <AddressesTable
+                  rows={addresses}
+                  canWrite={canWrite}
+                  actions={addressActions}
+                  typeFilter={addressType}
+                  onTypeFilter={setAddressType}
+                  diagnosisFilter={addressesDiagnosis}
+                  onDiagnosisFilter={setAddressesDiagnosis}
+                />
               )}
             </TabPanel>
             <TabPanel>
@@ -171,7 +240,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
         <MessagingSetupDialogs
           dialog={dialog}
           setDialog={setDialog}
-          rows={{ numbers, senders }}
+          rows={{ numbers, senders, pages, addresses }}
           actions={actions}
           forms={forms}
           studioFlows={data.studioFlows}

@@ -1,3 +1,4 @@
+import { flexFlowAddress } from '../../../contract/flexFlowMigration';
 import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 import type { SetupData } from '../state/setupData';
 import type { DiagnosisContext, FlexFlowRef } from './diagnose';
@@ -30,11 +31,13 @@ export function diagnosisContextOf(
   }
   const flexFlowsByIdentity = new Map<string, FlexFlowRef>();
   for (const flow of data.flexFlows) {
-    if (!flow.contactIdentity) continue;
-    const held = flexFlowsByIdentity.get(flow.contactIdentity);
+    // Keyed as an address holds it (a Facebook flow may store its page ID without `messenger:`).
+    const identity = flow.contactIdentity ? flexFlowAddress(flow) : null;
+    if (!identity) continue;
+    const held = flexFlowsByIdentity.get(identity);
     // An enabled flow is the one that matters when several hold the same identity.
     if (!held || (!held.enabled && flow.enabled)) {
-      flexFlowsByIdentity.set(flow.contactIdentity, {
+      flexFlowsByIdentity.set(identity, {
         sid: flow.sid,
         friendlyName: flow.friendlyName,
         contactIdentity: flow.contactIdentity,

@@ -306,3 +306,17 @@ export function diagnoseSender(sender: WhatsAppSenderSummary, ctx: DiagnosisCont
   findings.push(...flexFlowFinding(sender.senderId, ctx));
   return { level: levelOf(findings), findings };
 }
+
+/**
+ * Whether a customer's message to an address reaches an agent, for the channels with nothing
+ * more to check than the address itself: a Facebook Page (`messenger:<page ID>`, on its page's
+ * row) and a chat address (on its own row of the Addresses tab). What breaks them is what breaks
+ * any address — auto-creation off, a Studio flow missing or unpublished, a webhook without a URL or,
+ * for the built-in handler, without onMessageAdded, a service that is not Flex's — plus a legacy
+ * Flex Flow still holding the same page.
+ */
+export function diagnoseAddress(address: string, label: string, ctx: DiagnosisContext): Diagnosis {
+  const findings = addressFindings(ctx.addressesByAddress.get(address), label, ctx);
+  findings.push(...flexFlowFinding(address, ctx));
+  return { level: levelOf(findings), findings };
+}

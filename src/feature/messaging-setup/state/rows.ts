@@ -117,6 +117,10 @@ const PHONE_TYPES: ReadonlySet<string> = new Set(['sms', 'whatsapp']);
 
 /** One row of the Addresses table: every Address Configuration on the account. */
 export interface AddressRow {
+  /** The address configuration's SID. */
+  key: string;
+  /** What the row is about, as the diagnosis names it. */
+  address: string;
   addressConfiguration: AddressSummary;
   status: AddressStatus;
   statusReason: string;
@@ -126,6 +130,8 @@ export interface AddressRow {
    * nothing the view can check them against (no API lists an account's Facebook Pages), so true.
    */
   onAccount: boolean;
+  /** For the types Flex routes: whether a customer's message reaches an agent (set by useSetupRows). */
+  diagnosis?: Diagnosis;
 }
 
 export function addressRows(
@@ -138,6 +144,8 @@ export function addressRows(
   return [...addresses].map((addressConfiguration) => {
     const { status, reason } = addressStatusOf(addressConfiguration, studioFlowsBySid, studioFlowsKnown, strings);
     return {
+      key: addressConfiguration.sid,
+      address: addressConfiguration.address,
       addressConfiguration,
       status,
       statusReason: reason,
@@ -145,4 +153,39 @@ export function addressRows(
       onAccount: !PHONE_TYPES.has(addressConfiguration.type) || onAccount.has(addressConfiguration.address),
     };
   });
+}
+
+/** A Facebook Page the account is known to have connected: by its Messenger address or a legacy Flex Flow. */
+export interface FacebookPage {
+  /** `messenger:<page ID>`, what its address holds. */
+  address: string;
+  /** The address's friendly name, else the Flex Flow's. */
+  name: string;
+  /** The legacy Flex Flow that names it, when no address does yet. */
+  flexFlowName: string | null;
+}
+
+export function pageRows(
+  pages: readonly FacebookPage[],
+  byAddress: ReadonlyMap<string, AddressSummary>,
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
+  studioFlowsKnown = true,
+  strings: MessagingSetupStrings = messagingSetupStrings,
+): ConnectionRow[] {
+  return pages.map((page) =>
+    rowFor(
+      {
+        key: `page:${page.address}`,
+        type: 'messenger',
+        address: page.address,
+        name: page.name,
+        note: page.flexFlowName ? fill(strings.MessagingSetupNotePageFromFlexFlow, { name: page.flexFlowName }) : null,
+        connectable: true,
+      },
+      byAddress.get(page.address),
+      studioFlowsBySid,
+      studioFlowsKnown,
+      strings,
+    ),
+  );
 }

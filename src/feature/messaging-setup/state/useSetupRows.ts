@@ -2,9 +2,17 @@ import { useMemo } from 'react';
 
 import { CHAT_FLOW_NAMES, MESSAGING_FLOW_NAME } from '../constants';
 import { diagnosisContextOf } from '../diagnostics/context';
-import { diagnoseNumber, diagnoseSender, type DiagnosisLevel } from '../diagnostics/diagnose';
+import { isAddressType } from '../../../contract/types';
+import {
+  diagnoseAddress,
+  diagnoseNumber,
+  diagnoseSender,
+  type Diagnosis,
+  type DiagnosisLevel,
+} from '../diagnostics/diagnose';
+import { facebookPagesOf } from './facebookPages';
 import { flexFlowRows } from './flexFlowRows';
-import { addressRows, numberRows, senderRows } from './rows';
+import { addressRows, numberRows, pageRows, senderRows } from './rows';
 import { addressesByAddress, type SetupData } from './setupData';
 import type { MessagingSetupStrings } from '../strings';
 
@@ -46,19 +54,41 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
       })),
     [data.senders, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
   );
-  const counts = useMemo(() => {
-    const byLevel: Record<DiagnosisLevel, number> = { ready: 0, warning: 0, broken: 0 };
-    for (const row of numbers) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
-    return byLevel;
-  }, [numbers]);
   // Numbers and senders of this account: the Addresses tab marks addresses of anything else.
   const onAccount = useMemo(
     () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
     [data.numbers, data.senders],
   );
   const addresses = useMemo(
-    () => addressRows(data.addresses.values(), onAccount, studioFlowsBySid, studioFlowsKnown, strings),
-    [data.addresses, onAccount, studioFlowsBySid, studioFlowsKnown, strings],
+    () =>
+      addressRows(data.addresses.values(), onAccount, studioFlowsBySid, studioFlowsKnown, strings).map((row) =>
+        // Only the types Flex routes have something to diagnose; the others are listed read-only.
+        isAddressType(row.addressConfiguration.type)
+          ? { ...row, diagnosis: diagnoseAddress(row.address, row.address, context) }
+          : row,
+      ),
+    [data.addresses, onAccount, studioFlowsBySid, studioFlowsKnown, context, strings],
+  );
+  const pages = useMemo(
+    () =>
+      pageRows(
+        facebookPagesOf(data.addresses.values(), flexFlows),
+        byAddress,
+        studioFlowsBySid,
+        studioFlowsKnown,
+        strings,
+      ).map((row) => ({ ...row, diagnosis: diagnoseAddress(row.address, row.name || row.address, context) })),
+    [data.addresses, flexFlows, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
+  );
+  // The health banner's counts: every channel Flex routes, each by diagnosis level.
+  const counts = useMemo(
+    () => ({
+      numbers: countByLevel(numbers),
+      senders: countByLevel(senders),
+      pages: countByLevel(pages),
+      chat: countByLevel(addresses.filter((row) => row.addressConfiguration.type === 'chat')),
+    }),
+    [numbers, senders, pages, addresses],
   );
   const flexServiceSid = flexConfiguration?.flexConversationServiceSid ?? null;
   /** The first of `names` (in that order of preference) that is a published flow. */
@@ -101,6 +131,7 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     chatAddressMissing,
     numbers,
     senders,
+    pages,
     counts,
     addresses,
     flexFlows: flexFlowTable,
@@ -108,4 +139,12 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     defaultFlow,
     chatFlow,
   };
+}
+
+export type ChannelCounts = Record<DiagnosisLevel, number>;
+
+function countByLevel(rows: readonly { diagnosis?: Diagnosis }[]): ChannelCounts {
+  const byLevel: ChannelCounts = { ready: 0, warning: 0, broken: 0 };
+  for (const row of rows) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
+  return byLevel;
 }

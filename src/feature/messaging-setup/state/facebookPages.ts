@@ -1,0 +1,27 @@
+import { flexFlowAddress } from '../../../contract/flexFlowMigration';
+import type { AddressSummary, FlexFlowSummary } from '../../../contract/types';
+import type { FacebookPage } from './rows';
+
+/**
+ * The Facebook Pages the view can know of. Twilio has no public REST list of the pages connected
+ * to an account (the Console's Channels › Facebook Messenger page), so a page is known by what
+ * names it: a Messenger address (`messenger:<page ID>`) or a legacy `facebook` Flex Flow whose
+ * contact identity is the page. One row per page, in the order first seen: addresses, then flows.
+ */
+export function facebookPagesOf(
+  addresses: Iterable<AddressSummary>,
+  flexFlows: readonly FlexFlowSummary[],
+): FacebookPage[] {
+  const pages = new Map<string, FacebookPage>();
+  for (const a of addresses) {
+    if (a.type === 'messenger')
+      pages.set(a.address, { address: a.address, name: a.friendlyName ?? '', flexFlowName: null });
+  }
+  for (const flow of flexFlows) {
+    if (flow.channelType !== 'facebook') continue;
+    const address = flexFlowAddress(flow);
+    if (!address || pages.has(address)) continue;
+    pages.set(address, { address, name: flow.friendlyName, flexFlowName: flow.friendlyName });
+  }
+  return [...pages.values()];
+}
