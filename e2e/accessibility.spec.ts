@@ -35,7 +35,7 @@ async function closeWith(page: Page, button: string) {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
-test('the four tabs; the README screenshot of the Phone numbers tab', async ({ page }) => {
+test('the five tabs; the README screenshot of the Phone numbers tab', async ({ page }) => {
   const problems = collectPageProblems(page);
   await openMessagingSetup(page, 'supervisor');
   await expect(page.getByRole('region', { name: 'Account health' })).toBeVisible();
@@ -50,6 +50,7 @@ test('the four tabs; the README screenshot of the Phone numbers tab', async ({ p
 
   for (const [tab, row] of [
     ['WhatsApp senders', 'connection-row'],
+    ['Facebook pages', 'connection-row'],
     ['Addresses', 'address-row'],
     ['Legacy Flex Flows', 'flex-flow-row'],
   ]) {

@@ -146,3 +146,41 @@ test('admin: the web and Facebook Flex Flows migrate to a chat and a Messenger a
 
   expect(problems).toEqual([]);
 });
+
+test('supervisor: each Facebook Page on its own row, diagnosed; the page a Flex Flow still holds gets its address there', async ({
+  page,
+  request,
+}) => {
+  const problems = collectPageProblems(page);
+  await openMessagingSetup(page, 'supervisor');
+  const banner = page.getByRole('region', { name: 'Account health' });
+  await expect(banner).toContainText('Facebook Pages:');
+  await expect(banner).toContainText('Chat addresses:');
+  await page.getByRole('tab', { name: 'Facebook pages' }).click();
+  const rows = activePanel(page).getByTestId('connection-row');
+  await expect(rows).toHaveCount(2);
+
+  const outlet = rows.filter({ hasText: PAGE_WITHOUT_ADDRESS });
+  await expect(outlet).toContainText('Named by the legacy Flex Flow "Flex Facebook Channel Flow"');
+  await outlet.getByRole('button', { name: `Diagnosis for ${PAGE_WITHOUT_ADDRESS}: Broken` }).click();
+  const diagnosis = page.getByRole('dialog', { name: `Diagnosis for ${PAGE_WITHOUT_ADDRESS}` });
+  await expect(diagnosis).toContainText(`${PAGE_WITHOUT_ADDRESS} has no Conversations address`);
+  await expect(diagnosis).toContainText('The legacy Flex Flow "Flex Facebook Channel Flow" still holds this address');
+  await page.screenshot({ path: screenshotPath('channels-page-diagnosis.png') });
+  await diagnosis.getByRole('button', { name: 'Close', exact: true }).click();
+
+  await outlet.getByRole('button', { name: 'Create address' }).click();
+  const create = page.getByRole('dialog', { name: 'Create address' });
+  await expect(create.getByLabel('Facebook Page')).toHaveValue(PAGE_WITHOUT_ADDRESS);
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(create).toHaveCount(0);
+  expect(await fetchAddressConfiguration(request, PAGE_WITHOUT_ADDRESS)).toMatchObject({
+    type: 'messenger',
+    auto_creation: { enabled: true },
+  });
+  await expect(outlet.getByRole('button', { name: 'Edit address' })).toBeVisible();
+  // Until its Flex Flow is migrated or deleted, the page's row still says which flow holds it.
+  await expect(outlet).toContainText('Named by the legacy Flex Flow "Flex Facebook Channel Flow"');
+  await page.screenshot({ path: screenshotPath('channels-pages-tab.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});

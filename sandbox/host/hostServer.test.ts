@@ -65,6 +65,18 @@ describe('Flex host page server', () => {
     expect(sandbox.sandbox.tokens.validate(session.user.token)).toMatchObject({ valid: true, roles: ['admin'] });
   });
 
+  it('?user= signs in as another demo user of the role; a malformed one is refused', async () => {
+    const view = await get('/?role=supervisor&user=second.supervisor');
+    expect(pageConfig(await view.text())).toMatchObject({
+      role: 'supervisor',
+      sessionUrl: '/session?role=supervisor&user=second.supervisor',
+    });
+    const session = (await (await get('/session?role=supervisor&user=second.supervisor')).json()) as HostSession;
+    expect(session.user).toMatchObject({ identity: 'second.supervisor@owl.example', roles: ['supervisor'] });
+    expect((await get('/session?role=supervisor&user=a%20b')).status).toBe(400);
+    expect((await get('/?role=supervisor&user=%3Cscript%3E')).status).toBe(400);
+  });
+
   it('says how to build the plugin when the bundle is missing, and serves it once built', async () => {
     const missing = await get(`/plugins/${PLUGIN_BUNDLE}`);
     expect(missing.status).toBe(404);

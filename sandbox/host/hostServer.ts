@@ -131,8 +131,22 @@ function parseRole(value: unknown): RoleCheck {
 
 const hostError = (code: string, message: string): HostError => ({ error: { code, message } });
 
-async function issueSession(options: HostOptions, role: FlexRole): Promise<HostSession> {
-  const identity = demoIdentity(role);
+type UserCheck = { ok: true; identity: string | undefined } | { ok: false; message: string };
+
+/**
+ * `?user=`: another demo user of the same role (`?role=supervisor&user=second.supervisor` signs
+ * in as second.supervisor@owl.example), so two people can share one sandbox account; default the
+ * role's demo user.
+ */
+function parseUser(value: unknown): UserCheck {
+  if (value === undefined || value === '') return { ok: true, identity: undefined };
+  if (typeof value === 'string' && /^[a-z0-9][a-z0-9._-]{0,39}$/i.test(value))
+    return { ok: true, identity: `${value}@owl.example` };
+  return { ok: false, message: 'Unknown ?user=: use up to 40 letters, digits, dots, dashes or underscores.' };
+}
+
+async function issueSession(options: HostOptions, role: FlexRole, user?: string): Promise<HostSession> {
+  const identity = user ?? demoIdentity(role);
   const response = await fetch(new URL('/_sandbox/tokens', options.sandboxUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -208,8 +222,10 @@ export function createHostApp(options: HostOptions, standinJs: string, realFlex?
   app.get('/session', async (req: Request, res: Response) => {
     const check = parseRole(req.query.role);
     if (!check.ok) return res.status(400).json(hostError('unknown_role', check.message));
+    const user = parseUser(req.query.user);
+    if (!user.ok) return res.status(400).json(hostError('unknown_user', user.message));
     try {
-      res.set('Cache-Control', 'no-store').json(await issueSession(options, check.role));
+      res.set('Cache-Control', 'no-store').json(await issueSession(options, check.role, user.identity));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       console.error(`[host] no session for ${check.role}: ${reason}`);
@@ -269,9 +285,17 @@ export function createHostApp(options: HostOptions, standinJs: string, realFlex?
         .status(400)
         .type('html')
         .send(renderErrorPage('Unknown role', check.message, roleLinks));
+    const user = parseUser(req.query.user);
+    if (!user.ok)
+      return res
+        .status(400)
+        .type('html')
+        .send(renderErrorPage('Unknown user', user.message, roleLinks));
+    const userQuery =
+      typeof req.query.user === 'string' && user.identity ? `&user=${encodeURIComponent(req.query.user)}` : '';
     const config: HostPageConfig = {
       role: check.role,
-      sessionUrl: `/session?role=${encodeURIComponent(check.role)}`,
+      sessionUrl: `/session?role=${encodeURIComponent(check.role)}${userQuery}`,
       plugins: [`/plugins/${PLUGIN_BUNDLE}`],
       defaultView: DEFAULT_VIEW,
     };

@@ -315,8 +315,8 @@ export function diagnoseSender(sender: WhatsAppSenderSummary, ctx: DiagnosisCont
  * for the built-in handler, without onMessageAdded, a service that is not Flex's — plus a legacy
  * Flex Flow still holding the same page.
  */
-export function diagnoseAddress(address: string, label: string, ctx: DiagnosisContext): Diagnosis {
-  const findings = addressFindings(ctx.addressesByAddress.get(address), label, ctx);
+export function diagnoseAddress(address: string, ctx: DiagnosisContext): Diagnosis {
+  const findings = addressFindings(ctx.addressesByAddress.get(address), address, ctx);
   findings.push(...flexFlowFinding(address, ctx));
   return { level: levelOf(findings), findings };
 }

@@ -20,8 +20,11 @@ export function facebookPagesOf(
   for (const flow of flexFlows) {
     if (flow.channelType !== 'facebook') continue;
     const address = flexFlowAddress(flow);
-    if (!address || pages.has(address)) continue;
-    pages.set(address, { address, name: flow.friendlyName, flexFlowName: flow.friendlyName });
+    if (!address) continue;
+    const page = pages.get(address);
+    // The flow's name is not the page's: the row says which flow names it instead.
+    if (!page) pages.set(address, { address, name: '', flexFlowName: flow.friendlyName });
+    else page.flexFlowName ??= flow.friendlyName;
   }
   return [...pages.values()];
 }

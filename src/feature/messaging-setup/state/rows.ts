@@ -159,9 +159,9 @@ export function addressRows(
 export interface FacebookPage {
   /** `messenger:<page ID>`, what its address holds. */
   address: string;
-  /** The address's friendly name, else the Flex Flow's. */
+  /** The address's friendly name; '' when only a Flex Flow names the page. */
   name: string;
-  /** The legacy Flex Flow that names it, when no address does yet. */
+  /** The legacy Flex Flow that still names it, if any. */
   flexFlowName: string | null;
 }
 

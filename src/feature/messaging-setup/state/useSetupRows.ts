@@ -64,7 +64,7 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
       addressRows(data.addresses.values(), onAccount, studioFlowsBySid, studioFlowsKnown, strings).map((row) =>
         // Only the types Flex routes have something to diagnose; the others are listed read-only.
         isAddressType(row.addressConfiguration.type)
-          ? { ...row, diagnosis: diagnoseAddress(row.address, row.address, context) }
+          ? { ...row, diagnosis: diagnoseAddress(row.address, context) }
           : row,
       ),
     [data.addresses, onAccount, studioFlowsBySid, studioFlowsKnown, context, strings],
@@ -77,7 +77,7 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
         studioFlowsBySid,
         studioFlowsKnown,
         strings,
-      ).map((row) => ({ ...row, diagnosis: diagnoseAddress(row.address, row.name || row.address, context) })),
+      ).map((row) => ({ ...row, diagnosis: diagnoseAddress(row.address, context) })),
     [data.addresses, flexFlows, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
   );
   // The health banner's counts: every channel Flex routes, each by diagnosis level.
