@@ -6,6 +6,7 @@ import type {
   AddressSummary,
   FlexConfigurationSummary,
   FlexFlowSummary,
+  HistoryEntry,
   MessagingServiceNumbers,
   PhoneNumberSummary,
   StudioFlowSummary,
@@ -131,6 +132,8 @@ export interface FakeAccount {
   messagingServiceNumbers: MessagingServiceNumbers['services'];
   /** Legacy Flex Flows (none by default). */
   flexFlows: FlexFlowSummary[];
+  /** The change history, newest first (empty by default). */
+  history: HistoryEntry[];
 }
 
 /** A fresh copy each call: the fake backend changes its account as the tests create and delete. */
@@ -143,6 +146,7 @@ export function defaultAccount(): FakeAccount {
     flexConfiguration: FLEX_CONFIGURATION,
     messagingServiceNumbers: [],
     flexFlows: [],
+    history: [],
   };
   // Plain JSON data: a JSON round trip is a deep copy (jsdom has no structuredClone).
   return JSON.parse(JSON.stringify(account)) as FakeAccount;

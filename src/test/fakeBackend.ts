@@ -12,7 +12,10 @@ import type {
   BackendEndpoint,
   DeleteAddressRequest,
   FlexFlowRequest,
+  HistoryEntry,
+  ListHistoryRequest,
   MigrateFlexFlowRequest,
+  RevertChangeRequest,
   ListAddressesRequest,
   SetDefaultServiceRequest,
   UpdateAddressRequest,
@@ -187,6 +190,38 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       ];
       const message = `${created.address} now reaches Flex through address ${created.sid}.`;
       return { body: { outcome: 'migrated', message, flexFlowSid: flowSid, address: created, steps } };
+    },
+    'list-history': (payload) => {
+      const { address, identity, kind } = payload as ListHistoryRequest;
+      return page(
+        account.history.filter(
+          (entry) =>
+            (!address || entry.resource.address === address || entry.resource.sid === address) &&
+            (!identity || entry.who.identity === identity) &&
+            (!kind || entry.kind === kind),
+        ),
+      );
+    },
+    // The backend's happy path: the entry's before-state put back (addresses), recorded as a revert.
+    'revert-change': (payload) => {
+      const { id } = payload as RevertChangeRequest;
+      const reverted = account.history.find((entry) => entry.id === id);
+      if (!reverted) return errorReply(404, 'not_found', `No change ${id} in the history.`);
+      const before = reverted.before && 'address' in reverted.before ? reverted.before.address : null;
+      account.addresses = account.addresses.filter((a) => a.sid !== reverted.resource.sid);
+      if (before) account.addresses.push(before);
+      const entry: HistoryEntry = {
+        ...reverted,
+        id: String(account.history.length + 1),
+        at: '2026-12-06T12:00:00Z',
+        who: { identity: 'demo.supervisor@owl.example', roles: ['supervisor'] },
+        kind: 'revert',
+        before: reverted.after,
+        after: reverted.before,
+        revertOf: reverted.id,
+      };
+      account.history.unshift(entry);
+      return { body: { entry, history: { recorded: true, entryId: entry.id } } };
     },
     'delete-address': (payload) => {
       const { sid: addressSid } = payload as DeleteAddressRequest;

@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import type {
   AddressInput,
   AddressSummary,
+  HistoryEntry,
   MigrateFlexFlowResponse,
+  Recorded,
   UpdateAddressRequest,
 } from '../../../contract/types';
 import type { BackendClient } from '../api/backendClient';
@@ -11,7 +13,7 @@ import type { InboundField } from '../components/DiagnosisDialog';
 import { errorMessage } from '../errorMessage';
 import { migrationRequest, type FlexFlowRow } from '../state/flexFlowRows';
 import { summariseMigration, type MigrationItemResult } from '../state/migrationResults';
-import type { SetupAction } from '../state/setupData';
+import type { SetupAction, SourceName } from '../state/setupData';
 import { fill, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
 
 export type Notify = (kind: 'success' | 'error', message: string) => void;
@@ -49,6 +51,11 @@ export interface MessagingSetupActions {
   /** One address of a bulk run: no notification of its own (the run reports once, below). */
   createAddressInBulk(request: AddressInput): Promise<AddressSummary>;
   reportBulkCreate(counts: BulkCounts): void;
+  /**
+   * Undoes one change of the history (the backend refuses when the resource changed since); the
+   * state then shows what the revert put back. `summary` is how the entry reads, for the messages.
+   */
+  revertChange(entry: HistoryEntry, summary: string): Promise<HistoryEntry>;
 }
 
 interface ActionDeps {
@@ -56,14 +63,41 @@ interface ActionDeps {
   dispatch: (action: SetupAction) => void;
   notify: Notify;
   strings: MessagingSetupStrings;
+  /** Loads one list again: after a revert of a change the state cannot mirror from its answer alone. */
+  reload?: (source: SourceName) => void;
+}
+
+/**
+ * A write's answer without its history receipt, which does not belong in the view's state; a
+ * change the history could not record is said at once (the change itself was made).
+ */
+function withoutReceipt<T extends object>(response: Recorded<T>, notify: Notify, strings: MessagingSetupStrings): T {
+  const { history, ...result } = response;
+  if (history && !history.recorded) {
+    notify('error', fill(strings.MessagingSetupHistoryNotRecorded, { message: history.message }));
+  }
+  return result as T;
 }
 
 /** The verbs, over the typed client. Pure wiring: everything it needs comes in `deps`. */
-export function createMessagingSetupActions({ backend, dispatch, notify, strings }: ActionDeps): MessagingSetupActions {
-  /** Runs a change; a failure is notified (naming what it was about), then rethrown to the dialog. */
-  async function reporting<T>(failure: MessagingSetupStringKey, about: string, change: () => Promise<T>): Promise<T> {
+export function createMessagingSetupActions({
+  backend,
+  dispatch,
+  notify,
+  strings,
+  reload,
+}: ActionDeps): MessagingSetupActions {
+  /**
+   * Runs a change; a failure is notified (naming what it was about), then rethrown to the dialog.
+   * What it answers is the change's result, its history receipt said and taken off.
+   */
+  async function reporting<T extends object>(
+    failure: MessagingSetupStringKey,
+    about: string,
+    change: () => Promise<Recorded<T>>,
+  ): Promise<T> {
     try {
-      return await change();
+      return withoutReceipt(await change(), notify, strings);
     } catch (error) {
       notify('error', fill(strings[failure], { address: about, error: errorMessage(error) }));
       throw error;
@@ -127,7 +161,7 @@ export function createMessagingSetupActions({ backend, dispatch, notify, strings
     },
 
     async migrateFlexFlow(row) {
-      const response = await backend.call('migrate-flex-flow', migrationRequest(row));
+      const response = withoutReceipt(await backend.call('migrate-flex-flow', migrationRequest(row)), notify, strings);
       // Mirror each step's effect at once: the new (or updated) address, and the flow gone.
       if (response.address) dispatch({ type: 'address-saved', address: response.address });
       if (response.outcome === 'migrated') dispatch({ type: 'flex-flow-deleted', sid: response.flexFlowSid });
@@ -152,7 +186,11 @@ export function createMessagingSetupActions({ backend, dispatch, notify, strings
 
     async createAddressInBulk(request) {
       // The bulk runner paces the run and re-queues a rate-limited row itself: no second loop here.
-      const saved = await backend.call('create-address', request, { retryRateLimited: false });
+      const saved = withoutReceipt(
+        await backend.call('create-address', request, { retryRateLimited: false }),
+        notify,
+        strings,
+      );
       dispatch({ type: 'address-saved', address: saved });
       return saved;
     },
@@ -160,14 +198,44 @@ export function createMessagingSetupActions({ backend, dispatch, notify, strings
     reportBulkCreate(counts) {
       notify(counts.failed > 0 ? 'error' : 'success', fill(strings.MessagingSetupBulkNotify, { ...counts }));
     },
+
+    async revertChange(entry, summary) {
+      const { entry: revert } = await reporting('MessagingSetupHistoryRevertFailed', summary, () =>
+        backend.call('revert-change', { id: entry.id }),
+      );
+      showReverted(revert);
+      notify('success', fill(strings.MessagingSetupHistoryReverted, { summary }));
+      return revert;
+    },
   };
+
+  /** Puts what a revert restored into the state, from the revert's own entry (its `after`). */
+  function showReverted({ resource, after }: HistoryEntry) {
+    if (resource.type === 'address') {
+      if (after && 'address' in after) dispatch({ type: 'address-saved', address: after.address });
+      else if (resource.sid) dispatch({ type: 'address-deleted', sid: resource.sid });
+    } else if (resource.type === 'phone-number' && resource.sid && after && 'numberInbound' in after) {
+      dispatch({ type: 'number-inbound-set', sid: resource.sid, ...after.numberInbound });
+    } else if (
+      resource.type === 'conversations-configuration' &&
+      after &&
+      'defaultConversationServiceSid' in after &&
+      after.defaultConversationServiceSid
+    ) {
+      dispatch({ type: 'default-service-set', serviceSid: after.defaultConversationServiceSid });
+    } else {
+      // A migration undone touches a Flex Flow and an address: load both again.
+      reload?.('flexFlows');
+      reload?.('addresses');
+    }
+  }
 }
 
 /** The verbs for a view: the same object for as long as its backend, notifier and strings are. */
 export function useMessagingSetupActions(deps: ActionDeps): MessagingSetupActions {
-  const { backend, dispatch, notify, strings } = deps;
+  const { backend, dispatch, notify, strings, reload } = deps;
   return useMemo(
-    () => createMessagingSetupActions({ backend, dispatch, notify, strings }),
-    [backend, dispatch, notify, strings],
+    () => createMessagingSetupActions({ backend, dispatch, notify, strings, reload }),
+    [backend, dispatch, notify, strings, reload],
   );
 }

@@ -67,6 +67,7 @@ const rowOf = (testId: string, address: string) =>
 const findingCodes = () =>
   within(screen.getByRole('dialog'))
     .queryAllByRole('listitem')
+    .filter((item) => item.hasAttribute('data-finding'))
     .map((item) => item.getAttribute('data-finding'));
 
 describe('the Facebook pages tab', () => {

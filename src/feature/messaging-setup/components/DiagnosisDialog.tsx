@@ -32,6 +32,8 @@ interface DiagnosisDialogProps {
   /** Sets one field of the number ("" clears it); resolves with the value it had before. */
   onSetInbound: (field: InboundField, value: string) => Promise<string | null>;
   onClose: () => void;
+  /** Shown below the findings: the address's last few changes. */
+  recentChanges?: React.ReactNode;
 }
 
 type Step =
@@ -43,7 +45,7 @@ type Step =
  * Every finding of a number, sender, page or address, with its fix; clears a number's parallel
  * handler, with undo.
  */
-export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose }: DiagnosisDialogProps) {
+export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, recentChanges }: DiagnosisDialogProps) {
   const headingId = useUID();
   const strings = useStrings();
   const [step, setStep] = useState<Step>({ kind: 'findings' });
@@ -176,6 +178,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose }: Diagno
             </Box>
           </>
         ) : null}
+        {recentChanges}
       </ModalBody>
       <ModalFooter>
         <ModalFooterActions>

@@ -17,6 +17,7 @@ const shownAddresses = () =>
 const findingCodes = () =>
   within(screen.getByRole('dialog'))
     .queryAllByRole('listitem')
+    .filter((item) => item.hasAttribute('data-finding'))
     .map((item) => item.getAttribute('data-finding'));
 
 /** The support line with a parallel "A message comes in" URL, in a Messaging Service and held by a Flex Flow. */

@@ -16,6 +16,9 @@ import { AddressDialog } from './AddressDialog';
 import { BulkCreateDialog } from './BulkCreateDialog';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
+import { RecentChanges } from './RecentChanges';
+import type { BackendClient } from '../api/backendClient';
+import type { HistoryNames } from '../state/historyText';
 
 /**
  * Which dialog of the view is open, with what it is about. A create or edit form is made when its
@@ -60,6 +63,8 @@ interface MessagingSetupDialogsProps {
   services: ConversationServiceSummary[];
   flexServiceSid: string | null;
   canWrite: boolean;
+  /** Where the diagnosis dialog reads an address's recent changes. */
+  history: { backend: BackendClient; names: HistoryNames };
 }
 
 /** The view's dialogs: the open one, wired to the verbs that make its change. */
@@ -73,6 +78,7 @@ export function MessagingSetupDialogs({
   services,
   flexServiceSid,
   canWrite,
+  history,
 }: MessagingSetupDialogsProps) {
   const close = () => setDialog({ kind: 'none' });
   // Shown as the row is now: a fix made in the dialog shows at once.
@@ -137,6 +143,7 @@ export function MessagingSetupDialogs({
             actions.setNumberInbound({ sid: diagnosed.key, address: diagnosed.address }, field, value)
           }
           onClose={close}
+          recentChanges={<RecentChanges backend={history.backend} names={history.names} address={diagnosed.address} />}
         />
       )}
       {dialog.kind === 'delete' && (

@@ -17,6 +17,7 @@ import { AddressesTable } from './AddressesTable';
 import { ConnectionsTable } from './ConnectionsTable';
 import { FlexFlowsPanel } from './FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
+import { HistoryPanel } from './HistoryPanel';
 import { LoadingProgress } from './LoadingProgress';
 import { SOURCE_LABEL } from './sourceLabels';
 import { LoadProblems } from './LoadProblems';
@@ -39,10 +40,11 @@ const SENDERS_TAB = 'messaging-setup-senders';
 const ADDRESSES_TAB = 'messaging-setup-addresses';
 const FLEX_FLOWS_TAB = 'messaging-setup-flex-flows';
 const PAGES_TAB = 'messaging-setup-pages';
+const HISTORY_TAB = 'messaging-setup-history';
 
 export function MessagingSetupView({ backend, notify, strings = messagingSetupStrings }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
-  const actions = useMessagingSetupActions({ backend, dispatch, notify, strings });
+  const actions = useMessagingSetupActions({ backend, dispatch, notify, strings, reload });
   // The backend says whether the user's roles may write (its settings decide and it enforces them);
   // until it has said, and from a backend too old to say, writes are offered.
   const canWrite = data.flexConfiguration?.callerMayWrite !== false;
@@ -77,7 +79,10 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
     defaultFlow,
     chatFlow,
     chatAddressMissing,
+    studioFlowsBySid,
   } = useSetupRows(data, strings);
+  const services = data.flexConfiguration?.conversationServices;
+  const historyNames = useMemo(() => ({ studioFlowsBySid, services: services ?? [] }), [studioFlowsBySid, services]);
   const forms = addressForms({
     defaultFlowSid: defaultFlow?.sid,
     chatFlowSid: chatFlow?.sid,
@@ -191,6 +196,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             <Tab id={PAGES_TAB}>{strings.MessagingSetupTabPages}</Tab>
             <Tab id={ADDRESSES_TAB}>{strings.MessagingSetupTabAddresses}</Tab>
             <Tab id={FLEX_FLOWS_TAB}>{strings.MessagingSetupTabFlexFlows}</Tab>
+            <Tab id={HISTORY_TAB}>{strings.MessagingSetupTabHistory}</Tab>
           </TabList>
           <TabPanels>
             {connectionTabs.map((tab) => (
@@ -234,6 +240,17 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
                 />
               )}
             </TabPanel>
+            <TabPanel>
+              {visited.has(HISTORY_TAB) && (
+                <HistoryPanel
+                  backend={backend}
+                  names={historyNames}
+                  canWrite={canWrite}
+                  revert={actions.revertChange}
+                  selected={tabs.selectedId === HISTORY_TAB}
+                />
+              )}
+            </TabPanel>
           </TabPanels>
         </Tabs>
 
@@ -247,6 +264,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           services={data.flexConfiguration?.conversationServices ?? []}
           flexServiceSid={flexServiceSid}
           canWrite={canWrite}
+          history={{ backend, names: historyNames }}
         />
       </Box>
     </StringsContext.Provider>

@@ -48,7 +48,9 @@ export type SetupAction =
   | { type: 'failed'; source: SourceName; error: string; code: string }
   | { type: 'address-saved'; address: AddressSummary }
   | { type: 'address-deleted'; sid: string }
-  | { type: 'flex-flow-deleted'; sid: string };
+  | { type: 'flex-flow-deleted'; sid: string }
+  /** A number's own inbound handlers as they are now (a revert restored them). */
+  | { type: 'number-inbound-set'; sid: string; smsUrl: string | null; smsApplicationSid: string | null };
 
 const idle: SourceState = { loading: false, error: null };
 
@@ -131,6 +133,13 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
     }
     case 'flex-flow-deleted':
       return { ...state, flexFlows: state.flexFlows.filter((f) => f.sid !== action.sid) };
+    case 'number-inbound-set': {
+      const { sid, smsUrl, smsApplicationSid } = action;
+      return {
+        ...state,
+        numbers: state.numbers.map((n) => (n.sid === sid ? { ...n, smsUrl, smsApplicationSid } : n)),
+      };
+    }
     default:
       return state;
   }

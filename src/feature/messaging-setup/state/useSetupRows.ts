@@ -138,6 +138,7 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
     flexServiceSid,
     defaultFlow,
     chatFlow,
+    studioFlowsBySid,
   };
 }
 

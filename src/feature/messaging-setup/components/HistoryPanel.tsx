@@ -1,0 +1,271 @@
+import React, { useMemo, useState } from 'react';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Input } from '@twilio-paste/core/input';
+import { Label } from '@twilio-paste/core/label';
+import { Paragraph } from '@twilio-paste/core/paragraph';
+import { Option, Select } from '@twilio-paste/core/select';
+import { Text } from '@twilio-paste/core/text';
+import { useUID } from '@twilio-paste/core/uid-library';
+
+import { HISTORY_KINDS, type HistoryEntry, type HistoryKind } from '../../../contract/types';
+import type { BackendClient } from '../api/backendClient';
+import {
+  describeHistoryEntry,
+  describeState,
+  HISTORY_KIND_LABEL_KEY,
+  isRevertible,
+  type HistoryNames,
+} from '../state/historyText';
+import { useHistory, type HistoryFilters } from '../state/useHistory';
+import { fill, useStrings, type MessagingSetupStrings } from '../strings';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DataTable, type Column } from './table/DataTable';
+import { useFocusReturn } from './useFocusReturn';
+
+interface HistoryPanelProps {
+  backend: BackendClient;
+  names: HistoryNames;
+  canWrite: boolean;
+  revert: (entry: HistoryEntry, summary: string) => Promise<unknown>;
+  /** Whether its tab is the one shown: each time it is shown again, it loads from the newest. */
+  selected: boolean;
+}
+
+/** An entry as the table shows it: the entry, and its sentence (searched, and named by its Revert). */
+interface HistoryRow {
+  entry: HistoryEntry;
+  summary: string;
+}
+
+const keyOf = (row: HistoryRow) => row.entry.id;
+const searchText = ({ entry, summary }: HistoryRow) => [summary, entry.who.identity, entry.resource.sid];
+
+const when = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+};
+
+function StatesDetails({
+  entry,
+  names,
+  strings,
+}: {
+  entry: HistoryEntry;
+  names: HistoryNames;
+  strings: MessagingSetupStrings;
+}) {
+  return (
+    <details>
+      <summary>
+        <Text as="span" fontSize="fontSize20" color="colorTextLink">
+          {strings.MessagingSetupHistoryDetails}
+        </Text>
+      </summary>
+      <Box marginTop="space20" fontSize="fontSize20">
+        {entry.summarised && <Text as="p">{strings.MessagingSetupHistorySummarised}</Text>}
+        {entry.error && <Text as="p">{entry.error}</Text>}
+        {(['before', 'after'] as const).map((side) => (
+          <Box key={side} marginTop="space20">
+            <Text as="p" fontWeight="fontWeightSemibold" fontSize="fontSize20">
+              {side === 'before' ? strings.MessagingSetupHistoryBefore : strings.MessagingSetupHistoryAfter}:{' '}
+              {describeState(entry[side], names, strings)}
+            </Text>
+            {/* The exact managed fields, as the backend recorded them. */}
+            <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0 }}>
+              {JSON.stringify(entry[side], null, 2)}
+            </pre>
+          </Box>
+        ))}
+      </Box>
+    </details>
+  );
+}
+
+function historyColumns(
+  strings: MessagingSetupStrings,
+  names: HistoryNames,
+  canWrite: boolean,
+  onRevert: (row: HistoryRow) => void,
+): Column<HistoryRow>[] {
+  return [
+    { id: 'when', header: strings.MessagingSetupHistoryColumnWhen, cell: ({ entry }) => when(entry.at) },
+    { id: 'who', header: strings.MessagingSetupHistoryColumnWho, cell: ({ entry }) => entry.who.identity },
+    {
+      id: 'change',
+      header: strings.MessagingSetupHistoryColumnChange,
+      cell: (row) => (
+        <>
+          <Text as="div" wordBreak="break-word">
+            {row.summary}
+            {row.entry.bulk && ` (${strings.MessagingSetupHistoryBulk})`}
+          </Text>
+          <StatesDetails entry={row.entry} names={names} strings={strings} />
+        </>
+      ),
+    },
+    {
+      id: 'outcome',
+      header: strings.MessagingSetupHistoryColumnOutcome,
+      cell: ({ entry }) =>
+        entry.outcome === 'succeeded' ? strings.MessagingSetupHistorySucceeded : strings.MessagingSetupHistoryFailed,
+    },
+    {
+      id: 'actions',
+      header: strings.MessagingSetupColumnActions,
+      align: 'right',
+      cell: (row) =>
+        canWrite &&
+        isRevertible(row.entry) && (
+          <Button
+            variant="secondary"
+            size="small"
+            aria-label={fill(strings.MessagingSetupHistoryRevertLabel, { summary: row.summary })}
+            onClick={() => onRevert(row)}
+          >
+            {strings.MessagingSetupHistoryRevert}
+          </Button>
+        ),
+    },
+  ];
+}
+
+/** The filters the backend applies, edited here and applied together with "Show changes". */
+function HistoryFilterForm({ onApply }: { onApply: (filters: HistoryFilters) => void }) {
+  const strings = useStrings();
+  const ids = { address: useUID(), person: useUID(), kind: useUID() };
+  const [address, setAddress] = useState('');
+  const [identity, setIdentity] = useState('');
+  const [kind, setKind] = useState<HistoryKind | ''>('');
+  return (
+    <Box
+      as="form"
+      display="flex"
+      columnGap="space60"
+      alignItems="flex-end"
+      flexWrap="wrap"
+      marginBottom="space50"
+      onSubmit={(event: React.FormEvent) => {
+        event.preventDefault();
+        onApply({
+          address: address.trim() || undefined,
+          identity: identity.trim() || undefined,
+          kind: kind || undefined,
+        });
+      }}
+    >
+      <Box minWidth="size20">
+        <Label htmlFor={ids.address}>{strings.MessagingSetupHistoryFilterAddress}</Label>
+        <Input id={ids.address} type="text" value={address} onChange={(e) => setAddress(e.target.value)} />
+      </Box>
+      <Box minWidth="size20">
+        <Label htmlFor={ids.person}>{strings.MessagingSetupHistoryFilterPerson}</Label>
+        <Input id={ids.person} type="text" value={identity} onChange={(e) => setIdentity(e.target.value)} />
+      </Box>
+      <Box minWidth="size20">
+        <Label htmlFor={ids.kind}>{strings.MessagingSetupHistoryFilterKind}</Label>
+        <Select
+          id={ids.kind}
+          value={kind}
+          onChange={(e) => setKind(HISTORY_KINDS.find((k) => k === e.target.value) ?? '')}
+        >
+          <Option value="">{strings.MessagingSetupHistoryAllKinds}</Option>
+          {HISTORY_KINDS.map((k) => (
+            <Option key={k} value={k}>
+              {strings[HISTORY_KIND_LABEL_KEY[k]]}
+            </Option>
+          ))}
+        </Select>
+      </Box>
+      <Button variant="secondary" type="submit">
+        {strings.MessagingSetupHistoryApply}
+      </Button>
+    </Box>
+  );
+}
+
+/**
+ * The History tab: every change made through Messaging Setup, newest first, filtered by the
+ * backend (address or number, person, kind), each readable at a glance with its exact before and
+ * after on demand, and — for users who may write — a Revert that the backend refuses when the
+ * resource changed since.
+ */
+export function HistoryPanel({ backend, names, canWrite, revert, selected }: HistoryPanelProps) {
+  const strings = useStrings();
+  const [filters, setFilters] = useState<HistoryFilters>({});
+  const history = useHistory(backend, filters, selected);
+  const [reverting, setReverting] = useState<HistoryRow | null>(null);
+  const rememberOpener = useFocusReturn(reverting !== null);
+  const rows = useMemo(
+    () => history.entries.map((entry) => ({ entry, summary: describeHistoryEntry(entry, names, strings) })),
+    [history.entries, names, strings],
+  );
+  const columns = useMemo(
+    () =>
+      historyColumns(strings, names, canWrite, (row) => {
+        rememberOpener();
+        setReverting(row);
+      }),
+    [strings, names, canWrite, rememberOpener],
+  );
+  const filtered = Boolean(filters.address || filters.identity || filters.kind);
+  const { refresh } = history;
+
+  return (
+    <>
+      <Paragraph>{strings.MessagingSetupHistoryIntro}</Paragraph>
+      <HistoryFilterForm onApply={setFilters} />
+      {history.error && (
+        <Box marginBottom="space50">
+          <Alert variant="error">
+            {fill(strings.MessagingSetupHistoryLoadFailed, { error: history.error })}{' '}
+            <Button variant="link" onClick={refresh}>
+              {strings.MessagingSetupTryAgain}
+            </Button>
+          </Alert>
+        </Box>
+      )}
+      <DataTable
+        items={rows}
+        keyOf={keyOf}
+        columns={columns}
+        searchText={searchText}
+        searchPlaceholder={strings.MessagingSetupHistorySearchPlaceholder}
+        emptyText={
+          history.loading
+            ? strings.MessagingSetupHistoryLoading
+            : filtered
+              ? strings.MessagingSetupHistoryEmptyFiltered
+              : strings.MessagingSetupHistoryEmpty
+        }
+        rowTestId="history-row"
+      />
+      {history.hasMore && (
+        <Box marginTop="space50">
+          <Button variant="secondary" onClick={history.loadMore} loading={history.loading}>
+            {strings.MessagingSetupHistoryLoadMore}
+          </Button>
+        </Box>
+      )}
+      {reverting && (
+        <ConfirmDialog
+          title={strings.MessagingSetupHistoryRevertTitle}
+          confirmLabel={strings.MessagingSetupHistoryRevertConfirm}
+          variant="primary"
+          describeFailure={(error) => fill(strings.MessagingSetupHistoryRevertFailed, { error })}
+          onConfirm={() => revert(reverting.entry, reverting.summary)}
+          onDone={() => {
+            setReverting(null);
+            refresh();
+          }}
+          onCancel={() => setReverting(null)}
+        >
+          <Paragraph marginBottom="space0">
+            {fill(strings.MessagingSetupHistoryRevertBody, { summary: reverting.summary })}
+          </Paragraph>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type {
+  ConversationServiceSummary,
+  HistoryEntry,
+  HistoryKind,
+  HistoryState,
+  StudioFlowSummary,
+} from '../../../contract/types';
+import { fill, messagingSetupStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
+import { describeRouting } from './addressStatus';
+
+/** What the texts of an entry read: the names of Studio flows and services, instead of their SIDs. */
+export interface HistoryNames {
+  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>;
+  services: readonly ConversationServiceSummary[];
+}
+
+export const HISTORY_KIND_LABEL_KEY: Record<HistoryKind, MessagingSetupStringKey> = {
+  'create-address': 'MessagingSetupHistoryKindCreateAddress',
+  'update-address': 'MessagingSetupHistoryKindUpdateAddress',
+  'delete-address': 'MessagingSetupHistoryKindDeleteAddress',
+  'update-number-inbound': 'MessagingSetupHistoryKindUpdateNumberInbound',
+  'set-default-conversation-service': 'MessagingSetupHistoryKindSetDefaultService',
+  'migrate-flex-flow': 'MessagingSetupHistoryKindMigrateFlexFlow',
+  'delete-flex-flow': 'MessagingSetupHistoryKindDeleteFlexFlow',
+  revert: 'MessagingSetupHistoryKindRevert',
+};
+
+const SENTENCE_KEY: Record<HistoryKind, MessagingSetupStringKey> = {
+  'create-address': 'MessagingSetupHistoryCreated',
+  'update-address': 'MessagingSetupHistoryChanged',
+  'delete-address': 'MessagingSetupHistoryDeleted',
+  'update-number-inbound': 'MessagingSetupHistoryInbound',
+  'set-default-conversation-service': 'MessagingSetupHistoryDefaultService',
+  'migrate-flex-flow': 'MessagingSetupHistoryMigrated',
+  'delete-flex-flow': 'MessagingSetupHistoryFlexFlowDeleted',
+  revert: 'MessagingSetupHistoryReverts',
+};
+
+/** A person as the sentence names them: the part of the Flex identity before `@`. */
+export const shortName = (identity: string) => identity.split('@')[0] || identity;
+
+/** One state in a few words: an address's routing, a number's handler, a service's name, a flow's name. */
+export function describeState(
+  state: HistoryState | null,
+  names: HistoryNames,
+  strings: MessagingSetupStrings = messagingSetupStrings,
+): string {
+  if (!state) return strings.MessagingSetupHistoryNothing;
+  if ('address' in state) {
+    const routing = describeRouting(state.address, names.studioFlowsBySid, strings);
+    return state.address.autoCreationEnabled ? routing : `${routing}${strings.MessagingSetupHistoryAutoCreationOff}`;
+  }
+  if ('numberInbound' in state) {
+    const { smsUrl, smsApplicationSid } = state.numberInbound;
+    return [smsUrl, smsApplicationSid].filter(Boolean).join(', ') || strings.MessagingSetupHistoryNoHandler;
+  }
+  if ('defaultConversationServiceSid' in state) {
+    const serviceSid = state.defaultConversationServiceSid;
+    if (!serviceSid) return strings.MessagingSetupHistoryNoService;
+    return names.services.find((s) => s.sid === serviceSid)?.friendlyName ?? serviceSid;
+  }
+  return `"${state.flexFlow.friendlyName}"`;
+}
+
+/**
+ * An entry as one sentence a supervisor reads at a glance: "demo.supervisor changed +1415… from
+ * Studio: Messaging Flow · retry 3 to Webhook: POST https://…"; a failed change says so first.
+ */
+export function describeHistoryEntry(
+  entry: HistoryEntry,
+  names: HistoryNames,
+  strings: MessagingSetupStrings = messagingSetupStrings,
+): string {
+  const sentence = fill(strings[SENTENCE_KEY[entry.kind]], {
+    who: shortName(entry.who.identity),
+    address: entry.resource.address ?? entry.resource.sid ?? '—',
+    before: describeState(entry.before, names, strings),
+    after: describeState(entry.after, names, strings),
+  });
+  return entry.outcome === 'failed' ? `${strings.MessagingSetupHistoryFailedPrefix}${sentence}` : sentence;
+}
+
+/** Whether the view offers Revert: a change that was made, and is not itself a revert of a failed one. */
+export const isRevertible = (entry: HistoryEntry) => entry.outcome === 'succeeded';
