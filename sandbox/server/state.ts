@@ -80,6 +80,8 @@ export class SandboxAccount {
   readonly addresses = new Collection<AddressConfiguration>('/v1/Configuration/Addresses');
   readonly conversationServices = new Collection<WireResource>('/v1/Services');
   readonly conversations = new Collection<WireResource>('/v1/Conversations');
+  /** Keyed by conversation SID. */
+  readonly conversationParticipants = new Map<string, Collection<WireResource>>();
   readonly incomingPhoneNumbers: Collection<IncomingPhoneNumber>;
   readonly flexFlows = new Collection<FlexFlow>('/v1/FlexFlows');
   readonly interactions = new Collection<WireResource>('/v1/Interactions');

@@ -1,4 +1,4 @@
-import { buildConversation } from '../resources/conversations';
+import { buildConversation, buildParticipant, participantsOf, type ParticipantOf } from '../resources/conversations';
 import type { AddressConfiguration, SandboxAccount, WireResource } from '../state';
 import { isoDate } from '../wireFormat';
 import { eventParams, eventsToSend, type EventContext } from './conversationEvents';
@@ -160,7 +160,23 @@ function joinConversation(account: SandboxAccount, request: InboundRequest, addr
     studioExecution: null,
     messages: [],
   });
+  // The customer joins with the conversation (its REST Participants list shows them).
+  const customer = buildParticipant(account, conversation.sid, customerOf(request), {
+    sid: traffic.participantSid,
+    dateCreated: String(conversation.date_created),
+  });
+  participantsOf(account, conversation.sid).add(customer);
   return { traffic, conversation, created: true };
+}
+
+/**
+ * How the customer takes part: a chat customer through the Conversations SDK (an identity, no
+ * binding), the others through a binding from their address to the account's.
+ */
+function customerOf({ from, to }: InboundRequest): ParticipantOf {
+  const channel = channelOf(to);
+  if (channel === 'chat') return { identity: from };
+  return { binding: { type: channel, address: from, proxy_address: to } };
 }
 
 /** The Messaging Service that holds the number or sender, else the Conversations default; none for chat and Messenger. */

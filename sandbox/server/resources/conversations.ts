@@ -1,6 +1,12 @@
 import { created, noContent, ok, type OperationHandlers, type OperationRequest } from '../operation';
 import { pageV1 } from '../pagination';
-import type { AddressConfiguration, AutoCreation, SandboxAccount, WireResource } from '../state';
+import {
+  SandboxAccount,
+  type AddressConfiguration,
+  type AutoCreation,
+  type Collection,
+  type WireResource,
+} from '../state';
 import { invalidParameter, notFound, TwilioApiError } from '../twilioError';
 import { applyParams, isoDate } from '../wireFormat';
 import { resourceHandlers } from './resourceHandlers';
@@ -134,6 +140,66 @@ export function buildConversation(account: SandboxAccount, serviceSid: string, f
   };
 }
 
+/** How a participant takes part: through the Conversations SDK (an identity), or a messaging binding. */
+export type ParticipantOf =
+  { identity: string } | { binding: { type: string; address: string; proxy_address: string | null } };
+
+/**
+ * A Conversation Participant as Twilio answers it: `identity` is set if (and only if) the
+ * participant uses the Conversations SDK (a Webchat customer, an agent), and then
+ * `messaging_binding` is null (the spec's "createChat" example); an SMS, WhatsApp or Messenger
+ * customer has a binding and no identity.
+ */
+export function buildParticipant(
+  account: SandboxAccount,
+  conversationSid: string,
+  who: ParticipantOf,
+  fields: { sid?: string; attributes?: string; dateCreated?: string } = {},
+): WireResource {
+  const sid = fields.sid ?? account.random.sid('MB');
+  const now = fields.dateCreated ?? isoDate(account.now());
+  return {
+    account_sid: account.accountSid,
+    conversation_sid: conversationSid,
+    sid,
+    identity: 'identity' in who ? who.identity : null,
+    attributes: fields.attributes ?? '{}',
+    messaging_binding: 'binding' in who ? { ...who.binding } : null,
+    role_sid: null,
+    date_created: now,
+    date_updated: now,
+    url: `${HOST}/v1/Conversations/${conversationSid}/Participants/${sid}`,
+    last_read_message_index: null,
+    last_read_timestamp: null,
+  };
+}
+
+/** The participants of a conversation (made on first use); none once the conversation is deleted. */
+export const participantsOf = (account: SandboxAccount, conversationSid: string): Collection<WireResource> =>
+  SandboxAccount.childOf(
+    account.conversationParticipants,
+    conversationSid,
+    `/v1/Conversations/${conversationSid}/Participants`,
+  );
+
+/** The conversation of a Participants request; 404 when it does not exist. */
+const conversationParticipants = (req: OperationRequest) =>
+  participantsOf(req.account, req.account.conversations.get(req.params.ConversationSid).sid);
+
+function participantFrom(body: Record<string, unknown>): ParticipantOf {
+  const text = (name: string) => (typeof body[name] === 'string' && body[name] !== '' ? body[name] : undefined);
+  const identity = text('Identity');
+  const address = text('MessagingBinding.Address');
+  if (identity !== undefined && address !== undefined) {
+    throw invalidParameter('A participant has either an Identity (SDK) or a MessagingBinding.Address, not both');
+  }
+  if (identity !== undefined) return { identity };
+  if (address === undefined) throw invalidParameter('Identity or MessagingBinding.Address is required');
+  const proxy = text('MessagingBinding.ProxyAddress') ?? null;
+  const type = address.startsWith('whatsapp:') ? 'whatsapp' : address.startsWith('messenger:') ? 'messenger' : 'sms';
+  return { binding: { type, address, proxy_address: proxy } };
+}
+
 export function buildConversationsConfiguration(
   account: SandboxAccount,
   defaultChatServiceSid: string,
@@ -154,7 +220,9 @@ export function buildConversationsConfiguration(
 }
 
 const conversationServices = resourceHandlers((req) => req.account.conversationServices);
-const conversations = resourceHandlers((req) => req.account.conversations);
+const conversations = resourceHandlers((req) => req.account.conversations, {
+  onDelete: ({ account }, conversation) => account.conversationParticipants.delete(conversation.sid),
+});
 
 export const conversationsHandlers: OperationHandlers = {
   FetchConfiguration: ({ account }) => ok(account.conversationsConfiguration),
@@ -223,4 +291,13 @@ export const conversationsHandlers: OperationHandlers = {
   FetchConversation: conversations.fetch,
   UpdateConversation: conversations.update,
   DeleteConversation: conversations.remove,
+
+  ListConversationParticipant: (req) => ok(pageV1(conversationParticipants(req).all(), 'participants', req)),
+  CreateConversationParticipant: (req) => {
+    const participants = conversationParticipants(req);
+    const participant = buildParticipant(req.account, req.params.ConversationSid, participantFrom(req.body), {
+      ...(typeof req.body.Attributes === 'string' ? { attributes: req.body.Attributes } : {}),
+    });
+    return created(participants.add(participant));
+  },
 };

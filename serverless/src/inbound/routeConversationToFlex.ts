@@ -1,6 +1,7 @@
 import { BackendError } from '../http/backendError';
 import type { BackendConfig } from '../config';
 import type { TwilioClient } from '../twilio/clientFactory';
+import { chatCustomerOf } from './chatCustomer';
 
 /** What the handler did with one webhook call (its JSON answer, for Twilio's debugger and tests). */
 export type InboundOutcome =
@@ -12,25 +13,38 @@ export type InboundOutcome =
 const MARKER_KEY = 'messagingSetup';
 
 const CONVERSATION_SID = /^CH[0-9a-fA-F]{32}$/;
-type CustomerChannel = 'sms' | 'whatsapp' | 'messenger';
+type CustomerChannel = 'sms' | 'whatsapp' | 'messenger' | 'chat';
 
 /**
  * A customer's message by its `Source`, and the Interaction channel type it becomes: messages that
- * came in through a binding (SMS, WhatsApp, Messenger). A Webchat customer writes through the
- * Conversations SDK, as an agent does: telling the two apart needs the conversation's
- * participants, so chat addresses route with Studio ("Chat Flow") and SDK messages start nothing.
+ * came in through a binding (SMS, WhatsApp, Messenger) are always a customer's.
  */
-const CUSTOMER_SOURCES: Record<string, CustomerChannel> = {
+const BINDING_SOURCES: Record<string, CustomerChannel> = {
   SMS: 'sms',
   WHATSAPP: 'whatsapp',
   MESSENGER: 'messenger',
 };
-/** Flex's out-of-the-box task channels: SMS tasks on `sms`, WhatsApp and Messenger on `chat`. */
+/**
+ * A Webchat customer writes through the Conversations SDK, as an agent does: an SDK message is a
+ * `chat` customer's only by the conversation's participants (chatCustomer.ts says how and why).
+ */
+const SDK_SOURCE = 'SDK';
+/** Flex's out-of-the-box task channels: SMS tasks on `sms`, the others on `chat`. */
 const DEFAULT_TASK_CHANNEL: Record<CustomerChannel, string> = {
   sms: 'sms',
   whatsapp: 'chat',
   messenger: 'chat',
+  chat: 'chat',
 };
+
+/**
+ * The marker: the Interaction, and for a chat conversation its customer's participant, so that a
+ * later SDK message is told apart without reading the participants again.
+ */
+interface Marker {
+  interactionSid: string;
+  chatCustomerSid?: string;
+}
 
 const parseObject = (json: unknown): Record<string, unknown> => {
   try {
@@ -42,13 +56,12 @@ const parseObject = (json: unknown): Record<string, unknown> => {
   }
 };
 
-function interactionOf(attributes: Record<string, unknown>): string | undefined {
+function markerOf(attributes: Record<string, unknown>): Marker | undefined {
   const marker = attributes[MARKER_KEY];
-  if (marker && typeof marker === 'object' && 'interactionSid' in marker) {
-    const sid = (marker as { interactionSid: unknown }).interactionSid;
-    if (typeof sid === 'string' && sid !== '') return sid;
-  }
-  return undefined;
+  if (!marker || typeof marker !== 'object') return undefined;
+  const { interactionSid, chatCustomerSid } = marker as Record<string, unknown>;
+  if (typeof interactionSid !== 'string' || interactionSid === '') return undefined;
+  return typeof chatCustomerSid === 'string' ? { interactionSid, chatCustomerSid } : { interactionSid };
 }
 
 async function routingFor(client: TwilioClient, config: BackendConfig, channel: CustomerChannel) {
@@ -79,7 +92,9 @@ async function routingFor(client: TwilioClient, config: BackendConfig, channel: 
  * conversation no task exists for yet, create a Flex Interaction whose media channel is that
  * conversation, then mark the conversation so its later messages create no second task. The
  * marker is read before anything is created, so a conversation gets one Interaction however many
- * messages follow.
+ * messages follow. A customer's message is one that came in through a binding (SMS, WhatsApp,
+ * Messenger), or a Webchat customer's SDK message: the first one by the participants (one read,
+ * chatCustomer.ts), the later ones by the customer's participant kept in the marker (no read).
  */
 export async function routeConversationToFlex(
   client: TwilioClient,
@@ -93,15 +108,33 @@ export async function routeConversationToFlex(
   if (!CONVERSATION_SID.test(conversationSid)) {
     throw new BackendError(400, 'invalid_event', 'ConversationSid is missing or not a conversation SID (CH…).');
   }
-  const channel = CUSTOMER_SOURCES[(event.Source ?? '').toUpperCase()];
-  if (!channel) {
+  const source = (event.Source ?? '').toUpperCase();
+  const bindingChannel = BINDING_SOURCES[source];
+  if (!bindingChannel && source !== SDK_SOURCE) {
     return { outcome: 'ignored', reason: `A message from ${event.Source || 'an unknown source'} is not a customer's.` };
   }
 
   const conversation = await client.conversations.v1.conversations(conversationSid).fetch();
   const attributes = parseObject(conversation.attributes);
-  const existing = interactionOf(attributes);
-  if (existing) return { outcome: 'already_routed', conversationSid, interactionSid: existing };
+  const marker = markerOf(attributes);
+  if (marker) {
+    // An SDK message in a routed conversation is its chat customer's, or an agent's.
+    if (!bindingChannel && (!marker.chatCustomerSid || marker.chatCustomerSid !== event.ParticipantSid)) {
+      return { outcome: 'ignored', reason: "An SDK message from someone other than the chat customer (an agent's)." };
+    }
+    return { outcome: 'already_routed', conversationSid, interactionSid: marker.interactionSid };
+  }
+
+  let channel: CustomerChannel;
+  let chatCustomerSid: string | undefined;
+  if (bindingChannel) {
+    channel = bindingChannel;
+  } else {
+    const verdict = await chatCustomerOf(client, conversationSid, event);
+    if (!verdict.customer) return { outcome: 'ignored', reason: verdict.reason };
+    channel = 'chat';
+    chatCustomerSid = verdict.participantSid;
+  }
 
   const author = event.Author ?? '';
   const interaction = await client.flexApi.v1.interaction.create({
@@ -113,8 +146,9 @@ export async function routeConversationToFlex(
       },
     },
   });
+  const written: Marker = { interactionSid: interaction.sid, ...(chatCustomerSid ? { chatCustomerSid } : {}) };
   await client.conversations.v1.conversations(conversationSid).update({
-    attributes: JSON.stringify({ ...attributes, [MARKER_KEY]: { interactionSid: interaction.sid } }),
+    attributes: JSON.stringify({ ...attributes, [MARKER_KEY]: written }),
     // The marker is bookkeeping: it must not fire onConversationUpdated at other webhooks.
     xTwilioWebhookEnabled: 'false',
   });

@@ -23,12 +23,13 @@ describe('choosing a type in the create form', () => {
     expect(withType(picked, 'chat').studioFlowSid).toBe(picked.studioFlowSid);
   });
 
-  test('the built-in Flex webhook is offered for SMS, WhatsApp and Messenger, not chat', () => {
+  test('the built-in Flex webhook is offered for every type, chat included, when the backend is known', () => {
     const messenger = { ...forms.create('messenger', ''), integrationType: 'builtin' as const };
     expect(offersBuiltIn(messenger)).toBe(true);
     const chat = withType(messenger, 'chat');
-    expect(offersBuiltIn(chat)).toBe(false);
-    expect(chat.integrationType).toBe('studio');
+    expect(offersBuiltIn(chat)).toBe(true);
+    expect(chat.integrationType).toBe('builtin');
     expect(offersBuiltIn({ ...messenger, backendUrl: null })).toBe(false);
+    expect(withType({ ...messenger, backendUrl: null }, 'sms').integrationType).toBe('studio');
   });
 });

@@ -77,12 +77,11 @@ export function newAddressForm(
 }
 
 /**
- * Whether "Flex webhook (built in)" is offered: it needs the backend's URL, and it routes messages
- * that come in through a binding (SMS, WhatsApp, Messenger), not a Webchat customer's
- * (serverless/src/inbound/routeConversationToFlex.ts says why).
+ * Whether "Flex webhook (built in)" is offered: for every type, when the backend's URL is known.
+ * The handler routes SMS, WhatsApp and Messenger customers by their binding, and a Webchat
+ * customer by the conversation's participants (serverless/src/inbound/chatCustomer.ts).
  */
-export const offersBuiltIn = (form: Pick<AddressForm, 'backendUrl' | 'type'>): boolean =>
-  Boolean(form.backendUrl) && form.type !== 'chat';
+export const offersBuiltIn = (form: Pick<AddressForm, 'backendUrl'>): boolean => Boolean(form.backendUrl);
 
 /** The form after choosing another type: its default Studio flow too, unless the user chose one. */
 export function withType(form: AddressForm, type: AddressType): AddressForm {

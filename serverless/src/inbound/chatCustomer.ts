@@ -1,0 +1,58 @@
+import type { TwilioClient } from '../twilio/clientFactory';
+
+/**
+ * Whether an SDK message (`Source` = `SDK`) in a conversation that has no Interaction yet is a
+ * Webchat customer's first message. A Webchat customer and a Flex agent both write through the
+ * Conversations SDK, so `Source` alone cannot tell them apart; the conversation's participants can:
+ *
+ * - Webchat (Flex's WebChats endpoint, which Webchat 3 and the Webchat React App use) creates the
+ *   conversation and adds one participant to it: the guest, by a generated identity.
+ * - A participant has an `identity` if (and only if) it writes through the Conversations SDK, and
+ *   then no `messaging_binding` (Twilio's Participant resource; the spec's "createChat" example).
+ * - An agent joins a conversation only through its Interaction: accepting the task the Interaction
+ *   (or one of its Invites) created adds them as a participant. Before any Interaction exists no
+ *   agent is in the conversation.
+ *
+ * So: the message is the customer's when its author (`ParticipantSid` of the onMessageAdded event)
+ * is the conversation's only participant, and that participant has an identity and no messaging
+ * binding. Anything else — an agent, a bot or a backend added by identity beside the customer, a
+ * conversation with an SMS participant — starts nothing. One read: the first page of participants,
+ * two at most, which is enough to know whether there is more than one.
+ *
+ * Sources: twilio.com/docs/flex/developer/conversations/webchats-resource ("creates a
+ * conversation, adds a randomly generated user identity to this conversation");
+ * twilio.com/docs/conversations/api/conversation-participant-resource and twilio-oai's
+ * `conversations.v1.conversation.conversation_participant` (`identity`, `messaging_binding`);
+ * twilio.com/docs/flex/developer/conversations/interactions-api/invites-subresource (an agent is
+ * added to an interaction channel as a new participant); twilio.com/docs/conversations/conversations-webhooks
+ * (`Source`, `ParticipantSid` of onMessageAdded).
+ */
+export type ChatCustomerVerdict = { customer: true; participantSid: string } | { customer: false; reason: string };
+
+export async function chatCustomerOf(
+  client: TwilioClient,
+  conversationSid: string,
+  event: Record<string, string>,
+): Promise<ChatCustomerVerdict> {
+  const authorSid = event.ParticipantSid ?? '';
+  if (authorSid === '') {
+    return { customer: false, reason: 'An SDK message without a ParticipantSid cannot be told to be a customer’s.' };
+  }
+  const page = await client.conversations.v1.conversations(conversationSid).participants.page({ pageSize: 2 });
+  const [only, ...others] = page.instances;
+  if (!only)
+    return { customer: false, reason: 'An SDK message in a conversation without participants starts nothing.' };
+  if (others.length > 0) {
+    return {
+      customer: false,
+      reason: 'An SDK message in a conversation of more than one participant (an agent’s, say) starts nothing.',
+    };
+  }
+  if (only.sid !== authorSid) {
+    return { customer: false, reason: 'An SDK message from someone who is not in the conversation starts nothing.' };
+  }
+  if (!only.identity || only.messagingBinding) {
+    return { customer: false, reason: 'The author is not a chat participant (an identity, no messaging binding).' };
+  }
+  return { customer: true, participantSid: only.sid };
+}
