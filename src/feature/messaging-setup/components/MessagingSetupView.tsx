@@ -5,11 +5,7 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 
 import type { BackendClient } from '../api/backendClient';
-import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { addressForms } from '../state/addressForm';
-import type { DiagnosisFilter } from '../state/rows';
-import type { TypeFilter } from './TableToolbar';
-import type { HealthChannel } from './HealthBanner';
 import { useSetupData } from '../state/useSetupData';
 import { useSetupRows } from '../state/useSetupRows';
 import { messagingSetupStrings, StringsContext, type MessagingSetupStrings } from '../strings';
@@ -26,6 +22,7 @@ import { useMessagingSetupActions, type Notify } from '../actions/messagingSetup
 import { useNotificationBarInset } from './useNotificationBarInset';
 import { addressTableActions, connectionRowActions, MessagingSetupDialogs, type Dialog } from './MessagingSetupDialogs';
 import { useVisitedTabs } from './useVisitedTabs';
+import { healthChannels, TAB, useTabFilters } from './viewTabs';
 
 export type { Notify } from '../actions/messagingSetupActions';
 
@@ -34,13 +31,6 @@ interface MessagingSetupViewProps {
   notify: Notify;
   strings?: MessagingSetupStrings;
 }
-
-const NUMBERS_TAB = 'messaging-setup-numbers';
-const SENDERS_TAB = 'messaging-setup-senders';
-const ADDRESSES_TAB = 'messaging-setup-addresses';
-const FLEX_FLOWS_TAB = 'messaging-setup-flex-flows';
-const PAGES_TAB = 'messaging-setup-pages';
-const HISTORY_TAB = 'messaging-setup-history';
 
 export function MessagingSetupView({ backend, notify, strings = messagingSetupStrings }: MessagingSetupViewProps) {
   const { data, dispatch, reload } = useSetupData(backend);
@@ -60,13 +50,9 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
     },
     [rememberOpener],
   );
-  const tabs = useTabState({ baseId: 'messaging-setup-tabs', selectedId: NUMBERS_TAB });
+  const tabs = useTabState({ baseId: 'messaging-setup-tabs', selectedId: TAB.numbers });
   const visited = useVisitedTabs(tabs.selectedId);
-  const [numbersDiagnosis, setNumbersDiagnosis] = useState<DiagnosisFilter>('all');
-  const [sendersDiagnosis, setSendersDiagnosis] = useState<DiagnosisFilter>('all');
-  const [pagesDiagnosis, setPagesDiagnosis] = useState<DiagnosisFilter>('all');
-  const [addressType, setAddressType] = useState<TypeFilter>('all');
-  const [addressesDiagnosis, setAddressesDiagnosis] = useState<DiagnosisFilter>('all');
+  const filters = useTabFilters(tabs.select);
 
   const {
     numbers,
@@ -98,75 +84,36 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const addressesLoading = data.sources.addresses.loading || data.sources.flexFlows.loading;
   const connectionTabs = [
     {
-      id: NUMBERS_TAB,
+      id: TAB.numbers,
       rows: numbers,
       addressHeading: strings.MessagingSetupColumnPhoneNumber,
       emptyText: data.sources.numbers.loading ? strings.MessagingSetupLoadingNumbers : strings.MessagingSetupNoNumbers,
-      diagnosis: numbersDiagnosis,
-      setDiagnosis: setNumbersDiagnosis,
+      diagnosis: filters.diagnosis.numbers,
+      setDiagnosis: filters.setDiagnosis.numbers,
     },
     {
-      id: SENDERS_TAB,
+      id: TAB.senders,
       rows: senders,
       addressHeading: strings.MessagingSetupColumnSender,
       emptyText: data.sources.senders.loading ? strings.MessagingSetupLoadingSenders : strings.MessagingSetupNoSenders,
-      diagnosis: sendersDiagnosis,
-      setDiagnosis: setSendersDiagnosis,
+      diagnosis: filters.diagnosis.senders,
+      setDiagnosis: filters.setDiagnosis.senders,
     },
     {
-      id: PAGES_TAB,
+      id: TAB.pages,
       rows: pages,
       addressHeading: strings.MessagingSetupColumnPage,
       emptyText: addressesLoading ? strings.MessagingSetupLoadingPages : strings.MessagingSetupNoPages,
-      diagnosis: pagesDiagnosis,
-      setDiagnosis: setPagesDiagnosis,
+      diagnosis: filters.diagnosis.pages,
+      setDiagnosis: filters.setDiagnosis.pages,
       intro: strings.MessagingSetupPagesIntro,
     },
   ];
-  const healthChannels: HealthChannel[] = [
-    {
-      id: NUMBERS_TAB,
-      heading: strings.MessagingSetupHealthCounts,
-      countLabel: strings.MessagingSetupHealthCountLabel,
-      counts: counts.numbers,
-      always: true,
-    },
-    {
-      id: SENDERS_TAB,
-      heading: strings.MessagingSetupHealthCountsSenders,
-      countLabel: strings.MessagingSetupHealthCountLabelSenders,
-      counts: counts.senders,
-    },
-    {
-      id: PAGES_TAB,
-      heading: strings.MessagingSetupHealthCountsPages,
-      countLabel: strings.MessagingSetupHealthCountLabelPages,
-      counts: counts.pages,
-    },
-    {
-      id: ADDRESSES_TAB,
-      heading: strings.MessagingSetupHealthCountsChat,
-      countLabel: strings.MessagingSetupHealthCountLabelChat,
-      counts: counts.chat,
-    },
-  ];
-
   const fixDefault = (flexSid: string) =>
     actions.fixDefaultService(
       flexSid,
       data.flexConfiguration?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid,
     );
-  /** A health count: that channel's tab, filtered to the level (chat: the Addresses tab's chat rows). */
-  const showLevel = (channelId: string, level: DiagnosisLevel) => {
-    if (channelId === ADDRESSES_TAB) {
-      setAddressType('chat');
-      setAddressesDiagnosis(level);
-    } else {
-      connectionTabs.find((tab) => tab.id === channelId)?.setDiagnosis(level);
-    }
-    tabs.select(channelId);
-  };
-
   return (
     <StringsContext.Provider value={strings}>
       <Box ref={viewRef} padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
@@ -179,9 +126,9 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
 
         <HealthBanner
           flexConfiguration={data.flexConfiguration}
-          channels={healthChannels}
+          channels={healthChannels(counts, strings)}
           canWrite={canWrite}
-          onShowLevel={showLevel}
+          onShowLevel={filters.showLevel}
           onFixDefault={fixDefault}
           chatAddressMissing={chatAddressMissing}
         />
@@ -191,12 +138,12 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
 
         <Tabs state={tabs}>
           <TabList aria-label={strings.MessagingSetupTabsLabel}>
-            <Tab id={NUMBERS_TAB}>{strings.MessagingSetupTabNumbers}</Tab>
-            <Tab id={SENDERS_TAB}>{strings.MessagingSetupTabSenders}</Tab>
-            <Tab id={PAGES_TAB}>{strings.MessagingSetupTabPages}</Tab>
-            <Tab id={ADDRESSES_TAB}>{strings.MessagingSetupTabAddresses}</Tab>
-            <Tab id={FLEX_FLOWS_TAB}>{strings.MessagingSetupTabFlexFlows}</Tab>
-            <Tab id={HISTORY_TAB}>{strings.MessagingSetupTabHistory}</Tab>
+            <Tab id={TAB.numbers}>{strings.MessagingSetupTabNumbers}</Tab>
+            <Tab id={TAB.senders}>{strings.MessagingSetupTabSenders}</Tab>
+            <Tab id={TAB.pages}>{strings.MessagingSetupTabPages}</Tab>
+            <Tab id={TAB.addresses}>{strings.MessagingSetupTabAddresses}</Tab>
+            <Tab id={TAB.flexFlows}>{strings.MessagingSetupTabFlexFlows}</Tab>
+            <Tab id={TAB.history}>{strings.MessagingSetupTabHistory}</Tab>
           </TabList>
           <TabPanels>
             {connectionTabs.map((tab) => (
@@ -216,20 +163,20 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
               </TabPanel>
             ))}
             <TabPanel>
-              {visited.has(ADDRESSES_TAB) && (
+              {visited.has(TAB.addresses) && (
                 <AddressesTable
                   rows={addresses}
                   canWrite={canWrite}
                   actions={addressActions}
-                  typeFilter={addressType}
-                  onTypeFilter={setAddressType}
-                  diagnosisFilter={addressesDiagnosis}
-                  onDiagnosisFilter={setAddressesDiagnosis}
+                  typeFilter={filters.addressType}
+                  onTypeFilter={filters.setAddressType}
+                  diagnosisFilter={filters.diagnosis.addresses}
+                  onDiagnosisFilter={filters.setDiagnosis.addresses}
                 />
               )}
             </TabPanel>
             <TabPanel>
-              {visited.has(FLEX_FLOWS_TAB) && (
+              {visited.has(TAB.flexFlows) && (
                 <FlexFlowsPanel
                   rows={flexFlows}
                   loading={data.sources.flexFlows.loading}
@@ -241,13 +188,13 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
               )}
             </TabPanel>
             <TabPanel>
-              {visited.has(HISTORY_TAB) && (
+              {visited.has(TAB.history) && (
                 <HistoryPanel
                   backend={backend}
                   names={historyNames}
                   canWrite={canWrite}
                   revert={actions.revertChange}
-                  selected={tabs.selectedId === HISTORY_TAB}
+                  selected={tabs.selectedId === TAB.history}
                 />
               )}
             </TabPanel>
