@@ -13,6 +13,7 @@ import { conversationsHandlers } from './resources/conversations';
 import { flexHandlers } from './resources/flex';
 import { messagingV1Handlers, messagingV2Handlers } from './resources/messaging';
 import { studioHandlers } from './resources/studio';
+import { syncHandlers } from './resources/sync';
 import { taskrouterHandlers } from './resources/taskrouter';
 
 export const SPEC_DIR = path.resolve(__dirname, '..', 'openapi');
@@ -26,6 +27,7 @@ const SPEC_FILES: { product: string; file: string; handlers: OperationHandlers }
   { product: 'taskrouter', file: 'twilio_taskrouter_v1.subset.json', handlers: taskrouterHandlers },
   { product: 'messaging', file: 'twilio_messaging_v1.subset.json', handlers: messagingV1Handlers },
   { product: 'messaging', file: 'twilio_messaging_v2.subset.json', handlers: messagingV2Handlers },
+  { product: 'sync', file: 'twilio_sync_v1.subset.json', handlers: syncHandlers },
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

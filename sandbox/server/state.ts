@@ -40,6 +40,48 @@ export interface FlexFlow extends WireResource {
   contact_identity: string | null;
 }
 
+export interface SyncList extends WireResource {
+  unique_name: string | null;
+}
+
+/** A Sync List Item is addressed by its index, not a SID (see resources/sync.ts). */
+export interface SyncListItem {
+  index: number;
+  data: unknown;
+  [field: string]: unknown;
+}
+
+/** The items of one Sync List: indexes only grow, so a deleted item leaves a gap, as in Sync. */
+export class SyncListItems {
+  private readonly items = new Map<number, SyncListItem>();
+  private nextIndex = 0;
+
+  constructor(private readonly resourcePath: string) {}
+
+  /** Ascending by index. */
+  all(): SyncListItem[] {
+    return [...this.items.values()];
+  }
+
+  add(build: (index: number) => SyncListItem): SyncListItem {
+    const item = build(this.nextIndex);
+    this.nextIndex += 1;
+    this.items.set(item.index, item);
+    return item;
+  }
+
+  /** Throws Twilio's 404 for an unknown index. */
+  get(index: number): SyncListItem {
+    const item = this.items.get(index);
+    if (!item) throw notFound(`${this.resourcePath}/${index}`);
+    return item;
+  }
+
+  remove(index: number): void {
+    if (!this.items.delete(index)) throw notFound(`${this.resourcePath}/${index}`);
+  }
+}
+
 /** An insertion-ordered collection of resources addressed by SID. */
 export class Collection<T extends WireResource> {
   private readonly items = new Map<string, T>();
@@ -95,6 +137,10 @@ export class SandboxAccount {
   readonly messagingServiceNumbers = new Map<string, Collection<WireResource>>();
   readonly messagingServiceSenders = new Map<string, Collection<WireResource>>();
   readonly channelSenders = new Collection<WireResource>('/v2/Channels/Senders');
+  /** Sync (the change history's store): services, their lists (keyed by service SID), list items (by list SID). */
+  readonly syncServices = new Collection<WireResource>('/v1/Services');
+  readonly syncLists = new Map<string, Collection<SyncList>>();
+  readonly syncListItems = new Map<string, SyncListItems>();
   /** Messages played with `POST /_sandbox/inbound`: conversations per customer, and the results. */
   readonly inbound = new InboundTraffic();
   conversationsConfiguration: Record<string, unknown> = {};

@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import { SandboxRequestClient } from '../../serverless/src/twilio/sandboxRequestClient';
 import { createBackendClient, isRateLimited } from '../../src/feature/messaging-setup/api/backendClient';
 import type { AddressInput } from '../../src/contract/types';
+import { HISTORY_LIST_NAME, HISTORY_SERVICE_NAME } from '../../serverless/src/history/historyStore';
 import { BULK_CREATE_PACE, runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
 import { LOAD_ORDER, loadSource } from '../../src/feature/messaging-setup/state/loadSources';
 import { control, sandboxCredentials, twilioRequests, type Stack } from './stack';
@@ -355,6 +356,23 @@ export interface BulkResult {
   failures: number;
   /** Numbers with more than one address (Twilio refuses that, so this must stay 0). */
   duplicates: number;
+  /** Succeeded bulk create-address entries in the change history (Sync), to compare with `addresses`. */
+  historyEntries: number;
+}
+
+/** The change history's bulk create entries, read from Sync directly (not through the backend under test). */
+async function countBulkHistoryEntries(client: twilio.Twilio): Promise<number> {
+  const service = (await client.sync.v1.services.list({ pageSize: 100 })).find(
+    (s) => s.friendlyName === HISTORY_SERVICE_NAME,
+  );
+  if (!service) return 0;
+  const items = await client.sync.v1.services(service.sid).syncLists(HISTORY_LIST_NAME).syncListItems.list({
+    pageSize: 100,
+  });
+  return items.filter((item) => {
+    const data = item.data as { kind?: unknown; outcome?: unknown; bulk?: unknown };
+    return data.kind === 'create-address' && data.outcome === 'succeeded' && data.bulk === true;
+  }).length;
 }
 
 /** Creates `count` addresses through the backend with the plugin's client and bulk runner, under 429s. */
@@ -374,8 +392,13 @@ export async function measureBulkCreate(stack: Stack, count: number, rate429: nu
   const flow = (await client.studio.v2.flows.list({ pageSize: 1000 })).find((f) => f.status === 'published');
   if (!flow || numbers.length < count) throw new Error('the bulk account is not as expected');
 
-  // 429s on the Conversations API only: the writes, not the sign-in.
-  await control(stack, 'POST', 'faults', { rate429, retryAfterSeconds: 1, products: ['conversations'], seed: 5 });
+  // 429s on the Conversations API and Sync (the writes and their history entries), not the sign-in.
+  await control(stack, 'POST', 'faults', {
+    rate429,
+    retryAfterSeconds: 1,
+    products: ['conversations', 'sync'],
+    seed: 5,
+  });
   await control(stack, 'DELETE', 'requests');
   let backendRetries = 0;
   const backend = createBackendClient({
@@ -392,7 +415,7 @@ export async function measureBulkCreate(stack: Stack, count: number, rate429: nu
     integration: { type: 'studio', studioFlowSid: flow.sid, retryCount: 3 },
   };
   const started = Date.now();
-  await runBulk(numbers, (n) => backend.call('create-address', { ...template, address: n.phoneNumber }), {
+  await runBulk(numbers, (n) => backend.call('create-address', { ...template, address: n.phoneNumber, bulk: true }), {
     ...BULK_CREATE_PACE,
     isRateLimited,
     isCancelled: () => false,
@@ -413,5 +436,6 @@ export async function measureBulkCreate(stack: Stack, count: number, rate429: nu
     backendRetries,
     failures: numbers.filter((n) => !perAddress.has(n.phoneNumber)).length,
     duplicates: [...perAddress.values()].filter((n) => n > 1).length,
+    historyEntries: await countBulkHistoryEntries(client),
   };
 }

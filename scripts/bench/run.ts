@@ -157,7 +157,7 @@ async function main() {
 
     const bulk = await measureBulkCreate(stack, BULK.count, BULK.rate429);
     console.log(
-      `\n4. Bulk create of ${bulk.addresses} addresses, ${bulk.rate429 * 100}% of Conversations requests answered 429:\n`,
+      `\n4. Bulk create of ${bulk.addresses} addresses, ${bulk.rate429 * 100}% of Conversations and Sync requests answered 429:\n`,
     );
     console.log(
       table(
@@ -174,6 +174,7 @@ async function main() {
         ],
       ),
     );
+    console.log(`history entries: ${bulk.historyEntries} of ${bulk.addresses}`);
 
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     const result = { date: new Date().toISOString(), quick, latencyMs: LATENCY_MS, bundle, loads, ui, uiRuns, bulk };

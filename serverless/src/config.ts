@@ -38,6 +38,12 @@ export interface BackendEnv {
    * example.com. Unset: any public host. The backend's own host is always allowed.
    */
   MESSAGING_SETUP_WEBHOOK_HOSTS?: string;
+  /**
+   * The change history (history/): the Sync Service that holds it (unset: the service named
+   * "Messaging Setup", made on first use), and how many days an entry is kept (its Sync TTL).
+   */
+  MESSAGING_SETUP_SYNC_SERVICE_SID?: string;
+  MESSAGING_SETUP_HISTORY_RETENTION_DAYS?: string;
 }
 
 /** What the Functions runtime adds to the environment: the service's domain, `host[:port]`. */
@@ -73,6 +79,19 @@ export interface BackendConfig {
   urlPolicy: UrlPolicy;
   /** What is wrong with MESSAGING_SETUP_WEBHOOK_HOSTS, when it is malformed: then no URL may be set. */
   webhookHostsProblem: string | undefined;
+  /** Where the change history lives and how long its entries are kept (history/historyStore.ts). */
+  history: { syncServiceSid: string | undefined; retentionDays: number };
+}
+
+/**
+ * Sync keeps an item at most 31 536 000 s (365 days: Twilio error 54011, "Invalid TTL"), so that
+ * is both the default retention and the longest one; a longer or malformed setting keeps 365.
+ */
+export const MAX_HISTORY_RETENTION_DAYS = 365;
+
+function retentionDays(value: string | undefined): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 && n <= MAX_HISTORY_RETENTION_DAYS ? n : MAX_HISTORY_RETENTION_DAYS;
 }
 
 const MAX_CALL_BUDGET_MS = 9000;
@@ -113,5 +132,9 @@ export function readConfig(env: BackendEnv & RuntimeContext): BackendConfig {
       ...(ownHost ? { ownHost } : {}),
     },
     webhookHostsProblem: webhookHosts.problem,
+    history: {
+      syncServiceSid: env.MESSAGING_SETUP_SYNC_SERVICE_SID || undefined,
+      retentionDays: retentionDays(env.MESSAGING_SETUP_HISTORY_RETENTION_DAYS),
+    },
   };
 }

@@ -34,6 +34,9 @@ import {
   type FunctionResponse,
 } from './harness';
 
+/** A write's answer: its change-history entry was written (history.test.ts checks the entries). */
+const RECORDED = { recorded: true, entryId: expect.any(String) as unknown };
+
 const t = setUpBackend();
 
 beforeEach(() => t.reset());
@@ -358,7 +361,11 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
       payload: { serviceSid: target },
     });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ previousServiceSid: previous, defaultConversationServiceSid: target });
+    expect(response.body).toEqual({
+      previousServiceSid: previous,
+      defaultConversationServiceSid: target,
+      history: RECORDED,
+    });
     expect(account().conversationsConfiguration.default_chat_service_sid).toBe(target);
     const unknown = await t.callFunction('set-default-conversation-service', {
       token: token(),
@@ -407,6 +414,7 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
       integration: { type: 'studio', studioFlowSid: flow, retryCount: 2 },
       conversationServiceSid: service,
       dateUpdated: expect.any(String),
+      history: RECORDED,
     });
     expect(Date.parse(String((response.body as AddressSummary).dateUpdated))).toBe(
       Date.parse(String(created?.date_updated)),
@@ -529,7 +537,7 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
     const count = account().addresses.size;
     const response = await t.callFunction('delete-address', { token: token(), payload: { sid: existing.sid } });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ deleted: existing.sid });
+    expect(response.body).toEqual({ deleted: existing.sid, history: RECORDED });
     expect(account().addresses.find(existing.sid)).toBeUndefined();
     expect(account().addresses.size).toBe(count - 1);
     expect(addressWrites(t.log()).map((e) => `${e.method} ${e.path}`)).toEqual([

@@ -237,9 +237,11 @@ export interface AddressInput {
   autoCreationEnabled: boolean;
   integration: AddressIntegration;
   conversationServiceSid?: string;
+  /** Create only: part of a bulk run, so its history entry says so (HistoryEntry.bulk). */
+  bulk?: boolean;
 }
 
-export interface UpdateAddressRequest extends Omit<AddressInput, 'type' | 'address'> {
+export interface UpdateAddressRequest extends Omit<AddressInput, 'type' | 'address' | 'bulk'> {
   sid: string;
 }
 
@@ -291,7 +293,8 @@ export type HistoryState =
   | { address: AddressSummary }
   | { numberInbound: { smsUrl: string | null; smsApplicationSid: string | null } }
   | { defaultConversationServiceSid: string | null }
-  | { flexFlow: FlexFlowSummary };
+  /** `address`: in a migration's before-state, the number's address the migration brought to the flow's settings. */
+  | { flexFlow: FlexFlowSummary; address?: AddressSummary };
 
 export interface HistoryEntry {
   /** The Sync List item's index, as a string: the entry's stable id. */

@@ -1,4 +1,6 @@
 import { flexFunction } from '../http/flexFunction';
+import { recordChange } from '../history/recordChange';
+import { addressResource } from '../history/resources';
 import { createAddressConfiguration } from '../lib/addressParams';
 import { parseCreateAddress } from '../lib/parseRequests';
 import { assertReferencesExist } from '../lib/referencedResources';
@@ -8,12 +10,26 @@ import { assertReferencesExist } from '../lib/referencedResources';
  * RetryingRequestClient); createAddressConfiguration looks instead, and an identical address that
  * already exists is the result, so a retry or a bulk re-run is never a failure or a duplicate.
  * The Studio flow, conversation service and SMS number it names must exist (400 otherwise).
+ * One history entry; none when an identical address was already there (nothing changed).
  */
 export const handler = flexFunction<'create-address'>({
   name: 'create-address',
   parse: parseCreateAddress,
-  async run(input, { client }) {
-    await assertReferencesExist(client, input);
-    return (await createAddressConfiguration(client, input)).address;
-  },
+  run: ({ bulk, ...input }, deps) =>
+    recordChange(
+      deps,
+      { kind: 'create-address', resource: { type: 'address', sid: null, address: input.address }, bulk },
+      async (tracked) => {
+        await assertReferencesExist(deps.client, input);
+        const { address, alreadyExisted } = await createAddressConfiguration(deps.client, input);
+        tracked.resource = addressResource(address);
+        return {
+          result: address,
+          after: { address },
+          ...(alreadyExisted
+            ? { unrecorded: `Nothing changed: ${address.address} already had this address (${address.sid}).` }
+            : {}),
+        };
+      },
+    ),
 });

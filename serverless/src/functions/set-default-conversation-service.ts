@@ -1,4 +1,6 @@
 import { flexFunction } from '../http/flexFunction';
+import { recordChange } from '../history/recordChange';
+import { CONVERSATIONS_CONFIGURATION } from '../history/resources';
 import { parseSetDefaultService } from '../lib/parseRequests';
 
 /**
@@ -8,14 +10,22 @@ import { parseSetDefaultService } from '../lib/parseRequests';
 export const handler = flexFunction<'set-default-conversation-service'>({
   name: 'set-default-conversation-service',
   parse: parseSetDefaultService,
-  async run({ serviceSid }, { client }) {
-    // A clear 404 for an unknown service, before changing anything.
-    await client.conversations.v1.services(serviceSid).fetch();
-    const before = await client.conversations.v1.configuration().fetch();
-    const after = await client.conversations.v1.configuration().update({ defaultChatServiceSid: serviceSid });
-    return {
-      previousServiceSid: before.defaultChatServiceSid || null,
-      defaultConversationServiceSid: after.defaultChatServiceSid,
-    };
-  },
+  run: ({ serviceSid }, deps) =>
+    recordChange(
+      deps,
+      { kind: 'set-default-conversation-service', resource: CONVERSATIONS_CONFIGURATION },
+      async (tracked) => {
+        const { conversations } = deps.client;
+        // A clear 404 for an unknown service, before changing anything.
+        await conversations.v1.services(serviceSid).fetch();
+        const before = await conversations.v1.configuration().fetch();
+        const previousServiceSid = before.defaultChatServiceSid || null;
+        tracked.before = { defaultConversationServiceSid: previousServiceSid };
+        const after = await conversations.v1.configuration().update({ defaultChatServiceSid: serviceSid });
+        return {
+          result: { previousServiceSid, defaultConversationServiceSid: after.defaultChatServiceSid },
+          after: { defaultConversationServiceSid: after.defaultChatServiceSid || null },
+        };
+      },
+    ),
 });

@@ -1,4 +1,6 @@
 import { flexFunction } from '../http/flexFunction';
+import { recordChange } from '../history/recordChange';
+import { numberInboundOf, numberResource } from '../history/resources';
 import { parseUpdateNumberInbound } from '../lib/parseRequests';
 import { summarisePhoneNumber } from '../lib/summaries';
 
@@ -10,15 +12,24 @@ import { summarisePhoneNumber } from '../lib/summaries';
 export const handler = flexFunction<'update-number-inbound'>({
   name: 'update-number-inbound',
   parse: parseUpdateNumberInbound,
-  async run({ sid, smsUrl, smsApplicationSid }, { client }) {
-    const before = summarisePhoneNumber(await client.incomingPhoneNumbers(sid).fetch());
-    const after = await client.incomingPhoneNumbers(sid).update({
-      ...(smsUrl !== undefined ? { smsUrl } : {}),
-      ...(smsApplicationSid !== undefined ? { smsApplicationSid } : {}),
-    });
-    return {
-      previous: { smsUrl: before.smsUrl, smsApplicationSid: before.smsApplicationSid },
-      number: summarisePhoneNumber(after),
-    };
-  },
+  run: ({ sid, smsUrl, smsApplicationSid }, deps) =>
+    recordChange(
+      deps,
+      { kind: 'update-number-inbound', resource: { type: 'phone-number', sid, address: null } },
+      async (tracked) => {
+        const before = summarisePhoneNumber(await deps.client.incomingPhoneNumbers(sid).fetch());
+        tracked.resource = numberResource(before);
+        tracked.before = numberInboundOf(before);
+        const after = summarisePhoneNumber(
+          await deps.client.incomingPhoneNumbers(sid).update({
+            ...(smsUrl !== undefined ? { smsUrl } : {}),
+            ...(smsApplicationSid !== undefined ? { smsApplicationSid } : {}),
+          }),
+        );
+        return {
+          result: { previous: { smsUrl: before.smsUrl, smsApplicationSid: before.smsApplicationSid }, number: after },
+          after: numberInboundOf(after),
+        };
+      },
+    ),
 });

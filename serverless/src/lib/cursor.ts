@@ -15,8 +15,8 @@ const MAX_PAGE = 1_000_000;
 const isPageNumber = (p: unknown): p is number =>
   typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= MAX_PAGE;
 
-/** `null` only at the end of the list: a next page the cursor cannot carry is an error, not the end. */
-export function encodeCursor(nextPageUrl: string | undefined | null): string | null {
+/** Twilio's position of the page a next-page link points to; `null` only at the end of the list. */
+export function pagePositionOf(nextPageUrl: string | undefined | null): TwilioPagePosition | null {
   if (!nextPageUrl) return null;
   const url = new URL(nextPageUrl, 'https://api.twilio.com');
   const pageToken = url.searchParams.get('PageToken') ?? '';
@@ -24,7 +24,18 @@ export function encodeCursor(nextPageUrl: string | undefined | null): string | n
   if (!TOKEN_PATTERN.test(pageToken) || !isPageNumber(pageNumber)) {
     throw new BackendError(502, 'twilio_unavailable', 'Twilio answered with a page link the backend cannot follow.');
   }
-  return Buffer.from(JSON.stringify({ p: pageNumber, t: pageToken })).toString('base64url');
+  return { pageNumber, pageToken };
+}
+
+/** `null` only at the end of the list: a next page the cursor cannot carry is an error, not the end. */
+export function encodeCursor(nextPageUrl: string | undefined | null): string | null {
+  return encodePosition(pagePositionOf(nextPageUrl));
+}
+
+/** A cursor for a page position the backend holds already (null: the end of the list). */
+export function encodePosition(position: TwilioPagePosition | null | undefined): string | null {
+  if (!position) return null;
+  return Buffer.from(JSON.stringify({ p: position.pageNumber, t: position.pageToken })).toString('base64url');
 }
 
 export function decodeCursor(cursor: unknown): TwilioPagePosition | undefined {

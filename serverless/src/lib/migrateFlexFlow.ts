@@ -2,6 +2,7 @@ import { addressMismatches, planFlexFlowMigration } from '../../../src/contract/
 import type {
   AddressInput,
   AddressSummary,
+  FlexFlowSummary,
   MigrateFlexFlowRequest,
   MigrateFlexFlowResponse,
   MigrationStep,
@@ -60,6 +61,8 @@ const flowGone = (sid: string) =>
 export async function migrateFlexFlow(
   client: TwilioClient,
   { sid, updateExistingAddressSid }: MigrateFlexFlowRequest,
+  /** Told what the migration found, for its history entry: the flow, and an address it updated as it was. */
+  seen: { flow?: FlexFlowSummary; replacedAddress?: AddressSummary } = {},
 ): Promise<MigrateFlexFlowResponse> {
   const [flowResource, flexConfiguration] = await Promise.all([
     client.flexApi.v1
@@ -71,6 +74,7 @@ export async function migrateFlexFlow(
     client.flexApi.v1.configuration().fetch(),
   ]);
   const flow = summariseFlexFlow(flowResource);
+  seen.flow = flow;
   const plan = planFlexFlowMigration(flow, flexConfiguration.flexServiceInstanceSid || null);
   if (!plan.migratable) throw new BackendError(409, 'not_migratable', plan.message);
   const planned = plan.address;
@@ -86,6 +90,7 @@ export async function migrateFlexFlow(
   });
 
   const placed = await placeAddress(client, planned, updateExistingAddressSid, log);
+  if ('how' in placed && placed.how === 'updated') seen.replacedAddress = placed.before;
   if ('refused' in placed) {
     return result(
       'unchanged',

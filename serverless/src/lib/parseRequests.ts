@@ -88,7 +88,13 @@ const setsWebhook = (payload: unknown): boolean =>
 
 export function parseCreateAddress(payload: unknown, config: BackendConfig): AddressInput {
   if (setsWebhook(payload)) assertWebhookHostsReadable(config);
-  return accept(checkCreateAddress(payload, config.urlPolicy));
+  // `bulk` only marks the history entry; the address rules check the rest.
+  const { bulk, ...address } = isRecord(payload) ? payload : { bulk: undefined };
+  if (bulk !== undefined && typeof bulk !== 'boolean') {
+    throw new BackendError(400, 'invalid_input', 'bulk must be true or false.', { bulk: 'Must be true or false.' });
+  }
+  const input = accept(checkCreateAddress(isRecord(payload) ? address : payload, config.urlPolicy));
+  return bulk ? { ...input, bulk } : input;
 }
 
 export function parseUpdateAddress(payload: unknown, config: BackendConfig): UpdateAddressRequest {

@@ -1,0 +1,30 @@
+import type { AddressSummary, FlexFlowSummary, HistoryResource, PhoneNumberSummary } from '../../../src/contract/types';
+
+/** What each kind of resource is called in a history entry (`address`: what filters match). */
+export const addressResource = (address: Pick<AddressSummary, 'sid' | 'address'>): HistoryResource => ({
+  type: 'address',
+  sid: address.sid,
+  address: address.address,
+});
+
+export const numberResource = (number: Pick<PhoneNumberSummary, 'sid' | 'phoneNumber'>): HistoryResource => ({
+  type: 'phone-number',
+  sid: number.sid,
+  address: number.phoneNumber,
+});
+
+export const CONVERSATIONS_CONFIGURATION: HistoryResource = {
+  type: 'conversations-configuration',
+  sid: null,
+  address: null,
+};
+
+export const flexFlowResource = (flow: Pick<FlexFlowSummary, 'sid' | 'contactIdentity'>): HistoryResource => ({
+  type: 'flex-flow',
+  sid: flow.sid,
+  address: flow.contactIdentity,
+});
+
+export const numberInboundOf = (number: PhoneNumberSummary) => ({
+  numberInbound: { smsUrl: number.smsUrl, smsApplicationSid: number.smsApplicationSid },
+});
