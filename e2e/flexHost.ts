@@ -31,9 +31,13 @@ export function collectPageProblems(page: Page): string[] {
   return problems;
 }
 
-/** Opens the Flex host page as a role and waits until Flex has loaded the plugin and rendered. */
-export async function signIn(page: Page, role: string, pathname = '/') {
+/**
+ * Opens the Flex host page as a role and waits until Flex has loaded the plugin and rendered;
+ * `user` (stand-in only) signs in as another demo user of that role, `<user>@owl.example`.
+ */
+export async function signIn(page: Page, role: string, pathname = '/', user?: string) {
   if (flexHost() === 'real') {
+    if (user) throw new Error('The real-Flex host signs in as the demo user of a role only.');
     await bootRealFlex(page, role, pathname);
     const identity = await page.evaluate(
       () => (window as unknown as { flexManager?: { user?: { identity?: string } } }).flexManager?.user?.identity,
@@ -41,9 +45,9 @@ export async function signIn(page: Page, role: string, pathname = '/') {
     expect(identity).toBe(`demo.${role}@owl.example`);
     return;
   }
-  await page.goto(`${pathname}?role=${role}`);
+  await page.goto(`${pathname}?role=${role}${user ? `&user=${encodeURIComponent(user)}` : ''}`);
   await expect(page.locator('[data-flex-host="ready"]')).toBeVisible();
-  await expect(page.getByRole('banner')).toContainText(`demo.${role}@owl.example`);
+  await expect(page.getByRole('banner')).toContainText(user ? `${user}@owl.example` : `demo.${role}@owl.example`);
 }
 
 /**
@@ -66,8 +70,8 @@ export const flexNotifications = (page: Page) => page.locator('.Twilio-Notificat
 export const pathnameOf = (page: Page) => new URL(page.url()).pathname.replace(/\/$/, '');
 
 /** Signs in, opens Messaging Setup from the side nav and waits until every list has loaded. */
-export async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin') {
-  await signIn(page, role);
+export async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin', user?: string) {
+  await signIn(page, role, '/', user);
   await sideLink(page, 'Messaging Setup').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Messaging Setup' })).toBeVisible();
   await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });

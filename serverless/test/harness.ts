@@ -111,6 +111,11 @@ export interface BackendTestContext {
   reset(options?: Partial<ResetOptions>): void;
   /** Injects faults into the sandbox's Twilio answers until the end of the test. */
   faults(settings: Partial<FaultSettings>, seed: number): void;
+  /**
+   * Stops the backend and starts it again (a new process state, a new port: `backendUrl` changes)
+   * on the same sandbox, as a redeploy or a cold Functions container would.
+   */
+  restartBackend(): Promise<void>;
 }
 
 /** `{error: {code, message}}` with non-empty strings, and nothing that looks like a stack. */
@@ -267,7 +272,15 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     faults(settings, seed) {
       sandbox().faults.configure({ ...NO_FAULTS, ...settings }, seed);
     },
+    async restartBackend() {
+      await need(backend).close();
+      backend = await startBackend();
+      backendUrl = backend.url;
+    },
   };
+
+  /** The backend as npm start runs it (loopback only), without its request log. */
+  const startBackend = () => startLocalBackend({ baseDir: need(buildRoot), port: 0, env, url: 'http://127.0.0.1' });
 
   async function start(): Promise<void> {
     // Built into a folder inside serverless/ (gitignored), so the bundles' `require('twilio')`
@@ -298,8 +311,7 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     };
     Object.assign(env, baseEnv);
 
-    // The backend as npm start runs it (loopback only), without its request log.
-    backend = await startLocalBackend({ baseDir: buildRoot, port: 0, env, url: 'http://127.0.0.1' });
+    backend = await startBackend();
     backendUrl = backend.url;
   }
 

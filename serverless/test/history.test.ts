@@ -154,6 +154,26 @@ describe('recording', () => {
   });
 });
 
+describe('persistence', () => {
+  test('the history survives a backend restart: it lives in Sync, and the restarted backend appends to the same list', async () => {
+    const supervisor = t.tokens.supervisor();
+    const first = await createAddress(supervisor, smsInput(freeSmsNumber(account())));
+    // Sync services and lists: the restarted backend finds the ones it made, it makes no new ones.
+    const lists = () =>
+      account().syncServices.all().length +
+      [...account().syncLists.values()].reduce((count, services) => count + services.all().length, 0);
+    const listsBefore = lists();
+    await t.restartBackend();
+
+    const entries = await history();
+    expect(entries.map((e) => [e.id, e.kind, e.resource.sid])).toEqual([['0', 'create-address', first.sid]]);
+    const second = await createAddress(supervisor, smsInput(freeSmsNumber(account()), 'Second'));
+    expect(second.history).toEqual({ recorded: true, entryId: '1' });
+    expect(lists()).toBe(listsBefore);
+    expect((await history()).map((e) => e.id)).toEqual(['1', '0']);
+  });
+});
+
 describe('list-history', () => {
   test('filters by address (a number also matches its WhatsApp address), identity and kind; bad filters are 400', async () => {
     const alice = t.tokens.supervisor();

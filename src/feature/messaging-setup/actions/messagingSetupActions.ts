@@ -187,7 +187,8 @@ export function createMessagingSetupActions({
     async createAddressInBulk(request) {
       // The bulk runner paces the run and re-queues a rate-limited row itself: no second loop here.
       const saved = withoutReceipt(
-        await backend.call('create-address', request, { retryRateLimited: false }),
+        // `bulk` marks its history entry as one of a run.
+        await backend.call('create-address', { ...request, bulk: true }, { retryRateLimited: false }),
         notify,
         strings,
       );
@@ -212,7 +213,7 @@ export function createMessagingSetupActions({
   /** Puts what a revert restored into the state, from the revert's own entry (its `after`). */
   function showReverted({ resource, after }: HistoryEntry) {
     if (resource.type === 'address') {
-      if (after && 'address' in after) dispatch({ type: 'address-saved', address: after.address });
+      if (after && 'address' in after && after.address) dispatch({ type: 'address-saved', address: after.address });
       else if (resource.sid) dispatch({ type: 'address-deleted', sid: resource.sid });
     } else if (resource.type === 'phone-number' && resource.sid && after && 'numberInbound' in after) {
       dispatch({ type: 'number-inbound-set', sid: resource.sid, ...after.numberInbound });

@@ -46,6 +46,8 @@ export function describeState(
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): string {
   if (!state) return strings.MessagingSetupHistoryNothing;
+  // A migration's before-state is the Flex Flow (and the address it overwrote, if any): name the flow.
+  if ('flexFlow' in state) return `"${state.flexFlow.friendlyName}"`;
   if ('address' in state) {
     const routing = describeRouting(state.address, names.studioFlowsBySid, strings);
     return state.address.autoCreationEnabled ? routing : `${routing}${strings.MessagingSetupHistoryAutoCreationOff}`;
@@ -59,7 +61,7 @@ export function describeState(
     if (!serviceSid) return strings.MessagingSetupHistoryNoService;
     return names.services.find((s) => s.sid === serviceSid)?.friendlyName ?? serviceSid;
   }
-  return `"${state.flexFlow.friendlyName}"`;
+  return '';
 }
 
 /**
