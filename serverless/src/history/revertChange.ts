@@ -208,7 +208,8 @@ export async function revertChange(deps: FunctionDeps, id: string): Promise<Reco
   if (differences.length > 0) {
     const later = await laterChangeOf(store, entry);
     const who = later ? `${later.who.identity} changed it at ${later.at}` : 'it was changed outside Messaging Setup';
-    throw refuse(`Nothing was reverted: ${differences.join(', ')} since entry ${id} (${who}).`);
+    const what = entry.resource.address ?? entry.resource.sid ?? 'It';
+    throw refuse(`${what} has changed since: ${differences.join(', ')} (${who}). Nothing was changed.`);
   }
   let afterRevert: HistoryState | null = null;
   let resourceAfter = entry.resource;

@@ -217,6 +217,7 @@ export const messagingSetupStrings = {
   MessagingSetupHistorySucceeded: 'Done',
   MessagingSetupHistoryFailed: 'Failed',
   MessagingSetupHistoryDetails: 'Before and after',
+  MessagingSetupHistoryChangedFields: 'Fields changed',
   MessagingSetupHistoryBefore: 'Before',
   MessagingSetupHistoryAfter: 'After',
   MessagingSetupHistoryNothing: 'nothing (it did not exist)',

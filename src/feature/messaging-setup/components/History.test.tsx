@@ -68,6 +68,19 @@ test('the view loads no history; the History tab lists each change readably, wit
   await user.click(within(edit).getByText('Before and after'));
   expect(edit).toHaveTextContent('Before: Studio: Messaging Flow · retry 3');
   expect(edit).toHaveTextContent(`"webhookUrl": "${WEBHOOK}"`);
+  // The fields that changed, each before → after; Twilio's own dateUpdated is not one of them.
+  expect(
+    within(within(edit).getByRole('list', { name: 'Fields changed' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent),
+  ).toEqual([
+    'address.integration.type: "studio" → "webhook"',
+    'address.integration.studioFlowSid: "FW00000000000000000000000000000001" → —',
+    'address.integration.retryCount: 3 → —',
+    `address.integration.webhookUrl: — → "${WEBHOOK}"`,
+    'address.integration.webhookMethod: — → "POST"',
+    'address.integration.webhookFilters: — → ["onMessageAdded"]',
+  ]);
 
   // The filters go to the backend, all together.
   await user.type(within(activePanel()).getByLabelText('Address or number'), support.address);

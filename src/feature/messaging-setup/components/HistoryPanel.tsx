@@ -12,6 +12,7 @@ import { useUID } from '@twilio-paste/core/uid-library';
 import { HISTORY_KINDS, type HistoryEntry, type HistoryKind } from '../../../contract/types';
 import type { BackendClient } from '../api/backendClient';
 import {
+  changedFields,
   describeHistoryEntry,
   describeState,
   HISTORY_KIND_LABEL_KEY,
@@ -66,6 +67,13 @@ function StatesDetails({
       <Box marginTop="space20" fontSize="fontSize20">
         {entry.summarised && <Text as="p">{strings.MessagingSetupHistorySummarised}</Text>}
         {entry.error && <Text as="p">{entry.error}</Text>}
+        <Box as="ul" margin="space0" paddingLeft="space60" aria-label={strings.MessagingSetupHistoryChangedFields}>
+          {changedFields(entry).map(({ field, before, after }) => (
+            <Text as="li" key={field} fontSize="fontSize20" fontFamily="fontFamilyCode">
+              {field}: {before} → {after}
+            </Text>
+          ))}
+        </Box>
         {(['before', 'after'] as const).map((side) => (
           <Box key={side} marginTop="space20">
             <Text as="p" fontWeight="fontWeightSemibold" fontSize="fontSize20">

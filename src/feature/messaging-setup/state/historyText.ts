@@ -84,3 +84,26 @@ export function describeHistoryEntry(
 
 /** Whether the view offers Revert: a change that was made, and is not itself a revert of a failed one. */
 export const isRevertible = (entry: HistoryEntry) => entry.outcome === 'succeeded';
+
+/** A state's fields as `path → value` (`address.integration.retryCount → 3`), leaves only. */
+function leaves(value: unknown, path: string, into: Map<string, string>): Map<string, string> {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) leaves(inner, path ? `${path}.${key}` : key, into);
+  } else if (path) {
+    into.set(path, JSON.stringify(value ?? null));
+  }
+  return into;
+}
+
+/** Bookkeeping Twilio changes on every write: not a difference a supervisor made. */
+const IGNORED_FIELD = /(^|\.)dateUpdated$/;
+
+/** The fields an entry changed, each with its value before and after ("—" where it had none). */
+export function changedFields(entry: Pick<HistoryEntry, 'before' | 'after'>) {
+  const before = leaves(entry.before, '', new Map());
+  const after = leaves(entry.after, '', new Map());
+  const paths = [...new Set([...before.keys(), ...after.keys()])];
+  return paths
+    .filter((path) => !IGNORED_FIELD.test(path) && before.get(path) !== after.get(path))
+    .map((path) => ({ field: path, before: before.get(path) ?? '—', after: after.get(path) ?? '—' }));
+}
