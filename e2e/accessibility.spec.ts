@@ -35,7 +35,7 @@ async function closeWith(page: Page, button: string) {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
-test('the five tabs; the README screenshot of the Phone numbers tab', async ({ page }) => {
+test('every tab; the README screenshot of the Phone numbers tab', async ({ page }) => {
   const problems = collectPageProblems(page);
   await openMessagingSetup(page, 'supervisor');
   await expect(page.getByRole('region', { name: 'Account health' })).toBeVisible();
@@ -58,6 +58,10 @@ test('the five tabs; the README screenshot of the Phone numbers tab', async ({ p
     await expect(activePanel(page).getByTestId(row).first()).toBeVisible();
     await expectAccessible(page, `the ${tab} tab`);
   }
+  // A fresh sandbox account has no history yet.
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(activePanel(page)).toContainText('No change recorded yet.');
+  await expectAccessible(page, 'the History tab');
   expect(problems).toEqual([]);
 });
 
