@@ -151,3 +151,18 @@ export function defaultAccount(): FakeAccount {
   // Plain JSON data: a JSON round trip is a deep copy (jsdom has no structuredClone).
   return JSON.parse(JSON.stringify(account)) as FakeAccount;
 }
+
+/** A legacy Flex Flow: an SMS flow to the Messaging Flow, retry count 2, unless `fields` say otherwise. */
+export const flexFlowFixture = (n: number, fields: Partial<FlexFlowSummary> = {}): FlexFlowSummary => ({
+  sid: sid('FO', n),
+  friendlyName: `Flow ${n}`,
+  channelType: 'sms',
+  contactIdentity: null,
+  enabled: true,
+  integrationType: 'studio',
+  integration: { flow_sid: MESSAGING_FLOW_SID, retry_count: 2 },
+  longLived: false,
+  janitorEnabled: true,
+  chatServiceSid: sid('IS', 9),
+  ...fields,
+});

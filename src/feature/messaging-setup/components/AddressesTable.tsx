@@ -6,7 +6,7 @@ import { isAddressType, type AddressSummary } from '../../../contract/types';
 import { matchesDiagnosis, type AddressRow, type DiagnosisFilter } from '../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
 import { AddressRowActions } from './AddressRowActions';
-import { DiagnosisCell, RoutingCell, StatusCell } from './table/cells';
+import { diagnosisColumn, RoutingCell, StatusCell } from './table/cells';
 import { addressTypeLabel } from './addressTypeLabel';
 import { SidCell } from './SidCell';
 import { DataTable, type Column } from './table/DataTable';
@@ -79,18 +79,7 @@ function addressColumns(
       header: strings.MessagingSetupColumnStatus,
       td: (row) => <StatusCell status={row.status} reason={row.statusReason} />,
     },
-    {
-      id: 'diagnosis',
-      header: strings.MessagingSetupColumnDiagnosis,
-      td: (row) => (
-        <DiagnosisCell
-          rowKey={row.key}
-          address={row.address}
-          level={row.diagnosis?.level}
-          onOpen={actions.onDiagnose}
-        />
-      ),
-    },
+    diagnosisColumn(strings, actions.onDiagnose),
     { id: 'routing', header: strings.MessagingSetupColumnRouting, td: (row) => <RoutingCell routing={row.routing} /> },
     {
       id: 'sid',

@@ -1,7 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 
 import type { AddressInput, AddressSummary } from '../../../contract/types';
-import { defaultAccount, DRAFT_FLOW_SID, FLEX_SERVICE_SID, MESSAGING_FLOW_SID, sid } from '../../../test/fakeAccount';
+import {
+  defaultAccount,
+  DRAFT_FLOW_SID,
+  flexFlowFixture,
+  FLEX_SERVICE_SID,
+  MESSAGING_FLOW_SID,
+  sid,
+} from '../../../test/fakeAccount';
 import { createFakeBackend } from '../../../test/fakeBackend';
 import { activePanel, renderMessagingSetup } from '../../../test/renderMessagingSetup';
 
@@ -41,18 +48,8 @@ function channelsAccount() {
     address(22, { type: 'chat', address: 'vip-chat', friendlyName: 'VIP chat' }),
     address(23, { type: 'email', address: 'support@owl-shoes.example', integration: { type: 'default' } }),
   );
-  const facebookFlow = (n: number, name: string, identity: string) => ({
-    sid: sid('FO', n),
-    friendlyName: name,
-    channelType: 'facebook',
-    contactIdentity: identity,
-    enabled: true,
-    integrationType: 'studio',
-    integration: { flow_sid: MESSAGING_FLOW_SID, retry_count: 2 },
-    longLived: false,
-    janitorEnabled: true,
-    chatServiceSid: sid('IS', 9),
-  });
+  const facebookFlow = (n: number, friendlyName: string, contactIdentity: string) =>
+    flexFlowFixture(n, { friendlyName, channelType: 'facebook', contactIdentity });
   // Facebook Flex Flows store the page ID with or without `messenger:`.
   account.flexFlows = [
     facebookFlow(1, 'Outlet Facebook Flow', PAGE_FROM_FLOW.slice('messenger:'.length)),

@@ -7,7 +7,7 @@ import { fill, useStrings, type MessagingSetupStrings } from '../strings';
 import {
   ActionsCell,
   AddressCell,
-  DiagnosisCell,
+  diagnosisColumn,
   NameCell,
   NoActionsCell,
   RoutingCell,
@@ -74,18 +74,7 @@ function connectionColumns(
       header: strings.MessagingSetupColumnStatus,
       td: (row) => <StatusCell status={row.status} reason={row.statusReason} />,
     },
-    {
-      id: 'diagnosis',
-      header: strings.MessagingSetupColumnDiagnosis,
-      td: (row) => (
-        <DiagnosisCell
-          rowKey={row.key}
-          address={row.address}
-          level={row.diagnosis?.level}
-          onOpen={actions.onDiagnose}
-        />
-      ),
-    },
+    diagnosisColumn(strings, actions.onDiagnose),
     {
       id: 'routing',
       header: strings.MessagingSetupColumnRouting,

@@ -1,25 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 
 import type { FlexFlowSummary, MigrateFlexFlowResponse } from '../../../contract/types';
-import { defaultAccount, MESSAGING_FLOW_SID, NUMBERS, SENDERS, sid } from '../../../test/fakeAccount';
+import { defaultAccount, flexFlowFixture, NUMBERS, SENDERS, sid } from '../../../test/fakeAccount';
 import { createFakeBackend, errorReply } from '../../../test/fakeBackend';
 import { activePanel, renderMessagingSetup } from '../../../test/renderMessagingSetup';
 
 jest.setTimeout(30_000);
 
-const flow = (n: number, fields: Partial<FlexFlowSummary>): FlexFlowSummary => ({
-  sid: sid('FO', n),
-  friendlyName: `Flow ${n}`,
-  channelType: 'sms',
-  contactIdentity: null,
-  enabled: true,
-  integrationType: 'studio',
-  integration: { flow_sid: MESSAGING_FLOW_SID, retry_count: 2 },
-  longLived: false,
-  janitorEnabled: true,
-  chatServiceSid: sid('IS', 9),
-  ...fields,
-});
+const flow = flexFlowFixture;
 
 const FLOWS = {
   sales: flow(1, { friendlyName: 'Sales SMS Flow', contactIdentity: NUMBERS.sales.phoneNumber }),

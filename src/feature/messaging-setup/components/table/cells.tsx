@@ -3,14 +3,15 @@ import { Button } from '@twilio-paste/core/button';
 import { Td } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import type { DiagnosisLevel } from '../../diagnostics/diagnose';
+import type { Diagnosis, DiagnosisLevel } from '../../diagnostics/diagnose';
 import type { ConnectionRow } from '../../state/rows';
-import { useStrings } from '../../strings';
+import { useStrings, type MessagingSetupStrings } from '../../strings';
 import { AddressRowActions } from '../AddressRowActions';
 import { AddressStatusBadge } from '../AddressStatusBadge';
 import type { ConnectionRowActions } from '../ConnectionsTable';
 import { DiagnosisBadge } from '../DiagnosisBadge';
 import { SidCell } from '../SidCell';
+import type { Column } from './DataRow';
 
 // The tables' cells (Phone numbers, WhatsApp senders, Addresses), each memoised on flat props and
 // rendering its own Td: while the view loads, an answer changes a column of every row (a status, a
@@ -71,6 +72,20 @@ export const DiagnosisCell = React.memo(function DiagnosisCell({
 }) {
   return <Td>{level ? <DiagnosisBadge address={address} level={level} onOpen={() => onOpen(rowKey)} /> : '—'}</Td>;
 });
+
+/** The Diagnosis column of every table whose rows are diagnosed: its badge opens the row's findings. */
+export function diagnosisColumn<T extends { key: string; address: string; diagnosis?: Diagnosis }>(
+  strings: MessagingSetupStrings,
+  onDiagnose: (key: string) => void,
+): Column<T> {
+  return {
+    id: 'diagnosis',
+    header: strings.MessagingSetupColumnDiagnosis,
+    td: (row) => (
+      <DiagnosisCell rowKey={row.key} address={row.address} level={row.diagnosis?.level} onOpen={onDiagnose} />
+    ),
+  };
+}
 
 export const RoutingCell = React.memo(function RoutingCell({ routing }: { routing: string }) {
   return (
