@@ -1,3 +1,4 @@
+import { buildSyncService, DEFAULT_SYNC_SERVICE } from './resources/sync';
 import { SeededRandom } from './random';
 import { buildIncomingPhoneNumber } from './resources/api2010';
 import {
@@ -409,6 +410,11 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
   if (options.otherChannels) {
     addOtherChannels(account, { chatService: legacyChatService, flexService: flexService.sid, messagingFlow });
   }
+  // Every Twilio account has a default Sync Service, addressed as `default` (its unique name). Made
+  // last, so every SID above stays as it was.
+  const syncDefault = buildSyncService(account, 'Default Service');
+  syncDefault.unique_name = DEFAULT_SYNC_SERVICE;
+  account.syncServices.add(syncDefault);
   return account;
 }
 

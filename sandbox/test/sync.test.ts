@@ -18,22 +18,33 @@ async function newList(uniqueName = 'history') {
 }
 
 describe('Sync Services', () => {
-  test('a new account has none; create, list, fetch, update and delete one', async () => {
-    expect(await sync().services.list()).toEqual([]);
+  test('a new account has its default service, addressed as `default`; create, list, fetch, update and delete another', async () => {
+    const [standard] = await sync().services.list();
+    expect((await sync().services.list()).length).toBe(1);
+    expect(standard.uniqueName).toBe('default');
+    // `default` addresses it wherever a service SID goes.
+    const list = await sync().services('default').syncLists.create({ uniqueName: 'in-default' });
+    expect(list.serviceSid).toBe(standard.sid);
+    expect(sids(await sync().services(standard.sid).syncLists.list())).toEqual([list.sid]);
+
     const service = await sync().services.create({ friendlyName: 'Messaging Setup' });
     expect(service.sid).toMatch(/^IS[0-9a-f]{32}$/);
     expect(service.friendlyName).toBe('Messaging Setup');
-    expect(sids(await sync().services.list())).toEqual([service.sid]);
+    expect(sids(await sync().services.list())).toEqual([standard.sid, service.sid]);
     expect((await sync().services(service.sid).fetch()).friendlyName).toBe('Messaging Setup');
     expect((await sync().services(service.sid).update({ friendlyName: 'Other' })).friendlyName).toBe('Other');
     await sync().services(service.sid).remove();
     expect((await restError(sync().services(service.sid).fetch())).status).toBe(404);
+    expect((await restError(sync().services('nonesuch').syncLists.list())).status).toBe(404);
   });
 
   test('a reset clears Sync, as it clears the rest of the account', async () => {
     await newList();
+    await sync().services('default').syncLists.create({ uniqueName: 'history' });
     await t.control.reset(TEST_RESET);
-    expect(await sync().services.list()).toEqual([]);
+    const services = await sync().services.list();
+    expect(services.map((s) => s.uniqueName)).toEqual(['default']);
+    expect(await sync().services('default').syncLists.list()).toHaveLength(0);
   });
 });
 

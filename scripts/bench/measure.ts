@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import { SandboxRequestClient } from '../../serverless/src/twilio/sandboxRequestClient';
 import { createBackendClient, isRateLimited } from '../../src/feature/messaging-setup/api/backendClient';
 import type { AddressInput } from '../../src/contract/types';
-import { HISTORY_LIST_NAME, HISTORY_SERVICE_NAME } from '../../serverless/src/history/historyStore';
+import { DEFAULT_SYNC_SERVICE, HISTORY_LIST_NAME } from '../../serverless/src/history/historyStore';
 import { BULK_CREATE_PACE, runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
 import { LOAD_ORDER, loadSource } from '../../src/feature/messaging-setup/state/loadSources';
 import { control, sandboxCredentials, twilioRequests, type Stack } from './stack';
@@ -362,13 +362,10 @@ export interface BulkResult {
 
 /** The change history's bulk create entries, read from Sync directly (not through the backend under test). */
 async function countBulkHistoryEntries(client: twilio.Twilio): Promise<number> {
-  const service = (await client.sync.v1.services.list({ pageSize: 100 })).find(
-    (s) => s.friendlyName === HISTORY_SERVICE_NAME,
-  );
-  if (!service) return 0;
-  const items = await client.sync.v1.services(service.sid).syncLists(HISTORY_LIST_NAME).syncListItems.list({
-    pageSize: 100,
-  });
+  const items = await client.sync.v1
+    .services(DEFAULT_SYNC_SERVICE)
+    .syncLists(HISTORY_LIST_NAME)
+    .syncListItems.list({ pageSize: 100 });
   return items.filter((item) => {
     const data = item.data as { kind?: unknown; outcome?: unknown; bulk?: unknown };
     return data.kind === 'create-address' && data.outcome === 'succeeded' && data.bulk === true;

@@ -39,8 +39,8 @@ export interface BackendEnv {
    */
   MESSAGING_SETUP_WEBHOOK_HOSTS?: string;
   /**
-   * The change history (history/): the Sync Service that holds it (unset: the service named
-   * "Messaging Setup", made on first use), and how many days an entry is kept (its Sync TTL).
+   * The change history (history/): the Sync Service that holds it (unset: the account's default
+   * Sync Service, `default`), and how many days an entry is kept (its Sync TTL).
    */
   MESSAGING_SETUP_SYNC_SERVICE_SID?: string;
   MESSAGING_SETUP_HISTORY_RETENTION_DAYS?: string;

@@ -174,6 +174,29 @@ describe('persistence', () => {
   });
 });
 
+describe('first use', () => {
+  test('concurrent first writes (a bulk run) all land in the one history list', async () => {
+    const supervisor = t.tokens.supervisor();
+    const numbers = account()
+      .incomingPhoneNumbers.all()
+      .filter(
+        (n) =>
+          n.capabilities.sms &&
+          !account()
+            .addresses.all()
+            .some((a) => a.address === n.phone_number),
+      )
+      .slice(0, 6)
+      .map((n) => n.phone_number);
+    expect(numbers).toHaveLength(6);
+    const receipts = await Promise.all(numbers.map((number) => createAddress(supervisor, smsInput(number))));
+    expect(receipts.map((r) => r.history.recorded)).toEqual(receipts.map(() => true));
+    const lists = [...account().syncLists.values()].flatMap((services) => services.all());
+    expect(lists.map((l) => l.unique_name)).toEqual(['messaging-setup-history']);
+    expect((await history()).map((e) => e.resource.address).sort()).toEqual([...numbers].sort());
+  });
+});
+
 describe('list-history', () => {
   test('filters by address (a number also matches its WhatsApp address), identity and kind; bad filters are 400', async () => {
     const alice = t.tokens.supervisor();

@@ -25,6 +25,11 @@ export const SYNC_TTL_MAX_SECONDS = 31_536_000;
 export const SYNC_DATA_TOO_LARGE_CODE = 54006;
 export const SYNC_INVALID_TTL_CODE = 54011;
 export const SYNC_UNIQUE_NAME_EXISTS_CODE = 54301;
+/**
+ * The unique name of the Sync Service every account has: `/v1/Services/default/…` addresses it
+ * (as Twilio's Functions and Sync examples do, `context.TWILIO_SYNC_SERVICE_SID || 'default'`).
+ */
+export const DEFAULT_SYNC_SERVICE = 'default';
 
 export function buildSyncService(account: SandboxAccount, friendlyName: string | null): WireResource {
   const sid = account.random.sid('IS');
@@ -62,7 +67,15 @@ function expiryOf(ttl: unknown, now: Date): string | null {
   return seconds === 0 ? null : isoDate(new Date(now.getTime() + seconds * 1000));
 }
 
-const serviceOf = (req: OperationRequest): WireResource => req.account.syncServices.get(req.params.ServiceSid);
+/** A Sync Service is addressed by its SID or its unique name (`default`). */
+function serviceNamed(req: OperationRequest, sidOrName: string): WireResource {
+  const { syncServices } = req.account;
+  const service = syncServices.find(sidOrName) ?? syncServices.all().find((s) => s.unique_name === sidOrName);
+  if (!service) throw notFound(`/v1/Services/${sidOrName}`);
+  return service;
+}
+
+const serviceOf = (req: OperationRequest): WireResource => serviceNamed(req, req.params.ServiceSid);
 
 function listsOf(req: OperationRequest): Collection<SyncList> {
   const service = serviceOf(req);

@@ -7,8 +7,13 @@ import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
 import type { RetryPolicy } from '../twilio/retryingRequestClient';
 import { parseStoredEntry, type StoredEntry } from './entryData';
 
-/** The Sync Service found or made when MESSAGING_SETUP_SYNC_SERVICE_SID is not set. */
-export const HISTORY_SERVICE_NAME = 'Messaging Setup';
+/**
+ * The Sync Service used when MESSAGING_SETUP_SYNC_SERVICE_SID is not set: the account's default
+ * Sync Service, which every account has and Sync addresses as `default`. Not one of our own made
+ * on first use: Sync Services have no unique name we can set, so concurrent first calls (a bulk
+ * run) would each make one and split the history between them; a List's unique name is unique.
+ */
+export const DEFAULT_SYNC_SERVICE = 'default';
 /** The Sync List, by unique name, that holds the entries (one item each, its index the entry's id). */
 export const HISTORY_LIST_NAME = 'messaging-setup-history';
 
@@ -36,16 +41,6 @@ const located = new Map<string, Located>();
 const isStatus = (error: unknown, status: number): boolean =>
   error instanceof twilio.RestException && error.status === status;
 
-/** The oldest service named "Messaging Setup", or a new one. */
-async function findOrCreateService(client: TwilioClient): Promise<string> {
-  const services = await client.sync.v1.services.list({ pageSize: 100 });
-  const ours = services
-    .filter((s) => s.friendlyName === HISTORY_SERVICE_NAME)
-    .sort((a, b) => new Date(a.dateCreated).getTime() - new Date(b.dateCreated).getTime());
-  if (ours.length > 0) return ours[0].sid;
-  return (await client.sync.v1.services.create({ friendlyName: HISTORY_SERVICE_NAME })).sid;
-}
-
 /** The history list in `serviceSid`, made on first use; a 409 means another call made it meanwhile. */
 async function findOrCreateList(client: TwilioClient, serviceSid: string): Promise<string> {
   const lists = client.sync.v1.services(serviceSid).syncLists;
@@ -63,7 +58,7 @@ async function findOrCreateList(client: TwilioClient, serviceSid: string): Promi
 }
 
 /**
- * The change history's store: one Sync List in one Sync Service, found or made on first use and
+ * The change history's store: one Sync List in one Sync Service, the list made on first use and
  * remembered per warm container. When Sync says the remembered list is gone (404: deleted, a
  * sandbox reset), it is looked up again once.
  */
@@ -79,19 +74,24 @@ export class HistoryStore {
   private async locate(): Promise<Located> {
     const known = located.get(this.key);
     if (known) return known;
-    const serviceSid = this.config.history.syncServiceSid ?? (await findOrCreateService(this.client));
+    const serviceSid = this.config.history.syncServiceSid ?? DEFAULT_SYNC_SERVICE;
     const found = { serviceSid, listSid: await findOrCreateList(this.client, serviceSid) };
     located.set(this.key, found);
     return found;
   }
 
-  /** Runs `read` on the list; a 404 (the list or service is gone) forgets it and tries once more. */
+  /**
+   * Runs `read` on the list. A 404 where a remembered location was used (the list or service is
+   * gone) forgets it — unless a concurrent call already put a fresh one in its place — and tries
+   * once more at the location looked up now; a 404 at a location just looked up is final.
+   */
   private async withList<T>(read: (items: ReturnType<HistoryStore['items']>) => Promise<T>): Promise<T> {
+    const remembered = located.get(this.key);
     try {
-      return await read(this.items(await this.locate()));
+      return await read(this.items(remembered ?? (await this.locate())));
     } catch (error) {
-      if (!isStatus(error, 404) || !located.has(this.key)) throw error;
-      located.delete(this.key);
+      if (!isStatus(error, 404) || !remembered) throw error;
+      if (located.get(this.key) === remembered) located.delete(this.key);
       return read(this.items(await this.locate()));
     }
   }
