@@ -346,6 +346,8 @@ export async function measureUiResponse(stack: Stack, browser: Browser, numbers:
 }
 
 export interface BulkResult {
+  /** The products whose requests were answered 429 at `rate429`. */
+  products: string[];
   addresses: number;
   rate429: number;
   wallMs: number;
@@ -373,7 +375,13 @@ async function countBulkHistoryEntries(client: twilio.Twilio): Promise<number> {
 }
 
 /** Creates `count` addresses through the backend with the plugin's client and bulk runner, under 429s. */
-export async function measureBulkCreate(stack: Stack, count: number, rate429: number): Promise<BulkResult> {
+export async function measureBulkCreate(
+  stack: Stack,
+  count: number,
+  rate429: number,
+  /** Which products answer 429s: Conversations alone (as before the history), or with Sync. */
+  products: readonly string[] = ['conversations', 'sync'],
+): Promise<BulkResult> {
   await control(stack, 'POST', 'faults', {});
   await control(stack, 'POST', 'reset', { numbers: count * 2, addresses: 0, whatsappSenders: 0, seed: 3 });
   const { token } = await control<{ token: string }>(stack, 'POST', 'tokens', {
@@ -389,13 +397,8 @@ export async function measureBulkCreate(stack: Stack, count: number, rate429: nu
   const flow = (await client.studio.v2.flows.list({ pageSize: 1000 })).find((f) => f.status === 'published');
   if (!flow || numbers.length < count) throw new Error('the bulk account is not as expected');
 
-  // 429s on the Conversations API and Sync (the writes and their history entries), not the sign-in.
-  await control(stack, 'POST', 'faults', {
-    rate429,
-    retryAfterSeconds: 1,
-    products: ['conversations', 'sync'],
-    seed: 5,
-  });
+  // 429s on the Conversations API (and Sync: the history entries), not the sign-in.
+  await control(stack, 'POST', 'faults', { rate429, retryAfterSeconds: 1, products, seed: 5 });
   await control(stack, 'DELETE', 'requests');
   let backendRetries = 0;
   const backend = createBackendClient({
@@ -427,6 +430,7 @@ export async function measureBulkCreate(stack: Stack, count: number, rate429: nu
   return {
     addresses: count,
     rate429,
+    products: [...products],
     wallMs,
     twilioRequests: requests.filter((r) => r.product === 'conversations').length,
     rateLimitedAnswers: requests.filter((r) => r.status === 429).length,
