@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
-import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath } from './flexHost';
+import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath, startCreateAddress } from './flexHost';
 import { fetchAddressConfiguration, resetSandbox, twilioGet } from './twilioSandbox';
 
 /** The sandbox's second Facebook Page, which has no Messenger address (docs/SANDBOX.md). */
@@ -25,14 +25,6 @@ async function openAddresses(page: Page) {
   await expect(activePanel(page).getByTestId('address-row').first()).toBeVisible();
 }
 
-/** Opens "Create address" on the Addresses tab and picks a type. */
-async function startCreate(page: Page, type: string) {
-  await activePanel(page).getByRole('button', { name: 'Create address' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create address' });
-  await dialog.getByLabel('Type').selectOption({ label: type });
-  return dialog;
-}
-
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
@@ -55,7 +47,7 @@ test('supervisor: chat and Messenger addresses are created, edited and deleted; 
   await activePanel(page).getByLabel('Type').selectOption({ label: 'All types' });
 
   // A chat address to "Chat Flow" (preselected for chat), retry 2.
-  const chat = await startCreate(page, 'Chat');
+  const chat = await startCreateAddress(page, 'Chat');
   await expect(chat.getByLabel('Studio flow').locator('option:checked')).toHaveText('Chat Flow');
   await chat.getByLabel('Address', { exact: true }).fill('web chat');
   await chat.getByLabel('Retry count').fill('2');
@@ -71,7 +63,7 @@ test('supervisor: chat and Messenger addresses are created, edited and deleted; 
   });
 
   // A Messenger address for the connected page without one, to the built-in Flex webhook.
-  const messenger = await startCreate(page, 'Facebook Messenger');
+  const messenger = await startCreateAddress(page, 'Facebook Messenger');
   await messenger.getByLabel('Address', { exact: true }).fill('108811223344556');
   await messenger.getByLabel('Integration').selectOption({ label: 'Flex webhook (built in)' });
   await messenger.getByRole('button', { name: 'Create' }).click();

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
-import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath } from './flexHost';
+import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath, startCreateAddress } from './flexHost';
 import { BACKEND_URL, fetchAddressConfiguration, resetSandbox, SANDBOX_URL, twilioGet } from './twilioSandbox';
 
 /**
@@ -27,17 +27,9 @@ interface InteractionResource {
   channel: { type: string; properties: { media_channel_sid: string } };
 }
 
-/** Opens "Create address" on the Addresses tab and picks a type. */
-async function startCreate(page: Page, type: string): Promise<Locator> {
-  await activePanel(page).getByRole('button', { name: 'Create address' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Create address' });
-  await dialog.getByLabel('Type').selectOption({ label: type });
-  return dialog;
-}
-
 /** Fills the address, routes it to the built-in handler, and creates it. */
 async function createBuiltIn(page: Page, type: string, address: string, screenshot?: string): Promise<void> {
-  const dialog = await startCreate(page, type);
+  const dialog = await startCreateAddress(page, type);
   await dialog.getByLabel('Address', { exact: true }).fill(address);
   await dialog.getByLabel(/^Integration/).selectOption({ label: BUILT_IN });
   await expect(dialog).toContainText(`Twilio calls ${BACKEND_URL}/inbound-webhook`);

@@ -94,3 +94,11 @@ export async function findConnectionRow(
   await expect(rows.first().locator('td[data-column="address"]')).toHaveText(address);
   return rows.first();
 }
+
+/** Opens "Create address" on the Addresses tab (already shown) and picks a type; returns the dialog. */
+export async function startCreateAddress(page: Page, type: string): Promise<Locator> {
+  await activePanel(page).getByRole('button', { name: 'Create address' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create address' });
+  await dialog.getByLabel('Type').selectOption({ label: type });
+  return dialog;
+}
