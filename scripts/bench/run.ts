@@ -21,6 +21,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { format, resolveConfig } from 'prettier';
+
 import { BUNDLE, measureBundle } from '../bundleBudget';
 import {
   launchBrowser,
@@ -199,7 +201,9 @@ async function main() {
       bulk,
       bulkRuns,
     };
-    fs.writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+    // Written as the project's Prettier writes it: the file is committed, and `npm run lint` checks it.
+    const style = await resolveConfig(OUT);
+    fs.writeFileSync(OUT, await format(JSON.stringify(result, null, 2), { ...style, parser: 'json' }));
     console.log(`\nWrote ${path.relative(root, OUT)}`);
   } finally {
     await browser.close();
