@@ -85,7 +85,11 @@ describe('fake twilsock', () => {
     const errors: unknown[] = [];
     client.on('connectionStateChanged', (state: string) => states.push(state));
     client.on('connectionError', (error: unknown) => errors.push(error));
-    await eventually('the Sync client to be connected', () => client.connectionState === 'connected');
+    // Its state can read 'connected' before its listeners are told (seen once on a busy machine): wait for both.
+    await eventually(
+      'the Sync client to be connected, and to say so',
+      () => client.connectionState === 'connected' && states.includes('connected'),
+    );
     expect(states).toContain('connected');
 
     const query = await client.liveQuery('tr-worker', `data.worker_sid == "${TEST_USER.workerSid}"`);
