@@ -1,8 +1,9 @@
 import type { HistoryEntry } from '../../../src/contract/types';
 import { flexFunction } from '../http/flexFunction';
-import { matches, parseListHistory } from '../history/historyFilter';
+import { matches } from '../history/historyFilter';
 import { HistoryStore } from '../history/historyStore';
 import { decodeCursor, encodePosition } from '../lib/cursor';
+import { parseListHistory } from '../lib/parseRequests';
 import { remainingMs } from '../twilio/timeBudget';
 
 /**

@@ -1,4 +1,5 @@
 import { HISTORY_KINDS, type HistoryEntry, type HistoryState } from '../../../src/contract/types';
+import { isRecord } from '../lib/parseRequests';
 
 /** What one Sync List Item holds: the entry without its id (the id is the item's index). */
 export type StoredEntry = Omit<HistoryEntry, 'id'>;
@@ -51,9 +52,6 @@ export function fitEntry(entry: StoredEntry): StoredEntry {
   if (bytesOf(summarised) <= MAX_ENTRY_BYTES) return summarised;
   return { ...summarised, before: null, after: null };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An item's data back as an entry, or undefined when it is not one (the list is ours, but an item

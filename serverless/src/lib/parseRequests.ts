@@ -7,7 +7,11 @@ import {
 } from '../../../src/contract/addressRules';
 import {
   ADDRESS_TYPES,
+  HISTORY_KINDS,
   isAddressType,
+  type HistoryKind,
+  type ListHistoryRequest,
+  type RevertChangeRequest,
   type AddressInput,
   type DeleteAddressRequest,
   type FlexFlowRequest,
@@ -22,7 +26,7 @@ import { SMS_URL_RULE, urlProblem } from '../../../src/contract/webhookUrlRule';
 import type { BackendConfig } from '../config';
 import { BackendError } from '../http/backendError';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function accept<T>(result: RuleResult<T>): T {
@@ -177,3 +181,40 @@ export function parseUpdateNumberInbound(payload: unknown, config: BackendConfig
 export const parseSetDefaultService = (payload: unknown): SetDefaultServiceRequest => ({
   serviceSid: oneSid(payload, 'serviceSid', SID_PATTERNS.conversationService, 'Not a conversation service SID (IS…).'),
 });
+
+const MAX_FILTER_CHARS = 256;
+
+/** list-history's request: each filter optional, each checked (400 naming the field). */
+export function parseListHistory(payload: unknown): ListHistoryRequest {
+  const { cursor, address, identity, kind } = onlyKeys(payload, ['cursor', 'address', 'identity', 'kind']);
+  if (cursor !== undefined && typeof cursor !== 'string') {
+    throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
+  }
+  const fields: Record<string, string> = {};
+  const text = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= MAX_FILTER_CHARS;
+  if (address !== undefined && !text(address))
+    fields.address = `Give an address or SID of at most ${MAX_FILTER_CHARS} characters.`;
+  if (identity !== undefined && !text(identity))
+    fields.identity = `Give a Flex identity of at most ${MAX_FILTER_CHARS} characters.`;
+  if (kind !== undefined && !HISTORY_KINDS.includes(kind as HistoryKind)) {
+    fields.kind = `Unknown kind; one of ${HISTORY_KINDS.join(', ')}.`;
+  }
+  if (Object.keys(fields).length > 0) {
+    throw new BackendError(400, 'invalid_input', Object.values(fields).join(' '), fields);
+  }
+  return {
+    ...(cursor !== undefined ? { cursor: cursor as string } : {}),
+    ...(address !== undefined ? { address: (address as string).trim() } : {}),
+    ...(identity !== undefined ? { identity: (identity as string).trim() } : {}),
+    ...(kind !== undefined ? { kind: kind as HistoryKind } : {}),
+  };
+}
+
+/** revert-change's request: the id of a history entry (a Sync List item's index). */
+export function parseRevertChange(payload: unknown): RevertChangeRequest {
+  const { id } = onlyKeys(payload, ['id']);
+  if (typeof id !== 'string' || !/^\d{1,10}$/.test(id)) {
+    throw new BackendError(400, 'invalid_input', 'id must be a history entry id.', { id: 'Not a history entry id.' });
+  }
+  return { id };
+}

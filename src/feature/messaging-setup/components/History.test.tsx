@@ -173,3 +173,14 @@ test('a change the history could not record is made, and the user is told', asyn
   );
   expect(notify).toHaveBeenCalledWith('success', expect.stringContaining(support.address));
 });
+
+test('a summarised entry (its states did not fit) offers no Revert, as the backend would refuse it', async () => {
+  const account = accountWithHistory();
+  account.history = [{ ...account.history[0], summarised: true }];
+  const { user } = await renderWithHistory(createFakeBackend(account));
+  await user.click(screen.getByRole('tab', { name: 'History' }));
+  await waitFor(() => expect(historyRows()).toHaveLength(1));
+  await user.click(within(historyRows()[0]).getByText('Before and after'));
+  expect(historyRows()[0]).toHaveTextContent('Summarised: the full states did not fit in one history entry.');
+  expect(within(historyRows()[0]).queryByRole('button', { name: /^Revert/ })).not.toBeInTheDocument();
+});

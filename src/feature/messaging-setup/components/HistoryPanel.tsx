@@ -15,6 +15,7 @@ import {
   changedFields,
   describeHistoryEntry,
   describeState,
+  formatWhen,
   HISTORY_KIND_LABEL_KEY,
   isRevertible,
   type HistoryNames,
@@ -42,11 +43,6 @@ interface HistoryRow {
 
 const keyOf = (row: HistoryRow) => row.entry.id;
 const searchText = ({ entry, summary }: HistoryRow) => [summary, entry.who.identity, entry.resource.sid];
-
-const when = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-};
 
 function StatesDetails({
   entry,
@@ -98,7 +94,7 @@ function historyColumns(
   onRevert: (row: HistoryRow) => void,
 ): Column<HistoryRow>[] {
   return [
-    { id: 'when', header: strings.MessagingSetupHistoryColumnWhen, cell: ({ entry }) => when(entry.at) },
+    { id: 'when', header: strings.MessagingSetupHistoryColumnWhen, cell: ({ entry }) => formatWhen(entry.at) },
     { id: 'who', header: strings.MessagingSetupHistoryColumnWho, cell: ({ entry }) => entry.who.identity },
     {
       id: 'change',

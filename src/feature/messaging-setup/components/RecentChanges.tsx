@@ -4,7 +4,7 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 
 import type { BackendClient } from '../api/backendClient';
-import { describeHistoryEntry, type HistoryNames } from '../state/historyText';
+import { describeHistoryEntry, formatWhen, type HistoryNames } from '../state/historyText';
 import { useHistory } from '../state/useHistory';
 import { fill, useStrings } from '../strings';
 
@@ -39,7 +39,7 @@ export function RecentChanges({
         <Box as="ul" margin="space0" paddingLeft="space60">
           {shown.map((entry) => (
             <Text as="li" key={entry.id} fontSize="fontSize30" data-testid="recent-change">
-              {new Date(entry.at).toLocaleString()}: {describeHistoryEntry(entry, names, strings)}
+              {formatWhen(entry.at)}: {describeHistoryEntry(entry, names, strings)}
             </Text>
           ))}
         </Box>

@@ -36,6 +36,12 @@ const SENTENCE_KEY: Record<HistoryKind, MessagingSetupStringKey> = {
   revert: 'MessagingSetupHistoryReverts',
 };
 
+/** When an entry was made, in the browser's locale (as stored, should it not be a date). */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
 /** A person as the sentence names them: the part of the Flex identity before `@`. */
 export const shortName = (identity: string) => identity.split('@')[0] || identity;
 
@@ -82,8 +88,11 @@ export function describeHistoryEntry(
   return entry.outcome === 'failed' ? `${strings.MessagingSetupHistoryFailedPrefix}${sentence}` : sentence;
 }
 
-/** Whether the view offers Revert: a change that was made, and is not itself a revert of a failed one. */
-export const isRevertible = (entry: HistoryEntry) => entry.outcome === 'succeeded';
+/**
+ * Whether the view offers Revert: a change that was made and whose states were kept whole (the
+ * backend refuses a failed or summarised entry, and says why).
+ */
+export const isRevertible = (entry: HistoryEntry) => entry.outcome === 'succeeded' && !entry.summarised;
 
 /** A state's fields as `path → value` (`address.integration.retryCount → 3`), leaves only. */
 function leaves(value: unknown, path: string, into: Map<string, string>): Map<string, string> {
