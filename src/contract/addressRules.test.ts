@@ -277,7 +277,7 @@ describe('checkCreateAddress', () => {
 
   test('the type, address and settings are checked', () => {
     expect(fieldsOf(checkCreateAddress(create({ type: 'rcs' })))).toEqual({
-      type: 'Choose SMS, WhatsApp, Chat or Facebook Messenger.',
+      type: 'Choose SMS, WhatsApp, Chat, Facebook Messenger or Email.',
     });
     expect(fieldsOf(checkCreateAddress(create({ type: 'whatsapp' })))).toEqual({
       address: expect.stringMatching(/^Enter the sender as whatsapp:/),

@@ -2,6 +2,7 @@
  * The rules an address request must meet, in one place: the create/edit dialog shows their
  * messages inline, and the backend applies the same rules before any Twilio call.
  */
+import { CONTRACT_CHANNELS } from './channels';
 import {
   isAddressType,
   WEBHOOK_FILTERS,
@@ -20,7 +21,6 @@ export const RETRY_COUNT_MIN = 0;
 export const RETRY_COUNT_MAX = 3;
 export { WEBHOOK_URL_MAX };
 
-const E164 = /^\+[1-9]\d{1,14}$/;
 export const SID_PATTERNS = {
   address: /^IG[0-9a-fA-F]{32}$/,
   studioFlow: /^FW[0-9a-fA-F]{32}$/,
@@ -35,31 +35,10 @@ export type FieldErrors = Record<string, string>;
 
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
 
-/** A Facebook Page's address: `messenger:` and the page's numeric ID (CONTRACTS.md §1.2). */
-const MESSENGER = /^messenger:\d{5,20}$/;
-/**
- * A chat address's name: Twilio's spec sets no format for it (Webchat reaches the address by its
- * SID), so one without spaces that fits in a URL path segment, as `{Sid}` may be the address.
- */
-const CHAT_ADDRESS = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,255}$/;
-
+/** What is wrong with an address for its type, by the channel's own rule (contract/channels/). */
 export function addressError(type: AddressType, address: string): string | undefined {
-  switch (type) {
-    case 'sms':
-      return E164.test(address) ? undefined : 'Enter the number in E.164 form, for example +14155550123.';
-    case 'whatsapp':
-      return address.startsWith('whatsapp:') && E164.test(address.slice('whatsapp:'.length))
-        ? undefined
-        : 'Enter the sender as whatsapp: followed by the E.164 number, for example whatsapp:+14155550123.';
-    case 'messenger':
-      return MESSENGER.test(address)
-        ? undefined
-        : 'Enter the Messenger address as messenger: followed by the Facebook Page ID, for example messenger:106932781234567.';
-    case 'chat':
-      return CHAT_ADDRESS.test(address)
-        ? undefined
-        : 'Name the chat address with letters, digits and . _ : - only (no spaces), at most 256 characters, for example web-chat-main.';
-  }
+  const channel = CONTRACT_CHANNELS[type];
+  return channel.isValidAddress(address) ? undefined : channel.addressRule.replace('{example}', channel.example);
 }
 
 /** An address's webhook URL against the one URL rule (webhookUrlRule.ts) and the caller's policy. */
@@ -167,7 +146,7 @@ export function checkCreateAddress(raw: unknown, policy: UrlPolicy): RuleResult<
   if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
   unknownKeys(raw, ['type', 'address', ...SETTINGS_KEYS], fields, 'request');
   const { type } = raw;
-  if (!isAddressType(type)) fields.type = 'Choose SMS, WhatsApp, Chat or Facebook Messenger.';
+  if (!isAddressType(type)) fields.type = 'Choose SMS, WhatsApp, Chat, Facebook Messenger or Email.';
   const address = typeof raw.address === 'string' ? raw.address.trim() : '';
   const problem = isAddressType(type) ? addressError(type, address) : undefined;
   if (problem) fields.address = problem;

@@ -3,6 +3,7 @@
  * as the migration preview, and the backend's migrate-flex-flow builds the address from the same
  * plan (on a fresh copy of the flow) — so what the supervisor approved is what gets made.
  */
+import { CONTRACT_CHANNELS, MESSENGER_PREFIX, WHATSAPP_PREFIX } from './channels';
 import { addressError, RETRY_COUNT_MAX, RETRY_COUNT_MIN, SID_PATTERNS } from './addressRules';
 import type { AddressInput, AddressSummary, AddressType, FlexFlowSummary } from './types';
 
@@ -17,19 +18,15 @@ export type MigrationBlock =
 export type MigrationPlan =
   { migratable: true; address: AddressInput } | { migratable: false; block: MigrationBlock; message: string };
 
-const WHATSAPP_PREFIX = 'whatsapp:';
-const MESSENGER_PREFIX = 'messenger:';
-
 /**
  * The address type each Flex Flow channel becomes. Legacy Flex Flows have `channel_type` web, sms,
- * facebook, whatsapp, line or custom; Conversations has an address type for the first four.
+ * facebook, whatsapp, line or custom; each channel of the registry names the one it takes over.
  */
-const ADDRESS_TYPE_OF: Readonly<Record<string, AddressType>> = {
-  sms: 'sms',
-  whatsapp: 'whatsapp',
-  web: 'chat',
-  facebook: 'messenger',
-};
+const ADDRESS_TYPE_OF: Readonly<Record<string, AddressType>> = Object.fromEntries(
+  Object.values(CONTRACT_CHANNELS).flatMap((channel) =>
+    channel.flexFlowChannelType ? [[channel.flexFlowChannelType, channel.type]] : [],
+  ),
+);
 
 /** Why the other channels cannot move, and what to do instead. */
 const CHANNEL_ADVICE: Record<string, string> = {
@@ -42,13 +39,6 @@ const INTEGRATION_ADVICE: Record<string, string> = {
   external:
     'It sends messages to your own URL. Create a webhook address for the number whose handler creates a Flex Interaction (or use "Flex webhook (built in)"), then delete this Flex Flow.',
   task: 'It creates tasks directly. Create an address with "Flex webhook (built in)", which creates a task for each new conversation, then delete this Flex Flow.',
-};
-
-const IDENTITY_NOUN: Record<AddressType, string> = {
-  sms: 'phone number',
-  whatsapp: 'WhatsApp sender',
-  messenger: 'Facebook Page ID',
-  chat: 'chat address name',
 };
 
 const blocked = (block: MigrationBlock, message: string): MigrationPlan => ({ migratable: false, block, message });
@@ -109,7 +99,7 @@ export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: str
   if (addressError(type, address)) {
     return blocked(
       'invalid_contact_identity',
-      `Its contact identity ${flow.contactIdentity} is not a ${IDENTITY_NOUN[type]} an address can hold.`,
+      `Its contact identity ${flow.contactIdentity} is not a ${CONTRACT_CHANNELS[type].identityNoun} an address can hold.`,
     );
   }
   const flowSid = flow.integration.flow_sid;

@@ -4,29 +4,24 @@
  * build only resolves imports inside `src/`.
  */
 
+import { CONTRACT_CHANNELS, READ_ONLY_ADDRESS_TYPES } from './channels';
+
 /**
  * The Address Configuration types Flex routes, which Messaging Setup lists, creates, edits and
- * deletes (Twilio's Flex Console manages the same four). Twilio's spec has more (`Type` of
- * `POST /v1/Configuration/Addresses`): see OTHER_ADDRESS_TYPES.
+ * deletes: one per channel of the registry (`contract/channels/`). Twilio's spec has more (`Type`
+ * of `POST /v1/Configuration/Addresses`): see OTHER_ADDRESS_TYPES.
  */
-export type AddressType = 'sms' | 'whatsapp' | 'chat' | 'messenger';
-export const ADDRESS_TYPES: readonly AddressType[] = ['sms', 'whatsapp', 'chat', 'messenger'];
+export type AddressType = keyof typeof CONTRACT_CHANNELS;
+export const ADDRESS_TYPES = Object.keys(CONTRACT_CHANNELS) as readonly AddressType[];
 
 /** Whether a value (a Twilio `type`, a select's value) is one of the types Messaging Setup manages. */
-export const isAddressType = (value: unknown): value is AddressType => ADDRESS_TYPES.includes(value as AddressType);
+export const isAddressType = (value: unknown): value is AddressType =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT_CHANNELS, value);
 
-/**
- * Address types Twilio may hold on an account that Flex does not route (Flex's Interactions have
- * no channel for `rcs` or `apple`; Google Business Messages ended on 31 July 2024; email is not a
- * Flex Conversations channel): listed read-only so nothing on the account is invisible.
- */
-export const OTHER_ADDRESS_TYPES = ['email', 'rcs', 'apple', 'gbm'] as const;
-
-/** Types whose address belongs to something the account has (a number, a sender, a page). */
-export const CONNECTED_ADDRESS_TYPES: readonly AddressType[] = ['sms', 'whatsapp', 'messenger'];
+/** Address types Twilio may hold on an account that Flex does not route: listed read-only (channels/readOnly.ts). */
+export const OTHER_ADDRESS_TYPES = READ_ONLY_ADDRESS_TYPES;
 
 export type IntegrationType = 'studio' | 'webhook' | 'default';
-export const INTEGRATION_TYPES: readonly IntegrationType[] = ['studio', 'webhook', 'default'];
 
 export type WebhookMethod = 'GET' | 'POST';
 export const WEBHOOK_METHODS: readonly WebhookMethod[] = ['POST', 'GET'];
@@ -219,15 +214,18 @@ export interface ListRequest {
 export interface ListAddressesRequest extends ListRequest {
   type?: AddressType;
   /**
-   * `non-phone`: every address that is not SMS or WhatsApp (chat, Messenger, and the types Flex
-   * does not route), listed type by type side by side in one call — few on any account, so one
+   * `non-phone`: every address that is not SMS or WhatsApp (chat, Messenger, email, and the types
+   * Flex does not route), listed type by type side by side in one call — few on any account, so one
    * chain beside the two long phone chains instead of one per type.
    */
   group?: 'non-phone';
 }
 
 /** The address types the `non-phone` group lists. */
-export const NON_PHONE_ADDRESS_TYPES: readonly string[] = ['chat', 'messenger', ...OTHER_ADDRESS_TYPES];
+export const NON_PHONE_ADDRESS_TYPES: readonly string[] = [
+  ...ADDRESS_TYPES.filter((type) => type !== 'sms' && type !== 'whatsapp'),
+  ...OTHER_ADDRESS_TYPES,
+];
 
 /** Create: every field; update: `sid` plus the changeable fields (not type or address). */
 export interface AddressInput {

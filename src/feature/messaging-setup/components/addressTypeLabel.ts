@@ -6,6 +6,7 @@ const TYPE_LABEL_KEY: Record<AddressType, MessagingSetupStringKey> = {
   whatsapp: 'MessagingSetupTypeWhatsApp',
   chat: 'MessagingSetupTypeChat',
   messenger: 'MessagingSetupTypeMessenger',
+  email: 'MessagingSetupTypeEmail',
 };
 
 /** The address field's label per type: what the address is of. */
@@ -14,6 +15,7 @@ export const ADDRESS_FIELD_KEY: Record<AddressType, MessagingSetupStringKey> = {
   whatsapp: 'MessagingSetupFieldSender',
   chat: 'MessagingSetupFieldChatAddress',
   messenger: 'MessagingSetupFieldPage',
+  email: 'MessagingSetupFieldEmailAddress',
 };
 
 /** How the view names an address's channel: "SMS", "WhatsApp"; a type it does not manage, as Twilio names it. */

@@ -3,19 +3,13 @@ import { Input } from '@twilio-paste/core/input';
 import { Option } from '@twilio-paste/core/select';
 import { Stack } from '@twilio-paste/core/stack';
 
+import { CONTRACT_CHANNELS } from '../../../../contract/channels';
 import { ADDRESS_TYPES, isAddressType, type AddressType } from '../../../../contract/types';
 import { fill, useStrings } from '../../strings';
 import { ADDRESS_FIELD_KEY, addressTypeLabel } from '../addressTypeLabel';
 import { withType } from '../../state/addressForm';
 import { Field } from '../Field';
 import { FormInput, FormSelect, type AddressFormControls } from './formControls';
-
-const PLACEHOLDER: Record<AddressType, string> = {
-  sms: '+14155550123',
-  whatsapp: 'whatsapp:+14155550123',
-  chat: 'web-chat-main',
-  messenger: 'messenger:106932781234567',
-};
 
 const asType = (value: string): AddressType => (isAddressType(value) ? value : 'sms');
 
@@ -57,7 +51,7 @@ export function AddressIdentityFields({ controls, addressFixed, bulkCount, first
             name="address"
             label={strings.MessagingSetupFieldAddress}
             required
-            placeholder={PLACEHOLDER[form.type]}
+            placeholder={CONTRACT_CHANNELS[form.type].example}
           />
         </Stack>
       ) : (

@@ -1,0 +1,32 @@
+/**
+ * What the plugin and the backend share about one channel Flex routes: its address type, the
+ * rule its address must meet, how the built-in inbound handler recognises its customers' messages,
+ * and which legacy Flex Flow channel moves to it. One file per channel beside this one; the
+ * plugin's descriptor of the same channel (feature/messaging-setup/channels/) adds how it is shown.
+ */
+
+/** A customer's message that arrived on this channel, as the built-in handler maps it. */
+export interface InboundMapping {
+  /** The `Source` of Conversations' onMessageAdded for a customer's message (upper case). */
+  source: string;
+  /** The Interaction channel type it becomes (Interactions API `Channel.Type`). */
+  interactionType: string;
+  /** Flex's out-of-the-box task channel for it, unless MESSAGING_SETUP_TASK_CHANNEL says otherwise. */
+  defaultTaskChannel: string;
+}
+
+export interface ContractChannel<T extends string = string> {
+  type: T;
+  /** An address of this type, for messages and placeholders. */
+  example: string;
+  /** True when the address meets the channel's rule (Twilio's own checks, e.g. domains, come after). */
+  isValidAddress: (address: string) => boolean;
+  /** The English rule, filled with `{example}`; the view words it through its strings. */
+  addressRule: string;
+  /** What the address is of, in the migration's words ("phone number", "Facebook Page ID"). */
+  identityNoun: string;
+  /** How its customers' messages reach the built-in handler; null when they are told apart otherwise (chat). */
+  inbound: InboundMapping | null;
+  /** The legacy Flex Flow `channel_type` that becomes an address of this type, if any. */
+  flexFlowChannelType: string | null;
+}

@@ -1,0 +1,15 @@
+import type { ContractChannel } from './channel';
+
+export const MESSENGER_PREFIX = 'messenger:';
+/** A Facebook Page's address: `messenger:` and the page's numeric ID (CONTRACTS.md §1.2). */
+const MESSENGER = /^messenger:\d{5,20}$/;
+
+export const messengerChannel: ContractChannel<'messenger'> = {
+  type: 'messenger',
+  example: 'messenger:106932781234567',
+  isValidAddress: (address) => MESSENGER.test(address),
+  addressRule: 'Enter the Messenger address as messenger: followed by the Facebook Page ID, for example {example}.',
+  identityNoun: 'Facebook Page ID',
+  inbound: { source: 'MESSENGER', interactionType: 'messenger', defaultTaskChannel: 'chat' },
+  flexFlowChannelType: 'facebook',
+};
