@@ -451,7 +451,7 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
       expectErrorBody(refused, 400, 'invalid_input');
       const fields = (refused.body as { error: { fields?: Record<string, string> } }).error.fields ?? {};
       if (message) expect(fields.address).toMatch(message);
-      else expect(fields.type).toBe('Choose SMS, WhatsApp, Chat or Facebook Messenger.');
+      else expect(fields.type).toBe('Choose SMS, WhatsApp, Chat, Facebook Messenger or Email.');
     }
     expect(addressWrites(t.log())).toHaveLength(writes);
   });

@@ -59,7 +59,7 @@ export function parseListAddressesRequest(payload: unknown): ListAddressesReques
     throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
   if (type !== undefined && !isAddressType(type)) {
     throw new BackendError(400, 'invalid_input', `type must be one of ${ADDRESS_TYPES.join(', ')}.`, {
-      type: 'Choose SMS, WhatsApp, Chat or Facebook Messenger.',
+      type: 'Choose SMS, WhatsApp, Chat, Facebook Messenger or Email.',
     });
   }
   if (group !== undefined && group !== 'non-phone') {
