@@ -90,7 +90,16 @@ export const messagingSetupStrings = {
   MessagingSetupTypeFilter: 'Type',
   MessagingSetupAllTypes: 'All types',
   MessagingSetupOtherTypes: 'Other (read-only)',
-  MessagingSetupReadOnlyType: 'Read-only: Flex does not route {{type}} addresses.',
+  MessagingSetupReadOnlyType: 'Read-only: Messaging Setup does not manage {{type}} addresses.',
+  MessagingSetupTypeRcs: 'RCS',
+  MessagingSetupTypeApple: 'Apple Messages for Business',
+  MessagingSetupTypeGbm: 'Google Business Messages',
+  MessagingSetupReadOnlyRcs:
+    'Read-only: Flex Interactions have no RCS channel, so Messaging Setup does not route RCS addresses to agents.',
+  MessagingSetupReadOnlyApple:
+    'Read-only: Flex Interactions have no Apple Messages for Business channel, so Messaging Setup does not route these addresses to agents.',
+  MessagingSetupReadOnlyGbm:
+    'Read-only: Google ended Google Business Messages in 2024, so no customer message reaches this address any more.',
   MessagingSetupTypeWhatsApp: 'WhatsApp',
 
   MessagingSetupCreateAddress: 'Create address',
@@ -197,6 +206,8 @@ export const messagingSetupStrings = {
   MessagingSetupHealthCountLabelPages: 'Show the {{count}} Facebook Pages that are {{level}}',
   MessagingSetupHealthCountsChat: 'Chat addresses:',
   MessagingSetupHealthCountLabelChat: 'Show the {{count}} chat addresses that are {{level}}',
+  MessagingSetupHealthCountsEmail: 'Email addresses:',
+  MessagingSetupHealthCountLabelEmail: 'Show the {{count}} email addresses that are {{level}}',
 
   MessagingSetupTabHistory: 'History',
   MessagingSetupHistoryIntro:
@@ -389,6 +400,7 @@ export const messagingSetupStrings = {
   MessagingSetupFindingDefaultServiceNotFlex:
     "The address uses the account's default Conversations service, which is not Flex's, so agents never see them.",
   MessagingSetupFindingServiceNotFlexFix: "Edit the address and choose Flex's conversation service.",
+  MessagingSetupFindingDefaultServiceNotFlexFix: "Edit the address and choose Flex's conversation service.",
   MessagingSetupFindingLegacyFlexFlow:
     'The legacy Flex Flow "{{name}}" still holds this address, which can lose or duplicate tasks.',
   MessagingSetupFindingLegacyFlexFlowFix: 'Migrate the Flex Flow to the address (or delete the Flex Flow).',

@@ -1,7 +1,7 @@
 import React from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 
-import type { AddressStatus } from '../state/addressStatus';
+import type { AddressStatus } from '../diagnostics/diagnose';
 import { useStrings, type MessagingSetupStringKey } from '../strings';
 
 const VARIANT = { connected: 'success', 'not-connected': 'neutral', problem: 'error' } as const;

@@ -7,7 +7,7 @@ import { matchesDiagnosis, type AddressRow, type DiagnosisFilter } from '../stat
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
 import { AddressRowActions } from './AddressRowActions';
 import { diagnosisColumn, RoutingCell, StatusCell } from './table/cells';
-import { addressTypeLabel } from './addressTypeLabel';
+import { channelLabel, isReadOnlyType, READ_ONLY_CHANNELS } from '../channels';
 import { SidCell } from './SidCell';
 import { DataTable, type Column } from './table/DataTable';
 import type { TypeFilter } from './TableToolbar';
@@ -67,7 +67,7 @@ function addressColumns(
     {
       id: 'type',
       header: strings.MessagingSetupColumnType,
-      cell: (row) => addressTypeLabel(row.addressConfiguration.type, strings),
+      cell: (row) => channelLabel(row.addressConfiguration.type, strings),
     },
     {
       id: 'name',
@@ -77,7 +77,7 @@ function addressColumns(
     {
       id: 'status',
       header: strings.MessagingSetupColumnStatus,
-      td: (row) => <StatusCell status={row.status} reason={row.statusReason} />,
+      td: (row) => <StatusCell status={row.status} finding={row.statusFinding} />,
     },
     diagnosisColumn(strings, actions.onDiagnose),
     { id: 'routing', header: strings.MessagingSetupColumnRouting, td: (row) => <RoutingCell routing={row.routing} /> },
@@ -94,7 +94,9 @@ function addressColumns(
       cell: ({ addressConfiguration: a }) =>
         !isAddressType(a.type) ? (
           <Text as="span" fontSize="fontSize20" color="colorTextWeak">
-            {fill(strings.MessagingSetupReadOnlyType, { type: a.type })}
+            {isReadOnlyType(a.type)
+              ? strings[READ_ONLY_CHANNELS[a.type].note]
+              : fill(strings.MessagingSetupReadOnlyType, { type: a.type })}
           </Text>
         ) : (
           canWrite && <AddressRowActions onEdit={() => actions.onEdit(a)} onDelete={() => actions.onDelete(a)} />

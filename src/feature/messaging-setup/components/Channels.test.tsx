@@ -18,7 +18,7 @@ const PAGE_WITH_ADDRESS = 'messenger:106932781234567';
 const PAGE_FROM_FLOW = 'messenger:108811223344556';
 const PAGE_FROM_FLOW_2 = 'messenger:109900112233445';
 
-/** A Messenger address to a draft Studio flow, a chat address with auto-creation off, an email address and two Facebook Flex Flows. */
+/** A Messenger address to a draft Studio flow, a chat address with auto-creation off, an email and an RCS address and two Facebook Flex Flows. */
 function channelsAccount() {
   const account = defaultAccount();
   const address = (n: number, fields: Partial<AddressSummary>): AddressSummary => ({
@@ -47,6 +47,7 @@ function channelsAccount() {
     }),
     address(22, { type: 'chat', address: 'vip-chat', friendlyName: 'VIP chat' }),
     address(23, { type: 'email', address: 'support@owl-shoes.example', integration: { type: 'default' } }),
+    address(24, { type: 'rcs', address: 'rcs:owl_shoes_agent', integration: { type: 'default' } }),
   );
   const facebookFlow = (n: number, friendlyName: string, contactIdentity: string) =>
     flexFlowFixture(n, { friendlyName, channelType: 'facebook', contactIdentity });
@@ -116,7 +117,7 @@ describe('the Facebook pages tab', () => {
 });
 
 describe('chat and other addresses on the Addresses tab', () => {
-  test('a chat address has its own diagnosis; a type Flex does not route has none', async () => {
+  test('chat and email addresses have their own diagnosis; a type Flex does not route has none', async () => {
     const { user } = await renderMessagingSetup({ fake: createFakeBackend(channelsAccount()) });
     await user.click(screen.getByRole('tab', { name: 'Addresses' }));
     const chat = within(rowOf('address-row', 'flex-chat-default'));
@@ -124,9 +125,20 @@ describe('chat and other addresses on the Addresses tab', () => {
     expect(findingCodes()).toEqual(['auto-creation-disabled']);
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close' }));
 
+    // Email is a channel Flex routes (Flex › Manage › Email): diagnosed and editable like chat.
     const email = within(rowOf('address-row', 'support@owl-shoes.example'));
-    expect(email.queryByRole('button', { name: /^Diagnosis for/ })).not.toBeInTheDocument();
-    expect(email.getByText('Read-only: Flex does not route email addresses.')).toBeInTheDocument();
+    expect(email.getByRole('button', { name: 'Diagnosis for support@owl-shoes.example: Ready' })).toBeInTheDocument();
+    expect(email.getByRole('button', { name: 'Edit address' })).toBeInTheDocument();
+    expect(email.getByText('Email')).toBeInTheDocument();
+
+    const rcs = within(rowOf('address-row', 'rcs:owl_shoes_agent'));
+    expect(rcs.queryByRole('button', { name: /^Diagnosis for/ })).not.toBeInTheDocument();
+    expect(rcs.queryByRole('button', { name: 'Edit address' })).not.toBeInTheDocument();
+    expect(
+      rcs.getByText(
+        'Read-only: Flex Interactions have no RCS channel, so Messaging Setup does not route RCS addresses to agents.',
+      ),
+    ).toBeInTheDocument();
   });
 
   test('the health banner counts every channel; a count shows its rows on their tab', async () => {
@@ -144,5 +156,13 @@ describe('chat and other addresses on the Addresses tab', () => {
     expect(screen.getByRole('tab', { name: 'Facebook pages' })).toHaveAttribute('aria-selected', 'true');
     expect(rowsOf('connection-row')).toHaveLength(3);
     expect(within(banner).getByRole('button', { name: 'Show the 1 WhatsApp senders that are Ready' })).toBeVisible();
+
+    await user.click(within(banner).getByRole('button', { name: 'Show the 1 email addresses that are Ready' }));
+    expect(screen.getByRole('tab', { name: 'Addresses' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(activePanel()).getByLabelText('Type')).toHaveValue('email');
+    expect(within(activePanel()).getByLabelText('Diagnosis')).toHaveValue('ready');
+    expect(rowsOf('address-row').map((row) => row.querySelector('td[data-column="address"]')?.textContent)).toEqual([
+      'support@owl-shoes.example',
+    ]);
   });
 });

@@ -72,7 +72,7 @@ function connectionColumns(
     {
       id: 'status',
       header: strings.MessagingSetupColumnStatus,
-      td: (row) => <StatusCell status={row.status} reason={row.statusReason} />,
+      td: (row) => <StatusCell status={row.status} finding={row.statusFinding} />,
     },
     diagnosisColumn(strings, actions.onDiagnose),
     {

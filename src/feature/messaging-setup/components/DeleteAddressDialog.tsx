@@ -3,7 +3,7 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 
 import type { AddressSummary } from '../../../contract/types';
 import { fill, useStrings } from '../strings';
-import { addressTypeLabel } from './addressTypeLabel';
+import { channelLabel } from '../channels';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface DeleteAddressDialogProps {
@@ -32,7 +32,7 @@ export function DeleteAddressDialog({ address, onConfirm, onDone, onCancel }: De
     >
       <Paragraph>
         {fill(strings.MessagingSetupDeleteConsequence, {
-          channel: addressTypeLabel(address.type, strings),
+          channel: channelLabel(address.type, strings),
           address: address.address,
         })}
       </Paragraph>

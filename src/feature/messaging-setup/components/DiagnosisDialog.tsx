@@ -13,6 +13,7 @@ import { fill, useStrings } from '../strings';
 import { CopyButton } from './CopyButton';
 import { DiagnosisBadge, LEVEL_LABEL_KEY } from './DiagnosisBadge';
 import { errorMessage } from '../errorMessage';
+import { wordFinding } from './findingText';
 
 /** A number's own inbound handler that the view can safely clear (and restore). */
 export type InboundField = 'smsUrl' | 'smsApplicationSid';
@@ -23,7 +24,9 @@ const FIELD_OF: Partial<Record<FindingCode, InboundField>> = {
 };
 
 /** What the dialog shows of a row of any table: a number's, a sender's, a page's or an address's. */
-export type DiagnosedRow = Pick<ConnectionRow, 'key' | 'address' | 'diagnosis' | 'number' | 'addressConfiguration'>;
+export type DiagnosedRow = Pick<ConnectionRow, 'key' | 'address' | 'number' | 'addressConfiguration'> & {
+  diagnosis?: ConnectionRow['diagnosis'];
+};
 
 interface DiagnosisDialogProps {
   /** The row as it is now: after a fix, its diagnosis is the new one. */
@@ -150,10 +153,10 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, recentCh
                     marginBottom="space50"
                   >
                     <Text as="p" fontWeight="fontWeightSemibold">
-                      {strings[LEVEL_LABEL_KEY[finding.severity]]}: {finding.explanation}
+                      {strings[LEVEL_LABEL_KEY[finding.severity]]}: {wordFinding(finding, strings).explanation}
                     </Text>
                     <Text as="p">
-                      {strings.MessagingSetupFindingFix} {finding.fix}
+                      {strings.MessagingSetupFindingFix} {wordFinding(finding, strings).fix}
                     </Text>
                     {/* Clearing is safe only beside an address: without one, this handler is the number's only route. */}
                     {canWrite && field && value && row.addressConfiguration && (

@@ -5,7 +5,7 @@ import { Callout, CalloutText } from '@twilio-paste/core/callout';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 
-import type { FlexConfigurationSummary } from '../../../contract/types';
+import type { AddressType, FlexConfigurationSummary } from '../../../contract/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings } from '../strings';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
@@ -16,7 +16,7 @@ const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
 
 /** One channel's line of counts: its rows per diagnosis level, and how to show them. */
 export interface HealthChannel {
-  id: string;
+  type: AddressType;
   /** "Phone numbers by diagnosis:", "WhatsApp senders:"… */
   heading: string;
   /** A count button's accessible name, filled with `count` and `level`. */
@@ -31,7 +31,7 @@ interface HealthBannerProps {
   /** Every channel Flex routes, per diagnosis level. */
   channels: readonly HealthChannel[];
   canWrite: boolean;
-  onShowLevel: (channelId: string, level: DiagnosisLevel) => void;
+  onShowLevel: (type: AddressType, level: DiagnosisLevel) => void;
   /** Makes Flex's service the default; resolves with the previous default. */
   onFixDefault: (flexServiceSid: string) => Promise<string | null>;
   /** True once addresses and Flex Flows have loaded when a web Flex Flow exists but no chat address does. */
@@ -42,7 +42,7 @@ const total = (counts: Record<DiagnosisLevel, number>) => counts.ready + counts.
 
 /**
  * The account's health at the top of the view: Flex's service as the default, and every channel's
- * numbers, senders, pages or chat addresses per diagnosis.
+ * numbers, senders, pages, chat or email addresses per diagnosis.
  */
 export function HealthBanner({
   flexConfiguration,
@@ -112,7 +112,7 @@ export function HealthBanner({
         .filter((channel) => channel.always || total(channel.counts) > 0)
         .map((channel) => (
           <Box
-            key={channel.id}
+            key={channel.type}
             display="flex"
             alignItems="center"
             columnGap="space30"
@@ -129,7 +129,7 @@ export function HealthBanner({
                   variant="secondary"
                   size="small"
                   aria-label={fill(channel.countLabel, { count, level: label })}
-                  onClick={() => onShowLevel(channel.id, level)}
+                  onClick={() => onShowLevel(channel.type, level)}
                 >
                   {fill(strings.MessagingSetupHealthCount, { count, level: label })}
                 </Button>

@@ -55,7 +55,7 @@ interface MessagingSetupDialogsProps {
   dialog: Dialog;
   setDialog: (dialog: Dialog) => void;
   /** The current rows: the diagnosis dialog shows its row as it is now, not as it was when opened. */
-  rows: { numbers: ConnectionRow[]; senders: ConnectionRow[]; pages: ConnectionRow[]; addresses: AddressRow[] };
+  rows: { connections: Partial<Record<AddressType, ConnectionRow[]>>; addresses: AddressRow[] };
   actions: MessagingSetupActions;
   /** Create and edit forms with the view's defaults (Studio "Messaging Flow", Flex's service). */
   forms: AddressForms;
@@ -84,7 +84,7 @@ export function MessagingSetupDialogs({
   // Shown as the row is now: a fix made in the dialog shows at once.
   const diagnosed =
     dialog.kind === 'diagnosis'
-      ? [rows.numbers, rows.senders, rows.pages, rows.addresses]
+      ? [...Object.values(rows.connections), rows.addresses]
           .map((table: readonly DiagnosedRow[]) => table.find((row) => row.key === dialog.key))
           .find((row) => row !== undefined)
       : undefined;

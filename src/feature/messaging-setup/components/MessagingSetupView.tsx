@@ -23,6 +23,7 @@ import { useNotificationBarInset } from './useNotificationBarInset';
 import { addressTableActions, connectionRowActions, MessagingSetupDialogs, type Dialog } from './MessagingSetupDialogs';
 import { useVisitedTabs } from './useVisitedTabs';
 import { healthChannels, TAB, useTabFilters } from './viewTabs';
+import { CONNECTION_CHANNELS } from '../channels';
 
 export type { Notify } from '../actions/messagingSetupActions';
 
@@ -55,60 +56,23 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const filters = useTabFilters(tabs.select);
 
   const {
-    numbers,
-    senders,
-    pages,
+    connections,
     counts,
     addresses,
     flexFlows,
     flexServiceSid,
-    defaultFlow,
-    chatFlow,
+    defaultFlows,
     chatAddressMissing,
     studioFlowsBySid,
   } = useSetupRows(data, strings);
   const services = data.flexConfiguration?.conversationServices;
   const historyNames = useMemo(() => ({ studioFlowsBySid, services: services ?? [] }), [studioFlowsBySid, services]);
-  const forms = addressForms({
-    defaultFlowSid: defaultFlow?.sid,
-    chatFlowSid: chatFlow?.sid,
-    flexServiceSid,
-    backendUrl: backend.baseUrl,
-  });
+  const forms = addressForms({ studioFlowDefaults: defaultFlows, flexServiceSid, backendUrl: backend.baseUrl });
 
   // What the rows' buttons do: open the dialog for it. One object for the view's life, so a row
   // renders again only when it shows something new.
   const rowActions = useMemo(() => connectionRowActions(openDialog), [openDialog]);
   const addressActions = useMemo(() => addressTableActions(openDialog), [openDialog]);
-  // The Phone numbers, WhatsApp senders and Facebook pages tabs: one table, three configurations.
-  const addressesLoading = data.sources.addresses.loading || data.sources.flexFlows.loading;
-  const connectionTabs = [
-    {
-      id: TAB.numbers,
-      rows: numbers,
-      addressHeading: strings.MessagingSetupColumnPhoneNumber,
-      emptyText: data.sources.numbers.loading ? strings.MessagingSetupLoadingNumbers : strings.MessagingSetupNoNumbers,
-      diagnosis: filters.diagnosis.numbers,
-      setDiagnosis: filters.setDiagnosis.numbers,
-    },
-    {
-      id: TAB.senders,
-      rows: senders,
-      addressHeading: strings.MessagingSetupColumnSender,
-      emptyText: data.sources.senders.loading ? strings.MessagingSetupLoadingSenders : strings.MessagingSetupNoSenders,
-      diagnosis: filters.diagnosis.senders,
-      setDiagnosis: filters.setDiagnosis.senders,
-    },
-    {
-      id: TAB.pages,
-      rows: pages,
-      addressHeading: strings.MessagingSetupColumnPage,
-      emptyText: addressesLoading ? strings.MessagingSetupLoadingPages : strings.MessagingSetupNoPages,
-      diagnosis: filters.diagnosis.pages,
-      setDiagnosis: filters.setDiagnosis.pages,
-      intro: strings.MessagingSetupPagesIntro,
-    },
-  ];
   const fixDefault = (flexSid: string) =>
     actions.fixDefaultService(
       flexSid,
@@ -138,26 +102,28 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
 
         <Tabs state={tabs}>
           <TabList aria-label={strings.MessagingSetupTabsLabel}>
-            <Tab id={TAB.numbers}>{strings.MessagingSetupTabNumbers}</Tab>
-            <Tab id={TAB.senders}>{strings.MessagingSetupTabSenders}</Tab>
-            <Tab id={TAB.pages}>{strings.MessagingSetupTabPages}</Tab>
+            {CONNECTION_CHANNELS.map(({ connections: tab }) => (
+              <Tab key={tab!.tabId} id={tab!.tabId}>
+                {strings[tab!.tabLabel]}
+              </Tab>
+            ))}
             <Tab id={TAB.addresses}>{strings.MessagingSetupTabAddresses}</Tab>
             <Tab id={TAB.flexFlows}>{strings.MessagingSetupTabFlexFlows}</Tab>
             <Tab id={TAB.history}>{strings.MessagingSetupTabHistory}</Tab>
           </TabList>
           <TabPanels>
-            {connectionTabs.map((tab) => (
-              <TabPanel key={tab.id}>
-                {tab.intro && <Paragraph>{tab.intro}</Paragraph>}
-                {visited.has(tab.id) && (
+            {CONNECTION_CHANNELS.map(({ type, connections: tab }) => (
+              <TabPanel key={tab!.tabId}>
+                {tab!.intro && <Paragraph>{strings[tab!.intro]}</Paragraph>}
+                {visited.has(tab!.tabId) && (
                   <ConnectionsTable
-                    rows={tab.rows}
-                    addressHeading={tab.addressHeading}
-                    emptyText={tab.emptyText}
+                    rows={connections[type] ?? []}
+                    addressHeading={strings[tab!.addressHeading]}
+                    emptyText={strings[tab!.isLoading(data) ? tab!.loadingText : tab!.emptyText]}
                     canWrite={canWrite}
                     actions={rowActions}
-                    diagnosisFilter={tab.diagnosis}
-                    onDiagnosisFilter={tab.setDiagnosis}
+                    diagnosisFilter={filters.diagnosisOf(tab!.tabId)}
+                    onDiagnosisFilter={filters.setDiagnosisFor[tab!.tabId]}
                   />
                 )}
               </TabPanel>
@@ -170,8 +136,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
                   actions={addressActions}
                   typeFilter={filters.addressType}
                   onTypeFilter={filters.setAddressType}
-                  diagnosisFilter={filters.diagnosis.addresses}
-                  onDiagnosisFilter={filters.setDiagnosis.addresses}
+                  diagnosisFilter={filters.diagnosisOf(TAB.addresses)}
+                  onDiagnosisFilter={filters.setDiagnosisFor[TAB.addresses]}
                 />
               )}
             </TabPanel>
@@ -204,7 +170,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
         <MessagingSetupDialogs
           dialog={dialog}
           setDialog={setDialog}
-          rows={{ numbers, senders, pages, addresses }}
+          rows={{ connections, addresses }}
           actions={actions}
           forms={forms}
           studioFlows={data.studioFlows}

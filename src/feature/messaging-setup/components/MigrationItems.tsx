@@ -6,7 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 import type { FlexFlowRow } from '../state/flexFlowRows';
 import type { ItemOutcome, MigrationItemResult } from '../state/migrationResults';
 import { fill, useStrings, type MessagingSetupStringKey } from '../strings';
-import { addressTypeLabel } from './addressTypeLabel';
+import { channelLabel } from '../channels';
 
 const OUTCOME: Record<
   ItemOutcome,
@@ -33,7 +33,7 @@ export function MigrationPreviewItem({ row }: { row: FlexFlowRow }) {
         <>
           <Text as="div">
             {fill(strings.MessagingSetupMigrateBecomes, {
-              type: addressTypeLabel(preview.address.type, strings),
+              type: channelLabel(preview.address.type, strings),
               address: preview.address.address,
               flow: preview.studioFlowName,
               retry: preview.address.integration.type === 'studio' ? preview.address.integration.retryCount : '—',

@@ -8,7 +8,7 @@ import { useUID } from '@twilio-paste/core/uid-library';
 import { ADDRESS_TYPES, type AddressType } from '../../../contract/types';
 import { DIAGNOSIS_FILTERS, type DiagnosisFilter, type StatusFilter } from '../state/rows';
 import { useStrings, type MessagingSetupStringKey } from '../strings';
-import { addressTypeLabel } from './addressTypeLabel';
+import { channelLabel } from '../channels';
 import { STATUS_LABEL_KEY } from './AddressStatusBadge';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
 
@@ -54,7 +54,7 @@ export function TableToolbar({ query, onQuery, filters = {}, summary, placeholde
       ? strings.MessagingSetupAllTypes
       : key === 'other'
         ? strings.MessagingSetupOtherTypes
-        : addressTypeLabel(key, strings);
+        : channelLabel(key, strings);
   return (
     <Box display="flex" columnGap="space60" alignItems="flex-end" marginBottom="space50" flexWrap="wrap">
       <Box minWidth="size30">

@@ -1,5 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
+import { CHANNEL_LIST, CHANNELS, TAB } from '../channels';
+import type { AddressType } from '../../../contract/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import type { DiagnosisFilter } from '../state/rows';
 import type { ChannelCounts } from '../state/useSetupRows';
@@ -7,78 +9,55 @@ import type { MessagingSetupStrings } from '../strings';
 import type { HealthChannel } from './HealthBanner';
 import type { TypeFilter } from './TableToolbar';
 
-/** The view's tabs, by the ids their panels are labelled with. */
-export const TAB = {
-  numbers: 'messaging-setup-numbers',
-  senders: 'messaging-setup-senders',
-  pages: 'messaging-setup-pages',
-  addresses: 'messaging-setup-addresses',
-  flexFlows: 'messaging-setup-flex-flows',
-  history: 'messaging-setup-history',
-} as const;
+export { TAB } from '../channels';
 
 /**
- * The tabs' filters that the health banner sets: each channel's Diagnosis filter, and the Addresses
- * tab's Type (its chat rows are the chat channel). `showLevel` opens a channel's rows at a level.
+ * The tabs' filters that the health banner sets: each tab's Diagnosis filter (by tab id), and the
+ * Addresses tab's Type. `showLevel` opens a channel's rows at a level: its own tab, or the
+ * Addresses tab filtered to its type.
  */
 export function useTabFilters(select: (tabId: string) => void) {
-  const [numbers, setNumbers] = useState<DiagnosisFilter>('all');
-  const [senders, setSenders] = useState<DiagnosisFilter>('all');
-  const [pages, setPages] = useState<DiagnosisFilter>('all');
-  const [addresses, setAddresses] = useState<DiagnosisFilter>('all');
+  const [diagnosis, setDiagnosisOf] = useState<Record<string, DiagnosisFilter>>({});
   const [addressType, setAddressType] = useState<TypeFilter>('all');
+  const setDiagnosis = useCallback(
+    (tabId: string, filter: DiagnosisFilter) => setDiagnosisOf((was) => ({ ...was, [tabId]: filter })),
+    [],
+  );
+  // One setter per tab for the view's life, so a table's filters stay the same object.
+  const setDiagnosisFor = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.values(TAB).map((tabId) => [tabId, (filter: DiagnosisFilter) => setDiagnosis(tabId, filter)]),
+      ) as Record<string, (filter: DiagnosisFilter) => void>,
+    [setDiagnosis],
+  );
   const showLevel = useCallback(
-    (channelId: string, level: DiagnosisLevel) => {
-      if (channelId === TAB.numbers) setNumbers(level);
-      else if (channelId === TAB.senders) setSenders(level);
-      else if (channelId === TAB.pages) setPages(level);
-      else {
-        setAddressType('chat');
-        setAddresses(level);
-      }
-      select(channelId);
+    (type: AddressType, level: DiagnosisLevel) => {
+      const tabId = CHANNELS[type].connections?.tabId ?? TAB.addresses;
+      if (tabId === TAB.addresses) setAddressType(type);
+      setDiagnosis(tabId, level);
+      select(tabId);
     },
-    [select],
+    [select, setDiagnosis],
   );
   return {
-    diagnosis: { numbers, senders, pages, addresses },
-    setDiagnosis: { numbers: setNumbers, senders: setSenders, pages: setPages, addresses: setAddresses },
+    diagnosisOf: (tabId: string): DiagnosisFilter => diagnosis[tabId] ?? 'all',
+    setDiagnosisFor,
     addressType,
     setAddressType,
     showLevel,
   };
 }
 
-/** The health banner's lines: every channel Flex routes, each opening its own tab. */
-export function healthChannels(
-  counts: Record<'numbers' | 'senders' | 'pages' | 'chat', ChannelCounts>,
+/** The health banner's lines: every channel Flex routes, each opening its own rows. */
+export const healthChannels = (
+  counts: Record<AddressType, ChannelCounts>,
   strings: MessagingSetupStrings,
-): HealthChannel[] {
-  return [
-    {
-      id: TAB.numbers,
-      heading: strings.MessagingSetupHealthCounts,
-      countLabel: strings.MessagingSetupHealthCountLabel,
-      counts: counts.numbers,
-      always: true,
-    },
-    {
-      id: TAB.senders,
-      heading: strings.MessagingSetupHealthCountsSenders,
-      countLabel: strings.MessagingSetupHealthCountLabelSenders,
-      counts: counts.senders,
-    },
-    {
-      id: TAB.pages,
-      heading: strings.MessagingSetupHealthCountsPages,
-      countLabel: strings.MessagingSetupHealthCountLabelPages,
-      counts: counts.pages,
-    },
-    {
-      id: TAB.addresses,
-      heading: strings.MessagingSetupHealthCountsChat,
-      countLabel: strings.MessagingSetupHealthCountLabelChat,
-      counts: counts.chat,
-    },
-  ];
-}
+): HealthChannel[] =>
+  CHANNEL_LIST.map((channel) => ({
+    type: channel.type,
+    heading: strings[channel.health.heading],
+    countLabel: strings[channel.health.countLabel],
+    counts: counts[channel.type],
+    always: channel.health.always,
+  }));

@@ -2,7 +2,6 @@ import { flexFlowAddress } from '../../../contract/flexFlowMigration';
 import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 import type { SetupData } from '../state/setupData';
 import type { DiagnosisContext, FlexFlowRef } from './diagnose';
-import type { MessagingSetupStrings } from '../strings';
 
 const loaded = (data: Pick<SetupData, 'sources'>, source: keyof SetupData['sources']) =>
   !data.sources[source].loading && !data.sources[source].error;
@@ -21,7 +20,6 @@ export function diagnosisContextOf(
   data: DiagnosisSources,
   addressesByAddress: ReadonlyMap<string, AddressSummary>,
   studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  strings?: MessagingSetupStrings,
 ): DiagnosisContext {
   const messagingServiceByNumberSid = new Map<string, string>();
   for (const service of data.messagingServiceNumbers) {
@@ -52,7 +50,6 @@ export function diagnosisContextOf(
     defaultServiceSid: data.flexConfiguration?.defaultConversationServiceSid ?? null,
     messagingServiceByNumberSid,
     flexFlowsByIdentity,
-    strings,
     complete: {
       studioFlows: loaded(data, 'studioFlows'),
       flexConfiguration: loaded(data, 'flexConfiguration') && data.flexConfiguration !== null,

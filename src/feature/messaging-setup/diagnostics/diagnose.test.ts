@@ -7,7 +7,16 @@ import type {
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../../../contract/types';
-import { diagnoseNumber, diagnoseSender, type DiagnosisContext, type FindingCode } from './diagnose';
+import { CHANNELS, diagnoseConnection } from '../channels';
+import { wordFinding } from '../components/findingText';
+import type { Diagnosis, DiagnosisContext, FindingCode } from './diagnose';
+
+// Each channel's diagnosis, as its descriptor makes it (channels/sms.ts, channels/whatsapp.ts).
+const diagnoseNumber = (n: PhoneNumberSummary, ctx: DiagnosisContext): Diagnosis =>
+  diagnoseConnection(CHANNELS.sms, n, ctx);
+const diagnoseSender = (s: WhatsAppSenderSummary, ctx: DiagnosisContext): Diagnosis =>
+  diagnoseConnection(CHANNELS.whatsapp, s, ctx);
+const words = (finding: Diagnosis['findings'][number]) => wordFinding(finding, messagingSetupStrings);
 
 const FLEX_SERVICE = 'IS' + 'f'.repeat(32);
 const OTHER_SERVICE = 'IS' + 'e'.repeat(32);
@@ -58,6 +67,7 @@ function context(addresses: AddressSummary[] = [], overrides: Partial<DiagnosisC
     defaultServiceSid: FLEX_SERVICE,
     messagingServiceByNumberSid: new Map(),
     flexFlowsByIdentity: new Map(),
+    complete: { studioFlows: true, flexConfiguration: true, messagingServiceNumbers: true, flexFlows: true },
     ...overrides,
   };
 }
@@ -200,8 +210,8 @@ describe('diagnoseNumber, one finding at a time', () => {
     expect(codes(diagnosis)).toEqual([...expected].sort());
     expect(diagnosis.level).toBe(level);
     for (const finding of diagnosis.findings) {
-      expect(finding.explanation).toMatch(/\.$/);
-      expect(finding.fix.length).toBeGreaterThan(10);
+      expect(words(finding).explanation).toMatch(/\.$/);
+      expect(words(finding).fix.length).toBeGreaterThan(10);
     }
   });
 
@@ -233,7 +243,7 @@ describe('diagnoseSender', () => {
       context([studioAddress(s.senderId)]),
     );
     expect(codes(d)).toEqual(['sender-not-online']);
-    expect(d.findings[0].explanation).toContain('Account restricted');
+    expect(words(d.findings[0]).explanation).toContain('Account restricted');
     expect(d.level).toBe('broken');
   });
   it('reports a missing address and a Flex Flow on the same sender together', () => {
@@ -331,19 +341,24 @@ describe('diagnoseNumber, combinations', () => {
 });
 
 describe('the words of a finding', () => {
-  test('come from the strings the context carries (an account can reword them), filled with the row', () => {
+  test('are codes and values: the view words them from its strings (an account can reword them)', () => {
     const strings = {
       ...messagingSetupStrings,
       MessagingSetupFindingNoAddress: '{{label}} : aucune adresse Conversations.',
       MessagingSetupFindingNoAddressFix: 'Créez une adresse.',
     };
-    const diagnosis = diagnoseNumber(number(), context([], { strings }));
+    const diagnosis = diagnoseNumber(number(), context([]));
     expect(diagnosis.findings).toEqual([
-      expect.objectContaining({
+      {
         code: 'no-address',
-        explanation: `${number().phoneNumber} : aucune adresse Conversations.`,
-        fix: 'Créez une adresse.',
-      }),
+        severity: 'broken',
+        text: 'MessagingSetupFindingNoAddress',
+        values: { label: number().phoneNumber },
+      },
     ]);
+    expect(wordFinding(diagnosis.findings[0], strings)).toEqual({
+      explanation: `${number().phoneNumber} : aucune adresse Conversations.`,
+      fix: 'Créez une adresse.',
+    });
   });
 });

@@ -1,15 +1,12 @@
 /**
- * Whether inbound messages to a number or WhatsApp sender will reach an agent, and why not.
- * Computed in one place, from data the view has already loaded: no Twilio request per row.
+ * Whether a customer's message reaches an agent, and why not: the parts every channel shares. Each
+ * channel's own checks live in its descriptor (channels/); all of them build on these, from data
+ * the view has already loaded: no Twilio request per row. Findings are codes and values; only
+ * components word them, through the view's strings (components/findingText.ts).
  */
 import { BUILT_IN_WEBHOOK_FILTERS, isBuiltInWebhookUrl } from '../api/builtInWebhook';
-import { fill, messagingSetupStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
-import type {
-  AddressSummary,
-  PhoneNumberSummary,
-  StudioFlowSummary,
-  WhatsAppSenderSummary,
-} from '../../../contract/types';
+import type { MessagingSetupStringKey } from '../strings';
+import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 
 export type DiagnosisLevel = 'ready' | 'warning' | 'broken';
 
@@ -28,13 +25,18 @@ export type FindingCode =
   | 'legacy-flex-flow'
   | 'sender-not-online';
 
+/** A string key whose fix is the key with `Fix` after it: a finding's words. */
+export type FindingTextKey = {
+  [K in MessagingSetupStringKey]: `${K}Fix` extends MessagingSetupStringKey ? K : never;
+}[MessagingSetupStringKey];
+
 export interface Finding {
   code: FindingCode;
   severity: Exclude<DiagnosisLevel, 'ready'>;
-  /** One sentence a supervisor understands: what happens to a customer's message. */
-  explanation: string;
-  /** What to do about it. */
-  fix: string;
+  /** Which words say it: the explanation's string key (its fix is the same key + `Fix`). */
+  text: FindingTextKey;
+  /** What the words are filled with (`{{label}}`, `{{name}}`, …). */
+  values: Record<string, string>;
 }
 
 export interface Diagnosis {
@@ -50,7 +52,7 @@ export interface FlexFlowRef {
   enabled: boolean;
 }
 
-/** Everything a diagnosis looks at besides the row itself; built once per view render. */
+/** Everything a diagnosis looks at besides the row itself; built once per change of what it reads. */
 export interface DiagnosisContext {
   addressesByAddress: ReadonlyMap<string, AddressSummary>;
   studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>;
@@ -61,57 +63,56 @@ export interface DiagnosisContext {
   /** Messaging Service name by phone number SID. */
   messagingServiceByNumberSid: ReadonlyMap<string, string>;
   flexFlowsByIdentity: ReadonlyMap<string, FlexFlowRef>;
-  /** False while the Studio flows, the Flex configuration or the Messaging Services' numbers still load: say nothing about them yet. */
-  complete?: { studioFlows: boolean; flexConfiguration: boolean; messagingServiceNumbers: boolean; flexFlows: boolean };
-  /** The texts of the findings (the account's, resolved at registration); ours by default. */
-  strings?: MessagingSetupStrings;
+  /** False while a source still loads or after it failed: say nothing about it yet. */
+  complete: { studioFlows: boolean; flexConfiguration: boolean; messagingServiceNumbers: boolean; flexFlows: boolean };
 }
 
-const ALL_COMPLETE = { studioFlows: true, flexConfiguration: true, messagingServiceNumbers: true, flexFlows: true };
-
-/**
- * A finding in the view's words: `key` names its explanation, `${key}Fix` its fix, both in
- * strings.ts, filled with `values`.
- */
-function finding(
-  ctx: DiagnosisContext,
+export const finding = (
   code: FindingCode,
   severity: Finding['severity'],
-  key: MessagingSetupStringKey,
-  fixKey: MessagingSetupStringKey,
+  text: FindingTextKey,
   values: Record<string, string> = {},
-): Finding {
-  const strings = ctx.strings ?? messagingSetupStrings;
-  return { code, severity, explanation: fill(strings[key], values), fix: fill(strings[fixKey], values) };
-}
+): Finding => ({ code, severity, text, values });
 
 export function levelOf(findings: readonly Finding[]): DiagnosisLevel {
   if (findings.some((f) => f.severity === 'broken')) return 'broken';
   return findings.length > 0 ? 'warning' : 'ready';
 }
 
-/** Findings about the address configuration itself (shared by numbers, senders and the address status). */
+export const diagnosisOf = (findings: Finding[]): Diagnosis => ({ level: levelOf(findings), findings });
+
+/** How an address stands with Flex: the badge in its row. */
+export type AddressStatus = 'connected' | 'not-connected' | 'problem';
+
+/** The findings that make an address's status a `problem`: the address itself routes nowhere. */
+const STATUS_FINDINGS: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'auto-creation-disabled',
+  'studio-flow-missing',
+  'studio-flow-unpublished',
+  'webhook-url-empty',
+]);
+
+/**
+ * The Status column, from the row's one diagnosis: connected means an address with auto-creation on
+ * routes new messages somewhere that exists; `finding` says why not. The Diagnosis column looks
+ * wider (handlers on the number, Messaging Services, Flex Flows, the conversation service).
+ */
+export function statusOf(
+  addressConfiguration: AddressSummary | undefined,
+  findings: readonly Finding[],
+): { status: AddressStatus; finding?: Finding } {
+  if (!addressConfiguration) return { status: 'not-connected' };
+  const problem = findings.find((f) => STATUS_FINDINGS.has(f.code));
+  return problem ? { status: 'problem', finding: problem } : { status: 'connected' };
+}
+
+/** Findings about the address configuration itself, which every channel's diagnosis starts from. */
 export function addressFindings(address: AddressSummary | undefined, label: string, ctx: DiagnosisContext): Finding[] {
-  const complete = ctx.complete ?? ALL_COMPLETE;
-  if (!address) {
-    return [
-      finding(ctx, 'no-address', 'broken', 'MessagingSetupFindingNoAddress', 'MessagingSetupFindingNoAddressFix', {
-        label,
-      }),
-    ];
-  }
+  const { complete } = ctx;
+  if (!address) return [finding('no-address', 'broken', 'MessagingSetupFindingNoAddress', { label })];
   const findings: Finding[] = [];
   if (!address.autoCreationEnabled) {
-    findings.push(
-      finding(
-        ctx,
-        'auto-creation-disabled',
-        'broken',
-        'MessagingSetupFindingAutoCreationOff',
-        'MessagingSetupFindingAutoCreationOffFix',
-        { label },
-      ),
-    );
+    findings.push(finding('auto-creation-disabled', 'broken', 'MessagingSetupFindingAutoCreationOff', { label }));
   }
   const { integration } = address;
   if (integration.type === 'studio') {
@@ -119,204 +120,58 @@ export function addressFindings(address: AddressSummary | undefined, label: stri
     // While the flows load, a flow not yet seen is unknown, not missing; one already seen is judged.
     if (!flow && complete.studioFlows) {
       findings.push(
-        finding(
-          ctx,
-          'studio-flow-missing',
-          'broken',
-          'MessagingSetupFindingFlowMissing',
-          'MessagingSetupFindingFlowMissingFix',
-          {
-            sid: integration.studioFlowSid,
-          },
-        ),
+        finding('studio-flow-missing', 'broken', 'MessagingSetupFindingFlowMissing', {
+          sid: integration.studioFlowSid,
+        }),
       );
     } else if (flow && flow.status !== 'published') {
       findings.push(
-        finding(
-          ctx,
-          'studio-flow-unpublished',
-          'broken',
-          'MessagingSetupFindingFlowUnpublished',
-          'MessagingSetupFindingFlowUnpublishedFix',
-          { name: flow.friendlyName },
-        ),
+        finding('studio-flow-unpublished', 'broken', 'MessagingSetupFindingFlowUnpublished', {
+          name: flow.friendlyName,
+        }),
       );
     }
   }
   if (integration.type === 'webhook' && !integration.webhookUrl) {
-    findings.push(
-      finding(
-        ctx,
-        'webhook-url-empty',
-        'broken',
-        'MessagingSetupFindingWebhookUrlEmpty',
-        'MessagingSetupFindingWebhookUrlEmptyFix',
-      ),
-    );
+    findings.push(finding('webhook-url-empty', 'broken', 'MessagingSetupFindingWebhookUrlEmpty'));
   }
   if (
     integration.type === 'webhook' &&
     isBuiltInWebhookUrl(integration.webhookUrl) &&
     !BUILT_IN_WEBHOOK_FILTERS.every((filter) => integration.webhookFilters.includes(filter))
   ) {
-    findings.push(
-      finding(
-        ctx,
-        'built-in-webhook-filter-missing',
-        'broken',
-        'MessagingSetupFindingBuiltInFilterMissing',
-        'MessagingSetupFindingBuiltInFilterMissingFix',
-      ),
-    );
+    findings.push(finding('built-in-webhook-filter-missing', 'broken', 'MessagingSetupFindingBuiltInFilterMissing'));
   }
   const service = address.conversationServiceSid ?? ctx.defaultServiceSid;
   if (complete.flexConfiguration && ctx.flexServiceSid && service && service !== ctx.flexServiceSid) {
     findings.push(
       finding(
-        ctx,
         'service-not-flex',
         'broken',
         address.conversationServiceSid
           ? 'MessagingSetupFindingServiceNotFlex'
           : 'MessagingSetupFindingDefaultServiceNotFlex',
-        'MessagingSetupFindingServiceNotFlexFix',
       ),
     );
   }
   return findings;
 }
 
-function flexFlowFinding(identity: string, ctx: DiagnosisContext): Finding[] {
-  const flow = (ctx.complete ?? ALL_COMPLETE).flexFlows ? ctx.flexFlowsByIdentity.get(identity) : undefined;
-  if (!flow) return [];
-  return [
-    finding(
-      ctx,
-      'legacy-flex-flow',
-      'warning',
-      'MessagingSetupFindingLegacyFlexFlow',
-      'MessagingSetupFindingLegacyFlexFlowFix',
-      {
-        name: flow.friendlyName,
-      },
-    ),
-  ];
-}
-
-export function diagnoseNumber(number: PhoneNumberSummary, ctx: DiagnosisContext): Diagnosis {
-  const label = number.phoneNumber;
-  if (!number.capabilities.sms) {
-    const findings = [
-      finding(ctx, 'no-sms-capability', 'broken', 'MessagingSetupFindingNoSms', 'MessagingSetupFindingNoSmsFix'),
-    ];
-    return { level: 'broken', findings };
-  }
-  const address = ctx.addressesByAddress.get(number.phoneNumber);
-  const findings = addressFindings(address, label, ctx);
-  // Beside an address these handlers run in parallel with it; without one they are the only route,
-  // so the fix is to create the address first.
-  if (number.smsUrl) {
-    findings.push(
-      address
-        ? finding(
-            ctx,
-            'sms-url-set',
-            'warning',
-            'MessagingSetupFindingSmsUrlBeside',
-            'MessagingSetupFindingSmsUrlBesideFix',
-            {
-              url: number.smsUrl,
-            },
-          )
-        : finding(
-            ctx,
-            'sms-url-set',
-            'warning',
-            'MessagingSetupFindingSmsUrlOnly',
-            'MessagingSetupFindingSmsUrlOnlyFix',
-            {
-              url: number.smsUrl,
-            },
-          ),
-    );
-  }
-  if (number.smsApplicationSid) {
-    const sid = number.smsApplicationSid;
-    findings.push(
-      address
-        ? finding(
-            ctx,
-            'sms-application-set',
-            'warning',
-            'MessagingSetupFindingSmsAppBeside',
-            'MessagingSetupFindingSmsAppBesideFix',
-            {
-              sid,
-            },
-          )
-        : finding(
-            ctx,
-            'sms-application-set',
-            'warning',
-            'MessagingSetupFindingSmsAppOnly',
-            'MessagingSetupFindingSmsAppOnlyFix',
-            {
-              sid,
-            },
-          ),
-    );
-  }
-  const service = (ctx.complete ?? ALL_COMPLETE).messagingServiceNumbers
-    ? ctx.messagingServiceByNumberSid.get(number.sid)
-    : undefined;
-  if (service) {
-    findings.push(
-      finding(
-        ctx,
-        'in-messaging-service',
-        'warning',
-        'MessagingSetupFindingMessagingService',
-        'MessagingSetupFindingMessagingServiceFix',
-        { name: service },
-      ),
-    );
-  }
-  findings.push(...flexFlowFinding(number.phoneNumber, ctx));
-  return { level: levelOf(findings), findings };
-}
-
-export function diagnoseSender(sender: WhatsAppSenderSummary, ctx: DiagnosisContext): Diagnosis {
-  const findings = addressFindings(ctx.addressesByAddress.get(sender.senderId), sender.senderId, ctx);
-  if (sender.status !== 'ONLINE') {
-    const reasons = sender.offlineReasons.length > 0 ? ` (${sender.offlineReasons.join('; ')})` : '';
-    findings.push(
-      finding(
-        ctx,
-        'sender-not-online',
-        'broken',
-        'MessagingSetupFindingSenderOffline',
-        'MessagingSetupFindingSenderOfflineFix',
-        {
-          status: sender.status,
-          reasons,
-        },
-      ),
-    );
-  }
-  findings.push(...flexFlowFinding(sender.senderId, ctx));
-  return { level: levelOf(findings), findings };
+/** A legacy Flex Flow that still holds the same identity (a number, a sender, a page). */
+export function flexFlowFindings(identity: string, ctx: DiagnosisContext): Finding[] {
+  const flow = ctx.complete.flexFlows ? ctx.flexFlowsByIdentity.get(identity) : undefined;
+  return flow
+    ? [finding('legacy-flex-flow', 'warning', 'MessagingSetupFindingLegacyFlexFlow', { name: flow.friendlyName })]
+    : [];
 }
 
 /**
- * Whether a customer's message to an address reaches an agent, for the channels with nothing
- * more to check than the address itself: a Facebook Page (`messenger:<page ID>`, on its page's
- * row) and a chat address (on its own row of the Addresses tab). What breaks them is what breaks
- * any address — auto-creation off, a Studio flow missing or unpublished, a webhook without a URL or,
- * for the built-in handler, without onMessageAdded, a service that is not Flex's — plus a legacy
- * Flex Flow still holding the same page.
+ * The diagnosis of a channel with nothing more to check than the address itself (a Facebook Page,
+ * a chat or an email address): what breaks any address, plus a legacy Flex Flow still holding it.
  */
 export function diagnoseAddress(address: string, ctx: DiagnosisContext): Diagnosis {
-  const findings = addressFindings(ctx.addressesByAddress.get(address), address, ctx);
-  findings.push(...flexFlowFinding(address, ctx));
-  return { level: levelOf(findings), findings };
+  return diagnosisOf([
+    ...addressFindings(ctx.addressesByAddress.get(address), address, ctx),
+    ...flexFlowFindings(address, ctx),
+  ]);
 }

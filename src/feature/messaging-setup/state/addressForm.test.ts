@@ -3,8 +3,7 @@ import { addressForms, offersBuiltIn, withType } from './addressForm';
 const MESSAGING = `FW${'1'.repeat(32)}`;
 const CHAT = `FW${'2'.repeat(32)}`;
 const forms = addressForms({
-  defaultFlowSid: MESSAGING,
-  chatFlowSid: CHAT,
+  studioFlowDefaults: { sms: MESSAGING, whatsapp: MESSAGING, messenger: MESSAGING, chat: CHAT },
   flexServiceSid: null,
   backendUrl: 'https://messaging-setup-1234-dev.twil.io',
 });

@@ -34,9 +34,9 @@ export interface AddressForm {
   /** The backend's base URL, for "Flex webhook (built in)"; null hides that choice. */
   backendUrl: string | null;
   /**
-   * The Studio flow a new address of each type starts with ("Messaging Flow"; "Chat Flow" or
-   * "Webchat Flow" for chat): choosing another type moves to its default while the user has not
-   * picked a flow of their own.
+   * The Studio flow a new address of each type starts with (its channel's `studioFlowNames`:
+   * "Messaging Flow"; "Chat Flow" or "Webchat Flow" for chat; "Email Flow" for email): choosing
+   * another type moves to its default while the user has not picked a flow of their own.
    */
   studioFlowDefaults: Partial<Record<AddressType, string>>;
 }
@@ -180,18 +180,12 @@ export interface AddressForms {
 }
 
 export function addressForms(defaults: {
-  defaultFlowSid?: string;
-  /** Chat's default: the published "Chat Flow" or "Webchat Flow". */
-  chatFlowSid?: string;
+  /** Each type's default Studio flow (channels/: its `studioFlowNames`, the first published). */
+  studioFlowDefaults: Partial<Record<AddressType, string>>;
   flexServiceSid: string | null;
   backendUrl?: string;
 }): AddressForms {
-  const studioFlowDefaults: Partial<Record<AddressType, string>> = {
-    sms: defaults.defaultFlowSid,
-    whatsapp: defaults.defaultFlowSid,
-    messenger: defaults.defaultFlowSid,
-    chat: defaults.chatFlowSid,
-  };
+  const { studioFlowDefaults } = defaults;
   return {
     create: (type: AddressType, address: string, friendlyName?: string) =>
       newAddressForm(type, address, {
@@ -200,6 +194,11 @@ export function addressForms(defaults: {
         friendlyName,
         backendUrl: defaults.backendUrl,
       }),
-    edit: (addressConfiguration) => editAddressForm(addressConfiguration, defaults.defaultFlowSid, defaults.backendUrl),
+    edit: (addressConfiguration) =>
+      editAddressForm(
+        addressConfiguration,
+        isAddressType(addressConfiguration.type) ? studioFlowDefaults[addressConfiguration.type] : undefined,
+        defaults.backendUrl,
+      ),
   };
 }

@@ -1,6 +1,15 @@
 import { flexFlowAddress } from '../../../contract/flexFlowMigration';
 import type { AddressSummary, FlexFlowSummary } from '../../../contract/types';
-import type { FacebookPage } from './rows';
+
+/** A Facebook Page the account is known to have connected: by its Messenger address or a legacy Flex Flow. */
+export interface FacebookPage {
+  /** `messenger:<page ID>`, what its address holds. */
+  address: string;
+  /** The address's friendly name; '' when only a Flex Flow names the page. */
+  name: string;
+  /** The legacy Flex Flow that still names it, if any. */
+  flexFlowName: string | null;
+}
 
 /**
  * The Facebook Pages the view can know of. Twilio has no public REST list of the pages connected

@@ -6,7 +6,7 @@ import type {
   StudioFlowSummary,
 } from '../../../contract/types';
 import { fill, messagingSetupStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
-import { describeRouting } from './addressStatus';
+import { describeRouting } from './routing';
 
 /** What the texts of an entry read: the names of Studio flows and services, instead of their SIDs. */
 export interface HistoryNames {

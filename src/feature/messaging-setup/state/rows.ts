@@ -1,97 +1,49 @@
-import type {
-  AddressSummary,
-  AddressType,
-  PhoneNumberSummary,
-  StudioFlowSummary,
-  WhatsAppSenderSummary,
-} from '../../../contract/types';
-import type { Diagnosis, DiagnosisLevel } from '../diagnostics/diagnose';
-import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
-import { addressStatusOf, describeRouting, type AddressStatus } from './addressStatus';
+import type { AddressSummary } from '../../../contract/types';
+import type { ConnectionRowBase } from '../channels/ChannelDescriptor';
+import {
+  addressFindings,
+  diagnosisOf,
+  statusOf,
+  type AddressStatus,
+  type Diagnosis,
+  type DiagnosisContext,
+  type DiagnosisLevel,
+  type Finding,
+} from '../diagnostics/diagnose';
+import type { MessagingSetupStrings } from '../strings';
+import { describeRouting } from './routing';
 
-/** One row of the Phone numbers or WhatsApp senders table. */
-export interface ConnectionRow {
-  key: string;
-  type: AddressType;
-  /** What goes into an address: `+1…` or `whatsapp:+1…`. */
-  address: string;
-  name: string;
-  /** Sender status, or "No SMS capability"; shown under the name. */
-  note: string | null;
-  /** False when no address can be made for it (a number without SMS). */
-  connectable: boolean;
-  /** The number's or sender's Address Configuration, when it has one. */
+export type { AddressStatus } from '../diagnostics/diagnose';
+
+/** One row of a channel's own tab (Phone numbers, WhatsApp senders, Facebook pages). */
+export interface ConnectionRow extends ConnectionRowBase {
+  /** The number's, sender's or page's Address Configuration, when it has one. */
   addressConfiguration: AddressSummary | undefined;
   status: AddressStatus;
-  statusReason: string;
+  /** Why a `problem` (the finding the status comes from). */
+  statusFinding?: Finding;
   routing: string;
-  /** Whether inbound messages reach an agent; set by useSetupRows, from the same data as the other columns. */
-  diagnosis?: Diagnosis;
-  /** The phone number itself (Phone numbers table), for the fixes on it. */
-  number?: PhoneNumberSummary;
+  /** Whether inbound messages reach an agent; the status is read from the same findings. */
+  diagnosis: Diagnosis;
 }
 
-function rowFor(
-  base: Pick<ConnectionRow, 'key' | 'type' | 'address' | 'name' | 'note' | 'connectable' | 'number'>,
-  addressConfiguration: AddressSummary | undefined,
-  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  studioFlowsKnown: boolean,
+/** A channel's row: its address, its one diagnosis, and the status and routing read from them. */
+export function connectionRow(
+  base: ConnectionRowBase,
+  findings: Finding[],
+  ctx: DiagnosisContext,
   strings: MessagingSetupStrings,
 ): ConnectionRow {
-  const { status, reason } = addressStatusOf(addressConfiguration, studioFlowsBySid, studioFlowsKnown, strings);
-  const routing = addressConfiguration ? describeRouting(addressConfiguration, studioFlowsBySid, strings) : '';
-  return { ...base, addressConfiguration, status, statusReason: reason, routing };
-}
-
-export function numberRows(
-  numbers: readonly PhoneNumberSummary[],
-  byAddress: ReadonlyMap<string, AddressSummary>,
-  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  studioFlowsKnown = true,
-  strings: MessagingSetupStrings = messagingSetupStrings,
-): ConnectionRow[] {
-  return numbers.map((n) =>
-    rowFor(
-      {
-        key: n.sid,
-        type: 'sms',
-        address: n.phoneNumber,
-        name: n.friendlyName,
-        note: n.capabilities.sms ? null : strings.MessagingSetupNoteNoSms,
-        connectable: n.capabilities.sms,
-        number: n,
-      },
-      byAddress.get(n.phoneNumber),
-      studioFlowsBySid,
-      studioFlowsKnown,
-      strings,
-    ),
-  );
-}
-
-export function senderRows(
-  senders: readonly WhatsAppSenderSummary[],
-  byAddress: ReadonlyMap<string, AddressSummary>,
-  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  studioFlowsKnown = true,
-  strings: MessagingSetupStrings = messagingSetupStrings,
-): ConnectionRow[] {
-  return senders.map((s) =>
-    rowFor(
-      {
-        key: s.sid,
-        type: 'whatsapp',
-        address: s.senderId,
-        name: s.profileName ?? '',
-        note: fill(strings.MessagingSetupNoteSender, { status: s.status }),
-        connectable: true,
-      },
-      byAddress.get(s.senderId),
-      studioFlowsBySid,
-      studioFlowsKnown,
-      strings,
-    ),
-  );
+  const addressConfiguration = ctx.addressesByAddress.get(base.address);
+  const { status, finding } = statusOf(addressConfiguration, findings);
+  return {
+    ...base,
+    addressConfiguration,
+    status,
+    ...(finding ? { statusFinding: finding } : {}),
+    routing: addressConfiguration ? describeRouting(addressConfiguration, ctx.studioFlowsBySid, strings) : '',
+    diagnosis: diagnosisOf(findings),
+  };
 }
 
 export type StatusFilter = 'all' | AddressStatus;
@@ -113,8 +65,6 @@ export function matchesSearch(fields: readonly (string | null | undefined)[], qu
   return fields.some((field) => field?.toLowerCase().includes(needle));
 }
 
-const PHONE_TYPES: ReadonlySet<string> = new Set(['sms', 'whatsapp']);
-
 /** One row of the Addresses table: every Address Configuration on the account. */
 export interface AddressRow {
   /** The address configuration's SID. */
@@ -123,69 +73,38 @@ export interface AddressRow {
   address: string;
   addressConfiguration: AddressSummary;
   status: AddressStatus;
-  statusReason: string;
+  statusFinding?: Finding;
   routing: string;
   /**
    * False for an address of a number or sender that is not on this account. Other types have
    * nothing the view can check them against (no API lists an account's Facebook Pages), so true.
    */
   onAccount: boolean;
-  /** For the types Flex routes: whether a customer's message reaches an agent (set by useSetupRows). */
+  /** For the types Flex routes: whether a customer's message reaches an agent. */
   diagnosis?: Diagnosis;
 }
 
-export function addressRows(
-  addresses: Iterable<AddressSummary>,
-  onAccount: ReadonlySet<string>,
-  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  studioFlowsKnown = true,
-  strings: MessagingSetupStrings = messagingSetupStrings,
-): AddressRow[] {
-  return [...addresses].map((addressConfiguration) => {
-    const { status, reason } = addressStatusOf(addressConfiguration, studioFlowsBySid, studioFlowsKnown, strings);
-    return {
-      key: addressConfiguration.sid,
-      address: addressConfiguration.address,
-      addressConfiguration,
-      status,
-      statusReason: reason,
-      routing: describeRouting(addressConfiguration, studioFlowsBySid, strings),
-      onAccount: !PHONE_TYPES.has(addressConfiguration.type) || onAccount.has(addressConfiguration.address),
-    };
-  });
-}
-
-/** A Facebook Page the account is known to have connected: by its Messenger address or a legacy Flex Flow. */
-export interface FacebookPage {
-  /** `messenger:<page ID>`, what its address holds. */
-  address: string;
-  /** The address's friendly name; '' when only a Flex Flow names the page. */
-  name: string;
-  /** The legacy Flex Flow that still names it, if any. */
-  flexFlowName: string | null;
-}
-
-export function pageRows(
-  pages: readonly FacebookPage[],
-  byAddress: ReadonlyMap<string, AddressSummary>,
-  studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>,
-  studioFlowsKnown = true,
-  strings: MessagingSetupStrings = messagingSetupStrings,
-): ConnectionRow[] {
-  return pages.map((page) =>
-    rowFor(
-      {
-        key: `page:${page.address}`,
-        type: 'messenger',
-        address: page.address,
-        name: page.name,
-        note: page.flexFlowName ? fill(strings.MessagingSetupNotePageFromFlexFlow, { name: page.flexFlowName }) : null,
-        connectable: true,
-      },
-      byAddress.get(page.address),
-      studioFlowsBySid,
-      studioFlowsKnown,
-      strings,
-    ),
-  );
+/**
+ * An Addresses row. `diagnosis`: the channel's, for a type Flex routes; a read-only type has none,
+ * and its status is read from the address's own findings.
+ */
+export function addressRow(
+  addressConfiguration: AddressSummary,
+  onAccount: boolean,
+  diagnosis: Diagnosis | undefined,
+  ctx: DiagnosisContext,
+  strings: MessagingSetupStrings,
+): AddressRow {
+  const findings = diagnosis?.findings ?? addressFindings(addressConfiguration, addressConfiguration.address, ctx);
+  const { status, finding } = statusOf(addressConfiguration, findings);
+  return {
+    key: addressConfiguration.sid,
+    address: addressConfiguration.address,
+    addressConfiguration,
+    status,
+    ...(finding ? { statusFinding: finding } : {}),
+    routing: describeRouting(addressConfiguration, ctx.studioFlowsBySid, strings),
+    onAccount,
+    ...(diagnosis ? { diagnosis } : {}),
+  };
 }

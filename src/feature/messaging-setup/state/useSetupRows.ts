@@ -1,59 +1,66 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 
-import { CHAT_FLOW_NAMES, MESSAGING_FLOW_NAME } from '../constants';
+import { CHANNEL_LIST, CHANNELS, CONNECTION_CHANNELS } from '../channels';
+import type { AddressType } from '../../../contract/types';
 import { diagnosisContextOf } from '../diagnostics/context';
-import { isAddressType } from '../../../contract/types';
-import {
-  diagnoseAddress,
-  diagnoseNumber,
-  diagnoseSender,
-  type Diagnosis,
-  type DiagnosisLevel,
-} from '../diagnostics/diagnose';
-import { facebookPagesOf } from './facebookPages';
+import { diagnoseAddress, type Diagnosis, type DiagnosisContext, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { flexFlowRows } from './flexFlowRows';
-import { addressRows, numberRows, pageRows, senderRows } from './rows';
+import { addressRow, connectionRow, type ConnectionRow } from './rows';
 import { addressesByAddress, type SetupData } from './setupData';
-import type { MessagingSetupStrings } from '../strings';
+import { messagingSetupStrings, type MessagingSetupStrings } from '../strings';
+
+const isManaged = (type: string): type is AddressType => Object.prototype.hasOwnProperty.call(CHANNELS, type);
 
 /**
- * Everything the view's tables show, built from the loaded data: one selector for all of them.
- * Each piece is memoised on the sources it reads, not on the whole state, so a page of numbers
- * arriving does not rebuild the Flex Flows, and a saved address rebuilds what shows addresses.
+ * Rows of every channel with a tab of its own, each rebuilt only when what it is built from (its
+ * descriptor's `inputs`), the diagnosis context or the strings changed: a page of numbers
+ * arriving does not rebuild the senders or pages.
  */
-export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
+function useConnectionRows(data: SetupData, ctx: DiagnosisContext, strings: MessagingSetupStrings) {
+  const cache = useRef(new Map<AddressType, { deps: readonly unknown[]; rows: ConnectionRow[] }>());
+  const last = useRef<Partial<Record<AddressType, ConnectionRow[]>>>({});
+  const byChannel: Partial<Record<AddressType, ConnectionRow[]>> = {};
+  for (const channel of CONNECTION_CHANNELS) {
+    const tab = channel.connections!;
+    const deps = [...tab.inputs(data), ctx, strings];
+    const held = cache.current.get(channel.type);
+    if (held && held.deps.length === deps.length && held.deps.every((dep, i) => dep === deps[i])) {
+      byChannel[channel.type] = held.rows;
+      continue;
+    }
+    const rows = tab.subjects(data).map((subject: unknown) => {
+      const base = tab.row(subject, strings);
+      return connectionRow(base, tab.findings(subject, base, ctx), ctx, strings);
+    });
+    cache.current.set(channel.type, { deps, rows });
+    byChannel[channel.type] = rows;
+  }
+  // The same object while no channel's rows changed, so what is memoised on it stays.
+  if (CONNECTION_CHANNELS.some((channel) => last.current[channel.type] !== byChannel[channel.type])) {
+    last.current = byChannel;
+  }
+  return last.current;
+}
+
+/**
+ * Everything the view's tables show, built from the loaded data by the channel registry: one
+ * selector for all of them. One diagnosis context per change of what it reads, then one diagnosis
+ * per row, from which its status is read: no request per row, no second pass.
+ */
+export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = messagingSetupStrings) {
   const studioFlowsBySid = useMemo(() => new Map(data.studioFlows.map((f) => [f.sid, f])), [data.studioFlows]);
   const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
-  // Until the flows have loaded, a Studio address's flow is unknown, not missing: no false "Problem".
-  const studioFlowsKnown = !data.sources.studioFlows.loading && !data.sources.studioFlows.error;
   const { messagingServiceNumbers, flexFlows, flexConfiguration, sources } = data;
-  // One diagnosis context per change of what it reads, then one diagnosis per row: no request per row.
   const context = useMemo(
     () =>
       diagnosisContextOf(
         { messagingServiceNumbers, flexFlows, flexConfiguration, sources },
         byAddress,
         studioFlowsBySid,
-        strings,
       ),
-    [messagingServiceNumbers, flexFlows, flexConfiguration, sources, byAddress, studioFlowsBySid, strings],
+    [messagingServiceNumbers, flexFlows, flexConfiguration, sources, byAddress, studioFlowsBySid],
   );
-  const numbers = useMemo(
-    () =>
-      numberRows(data.numbers, byAddress, studioFlowsBySid, studioFlowsKnown, strings).map((row, i) => ({
-        ...row,
-        diagnosis: diagnoseNumber(data.numbers[i], context),
-      })),
-    [data.numbers, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
-  );
-  const senders = useMemo(
-    () =>
-      senderRows(data.senders, byAddress, studioFlowsBySid, studioFlowsKnown, strings).map((row, i) => ({
-        ...row,
-        diagnosis: diagnoseSender(data.senders[i], context),
-      })),
-    [data.senders, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
-  );
+  const connections = useConnectionRows(data, context, strings);
   // Numbers and senders of this account: the Addresses tab marks addresses of anything else.
   const onAccount = useMemo(
     () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
@@ -61,45 +68,44 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
   );
   const addresses = useMemo(
     () =>
-      addressRows(data.addresses.values(), onAccount, studioFlowsBySid, studioFlowsKnown, strings).map((row) =>
-        // Only the types Flex routes have something to diagnose; the others are listed read-only.
-        isAddressType(row.addressConfiguration.type)
-          ? { ...row, diagnosis: diagnoseAddress(row.address, context) }
-          : row,
+      [...data.addresses.values()].map((a) =>
+        addressRow(
+          a,
+          // Only numbers and senders are listed, so only their addresses can be off the account.
+          (a.type !== 'sms' && a.type !== 'whatsapp') || onAccount.has(a.address),
+          // Only the types Flex routes have something to diagnose; the others are listed read-only.
+          isManaged(a.type) ? diagnoseAddress(a.address, context) : undefined,
+          context,
+          strings,
+        ),
       ),
-    [data.addresses, onAccount, studioFlowsBySid, studioFlowsKnown, context, strings],
+    [data.addresses, onAccount, context, strings],
   );
-  const pages = useMemo(
-    () =>
-      pageRows(
-        facebookPagesOf(data.addresses.values(), flexFlows),
-        byAddress,
-        studioFlowsBySid,
-        studioFlowsKnown,
-        strings,
-      ).map((row) => ({ ...row, diagnosis: diagnoseAddress(row.address, context) })),
-    [data.addresses, flexFlows, byAddress, studioFlowsBySid, studioFlowsKnown, context, strings],
-  );
-  // The health banner's counts: every channel Flex routes, each by diagnosis level.
-  const counts = useMemo(
-    () => ({
-      numbers: countByLevel(numbers),
-      senders: countByLevel(senders),
-      pages: countByLevel(pages),
-      chat: countByLevel(addresses.filter((row) => row.addressConfiguration.type === 'chat')),
-    }),
-    [numbers, senders, pages, addresses],
-  );
+  // The health banner's counts: every channel Flex routes, each by diagnosis level, from its own
+  // rows or, for a channel without a tab, its addresses.
+  const counts = useMemo(() => {
+    const byType = {} as Record<AddressType, ChannelCounts>;
+    for (const channel of CHANNEL_LIST) {
+      byType[channel.type] = countByLevel(
+        connections[channel.type] ?? addresses.filter((row) => row.addressConfiguration.type === channel.type),
+      );
+    }
+    return byType;
+  }, [addresses, connections]);
   const flexServiceSid = flexConfiguration?.flexConversationServiceSid ?? null;
-  /** The first of `names` (in that order of preference) that is a published flow. */
-  const published = (names: readonly string[]) =>
-    names
-      .map((name) =>
-        data.studioFlows.find((f) => f.status === 'published' && f.friendlyName.toLowerCase() === name.toLowerCase()),
-      )
-      .find((flow) => flow !== undefined);
-  const defaultFlow = published([MESSAGING_FLOW_NAME]);
-  const chatFlow = published(CHAT_FLOW_NAMES);
+  /** Each channel's default Studio flow for a new address: the first of its names that is published. */
+  const defaultFlows = useMemo(() => {
+    const published = (names: readonly string[]) =>
+      names
+        .map((name) =>
+          data.studioFlows.find((f) => f.status === 'published' && f.friendlyName.toLowerCase() === name.toLowerCase()),
+        )
+        .find((flow) => flow !== undefined);
+    return Object.fromEntries(
+      CHANNEL_LIST.map((channel) => [channel.type, published(channel.studioFlowNames)?.sid]),
+    ) as Record<AddressType, string | undefined>;
+  }, [data.studioFlows]);
+  const studioFlowsKnown = context.complete.studioFlows;
   const flexFlowTable = useMemo(
     () =>
       flexFlowRows(
@@ -129,18 +135,17 @@ export function useSetupRows(data: SetupData, strings?: MessagingSetupStrings) {
   );
   return {
     chatAddressMissing,
-    numbers,
-    senders,
-    pages,
+    connections,
     counts,
     addresses,
     flexFlows: flexFlowTable,
     flexServiceSid,
-    defaultFlow,
-    chatFlow,
+    defaultFlows,
     studioFlowsBySid,
   };
 }
+
+export type SetupRows = ReturnType<typeof useSetupRows>;
 
 export type ChannelCounts = Record<DiagnosisLevel, number>;
 

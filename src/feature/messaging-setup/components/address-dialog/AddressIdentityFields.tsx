@@ -3,10 +3,9 @@ import { Input } from '@twilio-paste/core/input';
 import { Option } from '@twilio-paste/core/select';
 import { Stack } from '@twilio-paste/core/stack';
 
-import { CONTRACT_CHANNELS } from '../../../../contract/channels';
 import { ADDRESS_TYPES, isAddressType, type AddressType } from '../../../../contract/types';
 import { fill, useStrings } from '../../strings';
-import { ADDRESS_FIELD_KEY, addressTypeLabel } from '../addressTypeLabel';
+import { CHANNELS, channelLabel } from '../../channels';
 import { withType } from '../../state/addressForm';
 import { Field } from '../Field';
 import { FormInput, FormSelect, type AddressFormControls } from './formControls';
@@ -41,7 +40,7 @@ export function AddressIdentityFields({ controls, addressFixed, bulkCount, first
           >
             {ADDRESS_TYPES.map((type) => (
               <Option key={type} value={type}>
-                {addressTypeLabel(type, strings)}
+                {channelLabel(type, strings)}
               </Option>
             ))}
           </FormSelect>
@@ -51,11 +50,11 @@ export function AddressIdentityFields({ controls, addressFixed, bulkCount, first
             name="address"
             label={strings.MessagingSetupFieldAddress}
             required
-            placeholder={CONTRACT_CHANNELS[form.type].example}
+            placeholder={CHANNELS[form.type].contract.example}
           />
         </Stack>
       ) : (
-        <Field id={idOf('address')} label={strings[ADDRESS_FIELD_KEY[form.type]]}>
+        <Field id={idOf('address')} label={strings[CHANNELS[form.type].addressField]}>
           <Input
             id={idOf('address')}
             type="text"

@@ -3,13 +3,14 @@ import { Button } from '@twilio-paste/core/button';
 import { Td } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import type { Diagnosis, DiagnosisLevel } from '../../diagnostics/diagnose';
+import type { Diagnosis, DiagnosisLevel, Finding } from '../../diagnostics/diagnose';
 import type { ConnectionRow } from '../../state/rows';
 import { useStrings, type MessagingSetupStrings } from '../../strings';
 import { AddressRowActions } from '../AddressRowActions';
 import { AddressStatusBadge } from '../AddressStatusBadge';
 import type { ConnectionRowActions } from '../ConnectionsTable';
 import { DiagnosisBadge } from '../DiagnosisBadge';
+import { wordFinding } from '../findingText';
 import { SidCell } from '../SidCell';
 import type { Column } from './DataRow';
 
@@ -45,8 +46,10 @@ export const NameCell = React.memo(function NameCell({ name, note }: { name: str
 
 export const StatusCell = React.memo(function StatusCell({
   status,
-  reason,
-}: Pick<ConnectionRow, 'status'> & { reason: string }) {
+  finding,
+}: Pick<ConnectionRow, 'status'> & { finding: Finding | undefined }) {
+  const strings = useStrings();
+  const reason = finding ? wordFinding(finding, strings).explanation : '';
   return (
     <Td>
       <AddressStatusBadge status={status} reason={reason} />

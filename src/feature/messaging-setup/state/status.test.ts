@@ -1,46 +1,66 @@
 import { ADDRESSES, DRAFT_FLOW_SID, FLOWS, sid } from '../../../test/fakeAccount';
 import type { AddressSummary } from '../../../contract/types';
-import { addressStatusOf, describeRouting } from './addressStatus';
+import { wordFinding } from '../components/findingText';
+import { addressFindings, statusOf, type DiagnosisContext } from '../diagnostics/diagnose';
+import { messagingSetupStrings } from '../strings';
+import { describeRouting } from './routing';
 
 const studioFlowsBySid = new Map(FLOWS.map((flow) => [flow.sid, flow]));
 const studioTo = (studioFlowSid: string): AddressSummary => ({
   ...ADDRESSES.support,
   integration: { type: 'studio', studioFlowSid, retryCount: 2 },
 });
+const context = (flows = studioFlowsBySid, studioFlowsKnown = true): DiagnosisContext => ({
+  addressesByAddress: new Map(),
+  studioFlowsBySid: flows,
+  flexServiceSid: null,
+  defaultServiceSid: null,
+  messagingServiceByNumberSid: new Map(),
+  flexFlowsByIdentity: new Map(),
+  complete: { studioFlows: studioFlowsKnown, flexConfiguration: true, messagingServiceNumbers: true, flexFlows: true },
+});
+/** The status as the row shows it: read from the address's findings, its reason worded by the view. */
+function statusWithReason(address: AddressSummary | undefined, ctx = context()) {
+  const { status, finding } = statusOf(address, address ? addressFindings(address, address.address, ctx) : []);
+  return { status, reason: finding ? wordFinding(finding, messagingSetupStrings).explanation : '' };
+}
 
-describe('addressStatusOf (the reason is the diagnosis finding that makes it a problem)', () => {
+describe('statusOf (the reason is the diagnosis finding that makes it a problem)', () => {
   test('no address: not connected', () => {
-    expect(addressStatusOf(undefined, studioFlowsBySid)).toEqual({ status: 'not-connected', reason: '' });
+    expect(statusWithReason(undefined)).toEqual({ status: 'not-connected', reason: '' });
   });
 
   test('auto-creation on, routed to a published flow, a webhook or the default: connected', () => {
     for (const address of [ADDRESSES.support, ADDRESSES.whatsapp, ADDRESSES.foreign]) {
-      expect(addressStatusOf(address, studioFlowsBySid)).toEqual({ status: 'connected', reason: '' });
+      expect(statusWithReason(address)).toEqual({ status: 'connected', reason: '' });
     }
   });
 
   test('auto-creation off is a problem, whatever it routes to', () => {
-    expect(addressStatusOf(ADDRESSES.billing, studioFlowsBySid)).toEqual({
+    expect(statusWithReason(ADDRESSES.billing)).toEqual({
       status: 'problem',
       reason: `Auto-creation is off on ${ADDRESSES.billing.address}'s address, so new messages do not create conversations.`,
     });
   });
 
   test('a draft flow or a missing flow is a problem', () => {
-    expect(addressStatusOf(studioTo(DRAFT_FLOW_SID), studioFlowsBySid)).toEqual({
+    expect(statusWithReason(studioTo(DRAFT_FLOW_SID))).toEqual({
       status: 'problem',
       reason: 'The Studio flow "Survey draft" is a draft that was never published, so it does not run.',
     });
-    expect(addressStatusOf(studioTo(sid('FW', 99)), studioFlowsBySid)).toEqual({
+    expect(statusWithReason(studioTo(sid('FW', 99)))).toEqual({
       status: 'problem',
       reason: `The address routes to a Studio flow (${sid('FW', 99)}) that does not exist, so messages go nowhere.`,
     });
   });
 
   test('while the flows are unknown, a flow not in the map is not reported missing', () => {
-    expect(addressStatusOf(studioTo(sid('FW', 99)), new Map(), false)).toEqual({ status: 'connected', reason: '' });
+    expect(statusWithReason(studioTo(sid('FW', 99)), context(new Map(), false))).toEqual({
+      status: 'connected',
+      reason: '',
+    });
     // A flow that is known stays judged.
-    expect(addressStatusOf(studioTo(DRAFT_FLOW_SID), studioFlowsBySid, false).status).toBe('problem');
+    expect(statusWithReason(studioTo(DRAFT_FLOW_SID), context(studioFlowsBySid, false)).status).toBe('problem');
   });
 
   test('a webhook without a URL is a problem', () => {
@@ -48,10 +68,17 @@ describe('addressStatusOf (the reason is the diagnosis finding that makes it a p
       ...ADDRESSES.whatsapp,
       integration: { type: 'webhook', webhookUrl: '', webhookMethod: 'POST', webhookFilters: [] },
     };
-    expect(addressStatusOf(address, studioFlowsBySid)).toEqual({
+    expect(statusWithReason(address)).toEqual({
       status: 'problem',
       reason: 'The address uses a webhook but has no webhook URL, so nothing creates the task.',
     });
+  });
+
+  test('a wrong conversation service is a diagnosis finding, not a status problem', () => {
+    const ctx = { ...context(), flexServiceSid: sid('IS', 1) };
+    const address = { ...ADDRESSES.support, conversationServiceSid: sid('IS', 2) };
+    expect(addressFindings(address, address.address, ctx).map((f) => f.code)).toContain('service-not-flex');
+    expect(statusWithReason(address, ctx)).toEqual({ status: 'connected', reason: '' });
   });
 });
 

@@ -1,0 +1,65 @@
+import type { ContractChannel } from '../../../contract/channels';
+import type { AddressType, PhoneNumberSummary } from '../../../contract/types';
+import type { DiagnosisContext, Finding } from '../diagnostics/diagnose';
+import type { SetupData } from '../state/setupData';
+import type { MessagingSetupStringKey, MessagingSetupStrings } from '../strings';
+
+/** What a row of a channel's own tab is, before its address and diagnosis are added. */
+export interface ConnectionRowBase {
+  key: string;
+  type: AddressType;
+  /** What goes into an address: `+1…`, `whatsapp:+1…`, `messenger:<page ID>`. */
+  address: string;
+  name: string;
+  /** Shown under the name: a sender's status, "No SMS capability"… */
+  note: string | null;
+  /** False when no address can be made for it (a number without SMS). */
+  connectable: boolean;
+  /** The phone number itself (Phone numbers tab), for the fixes on it. */
+  number?: PhoneNumberSummary;
+}
+
+/**
+ * A channel with a tab of its own: its rows are things the account has (numbers, senders, pages),
+ * each with or without an address. `S` is what one row is built from.
+ */
+export interface ConnectionsTab<S> {
+  tabId: string;
+  tabLabel: MessagingSetupStringKey;
+  /** The first column's heading. */
+  addressHeading: MessagingSetupStringKey;
+  loadingText: MessagingSetupStringKey;
+  emptyText: MessagingSetupStringKey;
+  intro?: MessagingSetupStringKey;
+  isLoading: (data: SetupData) => boolean;
+  /** What its rows are built from: they are rebuilt only when one of these changes. */
+  inputs: (data: SetupData) => readonly unknown[];
+  subjects: (data: SetupData) => readonly S[];
+  row: (subject: S, strings: MessagingSetupStrings) => ConnectionRowBase;
+  /** Every finding of one row (its address's included: diagnostics/diagnose.ts has the shared checks). */
+  findings: (subject: S, row: ConnectionRowBase, ctx: DiagnosisContext) => Finding[];
+}
+
+/**
+ * One channel Flex routes, all the plugin knows of it in one place: the view, the health banner,
+ * the row selector, the dialog and the diagnosis map over these (channels/index.ts). Its twin in
+ * `src/contract/channels/` holds what the backend shares (address rule, inbound mapping).
+ */
+export interface ChannelDescriptor {
+  type: AddressType;
+  contract: ContractChannel;
+  /** "SMS", "WhatsApp": how the view names the channel. */
+  label: MessagingSetupStringKey;
+  /** The address field's label: what the address is of ("Phone number", "Email address"). */
+  addressField: MessagingSetupStringKey;
+  /** The published Studio flows (by friendly name, first found wins) a new address starts with. */
+  studioFlowNames: readonly string[];
+  /** Its line in the health banner; `always`: shown even with no rows. */
+  health: { heading: MessagingSetupStringKey; countLabel: MessagingSetupStringKey; always?: boolean };
+  /** Its own tab of rows; without one its addresses stand on the Addresses tab, filtered to its type. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each channel's own subject type; checked where it is declared (channelTab)
+  connections?: ConnectionsTab<any>;
+}
+
+/** Declares a channel's own tab with its subject type checked, then stores it as the registry holds it. */
+export const channelTab = <S>(tab: ConnectionsTab<S>): ConnectionsTab<S> => tab;
