@@ -1,30 +1,20 @@
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 
-import type { MigrateFlexFlowResponse } from '../../../contract/types';
 import type { FlexFlowRow } from '../state/flexFlowRows';
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
-import { DeleteFlexFlowDialog } from './DeleteFlexFlowDialog';
-import { MigrateFlexFlowsDialog } from './MigrateFlexFlowsDialog';
-import type { MigrationItemResult } from '../state/migrationResults';
+import { useOpenDialog, type OpenDialog } from './dialogOwner';
 import { SidCell } from './SidCell';
 import { DataTable, type Column, type TableSelection } from './table/DataTable';
-import { useFocusReturn } from './useFocusReturn';
 
 interface FlexFlowsPanelProps {
   rows: FlexFlowRow[];
   loading: boolean;
   canWrite: boolean;
-  migrate: (row: FlexFlowRow) => Promise<MigrateFlexFlowResponse>;
-  onMigrationFinished: (results: MigrationItemResult[]) => void;
-  deleteFlow: (row: FlexFlowRow) => Promise<void>;
 }
-
-type PanelDialog =
-  { kind: 'none' } | { kind: 'migrate'; rows: FlexFlowRow[]; done?: () => void } | { kind: 'delete'; row: FlexFlowRow };
 
 const keyOf = (row: FlexFlowRow) => row.flow.sid;
 const isReady = (row: FlexFlowRow) => row.preview.kind === 'ready';
@@ -36,11 +26,7 @@ const searchText = ({ flow, integration }: FlexFlowRow) => [
   integration,
 ];
 
-function flexFlowColumns(
-  strings: MessagingSetupStrings,
-  canWrite: boolean,
-  open: (dialog: PanelDialog) => void,
-): Column<FlexFlowRow>[] {
+function flexFlowColumns(strings: MessagingSetupStrings, canWrite: boolean, open: OpenDialog): Column<FlexFlowRow>[] {
   const yesNo = (value: boolean) => (value ? strings.MessagingSetupYes : strings.MessagingSetupNo);
   const setting = (label: string, value: boolean) => (
     <Text as="div" fontSize="fontSize20" whiteSpace="nowrap">
@@ -114,11 +100,19 @@ function flexFlowColumns(
           {canWrite && (
             <Box display="flex" columnGap="space30" marginTop="space30" whiteSpace="nowrap">
               {isReady(row) && (
-                <Button variant="primary" size="small" onClick={() => open({ kind: 'migrate', rows: [row] })}>
+                <Button
+                  variant="primary"
+                  size="small"
+                  onClick={() => open({ kind: 'migrate-flex-flows', rows: [row] })}
+                >
                   {strings.MessagingSetupMigrate}
                 </Button>
               )}
-              <Button variant="destructive_secondary" size="small" onClick={() => open({ kind: 'delete', row })}>
+              <Button
+                variant="destructive_secondary"
+                size="small"
+                onClick={() => open({ kind: 'delete-flex-flow', row })}
+              >
                 {strings.MessagingSetupDeleteFlexFlow}
               </Button>
             </Box>
@@ -130,25 +124,9 @@ function flexFlowColumns(
 }
 
 /** The legacy Flex Flows: what each does, whether it can become an address, and the actions. */
-export function FlexFlowsPanel({
-  rows,
-  loading,
-  canWrite,
-  migrate,
-  onMigrationFinished,
-  deleteFlow,
-}: FlexFlowsPanelProps) {
+export function FlexFlowsPanel({ rows, loading, canWrite }: FlexFlowsPanelProps) {
   const strings = useStrings();
-  const [dialog, setDialog] = useState<PanelDialog>({ kind: 'none' });
-  const rememberOpener = useFocusReturn(dialog.kind !== 'none');
-  const open = useCallback(
-    (next: PanelDialog) => {
-      rememberOpener();
-      setDialog(next);
-    },
-    [rememberOpener],
-  );
-  const close = () => setDialog({ kind: 'none' });
+  const open = useOpenDialog();
   const columns = useMemo(() => flexFlowColumns(strings, canWrite, open), [strings, canWrite, open]);
   const selection = useMemo<TableSelection<FlexFlowRow> | undefined>(
     () =>
@@ -162,7 +140,7 @@ export function FlexFlowsPanel({
                 variant="primary"
                 size="small"
                 disabled={chosen.length === 0}
-                onClick={() => open({ kind: 'migrate', rows: chosen, done })}
+                onClick={() => open({ kind: 'migrate-flex-flows', rows: chosen, done })}
               >
                 {fill(strings.MessagingSetupMigrateSelected, { count: chosen.length })}
               </Button>
@@ -185,25 +163,6 @@ export function FlexFlowsPanel({
         selection={selection}
         rowTestId="flex-flow-row"
       />
-      {dialog.kind === 'migrate' && (
-        <MigrateFlexFlowsDialog
-          rows={dialog.rows}
-          onMigrate={migrate}
-          onFinished={(results) => {
-            dialog.done?.();
-            onMigrationFinished(results);
-          }}
-          onClose={close}
-        />
-      )}
-      {dialog.kind === 'delete' && (
-        <DeleteFlexFlowDialog
-          row={dialog.row}
-          onConfirm={() => deleteFlow(dialog.row)}
-          onCancel={close}
-          onDone={close}
-        />
-      )}
     </Box>
   );
 }

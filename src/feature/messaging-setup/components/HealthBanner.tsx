@@ -1,16 +1,14 @@
-import React, { useState } from 'react';
+import React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Callout, CalloutText } from '@twilio-paste/core/callout';
-import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 
 import type { AddressType, FlexConfigurationSummary } from '../../../contract/types';
 import type { DiagnosisLevel } from '../diagnostics/diagnose';
 import { fill, useStrings } from '../strings';
 import { LEVEL_LABEL_KEY } from './DiagnosisBadge';
-import { ConfirmDialog } from './ConfirmDialog';
-import { useFocusReturn } from './useFocusReturn';
+import { useOpenDialog } from './dialogOwner';
 
 const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
 
@@ -32,8 +30,6 @@ interface HealthBannerProps {
   channels: readonly HealthChannel[];
   canWrite: boolean;
   onShowLevel: (type: AddressType, level: DiagnosisLevel) => void;
-  /** Makes Flex's service the default; resolves with the previous default. */
-  onFixDefault: (flexServiceSid: string) => Promise<string | null>;
   /** True once addresses and Flex Flows have loaded when a web Flex Flow exists but no chat address does. */
   chatAddressMissing?: boolean;
 }
@@ -49,12 +45,10 @@ export function HealthBanner({
   channels,
   canWrite,
   onShowLevel,
-  onFixDefault,
   chatAddressMissing = false,
 }: HealthBannerProps) {
   const strings = useStrings();
-  const [confirming, setConfirming] = useState(false);
-  const rememberOpener = useFocusReturn(confirming);
+  const openDialog = useOpenDialog();
   const flexSid = flexConfiguration?.flexConversationServiceSid ?? null;
   const currentSid = flexConfiguration?.defaultConversationServiceSid ?? null;
   const nameOf = (sid: string | null) =>
@@ -85,10 +79,7 @@ export function HealthBanner({
                 <Button
                   variant="primary"
                   size="small"
-                  onClick={() => {
-                    rememberOpener();
-                    setConfirming(true);
-                  }}
+                  onClick={() => flexSid && openDialog({ kind: 'fix-default-service', flexServiceSid: flexSid })}
                 >
                   {strings.MessagingSetupFix}
                 </Button>
@@ -137,48 +128,6 @@ export function HealthBanner({
             })}
           </Box>
         ))}
-      {confirming && flexSid && (
-        <FixDefaultServiceDialog
-          current={{ sid: currentSid, name: nameOf(currentSid) }}
-          flex={{ sid: flexSid, name: nameOf(flexSid) }}
-          onConfirm={() => onFixDefault(flexSid)}
-          onClose={() => setConfirming(false)}
-        />
-      )}
     </Box>
-  );
-}
-
-function FixDefaultServiceDialog({
-  current,
-  flex,
-  onConfirm,
-  onClose,
-}: {
-  current: { sid: string | null; name: string };
-  flex: { sid: string; name: string };
-  onConfirm: () => Promise<unknown>;
-  onClose: () => void;
-}) {
-  const strings = useStrings();
-  return (
-    <ConfirmDialog
-      title={strings.MessagingSetupFixDefaultTitle}
-      confirmLabel={strings.MessagingSetupFixDefaultConfirm}
-      variant="primary"
-      describeFailure={(error) => fill(strings.MessagingSetupFixDefaultFailed, { error })}
-      onConfirm={onConfirm}
-      onDone={onClose}
-      onCancel={onClose}
-    >
-      <Paragraph marginBottom="space0">
-        {fill(strings.MessagingSetupFixDefaultBody, {
-          current: current.name,
-          currentSid: current.sid ?? '—',
-          flex: flex.name,
-          flexSid: flex.sid,
-        })}
-      </Paragraph>
-    </ConfirmDialog>
   );
 }

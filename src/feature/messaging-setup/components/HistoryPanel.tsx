@@ -22,15 +22,13 @@ import {
 } from '../state/historyText';
 import { useHistory, type HistoryFilters } from '../state/useHistory';
 import { fill, useStrings, type MessagingSetupStrings } from '../strings';
-import { ConfirmDialog } from './ConfirmDialog';
 import { DataTable, type Column } from './table/DataTable';
-import { useFocusReturn } from './useFocusReturn';
+import { useOpenDialog } from './dialogOwner';
 
 interface HistoryPanelProps {
   backend: BackendClient;
   names: HistoryNames;
   canWrite: boolean;
-  revert: (entry: HistoryEntry, summary: string) => Promise<unknown>;
   /** Whether its tab is the one shown: each time it is shown again, it loads from the newest. */
   selected: boolean;
 }
@@ -195,26 +193,24 @@ function HistoryFilterForm({ onApply }: { onApply: (filters: HistoryFilters) => 
  * after on demand, and — for users who may write — a Revert that the backend refuses when the
  * resource changed since.
  */
-export function HistoryPanel({ backend, names, canWrite, revert, selected }: HistoryPanelProps) {
+export function HistoryPanel({ backend, names, canWrite, selected }: HistoryPanelProps) {
   const strings = useStrings();
   const [filters, setFilters] = useState<HistoryFilters>({});
   const history = useHistory(backend, filters, selected);
-  const [reverting, setReverting] = useState<HistoryRow | null>(null);
-  const rememberOpener = useFocusReturn(reverting !== null);
+  const openDialog = useOpenDialog();
+  const { refresh } = history;
   const rows = useMemo(
     () => history.entries.map((entry) => ({ entry, summary: describeHistoryEntry(entry, names, strings) })),
     [history.entries, names, strings],
   );
   const columns = useMemo(
     () =>
-      historyColumns(strings, names, canWrite, (row) => {
-        rememberOpener();
-        setReverting(row);
-      }),
-    [strings, names, canWrite, rememberOpener],
+      historyColumns(strings, names, canWrite, ({ entry, summary }) =>
+        openDialog({ kind: 'revert', entry, summary, done: refresh }),
+      ),
+    [strings, names, canWrite, openDialog, refresh],
   );
   const filtered = Boolean(filters.address || filters.identity || filters.kind);
-  const { refresh } = history;
 
   return (
     <>
@@ -251,24 +247,6 @@ export function HistoryPanel({ backend, names, canWrite, revert, selected }: His
             {strings.MessagingSetupHistoryLoadMore}
           </Button>
         </Box>
-      )}
-      {reverting && (
-        <ConfirmDialog
-          title={strings.MessagingSetupHistoryRevertTitle}
-          confirmLabel={strings.MessagingSetupHistoryRevertConfirm}
-          variant="primary"
-          describeFailure={(error) => fill(strings.MessagingSetupHistoryRevertFailed, { error })}
-          onConfirm={() => revert(reverting.entry, reverting.summary)}
-          onDone={() => {
-            setReverting(null);
-            refresh();
-          }}
-          onCancel={() => setReverting(null)}
-        >
-          <Paragraph marginBottom="space0">
-            {fill(strings.MessagingSetupHistoryRevertBody, { summary: reverting.summary })}
-          </Paragraph>
-        </ConfirmDialog>
       )}
     </>
   );

@@ -1,10 +1,10 @@
 import React from 'react';
+import { Paragraph } from '@twilio-paste/core/paragraph';
 
 import type {
-  AddressInput,
-  AddressSummary,
   AddressType,
   ConversationServiceSummary,
+  FlexConfigurationSummary,
   StudioFlowSummary,
 } from '../../../contract/types';
 import type { MessagingSetupActions } from '../actions/messagingSetupActions';
@@ -17,24 +17,17 @@ import { BulkCreateDialog } from './BulkCreateDialog';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
 import { RecentChanges } from './RecentChanges';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DeleteFlexFlowDialog } from './DeleteFlexFlowDialog';
+import type { Dialog, OpenDialog } from './dialogOwner';
+import { FixDefaultServiceDialog } from './FixDefaultServiceDialog';
+import { MigrateFlexFlowsDialog } from './MigrateFlexFlowsDialog';
+import { fill, useStrings } from '../strings';
 import type { BackendClient } from '../api/backendClient';
 import type { HistoryNames } from '../state/historyText';
 
-/**
- * Which dialog of the view is open, with what it is about. A create or edit form is made when its
- * dialog opens, from the view's defaults at that moment (the Studio flow, Flex's service).
- */
-export type Dialog =
-  | { kind: 'none' }
-  | { kind: 'create'; type: AddressType; address: string; friendlyName?: string; addressFixed: boolean }
-  | { kind: 'edit'; addressConfiguration: AddressSummary }
-  | { kind: 'delete'; addressConfiguration: AddressSummary }
-  | { kind: 'diagnosis'; key: string }
-  | { kind: 'bulk-settings'; rows: ConnectionRow[] }
-  | { kind: 'bulk-run'; rows: ConnectionRow[]; template: AddressInput };
-
 /** The Phone numbers and WhatsApp senders rows' buttons: each opens its dialog. */
-export const connectionRowActions = (open: (dialog: Dialog) => void): ConnectionRowActions => ({
+export const connectionRowActions = (open: OpenDialog): ConnectionRowActions => ({
   onCreate: ({ type, address, name }) =>
     open({ kind: 'create', type, address, friendlyName: name || undefined, addressFixed: true }),
   onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
@@ -44,7 +37,7 @@ export const connectionRowActions = (open: (dialog: Dialog) => void): Connection
 });
 
 /** The Addresses tab's buttons. */
-export const addressTableActions = (open: (dialog: Dialog) => void): AddressTableActions => ({
+export const addressTableActions = (open: OpenDialog): AddressTableActions => ({
   onCreate: () => open({ kind: 'create', type: 'sms', address: '', addressFixed: false }),
   onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
   onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
@@ -52,8 +45,10 @@ export const addressTableActions = (open: (dialog: Dialog) => void): AddressTabl
 });
 
 interface MessagingSetupDialogsProps {
+  /** The one owner's (dialogOwner.ts): the open dialog, and how to move on or close. */
   dialog: Dialog;
-  setDialog: (dialog: Dialog) => void;
+  open: OpenDialog;
+  close: () => void;
   /** The current rows: the diagnosis dialog shows its row as it is now, not as it was when opened. */
   rows: { connections: Partial<Record<AddressType, ConnectionRow[]>>; addresses: AddressRow[] };
   actions: MessagingSetupActions;
@@ -62,25 +57,31 @@ interface MessagingSetupDialogsProps {
   studioFlows: StudioFlowSummary[];
   services: ConversationServiceSummary[];
   flexServiceSid: string | null;
+  /** For the default-service fix: which service is the default now. */
+  flexConfiguration: FlexConfigurationSummary | null;
   canWrite: boolean;
   /** Where the diagnosis dialog reads an address's recent changes. */
   history: { backend: BackendClient; names: HistoryNames };
 }
 
-/** The view's dialogs: the open one, wired to the verbs that make its change. */
+/** The view's dialogs, all rendered here: the open one, wired to the verbs that make its change. */
 export function MessagingSetupDialogs({
   dialog,
-  setDialog,
+  open,
+  close,
   rows,
   actions,
   forms,
   studioFlows,
   services,
   flexServiceSid,
+  flexConfiguration,
   canWrite,
   history,
 }: MessagingSetupDialogsProps) {
-  const close = () => setDialog({ kind: 'none' });
+  const strings = useStrings();
+  const serviceName = (sid: string | null) =>
+    sid ? (services.find((s) => s.sid === sid)?.friendlyName ?? sid) : strings.MessagingSetupNoDefaultService;
   // Shown as the row is now: a fix made in the dialog shows at once.
   const diagnosed =
     dialog.kind === 'diagnosis'
@@ -122,7 +123,7 @@ export function MessagingSetupDialogs({
           onCancel={close}
           bulk={{
             count: dialog.rows.length,
-            onSettings: (template) => setDialog({ kind: 'bulk-run', rows: dialog.rows, template }),
+            onSettings: (template) => open({ kind: 'bulk-run', rows: dialog.rows, template }),
           }}
         />
       )}
@@ -152,6 +153,54 @@ export function MessagingSetupDialogs({
           onConfirm={() => actions.deleteAddress(dialog.addressConfiguration)}
           onCancel={close}
           onDone={close}
+        />
+      )}
+      {dialog.kind === 'migrate-flex-flows' && (
+        <MigrateFlexFlowsDialog
+          rows={dialog.rows}
+          onMigrate={actions.migrateFlexFlow}
+          onFinished={(results) => {
+            dialog.done?.();
+            actions.reportMigration(results);
+          }}
+          onClose={close}
+        />
+      )}
+      {dialog.kind === 'delete-flex-flow' && (
+        <DeleteFlexFlowDialog
+          row={dialog.row}
+          onConfirm={() => actions.deleteFlexFlow(dialog.row)}
+          onCancel={close}
+          onDone={close}
+        />
+      )}
+      {dialog.kind === 'revert' && (
+        <ConfirmDialog
+          title={strings.MessagingSetupHistoryRevertTitle}
+          confirmLabel={strings.MessagingSetupHistoryRevertConfirm}
+          variant="primary"
+          describeFailure={(error) => fill(strings.MessagingSetupHistoryRevertFailed, { error })}
+          onConfirm={() => actions.revertChange(dialog.entry, dialog.summary)}
+          onDone={() => {
+            close();
+            dialog.done?.();
+          }}
+          onCancel={close}
+        >
+          <Paragraph marginBottom="space0">
+            {fill(strings.MessagingSetupHistoryRevertBody, { summary: dialog.summary })}
+          </Paragraph>
+        </ConfirmDialog>
+      )}
+      {dialog.kind === 'fix-default-service' && (
+        <FixDefaultServiceDialog
+          current={{
+            sid: flexConfiguration?.defaultConversationServiceSid ?? null,
+            name: serviceName(flexConfiguration?.defaultConversationServiceSid ?? null),
+          }}
+          flex={{ sid: dialog.flexServiceSid, name: serviceName(dialog.flexServiceSid) }}
+          onConfirm={() => actions.fixDefaultService(dialog.flexServiceSid, serviceName(dialog.flexServiceSid))}
+          onClose={close}
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useMemo, useRef } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
@@ -17,10 +17,10 @@ import { HistoryPanel } from './HistoryPanel';
 import { LoadingProgress } from './LoadingProgress';
 import { SOURCE_LABEL } from './sourceLabels';
 import { LoadProblems } from './LoadProblems';
-import { useFocusReturn } from './useFocusReturn';
+import { OpenDialogProvider, useDialogOwner } from './dialogOwner';
 import { useMessagingSetupActions, type Notify } from '../actions/messagingSetupActions';
 import { useNotificationBarInset } from './useNotificationBarInset';
-import { addressTableActions, connectionRowActions, MessagingSetupDialogs, type Dialog } from './MessagingSetupDialogs';
+import { addressTableActions, connectionRowActions, MessagingSetupDialogs } from './MessagingSetupDialogs';
 import { useVisitedTabs } from './useVisitedTabs';
 import { healthChannels, TAB, useTabFilters } from './viewTabs';
 import { CONNECTION_CHANNELS } from '../channels';
@@ -39,18 +39,10 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   // The backend says whether the user's roles may write (its settings decide and it enforces them);
   // until it has said, and from a backend too old to say, writes are offered.
   const canWrite = data.flexConfiguration?.callerMayWrite !== false;
-  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
-  const rememberOpener = useFocusReturn(dialog.kind !== 'none');
+  const dialogs = useDialogOwner();
+  const openDialog = dialogs.open;
   const viewRef = useRef<HTMLDivElement>(null);
   const notificationInset = useNotificationBarInset(viewRef);
-  /** Opens a dialog from the focused control, which gets focus back when the dialog closes. */
-  const openDialog = useCallback(
-    (next: Dialog) => {
-      rememberOpener();
-      setDialog(next);
-    },
-    [rememberOpener],
-  );
   const tabs = useTabState({ baseId: 'messaging-setup-tabs', selectedId: TAB.numbers });
   const visited = useVisitedTabs(tabs.selectedId);
   const filters = useTabFilters(tabs.select);
@@ -73,113 +65,108 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   // renders again only when it shows something new.
   const rowActions = useMemo(() => connectionRowActions(openDialog), [openDialog]);
   const addressActions = useMemo(() => addressTableActions(openDialog), [openDialog]);
-  const fixDefault = (flexSid: string) =>
-    actions.fixDefaultService(
-      flexSid,
-      data.flexConfiguration?.conversationServices.find((s) => s.sid === flexSid)?.friendlyName ?? flexSid,
-    );
   return (
     <StringsContext.Provider value={strings}>
-      <Box ref={viewRef} padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
-        {/* Flex's notification bar covers the top of the views area: start below it. */}
-        <div aria-hidden="true" data-testid="notification-bar-inset" style={{ height: notificationInset }} />
-        <Heading as="h1" variant="heading10">
-          {strings.MessagingSetupTitle}
-        </Heading>
-        <Paragraph>{strings.MessagingSetupIntro}</Paragraph>
+      <OpenDialogProvider value={openDialog}>
+        <Box ref={viewRef} padding="space60" overflowY="auto" height="100%" data-testid="messaging-setup-view">
+          {/* Flex's notification bar covers the top of the views area: start below it. */}
+          <div aria-hidden="true" data-testid="notification-bar-inset" style={{ height: notificationInset }} />
+          <Heading as="h1" variant="heading10">
+            {strings.MessagingSetupTitle}
+          </Heading>
+          <Paragraph>{strings.MessagingSetupIntro}</Paragraph>
 
-        <HealthBanner
-          flexConfiguration={data.flexConfiguration}
-          channels={healthChannels(counts, strings)}
-          canWrite={canWrite}
-          onShowLevel={filters.showLevel}
-          onFixDefault={fixDefault}
-          chatAddressMissing={chatAddressMissing}
-        />
+          <HealthBanner
+            flexConfiguration={data.flexConfiguration}
+            channels={healthChannels(counts, strings)}
+            canWrite={canWrite}
+            onShowLevel={filters.showLevel}
+            chatAddressMissing={chatAddressMissing}
+          />
 
-        <LoadingProgress data={data} sourceLabel={SOURCE_LABEL} />
-        <LoadProblems sources={data.sources} sourceLabel={SOURCE_LABEL} backendUrl={backend.baseUrl} reload={reload} />
+          <LoadingProgress data={data} sourceLabel={SOURCE_LABEL} />
+          <LoadProblems
+            sources={data.sources}
+            sourceLabel={SOURCE_LABEL}
+            backendUrl={backend.baseUrl}
+            reload={reload}
+          />
 
-        <Tabs state={tabs}>
-          <TabList aria-label={strings.MessagingSetupTabsLabel}>
-            {CONNECTION_CHANNELS.map(({ connections: tab }) => (
-              <Tab key={tab!.tabId} id={tab!.tabId}>
-                {strings[tab!.tabLabel]}
-              </Tab>
-            ))}
-            <Tab id={TAB.addresses}>{strings.MessagingSetupTabAddresses}</Tab>
-            <Tab id={TAB.flexFlows}>{strings.MessagingSetupTabFlexFlows}</Tab>
-            <Tab id={TAB.history}>{strings.MessagingSetupTabHistory}</Tab>
-          </TabList>
-          <TabPanels>
-            {CONNECTION_CHANNELS.map(({ type, connections: tab }) => (
-              <TabPanel key={tab!.tabId}>
-                {tab!.intro && <Paragraph>{strings[tab!.intro]}</Paragraph>}
-                {visited.has(tab!.tabId) && (
-                  <ConnectionsTable
-                    rows={connections[type] ?? []}
-                    addressHeading={strings[tab!.addressHeading]}
-                    emptyText={strings[tab!.isLoading(data) ? tab!.loadingText : tab!.emptyText]}
+          <Tabs state={tabs}>
+            <TabList aria-label={strings.MessagingSetupTabsLabel}>
+              {CONNECTION_CHANNELS.map(({ connections: tab }) => (
+                <Tab key={tab!.tabId} id={tab!.tabId}>
+                  {strings[tab!.tabLabel]}
+                </Tab>
+              ))}
+              <Tab id={TAB.addresses}>{strings.MessagingSetupTabAddresses}</Tab>
+              <Tab id={TAB.flexFlows}>{strings.MessagingSetupTabFlexFlows}</Tab>
+              <Tab id={TAB.history}>{strings.MessagingSetupTabHistory}</Tab>
+            </TabList>
+            <TabPanels>
+              {CONNECTION_CHANNELS.map(({ type, connections: tab }) => (
+                <TabPanel key={tab!.tabId}>
+                  {tab!.intro && <Paragraph>{strings[tab!.intro]}</Paragraph>}
+                  {visited.has(tab!.tabId) && (
+                    <ConnectionsTable
+                      rows={connections[type] ?? []}
+                      addressHeading={strings[tab!.addressHeading]}
+                      emptyText={strings[tab!.isLoading(data) ? tab!.loadingText : tab!.emptyText]}
+                      canWrite={canWrite}
+                      actions={rowActions}
+                      diagnosisFilter={filters.diagnosisOf(tab!.tabId)}
+                      onDiagnosisFilter={filters.setDiagnosisFor[tab!.tabId]}
+                    />
+                  )}
+                </TabPanel>
+              ))}
+              <TabPanel>
+                {visited.has(TAB.addresses) && (
+                  <AddressesTable
+                    rows={addresses}
                     canWrite={canWrite}
-                    actions={rowActions}
-                    diagnosisFilter={filters.diagnosisOf(tab!.tabId)}
-                    onDiagnosisFilter={filters.setDiagnosisFor[tab!.tabId]}
+                    actions={addressActions}
+                    typeFilter={filters.addressType}
+                    onTypeFilter={filters.setAddressType}
+                    diagnosisFilter={filters.diagnosisOf(TAB.addresses)}
+                    onDiagnosisFilter={filters.setDiagnosisFor[TAB.addresses]}
                   />
                 )}
               </TabPanel>
-            ))}
-            <TabPanel>
-              {visited.has(TAB.addresses) && (
-                <AddressesTable
-                  rows={addresses}
-                  canWrite={canWrite}
-                  actions={addressActions}
-                  typeFilter={filters.addressType}
-                  onTypeFilter={filters.setAddressType}
-                  diagnosisFilter={filters.diagnosisOf(TAB.addresses)}
-                  onDiagnosisFilter={filters.setDiagnosisFor[TAB.addresses]}
-                />
-              )}
-            </TabPanel>
-            <TabPanel>
-              {visited.has(TAB.flexFlows) && (
-                <FlexFlowsPanel
-                  rows={flexFlows}
-                  loading={data.sources.flexFlows.loading}
-                  canWrite={canWrite}
-                  migrate={actions.migrateFlexFlow}
-                  onMigrationFinished={actions.reportMigration}
-                  deleteFlow={actions.deleteFlexFlow}
-                />
-              )}
-            </TabPanel>
-            <TabPanel>
-              {visited.has(TAB.history) && (
-                <HistoryPanel
-                  backend={backend}
-                  names={historyNames}
-                  canWrite={canWrite}
-                  revert={actions.revertChange}
-                  selected={tabs.selectedId === TAB.history}
-                />
-              )}
-            </TabPanel>
-          </TabPanels>
-        </Tabs>
+              <TabPanel>
+                {visited.has(TAB.flexFlows) && (
+                  <FlexFlowsPanel rows={flexFlows} loading={data.sources.flexFlows.loading} canWrite={canWrite} />
+                )}
+              </TabPanel>
+              <TabPanel>
+                {visited.has(TAB.history) && (
+                  <HistoryPanel
+                    backend={backend}
+                    names={historyNames}
+                    canWrite={canWrite}
+                    selected={tabs.selectedId === TAB.history}
+                  />
+                )}
+              </TabPanel>
+            </TabPanels>
+          </Tabs>
 
-        <MessagingSetupDialogs
-          dialog={dialog}
-          setDialog={setDialog}
-          rows={{ connections, addresses }}
-          actions={actions}
-          forms={forms}
-          studioFlows={data.studioFlows}
-          services={data.flexConfiguration?.conversationServices ?? []}
-          flexServiceSid={flexServiceSid}
-          canWrite={canWrite}
-          history={{ backend, names: historyNames }}
-        />
-      </Box>
+          <MessagingSetupDialogs
+            dialog={dialogs.dialog}
+            open={dialogs.open}
+            close={dialogs.close}
+            rows={{ connections, addresses }}
+            actions={actions}
+            forms={forms}
+            studioFlows={data.studioFlows}
+            services={data.flexConfiguration?.conversationServices ?? []}
+            flexServiceSid={flexServiceSid}
+            flexConfiguration={data.flexConfiguration}
+            canWrite={canWrite}
+            history={{ backend, names: historyNames }}
+          />
+        </Box>
+      </OpenDialogProvider>
     </StringsContext.Provider>
   );
 }
