@@ -7,6 +7,7 @@ import { Option } from '@twilio-paste/core/select';
 import { Stack } from '@twilio-paste/core/stack';
 import { useUID } from '@twilio-paste/core/uid-library';
 
+import { useAsync } from '../state/useAsync';
 import { BackendApiError } from '../api/backendClient';
 import type { FieldErrors } from '../../../contract/addressRules';
 import type {
@@ -18,7 +19,6 @@ import type {
 } from '../../../contract/types';
 import { toRequest, type AddressForm } from '../state/addressForm';
 import { fill, useStrings } from '../strings';
-import { errorMessage } from '../errorMessage';
 import { AddressIdentityFields } from './address-dialog/AddressIdentityFields';
 import { FormSelect, type AddressFormControls } from './address-dialog/formControls';
 import { IntegrationFields } from './address-dialog/IntegrationFields';
@@ -59,8 +59,7 @@ export function AddressDialog(props: AddressDialogProps) {
   const firstField = useRef<HTMLInputElement>(null);
   const [form, setForm] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const { pending, error: serverError, run } = useAsync();
   const [serverFields, setServerFields] = useState<FieldErrors>({});
   const baseId = useUID();
   const isCreate = form.mode === 'create';
@@ -91,15 +90,13 @@ export function AddressDialog(props: AddressDialogProps) {
       return;
     }
     const { onCreate, onUpdate, onDone } = props;
-    setPending(true);
-    setServerError(null);
-    try {
-      const saved = result.mode === 'create' ? await onCreate(result.request) : await onUpdate(result.request);
-      onDone(saved);
-    } catch (error) {
-      setPending(false);
-      setServerError(errorMessage(error));
-      if (error instanceof BackendApiError && error.fields) setServerFields(error.fields);
+    const request = result;
+    const outcome = await run(() =>
+      request.mode === 'create' ? onCreate(request.request) : onUpdate(request.request),
+    );
+    if (outcome.status === 'done') onDone(outcome.value);
+    else if (outcome.status === 'failed' && outcome.error instanceof BackendApiError && outcome.error.fields) {
+      setServerFields(outcome.error.fields);
     }
   }
 

@@ -6,7 +6,7 @@ import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHe
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import { useStrings } from '../strings';
-import { usePendingAction } from './usePendingAction';
+import { useAsync } from '../state/useAsync';
 
 interface ConfirmDialogProps {
   title: string;
@@ -30,7 +30,10 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { title, confirmLabel, variant, describeFailure, onConfirm, onDone, onCancel, children } = props;
   const headingId = useUID();
   const strings = useStrings();
-  const { pending, error, run: confirm } = usePendingAction(onConfirm, onDone);
+  const { pending, error, run } = useAsync();
+  const confirm = async () => {
+    if ((await run(onConfirm)).status === 'done') onDone();
+  };
 
   return (
     <Modal isOpen onDismiss={pending ? () => undefined : onCancel} ariaLabelledby={headingId} size="default">

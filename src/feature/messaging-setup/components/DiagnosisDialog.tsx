@@ -12,7 +12,7 @@ import type { ConnectionRow } from '../state/rows';
 import { fill, useStrings } from '../strings';
 import { CopyButton } from './CopyButton';
 import { DiagnosisBadge, LEVEL_LABEL_KEY } from './DiagnosisBadge';
-import { errorMessage } from '../errorMessage';
+import { useAsync } from '../state/useAsync';
 import { wordFinding } from './findingText';
 
 /** A number's own inbound handler that the view can safely clear (and restore). */
@@ -52,23 +52,14 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, recentCh
   const headingId = useUID();
   const strings = useStrings();
   const [step, setStep] = useState<Step>({ kind: 'findings' });
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run: runTask, clearError } = useAsync();
   const diagnosis = row.diagnosis;
   const what = (field: InboundField) =>
     field === 'smsUrl' ? strings.MessagingSetupWebhookWhat : strings.MessagingSetupApplicationWhat;
 
   async function run(field: InboundField, value: string, next: (previous: string | null) => Step) {
-    setPending(true);
-    setError(null);
-    try {
-      const previous = await onSetInbound(field, value);
-      setStep(next(previous));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    const outcome = await runTask(() => onSetInbound(field, value));
+    if (outcome.status === 'done') setStep(next(outcome.value));
   }
 
   const currentValue = (field: InboundField) =>
@@ -165,7 +156,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, recentCh
                           variant="secondary"
                           size="small"
                           onClick={() => {
-                            setError(null);
+                            clearError();
                             setStep({ kind: 'confirm', field, value });
                           }}
                         >

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 import type { HistoryEntry, ListHistoryRequest } from '../../../contract/types';
 import type { BackendClient } from '../api/backendClient';
-import { errorMessage } from '../errorMessage';
+import { useAsync } from './useAsync';
 
 export type HistoryFilters = Pick<ListHistoryRequest, 'address' | 'identity' | 'kind'>;
 
@@ -25,35 +25,27 @@ export interface HistoryList {
 export function useHistory(backend: BackendClient, filters: HistoryFilters, active = true): HistoryList {
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   // The answer of an older request (other filters, a refresh since) is dropped.
-  const current = useRef(0);
+  const { pending: loading, error, run } = useAsync();
   const { address, identity, kind } = filters;
 
   const fetchPage = useCallback(
     async (from: string | null, replace: boolean) => {
-      const request = (current.current += 1);
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await backend.call('list-history', {
+      const outcome = await run(() =>
+        backend.call('list-history', {
           ...(address ? { address } : {}),
           ...(identity ? { identity } : {}),
           ...(kind ? { kind } : {}),
           ...(from ? { cursor: from } : {}),
-        });
-        if (request !== current.current) return;
-        setEntries((shown) => (replace ? page.items : [...shown, ...page.items]));
-        setCursor(page.nextCursor);
-      } catch (e) {
-        if (request === current.current) setError(errorMessage(e));
-      } finally {
-        if (request === current.current) setLoading(false);
-      }
+        }),
+      );
+      if (outcome.status !== 'done') return;
+      const page = outcome.value;
+      setEntries((shown) => (replace ? page.items : [...shown, ...page.items]));
+      setCursor(page.nextCursor);
     },
-    [backend, address, identity, kind],
+    [backend, address, identity, kind, run],
   );
 
   useEffect(() => {

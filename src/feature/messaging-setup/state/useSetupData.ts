@@ -5,6 +5,7 @@ import { BackendApiError, type BackendClient } from '../api/backendClient';
 import { LOAD_ORDER, loadSource } from './loadSources';
 import { initialSetupData, setupReducer, type SetupAction, type SourceName } from './setupData';
 import { errorMessage } from '../errorMessage';
+import { useStaleGuard } from './useAsync';
 
 const nextFrame: (run: () => void) => void =
   typeof requestAnimationFrame === 'function' ? (run) => requestAnimationFrame(run) : (run) => setTimeout(run, 16);
@@ -51,12 +52,12 @@ function useBatchedDispatch(dispatch: (action: SetupAction) => void) {
 export function useSetupData(backend: BackendClient) {
   const [data, dispatch] = useReducer(setupReducer, initialSetupData);
   const dispatchBatched = useBatchedDispatch(dispatch);
-  const generation = useRef(0);
+  // A load's answers are dropped once the backend changed or the view went away.
+  const guard = useStaleGuard();
 
   const load = useCallback(
     (source: SourceName) => {
-      const current = generation.current;
-      const cancelled = () => generation.current !== current;
+      const cancelled = guard.token();
       const emit = (action: SetupAction) => {
         if (!cancelled()) dispatchBatched(action, cancelled);
       };
@@ -72,16 +73,14 @@ export function useSetupData(backend: BackendClient) {
           }),
       );
     },
-    [backend, dispatchBatched],
+    [backend, dispatchBatched, guard],
   );
 
   useEffect(() => {
-    generation.current += 1;
+    guard.renew();
     LOAD_ORDER.forEach(load);
-    return () => {
-      generation.current += 1;
-    };
-  }, [load]);
+    return guard.renew;
+  }, [load, guard]);
 
   return { data, dispatch, reload: load };
 }
