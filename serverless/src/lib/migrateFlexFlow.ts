@@ -255,7 +255,10 @@ async function flowIsGone(client: TwilioClient, flowSid: string): Promise<boolea
   }
 }
 
-/** Takes back this run's change to the address (retried; an undo that already happened counts). */
+/**
+ * Takes back this run's change to the address: sent again while its outcome is unknown (an undo
+ * that already happened counts); a 429 is the Twilio client's to retry, not this step's.
+ */
 async function undo(
   client: TwilioClient,
   placed: Placed,

@@ -12,6 +12,7 @@ import type { BackendClient } from '../api/backendClient';
 import type { InboundField } from '../components/DiagnosisDialog';
 import { errorMessage } from '../errorMessage';
 import { migrationRequest, type FlexFlowRow } from '../state/flexFlowRows';
+import { HISTORY_KIND_VIEWS } from '../state/historyKindViews';
 import { summariseMigration, type MigrationItemResult } from '../state/migrationResults';
 import type { SetupAction, SourceName } from '../state/setupData';
 import { fill, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
@@ -204,31 +205,17 @@ export function createMessagingSetupActions({
       const { entry: revert } = await reporting('MessagingSetupHistoryRevertFailed', summary, () =>
         backend.call('revert-change', { id: entry.id }),
       );
-      showReverted(revert);
+      showReverted(entry, revert);
       notify('success', fill(strings.MessagingSetupHistoryReverted, { summary }));
       return revert;
     },
   };
 
-  /** Puts what a revert restored into the state, from the revert's own entry (its `after`). */
-  function showReverted({ resource, after }: HistoryEntry) {
-    if (resource.type === 'address') {
-      if (after && 'address' in after && after.address) dispatch({ type: 'address-saved', address: after.address });
-      else if (resource.sid) dispatch({ type: 'address-deleted', sid: resource.sid });
-    } else if (resource.type === 'phone-number' && resource.sid && after && 'numberInbound' in after) {
-      dispatch({ type: 'number-inbound-set', sid: resource.sid, ...after.numberInbound });
-    } else if (
-      resource.type === 'conversations-configuration' &&
-      after &&
-      'defaultConversationServiceSid' in after &&
-      after.defaultConversationServiceSid
-    ) {
-      dispatch({ type: 'default-service-set', serviceSid: after.defaultConversationServiceSid });
-    } else {
-      // A migration undone touches a Flex Flow and an address: load both again.
-      reload?.('flexFlows');
-      reload?.('addresses');
-    }
+  /** Puts what a revert restored into the state: as the reverted entry's kind says (historyKindViews.ts). */
+  function showReverted(reverted: HistoryEntry, revert: HistoryEntry) {
+    const shown = HISTORY_KIND_VIEWS[reverted.kind].afterRevert(revert, reverted);
+    shown.actions.forEach((action) => dispatch(action));
+    shown.reload.forEach((source) => reload?.(source));
   }
 }
 

@@ -1,3 +1,4 @@
+import { revertRefusal } from '../../../contract/historyKinds';
 import type {
   ConversationServiceSummary,
   HistoryEntry,
@@ -6,6 +7,7 @@ import type {
   StudioFlowSummary,
 } from '../../../contract/types';
 import { fill, messagingSetupStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
+import { HISTORY_KIND_VIEWS } from './historyKindViews';
 import { describeRouting } from './routing';
 
 /** What the texts of an entry read: the names of Studio flows and services, instead of their SIDs. */
@@ -14,27 +16,10 @@ export interface HistoryNames {
   services: readonly ConversationServiceSummary[];
 }
 
-export const HISTORY_KIND_LABEL_KEY: Record<HistoryKind, MessagingSetupStringKey> = {
-  'create-address': 'MessagingSetupHistoryKindCreateAddress',
-  'update-address': 'MessagingSetupHistoryKindUpdateAddress',
-  'delete-address': 'MessagingSetupHistoryKindDeleteAddress',
-  'update-number-inbound': 'MessagingSetupHistoryKindUpdateNumberInbound',
-  'set-default-conversation-service': 'MessagingSetupHistoryKindSetDefaultService',
-  'migrate-flex-flow': 'MessagingSetupHistoryKindMigrateFlexFlow',
-  'delete-flex-flow': 'MessagingSetupHistoryKindDeleteFlexFlow',
-  revert: 'MessagingSetupHistoryKindRevert',
-};
-
-const SENTENCE_KEY: Record<HistoryKind, MessagingSetupStringKey> = {
-  'create-address': 'MessagingSetupHistoryCreated',
-  'update-address': 'MessagingSetupHistoryChanged',
-  'delete-address': 'MessagingSetupHistoryDeleted',
-  'update-number-inbound': 'MessagingSetupHistoryInbound',
-  'set-default-conversation-service': 'MessagingSetupHistoryDefaultService',
-  'migrate-flex-flow': 'MessagingSetupHistoryMigrated',
-  'delete-flex-flow': 'MessagingSetupHistoryFlexFlowDeleted',
-  revert: 'MessagingSetupHistoryReverts',
-};
+/** Each kind's name, as the History tab's kind filter lists it (from the kind's view, historyKindViews.ts). */
+export const HISTORY_KIND_LABEL_KEY = Object.fromEntries(
+  Object.entries(HISTORY_KIND_VIEWS).map(([kind, view]) => [kind, view.label]),
+) as Readonly<Record<HistoryKind, MessagingSetupStringKey>>;
 
 /** When an entry was made, in the browser's locale (as stored, should it not be a date). */
 export function formatWhen(iso: string): string {
@@ -79,7 +64,7 @@ export function describeHistoryEntry(
   names: HistoryNames,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): string {
-  const sentence = fill(strings[SENTENCE_KEY[entry.kind]], {
+  const sentence = fill(strings[HISTORY_KIND_VIEWS[entry.kind].sentence], {
     who: shortName(entry.who.identity),
     address: entry.resource.address ?? entry.resource.sid ?? '—',
     before: describeState(entry.before, names, strings),
@@ -89,10 +74,10 @@ export function describeHistoryEntry(
 }
 
 /**
- * Whether the view offers Revert: a change that was made and whose states were kept whole (the
- * backend refuses a failed or summarised entry, and says why).
+ * Whether the view offers Revert: when the contract gives no reason to refuse it, the same rule
+ * the backend refuses by (and says why); the backend still checks the resource is unchanged since.
  */
-export const isRevertible = (entry: HistoryEntry) => entry.outcome === 'succeeded' && !entry.summarised;
+export const isRevertible = (entry: HistoryEntry) => revertRefusal(entry) === undefined;
 
 /** A state's fields as `path → value` (`address.integration.retryCount → 3`), leaves only. */
 function leaves(value: unknown, path: string, into: Map<string, string>): Map<string, string> {

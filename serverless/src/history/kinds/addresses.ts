@@ -1,0 +1,74 @@
+import { addressMismatches } from '../../../../src/contract/flexFlowMigration';
+import type { AddressInput, AddressSummary, HistoryState } from '../../../../src/contract/types';
+import { addressSettingsParams, createAddressConfiguration, findAddressConfiguration } from '../../lib/addressParams';
+import { summariseAddress } from '../../lib/summaries';
+import type { TwilioClient } from '../../twilio/clientFactory';
+import { addressResource } from '../resources';
+import { cannotRevert, type RevertHandler } from './handler';
+
+export const addressInputOf = (a: AddressSummary): AddressInput => ({
+  type: a.type as AddressInput['type'],
+  address: a.address,
+  friendlyName: a.friendlyName ?? '',
+  autoCreationEnabled: a.autoCreationEnabled,
+  integration: a.integration,
+  ...(a.conversationServiceSid ? { conversationServiceSid: a.conversationServiceSid } : {}),
+});
+
+/** The Twilio parameters that give an address the settings it had. */
+export const settingsOf = (a: AddressSummary) => addressSettingsParams(addressInputOf(a));
+
+/** The address a state holds (not a migration's before-state, which is about its Flex Flow). */
+export const addressIn = (state: HistoryState | null): AddressSummary | undefined =>
+  state !== null && 'address' in state && !('flexFlow' in state) ? state.address : undefined;
+
+/** What differs between an address as an entry left it and as it is now. */
+export async function addressChangesSince(client: TwilioClient, left: AddressSummary): Promise<string[]> {
+  const now = await findAddressConfiguration(client, left.sid);
+  if (!now) return [`address ${left.sid} no longer exists`];
+  return addressMismatches(addressInputOf(left), now);
+}
+
+const leftAddressChangesSince: RevertHandler['changesSince'] = async (client, { after }) => {
+  const left = addressIn(after);
+  return left ? addressChangesSince(client, left) : [];
+};
+
+/** A create is reverted by deleting the address it made. */
+export const createAddressRevert: RevertHandler = {
+  changesSince: leftAddressChangesSince,
+  async apply(client, { after }) {
+    const made = addressIn(after);
+    if (!made) throw cannotRevert();
+    await client.conversations.v1.addressConfigurations(made.sid).remove();
+    return null;
+  },
+};
+
+/** An update is reverted by giving the address the settings it had. */
+export const updateAddressRevert: RevertHandler = {
+  changesSince: leftAddressChangesSince,
+  async apply(client, { before }) {
+    const earlier = addressIn(before);
+    if (!earlier) throw cannotRevert();
+    const updated = await client.conversations.v1.addressConfigurations(earlier.sid).update(settingsOf(earlier));
+    return { address: summariseAddress(updated) };
+  },
+};
+
+/** A delete is reverted by making an equivalent address (a new SID); not when the address has one again. */
+export const deleteAddressRevert: RevertHandler = {
+  async changesSince(client, { before }) {
+    const deleted = addressIn(before);
+    if (!deleted) return [];
+    const now = await findAddressConfiguration(client, deleted.address);
+    return now ? [`${deleted.address} has an address again (${now.sid})`] : [];
+  },
+  async apply(client, { before }, tracked) {
+    const deleted = addressIn(before);
+    if (!deleted) throw cannotRevert();
+    const { address } = await createAddressConfiguration(client, addressInputOf(deleted));
+    tracked.resource = addressResource(address);
+    return { address };
+  },
+};

@@ -1,0 +1,84 @@
+import type { FlexFlowSummary, HistoryState } from '../../../../src/contract/types';
+import { toBackendError } from '../../http/backendError';
+import { retryIdempotentWrite } from '../../lib/retryIdempotentWrite';
+import { summariseFlexFlow } from '../../lib/summaries';
+import type { TwilioClient } from '../../twilio/clientFactory';
+import { addressChangesSince, addressIn, settingsOf } from './addresses';
+import { cannotRevert, fetchOrUndefined, IncompleteRevert, type RevertHandler } from './handler';
+
+const flexFlowIn = (state: HistoryState | null): FlexFlowSummary | undefined =>
+  state !== null && 'flexFlow' in state ? state.flexFlow : undefined;
+
+/** Recreates a Flex Flow from its summary (a new SID; same channel, identity and integration). */
+async function recreateFlexFlow(client: TwilioClient, flow: FlexFlowSummary): Promise<FlexFlowSummary> {
+  const integration = flow.integration;
+  const created = await client.flexApi.v1.flexFlow.create({
+    friendlyName: flow.friendlyName,
+    chatServiceSid: flow.chatServiceSid ?? '',
+    channelType: flow.channelType as 'sms',
+    ...(flow.contactIdentity ? { contactIdentity: flow.contactIdentity } : {}),
+    enabled: flow.enabled,
+    ...(flow.integrationType ? { integrationType: flow.integrationType as 'studio' } : {}),
+    ...(integration.flow_sid ? { 'integration.flowSid': integration.flow_sid } : {}),
+    ...(integration.url ? { 'integration.url': integration.url } : {}),
+    ...(integration.workspace_sid ? { 'integration.workspaceSid': integration.workspace_sid } : {}),
+    ...(integration.workflow_sid ? { 'integration.workflowSid': integration.workflow_sid } : {}),
+    ...(integration.channel ? { 'integration.channel': integration.channel } : {}),
+    ...(integration.retry_count !== undefined ? { 'integration.retryCount': integration.retry_count } : {}),
+    longLived: flow.longLived,
+    janitorEnabled: flow.janitorEnabled,
+  });
+  return summariseFlexFlow(created);
+}
+
+/** A deleted Flex Flow comes back (a new SID); not when a flow with its SID exists again. */
+export const deleteFlexFlowRevert: RevertHandler = {
+  async changesSince(client, { before }) {
+    const deleted = flexFlowIn(before);
+    if (!deleted) return [];
+    const now = await fetchOrUndefined(() => client.flexApi.v1.flexFlow(deleted.sid).fetch());
+    return now ? [`the Flex Flow ${deleted.sid} exists again`] : [];
+  },
+  async apply(client, { before }) {
+    const deleted = flexFlowIn(before);
+    if (!deleted) throw cannotRevert();
+    return { flexFlow: await recreateFlexFlow(client, deleted) };
+  },
+};
+
+/**
+ * A migration is reverted in two steps: the Flex Flow comes back, then the address the migration
+ * placed goes (or gets the settings it had before the migration) — in this order, so the number
+ * is never without a route. Refused when that address changed since.
+ */
+export const migrateFlexFlowRevert: RevertHandler = {
+  async changesSince(client, { after }) {
+    const placed = addressIn(after);
+    return placed ? addressChangesSince(client, placed) : [];
+  },
+  async apply(client, { before, after }, tracked) {
+    if (before === null || !('flexFlow' in before)) throw cannotRevert();
+    const flow = await recreateFlexFlow(client, before.flexFlow);
+    const placed = addressIn(after);
+    if (!placed) return { flexFlow: flow };
+    tracked.before = { address: placed };
+    const replaced = before.address;
+    const address = client.conversations.v1.addressConfigurations(placed.sid);
+    try {
+      // Safe to send again while its outcome is unknown; a 429 was retried by the Twilio client.
+      if (replaced) await retryIdempotentWrite(() => address.update(settingsOf(replaced)));
+      else await retryIdempotentWrite(() => address.remove(), { doneIfNotFound: true });
+    } catch (error) {
+      // The flow is back: whatever failed, this is not "nothing happened" (nor a 429 to send again).
+      const undoing = replaced ? 'given its earlier settings back' : 'deleted';
+      const reason = toBackendError(error).message.replace(/\.$/, '');
+      throw new IncompleteRevert(
+        `The Flex Flow "${flow.friendlyName}" is back (${flow.sid}), but address ${placed.sid} could not be ` +
+          `${undoing} (${reason}). While it is there, it and the Flex Flow both take messages for ` +
+          `${placed.address}: delete one of them by hand.`,
+        { flexFlow: flow },
+      );
+    }
+    return { flexFlow: flow };
+  },
+};

@@ -1,0 +1,54 @@
+import twilio from 'twilio';
+
+import type { HistoryEntry, HistoryState } from '../../../../src/contract/types';
+import { BackendError } from '../../http/backendError';
+import type { TwilioClient } from '../../twilio/clientFactory';
+import type { Tracked } from '../recordChange';
+
+/**
+ * How the backend reverts one kind of history entry (one handler per kind, `REVERT_HANDLERS` in
+ * index.ts). Whether an entry may be reverted at all is the contract's (`revertRefusal` in
+ * src/contract/historyKinds.ts), which the plugin asks too before it offers Revert.
+ */
+export interface RevertHandler {
+  /** What differs between the state the entry left and the state now, in words; empty when nothing does. */
+  changesSince(client: TwilioClient, entry: HistoryEntry): Promise<string[]>;
+  /**
+   * Puts the entry's before-state back and answers the state afterwards. `tracked` is the revert's
+   * own entry as it goes: its resource when the revert makes a new one, its before-state when it is
+   * more than the entry's after-state. Throws IncompleteRevert when a later step fails after an
+   * earlier one changed something.
+   */
+  apply(client: TwilioClient, entry: HistoryEntry, tracked: Tracked): Promise<HistoryState | null>;
+}
+
+export const refuse = (message: string) => new BackendError(409, 'not_revertible', message);
+
+/** An entry whose states are not those its kind leaves: there is nothing to put back. */
+export const cannotRevert = () => refuse('This change cannot be reverted.');
+
+/**
+ * A revert that made its first step and not its second. It is not "nothing happened" (so not a
+ * 429 the plugin would send again): the revert's entry records it as failed with what is there
+ * now (`after`), and the caller is told what is left to do.
+ */
+export class IncompleteRevert extends Error {
+  constructor(
+    message: string,
+    readonly after: HistoryState | null,
+  ) {
+    super(message);
+  }
+}
+
+const isNotFound = (error: unknown) => error instanceof twilio.RestException && error.status === 404;
+
+/** The resource, or undefined when Twilio says it does not exist. */
+export async function fetchOrUndefined<T>(fetch: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fetch();
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
