@@ -2,7 +2,7 @@ import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 
-import { MessagingSetupView } from '../feature/messaging-setup/components/MessagingSetupView';
+import { MessagingSetupView } from '../feature/messaging-setup/components/view/MessagingSetupView';
 import { createFakeBackend, type FakeBackend } from './fakeBackend';
 import { renderWithPaste } from './renderWithPaste';
 

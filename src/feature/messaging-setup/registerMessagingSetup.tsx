@@ -3,9 +3,9 @@ import type * as Flex from '@twilio/flex-ui';
 
 import { createBackendClient } from './api/backendClient';
 import { resolveBackendUrl } from './api/backendUrl';
-import { MessagingSetupSideLink } from './components/MessagingSetupSideLink';
-import { MessagingSetupView, type Notify } from './components/MessagingSetupView';
-import { MissingBackendView } from './components/MissingBackendView';
+import { MessagingSetupSideLink } from './components/view/MessagingSetupSideLink';
+import { MessagingSetupView, type Notify } from './components/view/MessagingSetupView';
+import { MissingBackendView } from './components/view/MissingBackendView';
 import { MESSAGING_SETUP_VIEW, NOTIFICATION_IDS } from './constants';
 import { canUseMessagingSetup } from './roles';
 import { resolveStrings } from './strings';

@@ -9,7 +9,7 @@ import type {
   UpdateAddressRequest,
 } from '../../../contract/types';
 import type { BackendClient } from '../api/backendClient';
-import type { InboundField } from '../components/DiagnosisDialog';
+import type { InboundField } from '../components/dialogs/DiagnosisDialog';
 import { errorMessage } from '../errorMessage';
 import { migrationRequest, type FlexFlowRow } from '../state/flexFlowRows';
 import { HISTORY_KIND_VIEWS } from '../state/historyKindViews';

@@ -5,7 +5,7 @@ import type { SetupData } from '../state/setupData';
 import type { MessagingSetupStringKey, MessagingSetupStrings } from '../strings';
 
 /** What a row of a channel's own tab is, before its address and diagnosis are added. */
-export interface ConnectionRowBase {
+export interface ChannelRowBase {
   key: string;
   type: AddressType;
   /** What goes into an address: `+1…`, `whatsapp:+1…`, `messenger:<page ID>`. */
@@ -23,7 +23,7 @@ export interface ConnectionRowBase {
  * A channel with a tab of its own: its rows are things the account has (numbers, senders, pages),
  * each with or without an address. `S` is what one row is built from.
  */
-export interface ConnectionsTab<S> {
+export interface ChannelTab<S> {
   tabId: string;
   tabLabel: MessagingSetupStringKey;
   /** The first column's heading. */
@@ -35,9 +35,9 @@ export interface ConnectionsTab<S> {
   /** What its rows are built from: they are rebuilt only when one of these changes. */
   inputs: (data: SetupData) => readonly unknown[];
   subjects: (data: SetupData) => readonly S[];
-  row: (subject: S, strings: MessagingSetupStrings) => ConnectionRowBase;
+  row: (subject: S, strings: MessagingSetupStrings) => ChannelRowBase;
   /** Every finding of one row (its address's included: diagnostics/diagnose.ts has the shared checks). */
-  findings: (subject: S, row: ConnectionRowBase, ctx: DiagnosisContext) => Finding[];
+  findings: (subject: S, row: ChannelRowBase, ctx: DiagnosisContext) => Finding[];
 }
 
 /**
@@ -58,8 +58,8 @@ export interface ChannelDescriptor {
   health: { heading: MessagingSetupStringKey; countLabel: MessagingSetupStringKey; always?: boolean };
   /** Its own tab of rows; without one its addresses stand on the Addresses tab, filtered to its type. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each channel's own subject type; checked where it is declared (channelTab)
-  connections?: ConnectionsTab<any>;
+  tab?: ChannelTab<any>;
 }
 
 /** Declares a channel's own tab with its subject type checked, then stores it as the registry holds it. */
-export const channelTab = <S>(tab: ConnectionsTab<S>): ConnectionsTab<S> => tab;
+export const channelTab = <S>(tab: ChannelTab<S>): ChannelTab<S> => tab;

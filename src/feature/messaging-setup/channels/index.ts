@@ -26,7 +26,7 @@ export const CHANNELS: Record<AddressType, ChannelDescriptor> = {
 export const CHANNEL_LIST: readonly ChannelDescriptor[] = Object.values(CHANNELS);
 
 /** The channels with a tab of their own (numbers, senders, pages). */
-export const CONNECTION_CHANNELS = CHANNEL_LIST.filter((channel) => channel.connections);
+export const CHANNELS_WITH_TABS = CHANNEL_LIST.filter((channel) => channel.tab);
 
 /** How the view names an address's channel: "SMS", "Email"; a read-only type by its own name; any other as Twilio names it. */
 export function channelLabel(type: string, strings: MessagingSetupStrings): string {
@@ -35,17 +35,17 @@ export function channelLabel(type: string, strings: MessagingSetupStrings): stri
 }
 
 /** One row's diagnosis on a channel's own tab (a number, a sender, a page), by its descriptor. */
-export function diagnoseConnection(
+export function diagnoseChannelRow(
   channel: ChannelDescriptor,
   subject: unknown,
   ctx: DiagnosisContext,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): Diagnosis {
-  const tab = channel.connections;
+  const tab = channel.tab;
   if (!tab) throw new Error(`${channel.type} has no tab of its own`);
   return diagnosisOf(tab.findings(subject, tab.row(subject, strings), ctx));
 }
 
-export type { ChannelDescriptor, ConnectionRowBase, ConnectionsTab } from './ChannelDescriptor';
+export type { ChannelDescriptor, ChannelRowBase, ChannelTab } from './ChannelDescriptor';
 export { READ_ONLY_CHANNELS, isReadOnlyType } from './readOnly';
 export { TAB } from './tabIds';

@@ -14,7 +14,7 @@ export const messengerChannel: ChannelDescriptor = {
   studioFlowNames: [MESSAGING_FLOW_NAME],
   health: { heading: 'MessagingSetupHealthCountsPages', countLabel: 'MessagingSetupHealthCountLabelPages' },
   // Twilio lists no connected pages: a page is known by a Messenger address or a legacy Flex Flow.
-  connections: channelTab<FacebookPage>({
+  tab: channelTab<FacebookPage>({
     tabId: TAB.pages,
     tabLabel: 'MessagingSetupTabPages',
     addressHeading: 'MessagingSetupColumnPage',

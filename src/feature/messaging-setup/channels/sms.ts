@@ -50,7 +50,7 @@ export const smsChannel: ChannelDescriptor = {
   addressField: 'MessagingSetupFieldPhoneNumber',
   studioFlowNames: [MESSAGING_FLOW_NAME],
   health: { heading: 'MessagingSetupHealthCounts', countLabel: 'MessagingSetupHealthCountLabel', always: true },
-  connections: channelTab<PhoneNumberSummary>({
+  tab: channelTab<PhoneNumberSummary>({
     tabId: TAB.numbers,
     tabLabel: 'MessagingSetupTabNumbers',
     addressHeading: 'MessagingSetupColumnPhoneNumber',

@@ -13,7 +13,7 @@ export const whatsappChannel: ChannelDescriptor = {
   addressField: 'MessagingSetupFieldSender',
   studioFlowNames: [MESSAGING_FLOW_NAME],
   health: { heading: 'MessagingSetupHealthCountsSenders', countLabel: 'MessagingSetupHealthCountLabelSenders' },
-  connections: channelTab<WhatsAppSenderSummary>({
+  tab: channelTab<WhatsAppSenderSummary>({
     tabId: TAB.senders,
     tabLabel: 'MessagingSetupTabSenders',
     addressHeading: 'MessagingSetupColumnSender',

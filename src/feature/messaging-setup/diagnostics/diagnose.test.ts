@@ -7,15 +7,15 @@ import type {
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../../../contract/types';
-import { CHANNELS, diagnoseConnection } from '../channels';
-import { wordFinding } from '../components/findingText';
+import { CHANNELS, diagnoseChannelRow } from '../channels';
+import { wordFinding } from '../components/shared/findingText';
 import type { Diagnosis, DiagnosisContext, FindingCode } from './diagnose';
 
 // Each channel's diagnosis, as its descriptor makes it (channels/sms.ts, channels/whatsapp.ts).
 const diagnoseNumber = (n: PhoneNumberSummary, ctx: DiagnosisContext): Diagnosis =>
-  diagnoseConnection(CHANNELS.sms, n, ctx);
+  diagnoseChannelRow(CHANNELS.sms, n, ctx);
 const diagnoseSender = (s: WhatsAppSenderSummary, ctx: DiagnosisContext): Diagnosis =>
-  diagnoseConnection(CHANNELS.whatsapp, s, ctx);
+  diagnoseChannelRow(CHANNELS.whatsapp, s, ctx);
 const words = (finding: Diagnosis['findings'][number]) => wordFinding(finding, messagingSetupStrings);
 
 const FLEX_SERVICE = 'IS' + 'f'.repeat(32);

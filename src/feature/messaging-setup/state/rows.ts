@@ -1,5 +1,5 @@
 import type { AddressSummary } from '../../../contract/types';
-import type { ConnectionRowBase } from '../channels/ChannelDescriptor';
+import type { ChannelRowBase } from '../channels/ChannelDescriptor';
 import {
   addressFindings,
   diagnosisOf,
@@ -16,7 +16,7 @@ import { describeRouting } from './routing';
 export type { AddressStatus } from '../diagnostics/diagnose';
 
 /** One row of a channel's own tab (Phone numbers, WhatsApp senders, Facebook pages). */
-export interface ConnectionRow extends ConnectionRowBase {
+export interface ChannelRow extends ChannelRowBase {
   /** The number's, sender's or page's Address Configuration, when it has one. */
   addressConfiguration: AddressSummary | undefined;
   status: AddressStatus;
@@ -28,12 +28,12 @@ export interface ConnectionRow extends ConnectionRowBase {
 }
 
 /** A channel's row: its address, its one diagnosis, and the status and routing read from them. */
-export function connectionRow(
-  base: ConnectionRowBase,
+export function channelRow(
+  base: ChannelRowBase,
   findings: Finding[],
   ctx: DiagnosisContext,
   strings: MessagingSetupStrings,
-): ConnectionRow {
+): ChannelRow {
   const addressConfiguration = ctx.addressesByAddress.get(base.address);
   const { status, finding } = statusOf(addressConfiguration, findings);
   return {

@@ -1,6 +1,6 @@
 import { ADDRESSES, DRAFT_FLOW_SID, FLOWS, sid } from '../../../test/fakeAccount';
 import type { AddressSummary } from '../../../contract/types';
-import { wordFinding } from '../components/findingText';
+import { wordFinding } from '../components/shared/findingText';
 import { addressFindings, statusOf, type DiagnosisContext } from '../diagnostics/diagnose';
 import { messagingSetupStrings } from '../strings';
 import { describeRouting } from './routing';

@@ -1,11 +1,11 @@
 import { useMemo, useRef } from 'react';
 
-import { CHANNEL_LIST, CHANNELS, CONNECTION_CHANNELS } from '../channels';
+import { CHANNEL_LIST, CHANNELS, CHANNELS_WITH_TABS } from '../channels';
 import type { AddressType } from '../../../contract/types';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseAddress, type Diagnosis, type DiagnosisContext, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { flexFlowRows } from './flexFlowRows';
-import { addressRow, connectionRow, type ConnectionRow } from './rows';
+import { addressRow, channelRow, type ChannelRow } from './rows';
 import { addressesByAddress, type SetupData } from './setupData';
 import { messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 
@@ -16,12 +16,12 @@ const isManaged = (type: string): type is AddressType => Object.prototype.hasOwn
  * descriptor's `inputs`), the diagnosis context or the strings changed: a page of numbers
  * arriving does not rebuild the senders or pages.
  */
-function useConnectionRows(data: SetupData, ctx: DiagnosisContext, strings: MessagingSetupStrings) {
-  const cache = useRef(new Map<AddressType, { deps: readonly unknown[]; rows: ConnectionRow[] }>());
-  const last = useRef<Partial<Record<AddressType, ConnectionRow[]>>>({});
-  const byChannel: Partial<Record<AddressType, ConnectionRow[]>> = {};
-  for (const channel of CONNECTION_CHANNELS) {
-    const tab = channel.connections!;
+function useChannelRows(data: SetupData, ctx: DiagnosisContext, strings: MessagingSetupStrings) {
+  const cache = useRef(new Map<AddressType, { deps: readonly unknown[]; rows: ChannelRow[] }>());
+  const last = useRef<Partial<Record<AddressType, ChannelRow[]>>>({});
+  const byChannel: Partial<Record<AddressType, ChannelRow[]>> = {};
+  for (const channel of CHANNELS_WITH_TABS) {
+    const tab = channel.tab!;
     const deps = [...tab.inputs(data), ctx, strings];
     const held = cache.current.get(channel.type);
     if (held && held.deps.length === deps.length && held.deps.every((dep, i) => dep === deps[i])) {
@@ -30,13 +30,13 @@ function useConnectionRows(data: SetupData, ctx: DiagnosisContext, strings: Mess
     }
     const rows = tab.subjects(data).map((subject: unknown) => {
       const base = tab.row(subject, strings);
-      return connectionRow(base, tab.findings(subject, base, ctx), ctx, strings);
+      return channelRow(base, tab.findings(subject, base, ctx), ctx, strings);
     });
     cache.current.set(channel.type, { deps, rows });
     byChannel[channel.type] = rows;
   }
   // The same object while no channel's rows changed, so what is memoised on it stays.
-  if (CONNECTION_CHANNELS.some((channel) => last.current[channel.type] !== byChannel[channel.type])) {
+  if (CHANNELS_WITH_TABS.some((channel) => last.current[channel.type] !== byChannel[channel.type])) {
     last.current = byChannel;
   }
   return last.current;
@@ -60,7 +60,7 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
       ),
     [messagingServiceNumbers, flexFlows, flexConfiguration, sources, byAddress, studioFlowsBySid],
   );
-  const connections = useConnectionRows(data, context, strings);
+  const channelRows = useChannelRows(data, context, strings);
   // Numbers and senders of this account: the Addresses tab marks addresses of anything else.
   const onAccount = useMemo(
     () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
@@ -87,11 +87,11 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
     const byType = {} as Record<AddressType, ChannelCounts>;
     for (const channel of CHANNEL_LIST) {
       byType[channel.type] = countByLevel(
-        connections[channel.type] ?? addresses.filter((row) => row.addressConfiguration.type === channel.type),
+        channelRows[channel.type] ?? addresses.filter((row) => row.addressConfiguration.type === channel.type),
       );
     }
     return byType;
-  }, [addresses, connections]);
+  }, [addresses, channelRows]);
   const flexServiceSid = flexConfiguration?.flexConversationServiceSid ?? null;
   /** Each channel's default Studio flow for a new address: the first of its names that is published. */
   const defaultFlows = useMemo(() => {
@@ -135,7 +135,7 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
   );
   return {
     chatAddressMissing,
-    connections,
+    channelRows,
     counts,
     addresses,
     flexFlows: flexFlowTable,

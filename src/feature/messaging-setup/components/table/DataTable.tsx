@@ -5,9 +5,9 @@ import { Text } from '@twilio-paste/core/text';
 
 import { matchesSearch } from '../../state/rows';
 import { fill, useStrings } from '../../strings';
-import { clampPage, Pager, pageOf } from '../Pager';
-import { TableToolbar, type TableFilters } from '../TableToolbar';
-import { useSelection } from '../useSelection';
+import { clampPage, Pager, pageOf } from './Pager';
+import { TableToolbar, type TableFilters } from './TableToolbar';
+import { useSelection } from './useSelection';
 import { DataRow, HeaderRow, type Column, type RowSelection } from './DataRow';
 import { useSharedItems } from './useSharedItems';
 

@@ -4,14 +4,14 @@ import { Td } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
 import type { Diagnosis, DiagnosisLevel, Finding } from '../../diagnostics/diagnose';
-import type { ConnectionRow } from '../../state/rows';
+import type { ChannelRow } from '../../state/rows';
 import { useStrings, type MessagingSetupStrings } from '../../strings';
-import { AddressRowActions } from '../AddressRowActions';
-import { AddressStatusBadge } from '../AddressStatusBadge';
-import type { ConnectionRowActions } from '../ConnectionsTable';
-import { DiagnosisBadge } from '../DiagnosisBadge';
-import { wordFinding } from '../findingText';
-import { SidCell } from '../SidCell';
+import { AddressRowActions } from '../tabs/AddressRowActions';
+import { AddressStatusBadge } from '../shared/AddressStatusBadge';
+import type { ChannelRowActions } from '../tabs/ChannelTable';
+import { DiagnosisBadge } from '../shared/DiagnosisBadge';
+import { wordFinding } from '../shared/findingText';
+import { SidWithCopy } from './SidWithCopy';
 import type { Column } from './DataRow';
 
 // The tables' cells (Phone numbers, WhatsApp senders, Addresses), each memoised on flat props and
@@ -47,7 +47,7 @@ export const NameCell = React.memo(function NameCell({ name, note }: { name: str
 export const StatusCell = React.memo(function StatusCell({
   status,
   finding,
-}: Pick<ConnectionRow, 'status'> & { finding: Finding | undefined }) {
+}: Pick<ChannelRow, 'status'> & { finding: Finding | undefined }) {
   const strings = useStrings();
   const reason = finding ? wordFinding(finding, strings).explanation : '';
   return (
@@ -107,8 +107,8 @@ export const ActionsCell = React.memo(function ActionsCell({
   connectable,
   addressConfiguration,
   actions,
-}: Pick<ConnectionRow, 'type' | 'address' | 'name' | 'connectable' | 'addressConfiguration'> & {
-  actions: ConnectionRowActions;
+}: Pick<ChannelRow, 'type' | 'address' | 'name' | 'connectable' | 'addressConfiguration'> & {
+  actions: ChannelRowActions;
 }) {
   const strings = useStrings();
   return (
@@ -134,8 +134,8 @@ export const ActionsCell = React.memo(function ActionsCell({
   );
 });
 
-export const SidTd = React.memo(function SidTd({ sid, address }: { sid?: string; address: string }) {
-  return <Td>{sid ? <SidCell sid={sid} address={address} /> : '—'}</Td>;
+export const SidCell = React.memo(function SidCell({ sid, address }: { sid?: string; address: string }) {
+  return <Td>{sid ? <SidWithCopy sid={sid} address={address} /> : '—'}</Td>;
 });
 
 /** A reader's row: nothing to do, the column kept so every row has the same cells. */

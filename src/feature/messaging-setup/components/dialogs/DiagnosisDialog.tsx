@@ -1,0 +1,207 @@
+import React, { useState } from 'react';
+import { Alert } from '@twilio-paste/core/alert';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
+import { Paragraph } from '@twilio-paste/core/paragraph';
+import { Text } from '@twilio-paste/core/text';
+import { useUID } from '@twilio-paste/core/uid-library';
+
+import type { FindingCode } from '../../diagnostics/diagnose';
+import type { ChannelRow } from '../../state/rows';
+import { fill, useStrings } from '../../strings';
+import { CopyButton } from '../shared/CopyButton';
+import { DiagnosisBadge, LEVEL_LABEL_KEY } from '../shared/DiagnosisBadge';
+import { useAsync } from '../../state/useAsync';
+import { wordFinding } from '../shared/findingText';
+
+/** A number's own inbound handler that the view can safely clear (and restore). */
+export type InboundField = 'smsUrl' | 'smsApplicationSid';
+
+const FIELD_OF: Partial<Record<FindingCode, InboundField>> = {
+  'sms-url-set': 'smsUrl',
+  'sms-application-set': 'smsApplicationSid',
+};
+
+/** What the dialog shows of a row of any table: a number's, a sender's, a page's or an address's. */
+export type DiagnosedRow = Pick<ChannelRow, 'key' | 'address' | 'number' | 'addressConfiguration'> & {
+  diagnosis?: ChannelRow['diagnosis'];
+};
+
+interface DiagnosisDialogProps {
+  /** The row as it is now: after a fix, its diagnosis is the new one. */
+  row: DiagnosedRow;
+  canWrite: boolean;
+  /** Sets one field of the number ("" clears it); resolves with the value it had before. */
+  onSetInbound: (field: InboundField, value: string) => Promise<string | null>;
+  onClose: () => void;
+  /** Shown below the findings: the address's last few changes. */
+  recentChanges?: React.ReactNode;
+}
+
+type Step =
+  | { kind: 'findings' }
+  | { kind: 'confirm'; field: InboundField; value: string }
+  | { kind: 'cleared'; field: InboundField; previous: string };
+
+/**
+ * Every finding of a number, sender, page or address, with its fix; clears a number's parallel
+ * handler, with undo.
+ */
+export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, recentChanges }: DiagnosisDialogProps) {
+  const headingId = useUID();
+  const strings = useStrings();
+  const [step, setStep] = useState<Step>({ kind: 'findings' });
+  const { pending, error, run: runTask, clearError } = useAsync();
+  const diagnosis = row.diagnosis;
+  const what = (field: InboundField) =>
+    field === 'smsUrl' ? strings.MessagingSetupWebhookWhat : strings.MessagingSetupApplicationWhat;
+
+  async function run(field: InboundField, value: string, next: (previous: string | null) => Step) {
+    const outcome = await runTask(() => onSetInbound(field, value));
+    if (outcome.status === 'done') setStep(next(outcome.value));
+  }
+
+  const currentValue = (field: InboundField) =>
+    field === 'smsUrl' ? row.number?.smsUrl : row.number?.smsApplicationSid;
+
+  return (
+    <Modal isOpen onDismiss={pending ? () => undefined : onClose} ariaLabelledby={headingId} size="wide">
+      <ModalHeader>
+        <ModalHeading as="h2" id={headingId}>
+          {fill(strings.MessagingSetupDiagnosisTitle, { address: row.address })}
+        </ModalHeading>
+      </ModalHeader>
+      <ModalBody>
+        {error && (
+          <Box marginBottom="space50">
+            <Alert variant="error">
+              <strong>{strings.MessagingSetupNotCleared}</strong> {error}
+            </Alert>
+          </Box>
+        )}
+        {step.kind === 'cleared' && (
+          <Box marginBottom="space50">
+            <Alert variant="neutral">
+              {fill(strings.MessagingSetupCleared, {
+                what: what(step.field),
+                address: row.address,
+                previous: step.previous,
+              })}{' '}
+              <Button
+                variant="link"
+                loading={pending}
+                onClick={() => void run(step.field, step.previous, () => ({ kind: 'findings' }))}
+              >
+                {strings.MessagingSetupUndo}
+              </Button>
+            </Alert>
+          </Box>
+        )}
+        {step.kind === 'confirm' ? (
+          <>
+            <Paragraph>
+              {fill(
+                step.field === 'smsUrl'
+                  ? strings.MessagingSetupClearWebhookConfirm
+                  : strings.MessagingSetupClearApplicationConfirm,
+                { address: row.address },
+              )}
+            </Paragraph>
+            <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50">
+              <Text as="code" fontFamily="fontFamilyCode" wordBreak="break-all" data-testid="current-value">
+                {step.value}
+              </Text>
+              <CopyButton value={step.value} label={strings.MessagingSetupCopyValue} />
+            </Box>
+          </>
+        ) : diagnosis ? (
+          <>
+            <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50">
+              <DiagnosisBadge address={row.address} level={diagnosis.level} />
+              <Text as="span">
+                {diagnosis.findings.length === 0
+                  ? fill(strings.MessagingSetupDiagnosisAllGood, { address: row.address })
+                  : fill(strings.MessagingSetupDiagnosisSummary, {
+                      count: diagnosis.findings.length,
+                      level: strings[LEVEL_LABEL_KEY[diagnosis.level]],
+                    })}
+              </Text>
+            </Box>
+            <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
+              {diagnosis.findings.map((finding) => {
+                const field = FIELD_OF[finding.code];
+                const value = field ? currentValue(field) : null;
+                return (
+                  <Box
+                    as="li"
+                    key={finding.code}
+                    data-finding={finding.code}
+                    borderLeftStyle="solid"
+                    borderLeftWidth="borderWidth30"
+                    borderLeftColor={finding.severity === 'broken' ? 'colorBorderError' : 'colorBorderWarning'}
+                    paddingLeft="space40"
+                    marginBottom="space50"
+                  >
+                    <Text as="p" fontWeight="fontWeightSemibold">
+                      {strings[LEVEL_LABEL_KEY[finding.severity]]}: {wordFinding(finding, strings).explanation}
+                    </Text>
+                    <Text as="p">
+                      {strings.MessagingSetupFindingFix} {wordFinding(finding, strings).fix}
+                    </Text>
+                    {/* Clearing is safe only beside an address: without one, this handler is the number's only route. */}
+                    {canWrite && field && value && row.addressConfiguration && (
+                      <Box marginTop="space30">
+                        <Button
+                          variant="secondary"
+                          size="small"
+                          onClick={() => {
+                            clearError();
+                            setStep({ kind: 'confirm', field, value });
+                          }}
+                        >
+                          {field === 'smsUrl'
+                            ? strings.MessagingSetupClearWebhook
+                            : strings.MessagingSetupClearApplication}
+                        </Button>
+                      </Box>
+                    )}
+                  </Box>
+                );
+              })}
+            </Box>
+          </>
+        ) : null}
+        {recentChanges}
+      </ModalBody>
+      <ModalFooter>
+        <ModalFooterActions>
+          {step.kind === 'confirm' ? (
+            <>
+              <Button variant="secondary" disabled={pending} onClick={() => setStep({ kind: 'findings' })}>
+                {strings.MessagingSetupCancel}
+              </Button>
+              <Button
+                variant="destructive"
+                loading={pending}
+                onClick={() =>
+                  void run(step.field, '', (previous) => ({
+                    kind: 'cleared',
+                    field: step.field,
+                    previous: previous ?? step.value,
+                  }))
+                }
+              >
+                {strings.MessagingSetupClear}
+              </Button>
+            </>
+          ) : (
+            <Button variant="secondary" disabled={pending} onClick={onClose}>
+              {strings.MessagingSetupClose}
+            </Button>
+          )}
+        </ModalFooterActions>
+      </ModalFooter>
+    </Modal>
+  );
+}

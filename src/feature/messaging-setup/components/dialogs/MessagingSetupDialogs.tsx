@@ -1,0 +1,208 @@
+import React from 'react';
+import { Paragraph } from '@twilio-paste/core/paragraph';
+
+import type {
+  AddressType,
+  ConversationServiceSummary,
+  FlexConfigurationSummary,
+  StudioFlowSummary,
+} from '../../../../contract/types';
+import type { MessagingSetupActions } from '../../actions/messagingSetupActions';
+import type { AddressForms } from '../../state/addressForm';
+import type { AddressTableActions } from '../tabs/AddressesTable';
+import type { ChannelRowActions } from '../tabs/ChannelTable';
+import type { AddressRow, ChannelRow } from '../../state/rows';
+import { AddressDialog } from './AddressDialog';
+import { BulkCreateDialog } from './BulkCreateDialog';
+import { DeleteAddressDialog } from './DeleteAddressDialog';
+import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
+import { RecentChanges } from './RecentChanges';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DeleteFlexFlowDialog } from './DeleteFlexFlowDialog';
+import type { Dialog, OpenDialog } from './dialogOwner';
+import { FixDefaultServiceDialog } from './FixDefaultServiceDialog';
+import { MigrateFlexFlowsDialog } from './MigrateFlexFlowsDialog';
+import { fill, useStrings } from '../../strings';
+import type { BackendClient } from '../../api/backendClient';
+import type { HistoryNames } from '../../state/historyText';
+
+/** The Phone numbers and WhatsApp senders rows' buttons: each opens its dialog. */
+export const channelRowActions = (open: OpenDialog): ChannelRowActions => ({
+  onCreate: ({ type, address, name }) =>
+    open({ kind: 'create', type, address, friendlyName: name || undefined, addressFixed: true }),
+  onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
+  onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
+  onDiagnose: (key) => open({ kind: 'diagnosis', key }),
+  onBulkCreate: (rows) => open({ kind: 'bulk-settings', rows }),
+});
+
+/** The Addresses tab's buttons. */
+export const addressTableActions = (open: OpenDialog): AddressTableActions => ({
+  onCreate: () => open({ kind: 'create', type: 'sms', address: '', addressFixed: false }),
+  onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
+  onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
+  onDiagnose: (key) => open({ kind: 'diagnosis', key }),
+});
+
+interface MessagingSetupDialogsProps {
+  /** The one owner's (dialogOwner.ts): the open dialog, and how to move on or close. */
+  dialog: Dialog;
+  open: OpenDialog;
+  close: () => void;
+  /** The current rows: the diagnosis dialog shows its row as it is now, not as it was when opened. */
+  rows: { channelRows: Partial<Record<AddressType, ChannelRow[]>>; addresses: AddressRow[] };
+  actions: MessagingSetupActions;
+  /** Create and edit forms with the view's defaults (Studio "Messaging Flow", Flex's service). */
+  forms: AddressForms;
+  studioFlows: StudioFlowSummary[];
+  services: ConversationServiceSummary[];
+  flexServiceSid: string | null;
+  /** For the default-service fix: which service is the default now. */
+  flexConfiguration: FlexConfigurationSummary | null;
+  canWrite: boolean;
+  /** Where the diagnosis dialog reads an address's recent changes. */
+  history: { backend: BackendClient; names: HistoryNames };
+}
+
+/** The view's dialogs, all rendered here: the open one, wired to the verbs that make its change. */
+export function MessagingSetupDialogs({
+  dialog,
+  open,
+  close,
+  rows,
+  actions,
+  forms,
+  studioFlows,
+  services,
+  flexServiceSid,
+  flexConfiguration,
+  canWrite,
+  history,
+}: MessagingSetupDialogsProps) {
+  const strings = useStrings();
+  const serviceName = (sid: string | null) =>
+    sid ? (services.find((s) => s.sid === sid)?.friendlyName ?? sid) : strings.MessagingSetupNoDefaultService;
+  // Shown as the row is now: a fix made in the dialog shows at once.
+  const diagnosed =
+    dialog.kind === 'diagnosis'
+      ? [...Object.values(rows.channelRows), rows.addresses]
+          .map((table: readonly DiagnosedRow[]) => table.find((row) => row.key === dialog.key))
+          .find((row) => row !== undefined)
+      : undefined;
+  const addressDialog =
+    dialog.kind === 'create'
+      ? {
+          form: forms.create(dialog.type, dialog.address, dialog.friendlyName),
+          addressFixed: dialog.addressFixed,
+        }
+      : dialog.kind === 'edit'
+        ? { form: forms.edit(dialog.addressConfiguration), addressFixed: true }
+        : undefined;
+  return (
+    <>
+      {addressDialog && (
+        <AddressDialog
+          initial={addressDialog.form}
+          addressFixed={addressDialog.addressFixed}
+          studioFlows={studioFlows}
+          services={services}
+          flexServiceSid={flexServiceSid}
+          onCreate={actions.createAddress}
+          onUpdate={(request) => actions.updateAddress(request, addressDialog.form.address)}
+          onCancel={close}
+          onDone={close}
+        />
+      )}
+      {dialog.kind === 'bulk-settings' && (
+        <AddressDialog
+          initial={forms.create(dialog.rows[0].type, dialog.rows[0].address)}
+          addressFixed
+          studioFlows={studioFlows}
+          services={services}
+          flexServiceSid={flexServiceSid}
+          onCancel={close}
+          bulk={{
+            count: dialog.rows.length,
+            onSettings: (template) => open({ kind: 'bulk-run', rows: dialog.rows, template }),
+          }}
+        />
+      )}
+      {dialog.kind === 'bulk-run' && (
+        <BulkCreateDialog
+          rows={dialog.rows}
+          template={dialog.template}
+          create={actions.createAddressInBulk}
+          onFinished={actions.reportBulkCreate}
+          onClose={close}
+        />
+      )}
+      {diagnosed && (
+        <DiagnosisDialog
+          row={diagnosed}
+          canWrite={canWrite}
+          onSetInbound={(field, value) =>
+            actions.setNumberInbound({ sid: diagnosed.key, address: diagnosed.address }, field, value)
+          }
+          onClose={close}
+          recentChanges={<RecentChanges backend={history.backend} names={history.names} address={diagnosed.address} />}
+        />
+      )}
+      {dialog.kind === 'delete' && (
+        <DeleteAddressDialog
+          address={dialog.addressConfiguration}
+          onConfirm={() => actions.deleteAddress(dialog.addressConfiguration)}
+          onCancel={close}
+          onDone={close}
+        />
+      )}
+      {dialog.kind === 'migrate-flex-flows' && (
+        <MigrateFlexFlowsDialog
+          rows={dialog.rows}
+          onMigrate={actions.migrateFlexFlow}
+          onFinished={(results) => {
+            dialog.done?.();
+            actions.reportMigration(results);
+          }}
+          onClose={close}
+        />
+      )}
+      {dialog.kind === 'delete-flex-flow' && (
+        <DeleteFlexFlowDialog
+          row={dialog.row}
+          onConfirm={() => actions.deleteFlexFlow(dialog.row)}
+          onCancel={close}
+          onDone={close}
+        />
+      )}
+      {dialog.kind === 'revert' && (
+        <ConfirmDialog
+          title={strings.MessagingSetupHistoryRevertTitle}
+          confirmLabel={strings.MessagingSetupHistoryRevertConfirm}
+          variant="primary"
+          describeFailure={(error) => fill(strings.MessagingSetupHistoryRevertFailed, { error })}
+          onConfirm={() => actions.revertChange(dialog.entry, dialog.summary)}
+          onDone={() => {
+            close();
+            dialog.done?.();
+          }}
+          onCancel={close}
+        >
+          <Paragraph marginBottom="space0">
+            {fill(strings.MessagingSetupHistoryRevertBody, { summary: dialog.summary })}
+          </Paragraph>
+        </ConfirmDialog>
+      )}
+      {dialog.kind === 'fix-default-service' && (
+        <FixDefaultServiceDialog
+          current={{
+            sid: flexConfiguration?.defaultConversationServiceSid ?? null,
+            name: serviceName(flexConfiguration?.defaultConversationServiceSid ?? null),
+          }}
+          flex={{ sid: dialog.flexServiceSid, name: serviceName(dialog.flexServiceSid) }}
+          onConfirm={() => actions.fixDefaultService(dialog.flexServiceSid, serviceName(dialog.flexServiceSid))}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+
+import type { AddressInput, AddressSummary, AddressType, HistoryEntry } from '../../../../contract/types';
+import type { FlexFlowRow } from '../../state/flexFlowRows';
+import type { ChannelRow } from '../../state/rows';
+import { useFocusReturn } from './useFocusReturn';
+
+/**
+ * Which dialog of the view is open, with what it acts on. Every trigger (a row's button, a
+ * toolbar, the health banner, the Flex Flows and History tabs) opens one through the one owner
+ * (`useDialogOwner`, given to them by `useOpenDialog`); MessagingSetupDialogs renders it, wired
+ * to its verb. A create or edit form is made when its dialog renders, from the view's defaults then.
+ */
+export type Dialog =
+  | { kind: 'none' }
+  | { kind: 'create'; type: AddressType; address: string; friendlyName?: string; addressFixed: boolean }
+  | { kind: 'edit'; addressConfiguration: AddressSummary }
+  | { kind: 'delete'; addressConfiguration: AddressSummary }
+  | { kind: 'diagnosis'; key: string }
+  | { kind: 'bulk-settings'; rows: ChannelRow[] }
+  | { kind: 'bulk-run'; rows: ChannelRow[]; template: AddressInput }
+  /** `done`: after the run, e.g. the table clears its ticks. */
+  | { kind: 'migrate-flex-flows'; rows: FlexFlowRow[]; done?: () => void }
+  | { kind: 'delete-flex-flow'; row: FlexFlowRow }
+  /** `done`: after a revert, e.g. the History tab loads again from the newest. */
+  | { kind: 'revert'; entry: HistoryEntry; summary: string; done?: () => void }
+  | { kind: 'fix-default-service'; flexServiceSid: string };
+
+export type OpenDialog = (dialog: Dialog) => void;
+
+/**
+ * The one owner of the view's dialog: what is open, opening (remembering the focused control,
+ * which gets focus back when the dialog closes) and closing.
+ */
+export function useDialogOwner() {
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const isOpen = dialog.kind !== 'none';
+  const rememberOpener = useFocusReturn(isOpen);
+  // Read when opening, so `open` stays one function for the view's life (rows hold it).
+  const wasOpen = useRef(isOpen);
+  wasOpen.current = isOpen;
+  const open = useCallback<OpenDialog>(
+    (next) => {
+      // Moving from one dialog to the next (bulk settings → run) keeps the first opener.
+      if (!wasOpen.current) rememberOpener();
+      wasOpen.current = next.kind !== 'none';
+      setDialog(next);
+    },
+    [rememberOpener],
+  );
+  const close = useCallback(() => {
+    wasOpen.current = false;
+    setDialog({ kind: 'none' });
+  }, []);
+  return useMemo(() => ({ dialog, open, close }), [dialog, open, close]);
+}
+
+const OpenDialogContext = createContext<OpenDialog>(() => {
+  throw new Error('A dialog was opened outside the Messaging Setup view.');
+});
+
+export const OpenDialogProvider = OpenDialogContext.Provider;
+
+/** How a trigger anywhere in the view opens a dialog: the owner's `open`. */
+export const useOpenDialog = (): OpenDialog => useContext(OpenDialogContext);

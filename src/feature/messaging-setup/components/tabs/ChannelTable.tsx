@@ -1,0 +1,173 @@
+import React, { useMemo, useState } from 'react';
+import { Button } from '@twilio-paste/core/button';
+
+import type { AddressSummary } from '../../../../contract/types';
+import { matchesDiagnosis, type ChannelRow, type DiagnosisFilter, type StatusFilter } from '../../state/rows';
+import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
+import {
+  ActionsCell,
+  AddressCell,
+  diagnosisColumn,
+  NameCell,
+  NoActionsCell,
+  RoutingCell,
+  SidCell,
+  StatusCell,
+} from '../table/cells';
+import { DataTable, type Column, type TableSelection } from '../table/DataTable';
+
+/** What a row's buttons do; the view's, one object for its life. */
+export interface ChannelRowActions {
+  onCreate: (target: Pick<ChannelRow, 'type' | 'address' | 'name'>) => void;
+  onEdit: (addressConfiguration: AddressSummary) => void;
+  onDelete: (addressConfiguration: AddressSummary) => void;
+  /** Opens a row's findings, by its key. */
+  onDiagnose: (key: string) => void;
+  /** Creates addresses for many rows with one configuration. */
+  onBulkCreate: (rows: ChannelRow[]) => void;
+}
+
+interface ConnectionsTableProps {
+  rows: ChannelRow[];
+  /** Column heading for the address: "Phone number" or "WhatsApp sender". */
+  addressHeading: string;
+  emptyText: string;
+  canWrite: boolean;
+  actions: ChannelRowActions;
+  /** The Diagnosis filter is the view's, so the health banner's counts can set it. */
+  diagnosisFilter: DiagnosisFilter;
+  onDiagnosisFilter: (filter: DiagnosisFilter) => void;
+}
+
+/** A row bulk create can take: no address yet, and one can be made. */
+const selectable = (row: ChannelRow) => !row.addressConfiguration && row.connectable;
+const keyOf = (row: ChannelRow) => row.key;
+const searchText = (row: ChannelRow) => [
+  row.address,
+  row.name,
+  row.routing,
+  row.addressConfiguration?.sid,
+  row.addressConfiguration?.friendlyName,
+  row.note,
+];
+
+function channelColumns(
+  strings: MessagingSetupStrings,
+  addressHeading: string,
+  canWrite: boolean,
+  actions: ChannelRowActions,
+): Column<ChannelRow>[] {
+  return [
+    {
+      id: 'address',
+      header: addressHeading,
+      dataColumn: 'address',
+      td: (row) => <AddressCell address={row.address} />,
+    },
+    {
+      id: 'name',
+      header: strings.MessagingSetupColumnName,
+      td: (row) => <NameCell name={row.name} note={row.note} />,
+    },
+    {
+      id: 'status',
+      header: strings.MessagingSetupColumnStatus,
+      td: (row) => <StatusCell status={row.status} finding={row.statusFinding} />,
+    },
+    diagnosisColumn(strings, actions.onDiagnose),
+    {
+      id: 'routing',
+      header: strings.MessagingSetupColumnRouting,
+      td: (row) => <RoutingCell routing={row.routing} />,
+    },
+    {
+      id: 'sid',
+      header: strings.MessagingSetupColumnAddressSid,
+      td: (row) => <SidCell sid={row.addressConfiguration?.sid} address={row.address} />,
+    },
+    {
+      id: 'actions',
+      header: strings.MessagingSetupColumnActions,
+      align: 'right',
+      td: (row) =>
+        canWrite ? (
+          <ActionsCell
+            type={row.type}
+            address={row.address}
+            name={row.name}
+            connectable={row.connectable}
+            addressConfiguration={row.addressConfiguration}
+            actions={actions}
+          />
+        ) : (
+          <NoActionsCell />
+        ),
+    },
+  ];
+}
+
+/** The Phone numbers and WhatsApp senders tables: one row per number/sender, its address status. */
+export function ChannelTable({
+  rows,
+  addressHeading,
+  emptyText,
+  canWrite,
+  actions,
+  diagnosisFilter,
+  onDiagnosisFilter,
+}: ConnectionsTableProps) {
+  const strings = useStrings();
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const columns = useMemo(
+    () => channelColumns(strings, addressHeading, canWrite, actions),
+    [strings, addressHeading, canWrite, actions],
+  );
+  const filters = useMemo(
+    () => ({
+      status,
+      onStatus: setStatus,
+      diagnosis: diagnosisFilter,
+      onDiagnosis: onDiagnosisFilter,
+      key: `${status}/${diagnosisFilter}`,
+      matches: (row: ChannelRow) =>
+        (status === 'all' || row.status === status) && matchesDiagnosis(row.diagnosis, diagnosisFilter),
+    }),
+    [status, diagnosisFilter, onDiagnosisFilter],
+  );
+  const selection = useMemo<TableSelection<ChannelRow> | undefined>(
+    () =>
+      canWrite
+        ? {
+            isSelectable: selectable,
+            rowLabel: (row) => fill(strings.MessagingSetupSelectRow, { address: row.address }),
+            allLabel: (count) => fill(strings.MessagingSetupSelectAllMatching, { count }),
+            action: (chosen, done) => (
+              <Button
+                variant="primary"
+                size="small"
+                disabled={chosen.length === 0}
+                onClick={() => {
+                  actions.onBulkCreate(chosen);
+                  done();
+                }}
+              >
+                {fill(strings.MessagingSetupBulkCreate, { count: chosen.length })}
+              </Button>
+            ),
+          }
+        : undefined,
+    [canWrite, strings, actions],
+  );
+  return (
+    <DataTable
+      items={rows}
+      keyOf={keyOf}
+      columns={columns}
+      searchText={searchText}
+      filters={filters}
+      emptyText={emptyText}
+      selection={selection}
+      rowTestId="connection-row"
+    />
+  );
+}
