@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { credentialsFromEnv, type SandboxCredentials } from './config';
 import { controlApi } from './controlApi';
 import { FaultInjector, type FaultTarget } from './faults';
-import { DEFAULT_RESET, generateAccount, type ResetOptions } from './generateAccount';
+import { DEFAULT_RESET, generateAccount, type ResetCounts, type ResetOptions } from './generateAccount';
 import { playInboundMessage } from './inbound/playInbound';
 import type { OperationResult } from './operation';
 import { RequestLog } from './requestLog';
@@ -25,7 +25,7 @@ export interface Sandbox {
   readonly log: RequestLog;
   readonly tokens: TokenAuthority;
   account: SandboxAccount;
-  reset(options?: ResetOptions): Record<string, number | string>;
+  reset(options?: ResetOptions): ResetCounts;
 }
 
 export async function createSandbox(
@@ -50,6 +50,8 @@ export async function createSandbox(
         addresses: a.addresses.size,
         flexFlows: a.flexFlows.size,
         studioFlows: a.studioFlows.size,
+        emailAddresses: a.addresses.all().filter((address) => address.type === 'email').length,
+        emailDomains: [...a.emailDomains],
       };
     },
   };

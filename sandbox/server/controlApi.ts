@@ -2,8 +2,8 @@ import Ajv from 'ajv';
 import express, { type Request, type Response } from 'express';
 
 import { type FaultInjector, NO_FAULTS, type FaultSettings } from './faults';
-import { DEFAULT_RESET, RESET_LIMITS, type ResetOptions } from './generateAccount';
-import { channelOf } from './inbound/playInbound';
+import { DEFAULT_RESET, RESET_LIMITS, type ResetCounts, type ResetOptions } from './generateAccount';
+import { channelOf, fitsChannel } from './inbound/playInbound';
 import type { InboundRequest, InboundResult } from './inbound/types';
 import type { RequestLog } from './requestLog';
 import type { TokenAuthority } from './tokens';
@@ -25,6 +25,17 @@ const validateReset = ajv.compile<Partial<ResetOptions>>({
     seed: { type: 'integer' },
     defaultServiceIsFlex: { type: 'boolean' },
     otherChannels: { type: 'boolean' },
+    emailAddresses: count(RESET_LIMITS.emailAddresses),
+    // Host names, as a domain is added in Flex › Manage › Email.
+    emailDomains: {
+      type: 'array',
+      maxItems: RESET_LIMITS.emailDomains,
+      items: {
+        type: 'string',
+        maxLength: 253,
+        pattern: '^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+$',
+      },
+    },
   },
 });
 
@@ -47,11 +58,14 @@ const validateFaults = ajv.compile<Partial<FaultSettings> & { seed?: number }>({
 
 /**
  * A customer's or the account's address: `+E164` for SMS, `whatsapp:+E164` for WhatsApp,
- * `messenger:<digits>` for Messenger, else a chat address or a chat customer's identity.
+ * `messenger:<digits>` for Messenger, `local@domain` for email, else a chat address or a chat
+ * customer's identity.
  */
 const messagingAddress = {
   type: 'string',
-  pattern: '^((whatsapp:)?\\+[1-9][0-9]{1,14}|messenger:[0-9]{1,20}|[A-Za-z0-9][A-Za-z0-9._:@-]{0,255})$',
+  maxLength: 256,
+  pattern:
+    "^((whatsapp:)?\\+[1-9][0-9]{1,14}|messenger:[0-9]{1,20}|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253}|[A-Za-z0-9][A-Za-z0-9._:@-]{0,255})$",
 };
 
 const validateInbound = ajv.compile<InboundRequest>({
@@ -63,6 +77,8 @@ const validateInbound = ajv.compile<InboundRequest>({
     to: messagingAddress,
     // An SMS body is at most 1600 characters once Twilio has joined the segments.
     body: { type: 'string', maxLength: 1600 },
+    // An email's subject: one header line (RFC 5322's 998 characters).
+    subject: { type: 'string', maxLength: 998 },
   },
 });
 
@@ -79,7 +95,7 @@ const validateToken = ajv.compile<{ identity: string; roles: string[]; ttlSecond
 });
 
 export interface ControlTarget {
-  reset(options: ResetOptions): Record<string, number | string>;
+  reset(options: ResetOptions): ResetCounts;
   faults: FaultInjector;
   tokens: TokenAuthority;
   log: RequestLog;
@@ -135,12 +151,14 @@ export function controlApi(target: ControlTarget): express.Router {
   router.post('/inbound', async (req: Request, res: Response) => {
     const body: unknown = req.body ?? {};
     if (!validateInbound(body)) return badRequest(res, errorText(validateInbound.errors));
-    if (channelOf(body.from) !== channelOf(body.to)) {
+    const channel = channelOf(body.to);
+    if (!fitsChannel(body.from, channel)) {
       return badRequest(
         res,
-        'from and to must be on the same channel (both +E164, both whatsapp:+E164, both messenger:<id>, or a chat identity to a chat address)',
+        'from and to must be on the same channel (both +E164, both whatsapp:+E164, both messenger:<id>, both email addresses, or a chat identity to a chat address)',
       );
     }
+    if (body.subject !== undefined && channel !== 'email') return badRequest(res, 'subject is for an email only');
     res.json(await target.inbound.play(body));
   });
 

@@ -28,7 +28,17 @@ export interface ResetOptions {
    * email and RCS addresses, a Facebook Flex Flow; see addOtherChannels) on top of the counts.
    */
   otherChannels: boolean;
+  /**
+   * Extension: how many `email` addresses (see addEmailAddresses). Unset: 3 with otherChannels,
+   * none without; set, exactly that many, with or without otherChannels.
+   */
+  emailAddresses?: number;
+  /** Extension: the email domains the account has authenticated (default DEMO_EMAIL_DOMAINS). */
+  emailDomains?: string[];
 }
+
+/** What a reset made: the account's SID, its counts, and the authenticated email domains. */
+export type ResetCounts = Record<string, number | string | string[]>;
 
 export const DEFAULT_RESET: ResetOptions = {
   numbers: 24,
@@ -47,7 +57,17 @@ export const RESET_LIMITS = {
   addresses: 200_000,
   flexFlows: 1_000,
   studioFlows: 1_000,
+  emailAddresses: 10_000,
+  emailDomains: 100,
 };
+
+/**
+ * The email domains a generated account has added and authenticated (Flex › Manage › Email):
+ * `.example` names, which can never be real (RFC 2606). `owl-shoes-outlet.example` is not one.
+ */
+export const DEMO_EMAIL_DOMAINS = ['owl-shoes.example', 'help.owl-shoes.example'] as const;
+/** How many email addresses the other channels bring when the reset does not say. */
+export const DEFAULT_EMAIL_ADDRESSES = 3;
 
 export const MESSAGING_FLOW_NAME = 'Messaging Flow';
 const OTHER_FLOWS: { name: string; status: 'draft' | 'published' }[] = [
@@ -218,6 +238,7 @@ function integrationFor(
 export function generateAccount(accountSid: string, options: ResetOptions): SandboxAccount {
   const random = new SeededRandom(options.seed);
   const account = new SandboxAccount(accountSid, random, new Date(EPOCH));
+  for (const domain of options.emailDomains ?? DEMO_EMAIL_DOMAINS) account.emailDomains.add(domain.toLowerCase());
 
   // Conversations: Flex's service, a second one, and the account default.
   const flexService = account.conversationServices.add(buildConversationService(account, 'Flex Conversations Service'));
@@ -407,8 +428,16 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
       ),
     );
   }
+  const emailAddresses = options.emailAddresses ?? (options.otherChannels ? DEFAULT_EMAIL_ADDRESSES : 0);
   if (options.otherChannels) {
-    addOtherChannels(account, { chatService: legacyChatService, flexService: flexService.sid, messagingFlow });
+    addOtherChannels(
+      account,
+      { chatService: legacyChatService, flexService: flexService.sid, messagingFlow },
+      emailAddresses > 0,
+    );
+    addEmailAddresses(account, flexService.sid, 1, emailAddresses);
+  } else {
+    addEmailAddresses(account, flexService.sid, 0, emailAddresses);
   }
   // Every Twilio account has a default Sync Service, addressed as `default` (its unique name). Made
   // last, so every SID above stays as it was.
@@ -426,13 +455,15 @@ export const FACEBOOK_PAGES = [
 
 /**
  * The channels beside phone numbers, as a Flex account has them: the default chat address to
- * "Chat Flow", a Messenger address for the first Facebook Page (the second has none), addresses
- * of types Flex does not route (email, RCS), and legacy web and Facebook Flex Flows. Made after
- * everything else, so that the SIDs above stay as they were.
+ * "Chat Flow", a Messenger address for the first Facebook Page (the second has none), the first
+ * email address (emailAddressAt(0), with `firstEmail`), an RCS address (a type Flex does not
+ * route), and legacy web and Facebook Flex Flows. Made after everything else, so that the SIDs
+ * above stay as they were; the other email addresses come after these, for the same reason.
  */
 function addOtherChannels(
   account: SandboxAccount,
   sids: { chatService: string; flexService: string; messagingFlow: string },
+  firstEmail: boolean,
 ): void {
   const chatFlow = account.studioFlows.add(
     buildStudioFlow(account, { friendly_name: 'Chat Flow', status: 'published' }),
@@ -458,12 +489,7 @@ function addOtherChannels(
       friendly_name: page.name,
       auto_creation: studio(sids.messagingFlow, 3),
     },
-    {
-      type: 'email',
-      address: 'support@owl-shoes.example',
-      friendly_name: 'Support inbox',
-      auto_creation: { enabled: true, type: 'default' },
-    },
+    ...(firstEmail ? [emailAddressAt(0, { flexService: sids.flexService, emailFlow: '', missingFlow: '' })] : []),
     {
       type: 'rcs',
       address: 'rcs:owl_shoes_agent',
@@ -486,4 +512,89 @@ function addOtherChannels(
       JanitorEnabled: true,
     }),
   );
+}
+
+/**
+ * The email addresses of a generated account, by position, so that every seed shows each case:
+ * a mailbox with the default integration, one routed to the published "Email Flow" (ready), one
+ * to a Studio flow that no longer exists (the diagnosis shows it); then a cycle of Studio,
+ * webhook and default addresses on the second domain.
+ */
+function emailAddressAt(
+  index: number,
+  sids: { flexService: string; emailFlow: string; missingFlow: string },
+): Parameters<typeof buildAddressConfiguration>[1] {
+  const studio = (flow: string): AutoCreation => ({
+    enabled: true,
+    type: 'studio',
+    conversation_service_sid: sids.flexService,
+    studio_flow_sid: flow,
+    studio_retry_count: 3,
+  });
+  if (index === 0) {
+    return {
+      type: 'email',
+      address: 'support@owl-shoes.example',
+      friendly_name: 'Support inbox',
+      auto_creation: { enabled: true, type: 'default' },
+    };
+  }
+  if (index === 1) {
+    return {
+      type: 'email',
+      address: 'orders@owl-shoes.example',
+      friendly_name: 'Orders',
+      auto_creation: studio(sids.emailFlow),
+    };
+  }
+  if (index === 2) {
+    return {
+      type: 'email',
+      address: 'returns@help.owl-shoes.example',
+      friendly_name: 'Returns',
+      auto_creation: studio(sids.missingFlow),
+    };
+  }
+  const kind = index % 3;
+  const auto_creation: AutoCreation =
+    kind === 0
+      ? studio(sids.emailFlow)
+      : kind === 1
+        ? {
+            enabled: true,
+            type: 'webhook',
+            conversation_service_sid: sids.flexService,
+            webhook_url: 'https://owl-shoes-email.twil.io/inbound',
+            webhook_method: 'POST',
+            webhook_filters: ['onMessageAdded'],
+          }
+        : { enabled: true, type: 'default', conversation_service_sid: sids.flexService };
+  return {
+    type: 'email',
+    address: `inbox-${index}@help.owl-shoes.example`,
+    friendly_name: `Inbox ${index}`,
+    auto_creation,
+  };
+}
+
+/**
+ * Email addresses at positions `from` up to `count` (emailAddressAt), with the published "Email
+ * Flow" they route to, as Flex's email setup recommends a flow of its own
+ * (twilio.com/docs/flex/admin-guide/setup/email/address-creation). Made last (see addOtherChannels).
+ */
+function addEmailAddresses(account: SandboxAccount, flexService: string, from: number, count: number): void {
+  if (from >= count) return;
+  // Position 1 on routes to "Email Flow"; position 2 to a flow that does not exist.
+  const emailFlow =
+    count > 1
+      ? account.studioFlows.add(buildStudioFlow(account, { friendly_name: 'Email Flow', status: 'published' }))
+      : undefined;
+  const sids = {
+    flexService,
+    emailFlow: emailFlow?.sid ?? '',
+    missingFlow: count > 2 ? account.random.sid('FW') : '',
+  };
+  for (let i = from; i < count; i += 1) {
+    account.addresses.add(buildAddressConfiguration(account, emailAddressAt(i, sids)));
+  }
 }

@@ -145,6 +145,12 @@ export class SandboxAccount {
   readonly inbound = new InboundTraffic();
   conversationsConfiguration: Record<string, unknown> = {};
   flexConfiguration: Record<string, unknown> = {};
+  /**
+   * The email domains the account has added and authenticated (Flex › Manage › Email), lower case:
+   * an `email` address configuration is accepted only on one of them. Twilio has no REST resource
+   * for them here, so they are state a reset sets.
+   */
+  emailDomains = new Set<string>();
 
   constructor(
     readonly accountSid: string,

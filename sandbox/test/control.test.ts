@@ -300,6 +300,33 @@ describe('control API: reset', () => {
     expect(sids(await t.client.conversations.v1.services.list())).toContain(config.defaultChatServiceSid);
   });
 
+  test('emailAddresses and emailDomains: the email addresses made, and the domains an email address may be on', async () => {
+    const emails = async () =>
+      (await t.client.conversations.v1.addressConfigurations.list({ type: 'email' })).map((a) => a.address);
+    // Without the other channels there are none unless asked for; the domains are the demo's.
+    const plain = await t.control.reset(TEST_RESET);
+    expect(plain).toMatchObject({ emailAddresses: 0, emailDomains: ['owl-shoes.example', 'help.owl-shoes.example'] });
+    expect(await emails()).toEqual([]);
+
+    const four = await t.control.reset({ ...TEST_RESET, emailAddresses: 4, emailDomains: ['Mail.Owl-Shoes.example'] });
+    expect(four).toMatchObject({ emailAddresses: 4, emailDomains: ['mail.owl-shoes.example'] });
+    expect(await emails()).toEqual([
+      'support@owl-shoes.example',
+      'orders@owl-shoes.example',
+      'returns@help.owl-shoes.example',
+      'inbox-3@help.owl-shoes.example',
+    ]);
+    expect([...t.sandbox.account.emailDomains]).toEqual(['mail.owl-shoes.example']);
+    // The other channels bring three by default; emailAddresses says how many instead.
+    expect(await t.control.reset({ ...TEST_RESET, otherChannels: true })).toMatchObject({ emailAddresses: 3 });
+    expect(await t.control.reset({ ...TEST_RESET, otherChannels: true, emailAddresses: 0 })).toMatchObject({
+      emailAddresses: 0,
+    });
+    const flows = (await t.client.studio.v2.flows.list()).map((f) => f.friendlyName);
+    expect(flows).toContain('Chat Flow');
+    expect(flows).not.toContain('Email Flow');
+  });
+
   test.each<[string, unknown]>([
     ['a negative count', { numbers: -1 }],
     ['a count that is not a number', { numbers: 'many' }],
@@ -307,6 +334,9 @@ describe('control API: reset', () => {
     ['a count above the limit', { numbers: 10_000_000 }],
     ['an unknown option', { colour: 'blue' }],
     ['a JSON array', [1, 2]],
+    ['an email address count above the limit', { emailAddresses: 10_001 }],
+    ['an email domain that is not a host name', { emailDomains: ['owl shoes'] }],
+    ['email domains that are not a list', { emailDomains: 'owl-shoes.example' }],
   ])('%s is a 400 and leaves the account as it was', async (_what, body) => {
     const before = await accountSids();
     const response = await t.control.call('POST', '/reset', body);

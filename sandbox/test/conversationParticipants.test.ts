@@ -63,7 +63,7 @@ describe('adding participants over REST', () => {
     expect(list.map((p) => p.identity)).toEqual(['guest-5f2a9c', 'agent@owl-shoes.example']);
   });
 
-  test('a binding participant: type from the address, proxy address kept', async () => {
+  test('a binding participant: type from the address (SMS, email), proxy address kept', async () => {
     const conversationSid = await play('guest-5f2a9c', 'flex-chat-default');
     const sms = await participants(conversationSid).create({
       'messagingBinding.address': '+13115552368',
@@ -71,6 +71,15 @@ describe('adding participants over REST', () => {
     });
     expect(sms.identity).toBeNull();
     expect(sms.messagingBinding).toEqual({ type: 'sms', address: '+13115552368', proxy_address: '+14152000000' });
+    const email = await participants(conversationSid).create({
+      'messagingBinding.address': 'customer@example.net',
+      'messagingBinding.proxyAddress': 'orders@owl-shoes.example',
+    });
+    expect(email.messagingBinding).toEqual({
+      type: 'email',
+      address: 'customer@example.net',
+      proxy_address: 'orders@owl-shoes.example',
+    });
   });
 
   test('neither an identity nor an address, or both: 400, nobody added', async () => {

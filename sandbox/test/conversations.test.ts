@@ -381,6 +381,94 @@ describe('Address configurations', () => {
   });
 });
 
+describe('Email address configurations', () => {
+  const settings = async () => ({
+    'autoCreation.enabled': true,
+    'autoCreation.type': 'studio' as const,
+    'autoCreation.conversationServiceSid': await flexServiceSid(),
+    'autoCreation.studioFlowSid': await messagingFlowSid(),
+    'autoCreation.studioRetryCount': 3,
+  });
+
+  test('on an authenticated domain: created like any address, and fetched, updated and deleted by the address itself', async () => {
+    expect([...t.sandbox.account.emailDomains]).toContain('owl-shoes.example');
+    const created = await addresses().create({
+      type: 'email',
+      address: 'billing@owl-shoes.example',
+      friendlyName: 'Billing',
+      ...(await settings()),
+    });
+    expect(t.recorder.last().status).toBe(201);
+    expect(created).toMatchObject({ type: 'email', address: 'billing@owl-shoes.example', friendlyName: 'Billing' });
+    expect(created.autoCreation).toMatchObject({ enabled: true, type: 'studio', studio_retry_count: 3 });
+    expect((await addresses().list({ type: 'email' })).map((a) => a.sid)).toEqual([created.sid]);
+
+    const byAddress = addresses()('billing@owl-shoes.example');
+    expect((await byAddress.fetch()).sid).toBe(created.sid);
+    const updated = await byAddress.update({
+      'autoCreation.type': 'webhook',
+      'autoCreation.webhookUrl': 'https://example.com/email-hook',
+      'autoCreation.webhookFilters': ['onMessageAdded'],
+    });
+    expect(updated.autoCreation).toMatchObject({ type: 'webhook', webhook_url: 'https://example.com/email-hook' });
+    expect(updated.autoCreation).not.toHaveProperty('studio_flow_sid');
+    expect(await byAddress.remove()).toBe(true);
+    expect((await restError(addresses()(created.sid).fetch())).status).toBe(404);
+  });
+
+  test('the domain is matched without regard to case; the mailbox is kept as written', async () => {
+    const created = await addresses().create({
+      type: 'email',
+      address: 'Help@OWL-SHOES.example',
+      ...(await settings()),
+    });
+    expect(created.address).toBe('Help@OWL-SHOES.example');
+  });
+
+  test.each([
+    ['a domain the account never authenticated', 'orders@owl-shoes-outlet.example', 'owl-shoes-outlet.example'],
+    ['a subdomain of an authenticated domain', 'news@eu.owl-shoes.example', 'eu.owl-shoes.example'],
+  ])('on %s: 400 in Twilio’s error format naming the domain, and nothing made', async (_what, address, domain) => {
+    const before = await snapshot();
+    const response = await t.raw('conversations', '/v1/Configuration/Addresses', {
+      form: { Type: 'email', Address: address, 'AutoCreation.Enabled': 'true', 'AutoCreation.Type': 'default' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      code: 20001,
+      message: expect.stringContaining(`the domain ${domain} is not authenticated`),
+      more_info: 'https://www.twilio.com/docs/errors/20001',
+      status: 400,
+    });
+    const error = await restError(addresses().create({ type: 'email', address, ...(await settings()) }));
+    expect(error).toMatchObject({ status: 400, code: 20001 });
+    expect(error.message).toContain(domain);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a domain the reset authenticates is accepted; one it leaves out is not', async () => {
+    await t.control.reset({ ...TEST_RESET, emailDomains: ['owl-shoes-outlet.example'] });
+    const created = await addresses().create({ type: 'email', address: 'orders@owl-shoes-outlet.example' });
+    expect(created.type).toBe('email');
+    const refused = await restError(addresses().create({ type: 'email', address: 'support@owl-shoes.example' }));
+    expect(refused).toMatchObject({ status: 400, message: expect.stringContaining('owl-shoes.example') });
+  });
+
+  test.each(['support.owl-shoes.example', 'support@', 'two@at@owl-shoes.example', 'support@owl-shoes'])(
+    'an address that is not one mailbox (%s) is a 400 naming the expected form',
+    async (address) => {
+      const before = await snapshot();
+      const error = await restError(addresses().create({ type: 'email', address }));
+      expect(error).toMatchObject({
+        status: 400,
+        code: 20001,
+        message: expect.stringContaining('support@owl-shoes.example'),
+      });
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+});
+
 describe('Conversation services', () => {
   test('list, create, fetch and delete', async () => {
     const before = await t.client.conversations.v1.services.list();

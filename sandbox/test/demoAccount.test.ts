@@ -66,16 +66,16 @@ describe('the default demo account (seed 1)', () => {
     demo = await readDemoAccount();
   });
 
-  test('has the default counts, and the other channels on top (4 addresses, the "Chat Flow")', () => {
+  test('has the default counts, and the other channels on top (6 addresses, "Chat Flow" and "Email Flow")', () => {
     expect([demo.numbers.length, demo.senders.length, demo.addresses.length, demo.flows.length]).toEqual([
       24,
       6,
-      12 + 4,
-      5 + 1,
+      12 + 6,
+      5 + 2,
     ]);
   });
 
-  test('has a chat address to "Chat Flow", a Messenger address, email and RCS addresses, and a Facebook Flex Flow', () => {
+  test('has a chat address to "Chat Flow", a Messenger address, an RCS address, and a Facebook Flex Flow', () => {
     const chatFlow = demo.flows.find((f) => f.friendlyName === 'Chat Flow');
     expect(chatFlow?.status).toBe('published');
     const byType = (type: string) => demo.addresses.filter((a) => a.type === type);
@@ -86,10 +86,26 @@ describe('the default demo account (seed 1)', () => {
       }),
     ]);
     expect(byType('messenger').map((a) => a.address)).toEqual(['messenger:106932781234567']);
-    expect(byType('email')).toHaveLength(1);
     expect(byType('rcs')).toHaveLength(1);
     // The Facebook flow holds the page that has no address yet: it can be migrated.
     expect(demo.flexFlowIdentities.has('108811223344556')).toBe(true);
+  });
+
+  test('has email addresses: one to the published "Email Flow", one to a flow that does not exist, one with no integration', () => {
+    const emailFlow = demo.flows.find((f) => f.friendlyName === 'Email Flow');
+    expect(emailFlow?.status).toBe('published');
+    const flowSids = new Set(demo.flows.map((f) => f.sid));
+    const emails = demo.addresses.filter((a) => a.type === 'email');
+    expect(emails.map((a) => [a.address, a.autoCreation.type])).toEqual([
+      ['support@owl-shoes.example', 'default'],
+      ['orders@owl-shoes.example', 'studio'],
+      ['returns@help.owl-shoes.example', 'studio'],
+    ]);
+    expect(emails[1].autoCreation).toMatchObject({ enabled: true, studio_flow_sid: emailFlow?.sid });
+    expect(flowSids.has(String(emails[2].autoCreation.studio_flow_sid))).toBe(false);
+    // Every one is on a domain the account has authenticated, as Twilio requires.
+    const domains = t.sandbox.account.emailDomains;
+    expect(emails.every((a) => domains.has(a.address.split('@')[1]))).toBe(true);
   });
 
   test('has SMS numbers with an address and SMS numbers without one', () => {

@@ -32,8 +32,8 @@ const OTHER_CUSTOMER = '+13115550199';
 const SID = (prefix: string) => expect.stringMatching(new RegExp(`^${prefix}[0-9a-f]{32}$`));
 const ISO_DATE = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
 
-async function play(from: string, to: string, body?: string): Promise<InboundResult> {
-  const response = await t.control.call('POST', '/inbound', { from, to, body });
+async function play(from: string, to: string, body?: string, subject?: string): Promise<InboundResult> {
+  const response = await t.control.call('POST', '/inbound', { from, to, body, subject });
   if (response.status !== 200) throw new Error(`inbound answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body as InboundResult;
 }
@@ -78,7 +78,7 @@ function quietNumber(): string {
 /** Creates an address through the REST API, as the plugin would. */
 async function createAddress(address: string, autoCreation: AutoCreation): Promise<string> {
   const form: Record<string, string | string[]> = {
-    Type: address.startsWith('whatsapp:') ? 'whatsapp' : 'sms',
+    Type: address.startsWith('whatsapp:') ? 'whatsapp' : address.includes('@') ? 'email' : 'sms',
     Address: address,
   };
   for (const [key, value] of Object.entries(autoCreation)) {
@@ -119,6 +119,13 @@ describe('request validation', () => {
     ['a WhatsApp customer writing to an SMS number', { from: `whatsapp:${CUSTOMER}`, to: '+14155550100' }],
     ['a body that is not a string', { from: CUSTOMER, to: '+14155550100', body: 5 }],
     ['a body above 1600 characters', { from: CUSTOMER, to: '+14155550100', body: 'x'.repeat(1601) }],
+    ['an email customer writing to an SMS number', { from: 'customer@example.net', to: '+14155550100' }],
+    ['an SMS customer writing to an email address', { from: CUSTOMER, to: 'orders@owl-shoes.example' }],
+    ['a subject on an SMS', { from: CUSTOMER, to: '+14155550100', subject: 'Hello' }],
+    [
+      'a subject above 998 characters',
+      { from: 'customer@example.net', to: 'orders@owl-shoes.example', subject: 'x'.repeat(999) },
+    ],
     ['an unknown field', { from: CUSTOMER, to: '+14155550100', media: 'x' }],
     ['a JSON array', [CUSTOMER]],
   ])('%s is a 400 and plays nothing', async (_what, body) => {
@@ -276,6 +283,107 @@ describe('chat and Messenger addresses', () => {
     expect((await t.control.call('POST', '/inbound', { from: CUSTOMER, to: 'messenger:106932781234567' })).status).toBe(
       400,
     );
+  });
+});
+
+describe('email addresses', () => {
+  const EMAIL_CUSTOMER = 'customer@example.net';
+  const emailAddress = (address: string) => {
+    const found = account().findAddress(address);
+    if (!found) throw new Error(`no address ${address} in the demo account`);
+    return found;
+  };
+
+  test('an email to the demo’s address for "Email Flow": a conversation with the customer’s email binding, and an execution', async () => {
+    await t.control.reset({ otherChannels: true });
+    const orders = emailAddress('orders@owl-shoes.example');
+    const result = await play(EMAIL_CUSTOMER, orders.address, 'Where is my order?', 'Order 1234');
+    expect(result).toMatchObject({
+      address: { sid: orders.sid, type: 'email', integration: 'studio' },
+      conversation: { created: true, serviceSid: flexServiceSid() },
+      message: { index: 0 },
+    });
+    expect(result.actions).toEqual([
+      expect.objectContaining({
+        kind: 'studio_execution',
+        flowSid: orders.auto_creation.studio_flow_sid,
+        newExecution: true,
+        detail: expect.stringContaining('Email Flow'),
+      }),
+    ]);
+    const conversationSid = result.conversation?.sid ?? '';
+    // Email in Flex sends through no Messaging Service.
+    expect((await t.client.conversations.v1.conversations(conversationSid).fetch()).messagingServiceSid).toBeNull();
+    const participants = await t.client.conversations.v1.conversations(conversationSid).participants.list();
+    expect(participants.map((p) => [p.identity, p.messagingBinding])).toEqual([
+      [null, { type: 'email', address: EMAIL_CUSTOMER, proxy_address: orders.address }],
+    ]);
+
+    // The demo's other email addresses: one with no integration, one to a flow that is gone.
+    expect(kinds(await play(EMAIL_CUSTOMER, 'support@owl-shoes.example'))).toEqual(['no_integration']);
+    expect((await play(EMAIL_CUSTOMER, 'returns@help.owl-shoes.example')).actions).toEqual([
+      expect.objectContaining({ kind: 'studio_failed', reason: 'flow_missing' }),
+    ]);
+  });
+
+  test('an email to a webhook address: signed events with Source EMAIL, the email binding and the subject', async () => {
+    await webhookAddress('help@owl-shoes.example');
+    const first = await play(EMAIL_CUSTOMER, 'help@owl-shoes.example', 'My parcel never came.', 'Missing parcel');
+    expect(first.address).toMatchObject({ type: 'email', integration: 'webhook' });
+    expect(target.received.map((h) => [h.params.EventType, h.signatureValid])).toEqual([
+      ['onConversationAdded', true],
+      ['onParticipantAdded', true],
+      ['onMessageAdded', true],
+    ]);
+    const [conversationAdded, participantAdded, messageAdded] = target.received.map((h) => h.params);
+    for (const params of [conversationAdded, participantAdded, messageAdded]) {
+      expect(params).toMatchObject({ Source: 'EMAIL', ConversationSid: first.conversation?.sid });
+      expect(params).not.toHaveProperty('MessagingServiceSid');
+    }
+    expect(participantAdded).toMatchObject({
+      'MessagingBinding.Type': 'email',
+      'MessagingBinding.Address': EMAIL_CUSTOMER,
+      'MessagingBinding.ProxyAddress': 'help@owl-shoes.example',
+    });
+    expect(messageAdded).toMatchObject({
+      Author: EMAIL_CUSTOMER,
+      Body: 'My parcel never came.',
+      Subject: 'Missing parcel',
+      Index: '0',
+    });
+
+    // A reply without a subject joins the conversation and sends no Subject.
+    target.received.length = 0;
+    const reply = await play(EMAIL_CUSTOMER, 'help@owl-shoes.example', 'Any news?');
+    expect(reply.conversation).toMatchObject({ sid: first.conversation?.sid, created: false });
+    expect(target.received.map((h) => h.params.EventType)).toEqual(['onMessageAdded']);
+    expect(target.received[0].params).not.toHaveProperty('Subject');
+  });
+
+  test('once the task is completed the conversation is closed, and the customer’s next email starts a new one', async () => {
+    await studioAddress('help@owl-shoes.example', messagingFlow().sid);
+    const first = await play(EMAIL_CUSTOMER, 'help@owl-shoes.example', 'Hello');
+    await t.client.conversations.v1.conversations(first.conversation?.sid ?? '').update({ state: 'closed' });
+    const next = await play(EMAIL_CUSTOMER, 'help@owl-shoes.example', 'Re: Hello');
+    expect(next.conversation?.created).toBe(true);
+    expect(next.conversation?.sid).not.toBe(first.conversation?.sid);
+    expect(actionOf(next, 'studio_execution').newExecution).toBe(true);
+  });
+
+  test('an email to an address that has no configuration is not delivered', async () => {
+    const result = await play(EMAIL_CUSTOMER, 'nobody@owl-shoes.example', 'Hello?');
+    expect(result).toMatchObject({ address: null, conversation: null, message: null, interactions: [] });
+    expect(result.actions).toEqual([
+      { kind: 'not_delivered', reason: 'no_address', detail: expect.stringContaining('nobody@owl-shoes.example') },
+    ]);
+  });
+
+  test('a chat customer whose identity looks like an email address still writes to a chat address as chat', async () => {
+    await t.control.reset({ otherChannels: true });
+    const chat = await play('guest@example.net', 'flex-chat-default', 'Hi');
+    expect(chat.address).toMatchObject({ type: 'chat' });
+    const [guest] = await t.client.conversations.v1.conversations(chat.conversation?.sid ?? '').participants.list();
+    expect([guest.identity, guest.messagingBinding]).toEqual(['guest@example.net', null]);
   });
 });
 

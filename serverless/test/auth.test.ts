@@ -242,7 +242,7 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
     const wire = account().addresses.all();
     const all = await listAll<AddressSummary>(t, 'list-addresses', token());
     expect(all.items.map((a) => a.sid)).toEqual(wire.map((a) => a.sid));
-    for (const type of ['sms', 'whatsapp', 'chat', 'messenger'] as const) {
+    for (const type of ['sms', 'whatsapp', 'chat', 'messenger', 'email'] as const) {
       const filtered = await listAll<AddressSummary>(t, 'list-addresses', token(), { type });
       expect(filtered.items.map((a) => a.sid)).toEqual(wire.filter((a) => a.type === type).map((a) => a.sid));
       expect(filtered.items.length).toBeGreaterThan(0);
@@ -257,7 +257,7 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
         .map((a) => a.sid)
         .sort(),
     );
-    for (const payload of [{ group: 'phones' }, { group: 'non-phone', type: 'sms' }, { type: 'email' }]) {
+    for (const payload of [{ group: 'phones' }, { group: 'non-phone', type: 'sms' }, { type: 'rcs' }]) {
       const refused = await t.callFunction('list-addresses', { token: token(), payload });
       expect(refused.status).toBe(400);
     }
@@ -442,7 +442,7 @@ describe.each(['supervisor', 'admin'] as const)('with a %s token, every function
       ['messenger', '108811223344556', /^Enter the Messenger address as messenger: followed by the Facebook Page ID/],
       ['messenger', 'messenger:owl-shoes', /^Enter the Messenger address/],
       ['chat', 'web chat', /^Name the chat address with letters, digits/],
-      ['email', 'support@owl-shoes.example', undefined],
+      ['rcs', 'rcs:owl_shoes_agent', undefined],
     ] as const) {
       const refused = await t.callFunction('create-address', {
         token: token(),

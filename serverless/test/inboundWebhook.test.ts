@@ -152,6 +152,21 @@ describe('a conversation becomes exactly one Flex task', () => {
     expect(interactionsFor(conversationSid)).toHaveLength(1);
   });
 
+  test('an email makes an email Interaction on the email task channel', async () => {
+    const conversationSid = someConversation();
+    t.clearLog();
+    await deliver(messageAdded(conversationSid, { Source: 'EMAIL', Author: 'customer@example.net' }));
+    const [post] = interactionRequests();
+    expect(JSON.parse(String(post.params.Channel))).toMatchObject({ type: 'email' });
+    expect(JSON.parse(String(post.params.Routing))).toMatchObject({
+      properties: {
+        task_channel_unique_name: 'email',
+        attributes: { from: 'customer@example.net', channelType: 'email' },
+      },
+    });
+    expect(interactionsFor(conversationSid)).toHaveLength(1);
+  });
+
   test('the routing settings in the environment win over the Flex configuration', async () => {
     const conversationSid = someConversation();
     t.env.MESSAGING_SETUP_WORKSPACE_SID = `WS${'a'.repeat(32)}`;

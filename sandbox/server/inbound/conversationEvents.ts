@@ -3,13 +3,14 @@ import type { ConversationEvent, InboundChannel } from './types';
 
 /**
  * The `Source` of a customer's message: SMS and WhatsApp as Twilio documents them; a Messenger
- * message `MESSENGER` (by the same pattern, not seen documented); a Webchat customer writes
- * through the Conversations SDK, so `SDK`.
+ * message `MESSENGER` and an email `EMAIL` (by the same pattern, not seen documented); a Webchat
+ * customer writes through the Conversations SDK, so `SDK`.
  */
 const EVENT_SOURCE: Record<InboundChannel, string> = {
   sms: 'SMS',
   whatsapp: 'WHATSAPP',
   messenger: 'MESSENGER',
+  email: 'EMAIL',
   chat: 'SDK',
 };
 
@@ -88,6 +89,9 @@ export function eventParams(event: ConversationEvent, ctx: EventContext): Record
         ParticipantSid: traffic.participantSid,
         Author: message.author,
         Body: message.body,
+        // An email message has a subject (Event Streams' MessageAdded carries `MessageSubject`);
+        // its webhook parameter's name is assumed.
+        ...(message.subject !== undefined ? { Subject: message.subject } : {}),
         Index: String(message.index),
         DateCreated: message.dateCreated,
         Attributes: '{}',

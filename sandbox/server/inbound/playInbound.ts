@@ -1,4 +1,10 @@
-import { buildConversation, buildParticipant, participantsOf, type ParticipantOf } from '../resources/conversations';
+import {
+  buildConversation,
+  buildParticipant,
+  EMAIL_ADDRESS,
+  participantsOf,
+  type ParticipantOf,
+} from '../resources/conversations';
 import type { AddressConfiguration, SandboxAccount, WireResource } from '../state';
 import { isoDate } from '../wireFormat';
 import { eventParams, eventsToSend, type EventContext } from './conversationEvents';
@@ -6,7 +12,11 @@ import { sendSignedWebhook, type WebhookMethod } from './signedWebhook';
 import type { ConversationTraffic, InboundMessage } from './traffic';
 import type { InboundAction, InboundChannel, InboundRequest, InboundResult } from './types';
 
-/** The channel an address is on, by its form: `whatsapp:`, `messenger:`, `+E164`, else a chat address or identity. */
+/**
+ * The channel an address is on, by its form: `whatsapp:`, `messenger:`, `+E164`, `local@domain`,
+ * else a chat address or identity. A chat customer's identity may look like an email address, so
+ * a message's channel is its `to`'s (see fitsChannel).
+ */
 export const channelOf = (address: string): InboundChannel =>
   address.startsWith('whatsapp:')
     ? 'whatsapp'
@@ -14,7 +24,13 @@ export const channelOf = (address: string): InboundChannel =>
       ? 'messenger'
       : address.startsWith('+')
         ? 'sms'
-        : 'chat';
+        : EMAIL_ADDRESS.test(address)
+          ? 'email'
+          : 'chat';
+
+/** Whether the customer `from` can write on `channel`: any identity to a chat address, else the same form. */
+export const fitsChannel = (from: string, channel: InboundChannel): boolean =>
+  channel === 'chat' ? !/^(whatsapp|messenger):|^\+/.test(from) : channelOf(from) === channel;
 
 const WHATSAPP_PREFIX = /^whatsapp:/;
 
@@ -94,6 +110,7 @@ async function autoCreate(
     index: traffic.messages.length,
     author: request.from,
     body: request.body ?? '',
+    ...(request.subject !== undefined ? { subject: request.subject } : {}),
     dateCreated: isoDate(account.now()),
   };
   traffic.messages.push(message);
@@ -171,7 +188,8 @@ function joinConversation(account: SandboxAccount, request: InboundRequest, addr
 
 /**
  * How the customer takes part: a chat customer through the Conversations SDK (an identity, no
- * binding), the others through a binding from their address to the account's.
+ * binding), the others through a binding from their address to the account's (for email
+ * `{type: 'email', address, proxy_address}`, by the same pattern: not seen documented).
  */
 function customerOf({ from, to }: InboundRequest): ParticipantOf {
   const channel = channelOf(to);
@@ -179,10 +197,10 @@ function customerOf({ from, to }: InboundRequest): ParticipantOf {
   return { binding: { type: channel, address: from, proxy_address: to } };
 }
 
-/** The Messaging Service that holds the number or sender, else the Conversations default; none for chat and Messenger. */
+/** The Messaging Service that holds the number or sender, else the Conversations default; none for chat, Messenger and email. */
 function messagingServiceFor(account: SandboxAccount, to: string): string | null {
   const channel = channelOf(to);
-  if (channel === 'chat' || channel === 'messenger') return null;
+  if (channel === 'chat' || channel === 'messenger' || channel === 'email') return null;
   const members = channel === 'whatsapp' ? account.messagingServiceSenders : account.messagingServiceNumbers;
   for (const [serviceSid, collection] of members) {
     if (collection.all().some((m) => m.phone_number === to || m.sender === to)) return serviceSid;

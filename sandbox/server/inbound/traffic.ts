@@ -6,6 +6,8 @@ export interface InboundMessage {
   index: number;
   author: string;
   body: string;
+  /** An email's subject; unset for the other channels. */
+  subject?: string;
   dateCreated: string;
 }
 

@@ -1,16 +1,18 @@
 /** The `POST /_sandbox/inbound` body: one customer message, as Twilio would receive it. */
 export interface InboundRequest {
   /**
-   * The customer: `+E164` (SMS), `whatsapp:+E164`, `messenger:<id>` (their Messenger ID), or for
-   * chat the identity Webchat gave them (letters, digits and `. _ : @ -`).
+   * The customer: `+E164` (SMS), `whatsapp:+E164`, `messenger:<id>` (their Messenger ID), their
+   * email address, or for chat the identity Webchat gave them (letters, digits and `. _ : @ -`).
    */
   from: string;
-  /** The account's number, WhatsApp sender, Facebook Page (`messenger:<page ID>`) or chat address. */
+  /** The account's number, WhatsApp sender, Facebook Page (`messenger:<page ID>`), email address or chat address. */
   to: string;
   body?: string;
+  /** An email's subject (email only). */
+  subject?: string;
 }
 
-export type InboundChannel = 'sms' | 'whatsapp' | 'messenger' | 'chat';
+export type InboundChannel = 'sms' | 'whatsapp' | 'messenger' | 'email' | 'chat';
 
 /** Conversations webhook events the sandbox sends (the ones an inbound message causes). */
 export type ConversationEvent = 'onConversationAdded' | 'onParticipantAdded' | 'onMessageAdded';

@@ -6,11 +6,13 @@ import { parseCreateAddress } from '../lib/parseRequests';
 import { assertReferencesExist } from '../lib/referencedResources';
 
 /**
- * Creates an SMS or WhatsApp address configuration. Never re-sent on 5xx or a lost answer (see
- * RetryingRequestClient); createAddressConfiguration looks instead, and an identical address that
- * already exists is the result, so a retry or a bulk re-run is never a failure or a duplicate.
- * The Studio flow, conversation service and SMS number it names must exist (400 otherwise).
- * One history entry; none when an identical address was already there (nothing changed).
+ * Creates an address configuration of any type Flex routes (contract/channels/). Never re-sent on
+ * 5xx or a lost answer (see RetryingRequestClient); createAddressConfiguration looks instead, and
+ * an identical address that already exists is the result, so a retry or a bulk re-run is never a
+ * failure or a duplicate. The Studio flow, conversation service and SMS number it names must exist
+ * (400 otherwise); an email address's domain must be one the account has authenticated (Twilio's
+ * check, answered as a 400 naming the domain). One history entry; none when an identical address
+ * was already there (nothing changed).
  */
 export const handler = flexFunction<'create-address'>({
   name: 'create-address',

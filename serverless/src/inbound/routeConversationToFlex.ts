@@ -1,3 +1,5 @@
+import { CONTRACT_CHANNELS, type InboundMapping } from '../../../src/contract/channels';
+import type { AddressType } from '../../../src/contract/types';
 import { BackendError } from '../http/backendError';
 import type { BackendConfig } from '../config';
 import type { TwilioClient } from '../twilio/clientFactory';
@@ -13,28 +15,30 @@ export type InboundOutcome =
 const MARKER_KEY = 'messagingSetup';
 
 const CONVERSATION_SID = /^CH[0-9a-fA-F]{32}$/;
-type CustomerChannel = 'sms' | 'whatsapp' | 'messenger' | 'chat';
+
+/** How a customer's conversation becomes a task: its channel, and the channel's inbound mapping. */
+type CustomerChannel = InboundMapping & { type: AddressType };
 
 /**
- * A customer's message by its `Source`, and the Interaction channel type it becomes: messages that
- * came in through a binding (SMS, WhatsApp, Messenger) are always a customer's.
+ * A customer's message by its `Source`, from each channel's inbound mapping (contract/channels/):
+ * messages that came in through a binding (SMS, WhatsApp, Messenger, email) are always a customer's.
  */
-const BINDING_SOURCES: Record<string, CustomerChannel> = {
-  SMS: 'sms',
-  WHATSAPP: 'whatsapp',
-  MESSENGER: 'messenger',
-};
+const BINDING_SOURCES: ReadonlyMap<string, CustomerChannel> = new Map(
+  Object.values(CONTRACT_CHANNELS).flatMap(({ type, inbound }): [string, CustomerChannel][] =>
+    inbound ? [[inbound.source.toUpperCase(), { type, ...inbound }]] : [],
+  ),
+);
 /**
  * A Webchat customer writes through the Conversations SDK, as an agent does: an SDK message is a
  * `chat` customer's only by the conversation's participants (chatCustomer.ts says how and why).
+ * Chat has no inbound mapping in the contract for that reason; its task is Flex's `chat`.
  */
 const SDK_SOURCE = 'SDK';
-/** Flex's out-of-the-box task channels: SMS tasks on `sms`, the others on `chat`. */
-const DEFAULT_TASK_CHANNEL: Record<CustomerChannel, string> = {
-  sms: 'sms',
-  whatsapp: 'chat',
-  messenger: 'chat',
-  chat: 'chat',
+const CHAT_CUSTOMER: CustomerChannel = {
+  type: 'chat',
+  source: SDK_SOURCE,
+  interactionType: 'chat',
+  defaultTaskChannel: 'chat',
 };
 
 /**
@@ -83,7 +87,7 @@ async function routingFor(client: TwilioClient, config: BackendConfig, channel: 
   return {
     workspace_sid: workspace,
     workflow_sid: workflow,
-    task_channel_unique_name: taskChannel ?? DEFAULT_TASK_CHANNEL[channel],
+    task_channel_unique_name: taskChannel ?? channel.defaultTaskChannel,
   };
 }
 
@@ -93,8 +97,9 @@ async function routingFor(client: TwilioClient, config: BackendConfig, channel: 
  * conversation, then mark the conversation so its later messages create no second task. The
  * marker is read before anything is created, so a conversation gets one Interaction however many
  * messages follow. A customer's message is one that came in through a binding (SMS, WhatsApp,
- * Messenger), or a Webchat customer's SDK message: the first one by the participants (one read,
- * chatCustomer.ts), the later ones by the customer's participant kept in the marker (no read).
+ * Messenger, email: BINDING_SOURCES), or a Webchat customer's SDK message: the first one by the
+ * participants (one read, chatCustomer.ts), the later ones by the customer's participant kept in
+ * the marker (no read).
  */
 export async function routeConversationToFlex(
   client: TwilioClient,
@@ -109,7 +114,7 @@ export async function routeConversationToFlex(
     throw new BackendError(400, 'invalid_event', 'ConversationSid is missing or not a conversation SID (CH…).');
   }
   const source = (event.Source ?? '').toUpperCase();
-  const bindingChannel = BINDING_SOURCES[source];
+  const bindingChannel = BINDING_SOURCES.get(source);
   if (!bindingChannel && source !== SDK_SOURCE) {
     return { outcome: 'ignored', reason: `A message from ${event.Source || 'an unknown source'} is not a customer's.` };
   }
@@ -132,17 +137,21 @@ export async function routeConversationToFlex(
   } else {
     const verdict = await chatCustomerOf(client, conversationSid, event);
     if (!verdict.customer) return { outcome: 'ignored', reason: verdict.reason };
-    channel = 'chat';
+    channel = CHAT_CUSTOMER;
     chatCustomerSid = verdict.participantSid;
   }
 
   const author = event.Author ?? '';
   const interaction = await client.flexApi.v1.interaction.create({
-    channel: { type: channel, initiated_by: 'customer', properties: { media_channel_sid: conversationSid } },
+    channel: {
+      type: channel.interactionType,
+      initiated_by: 'customer',
+      properties: { media_channel_sid: conversationSid },
+    },
     routing: {
       properties: {
         ...(await routingFor(client, config, channel)),
-        attributes: { from: author, customerAddress: author, channelType: channel, conversationSid },
+        attributes: { from: author, customerAddress: author, channelType: channel.type, conversationSid },
       },
     },
   });

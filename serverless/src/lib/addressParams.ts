@@ -1,8 +1,9 @@
+import { emailDomainOf } from '../../../src/contract/channels';
 import { addressMismatches } from '../../../src/contract/flexFlowMigration';
 import type { AddressInput, AddressSummary } from '../../../src/contract/types';
 import twilio from 'twilio';
 
-import { BackendError } from '../http/backendError';
+import { BackendError, toBackendError } from '../http/backendError';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { summariseAddress } from './summaries';
 import { cannotTell, gotNoAnswer, lookAfterUnknownOutcome, outcomeUnknown } from './writeOutcome';
@@ -71,6 +72,35 @@ function existsWithOtherSettings(existing: AddressSummary, differences: string[]
 }
 
 /**
+ * Twilio creates an email address only on a domain the account has added and authenticated
+ * (Flex › Manage › Email; twilio.com/docs/flex/admin-guide/setup/email/address-creation). No
+ * source gives its refusal's code, so a 400 for an email address whose message speaks of its
+ * domain is taken as that refusal and answered naming the domain and where to authenticate it;
+ * any other 400 for an email address keeps Twilio's message and names the domain to check.
+ */
+function emailRefusal(input: AddressInput, error: unknown): BackendError | undefined {
+  if (input.type !== 'email' || !(error instanceof twilio.RestException) || error.status !== 400) return undefined;
+  const domain = emailDomainOf(input.address);
+  const twilioMessage = toBackendError(error).message;
+  if (twilioMessage.toLowerCase().includes(domain) || /\bdomain\b/i.test(twilioMessage)) {
+    return new BackendError(
+      400,
+      'email_domain_not_authenticated',
+      `Twilio refused ${input.address}: the domain ${domain} is not authenticated on this account. ` +
+        `Add and authenticate ${domain} in Flex › Manage › Email, then create the address.`,
+      { address: `The domain ${domain} is not authenticated on this account (Flex › Manage › Email).` },
+    );
+  }
+  const sentence = /[.!?]$/.test(twilioMessage) ? twilioMessage : `${twilioMessage}.`;
+  return new BackendError(
+    400,
+    'twilio_rejected',
+    `Twilio refused ${input.address}: ${sentence} An email address must be on a domain the account has authenticated (Flex › Manage › Email): check ${domain}.`,
+    { address: twilioMessage },
+  );
+}
+
+/**
  * Creates an address configuration (create-address, bulk create and the Flex Flow migration all
  * use this), and answers the truth when Twilio's answer does not settle it:
  * - Twilio says the address already exists: if it has exactly the settings asked for, that is
@@ -79,6 +109,7 @@ function existsWithOtherSettings(existing: AddressSummary, differences: string[]
  * - No answer, or a 5xx: look it up by address. Found with the settings asked for: created.
  *   Found otherwise: someone else's, 409. Not found after a 5xx: not created (Twilio answered).
  *   Not found after no answer, or the look fails: it may still land — a 502/504 that says so.
+ * - An email address on a domain the account has not authenticated: 400 naming the domain.
  */
 export async function createAddressConfiguration(client: TwilioClient, input: AddressInput): Promise<CreatedAddress> {
   try {
@@ -90,7 +121,7 @@ export async function createAddressConfiguration(client: TwilioClient, input: Ad
     return { address: summariseAddress(created), alreadyExisted: false };
   } catch (error) {
     const exists = isAddressExists(error);
-    if (!exists && !outcomeUnknown(error)) throw error;
+    if (!exists && !outcomeUnknown(error)) throw emailRefusal(input, error) ?? error;
     const howToCheck = `Reload the view and look for an address for ${input.address} before trying again.`;
     const what = `the new address for ${input.address}`;
     const found = await lookAfterUnknownOutcome(what, howToCheck, () =>

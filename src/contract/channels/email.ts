@@ -6,7 +6,8 @@ import type { ContractChannel } from './channel';
  * authenticated (Flex › Manage › Email; twilio.com/docs/flex/admin-guide/setup/email/address-creation);
  * that check is Twilio's, and the backend answers its refusal as a 400 naming the domain.
  */
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 /** The domain of an email address (after the last `@`), lower-cased. */
 export const emailDomainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).toLowerCase();
