@@ -21,25 +21,16 @@ type CustomerChannel = InboundMapping & { type: AddressType };
 
 /**
  * A customer's message by its `Source`, from each channel's inbound mapping (contract/channels/):
- * messages that came in through a binding (SMS, WhatsApp, Messenger, email) are always a customer's.
+ * messages that came in through a binding (SMS, WhatsApp, Messenger, email) are always a
+ * customer's; an SDK message is a Webchat customer's only by the conversation's participants
+ * (chatCustomer.ts says how and why).
  */
-const BINDING_SOURCES: ReadonlyMap<string, CustomerChannel> = new Map(
-  Object.values(CONTRACT_CHANNELS).flatMap(({ type, inbound }): [string, CustomerChannel][] =>
-    inbound ? [[inbound.source.toUpperCase(), { type, ...inbound }]] : [],
-  ),
+const CHANNEL_BY_SOURCE: ReadonlyMap<string, CustomerChannel> = new Map(
+  Object.values(CONTRACT_CHANNELS).map(({ type, inbound }): [string, CustomerChannel] => [
+    inbound.source.toUpperCase(),
+    { type, ...inbound },
+  ]),
 );
-/**
- * A Webchat customer writes through the Conversations SDK, as an agent does: an SDK message is a
- * `chat` customer's only by the conversation's participants (chatCustomer.ts says how and why).
- * Chat has no inbound mapping in the contract for that reason; its task is Flex's `chat`.
- */
-const SDK_SOURCE = 'SDK';
-const CHAT_CUSTOMER: CustomerChannel = {
-  type: 'chat',
-  source: SDK_SOURCE,
-  interactionType: 'chat',
-  defaultTaskChannel: 'chat',
-};
 
 /**
  * The marker: the Interaction, and for a chat conversation its customer's participant, so that a
@@ -97,7 +88,7 @@ async function routingFor(client: TwilioClient, config: BackendConfig, channel: 
  * conversation, then mark the conversation so its later messages create no second task. The
  * marker is read before anything is created, so a conversation gets one Interaction however many
  * messages follow. A customer's message is one that came in through a binding (SMS, WhatsApp,
- * Messenger, email: BINDING_SOURCES), or a Webchat customer's SDK message: the first one by the
+ * Messenger, email: CHANNEL_BY_SOURCE), or a Webchat customer's SDK message: the first one by the
  * participants (one read, chatCustomer.ts), the later ones by the customer's participant kept in
  * the marker (no read).
  */
@@ -114,8 +105,8 @@ export async function routeConversationToFlex(
     throw new BackendError(400, 'invalid_event', 'ConversationSid is missing or not a conversation SID (CH…).');
   }
   const source = (event.Source ?? '').toUpperCase();
-  const bindingChannel = BINDING_SOURCES.get(source);
-  if (!bindingChannel && source !== SDK_SOURCE) {
+  const sourceChannel = CHANNEL_BY_SOURCE.get(source);
+  if (!sourceChannel) {
     return { outcome: 'ignored', reason: `A message from ${event.Source || 'an unknown source'} is not a customer's.` };
   }
 
@@ -124,20 +115,18 @@ export async function routeConversationToFlex(
   const marker = markerOf(attributes);
   if (marker) {
     // An SDK message in a routed conversation is its chat customer's, or an agent's.
-    if (!bindingChannel && (!marker.chatCustomerSid || marker.chatCustomerSid !== event.ParticipantSid)) {
+    const byParticipants = sourceChannel.customerBy === 'participants';
+    if (byParticipants && (!marker.chatCustomerSid || marker.chatCustomerSid !== event.ParticipantSid)) {
       return { outcome: 'ignored', reason: "An SDK message from someone other than the chat customer (an agent's)." };
     }
     return { outcome: 'already_routed', conversationSid, interactionSid: marker.interactionSid };
   }
 
-  let channel: CustomerChannel;
+  const channel = sourceChannel;
   let chatCustomerSid: string | undefined;
-  if (bindingChannel) {
-    channel = bindingChannel;
-  } else {
+  if (channel.customerBy === 'participants') {
     const verdict = await chatCustomerOf(client, conversationSid, event);
     if (!verdict.customer) return { outcome: 'ignored', reason: verdict.reason };
-    channel = CHAT_CUSTOMER;
     chatCustomerSid = verdict.participantSid;
   }
 

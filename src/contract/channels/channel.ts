@@ -13,6 +13,12 @@ export interface InboundMapping {
   interactionType: string;
   /** Flex's out-of-the-box task channel for it, unless MESSAGING_SETUP_TASK_CHANNEL says otherwise. */
   defaultTaskChannel: string;
+  /**
+   * `binding`: a message of this `source` came in through a customer's binding, so it is always a
+   * customer's. `participants`: customers and agents both write with this `source` (the SDK), and
+   * the conversation's participants tell them apart (serverless/src/inbound/chatCustomer.ts).
+   */
+  customerBy: 'binding' | 'participants';
 }
 
 export interface ContractChannel<T extends string = string> {
@@ -25,8 +31,8 @@ export interface ContractChannel<T extends string = string> {
   addressRule: string;
   /** What the address is of, in the migration's words ("phone number", "Facebook Page ID"). */
   identityNoun: string;
-  /** How its customers' messages reach the built-in handler; null when they are told apart otherwise (chat). */
-  inbound: InboundMapping | null;
+  /** How its customers' messages reach the built-in handler and which Interaction they become. */
+  inbound: InboundMapping;
   /** The legacy Flex Flow `channel_type` that becomes an address of this type, if any. */
   flexFlowChannelType: string | null;
 }

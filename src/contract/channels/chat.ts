@@ -15,6 +15,6 @@ export const chatChannel: ContractChannel<'chat'> = {
   identityNoun: 'chat address name',
   // A Webchat customer writes through the SDK, as an agent does: the handler tells them apart by
   // the conversation's participants (serverless/src/inbound/chatCustomer.ts).
-  inbound: null,
+  inbound: { source: 'SDK', interactionType: 'chat', defaultTaskChannel: 'chat', customerBy: 'participants' },
   flexFlowChannelType: 'web',
 };

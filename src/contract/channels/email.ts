@@ -21,7 +21,7 @@ export const emailChannel: ContractChannel<'email'> = {
   // Email in Flex is a Conversations channel: an inbound email is a message of `Source` EMAIL from
   // the customer's `email` binding, and its Interaction channel type is `email` (Interactions API
   // Channel.Type: sms, email, chat, whatsapp, web, messenger, gbm). Flex's email task channel is `email`.
-  inbound: { source: 'EMAIL', interactionType: 'email', defaultTaskChannel: 'email' },
+  inbound: { source: 'EMAIL', interactionType: 'email', defaultTaskChannel: 'email', customerBy: 'binding' },
   // Legacy Flex Flows had no email channel (web, sms, facebook, whatsapp, line, custom).
   flexFlowChannelType: null,
 };

@@ -10,6 +10,6 @@ export const messengerChannel: ContractChannel<'messenger'> = {
   isValidAddress: (address) => MESSENGER.test(address),
   addressRule: 'Enter the Messenger address as messenger: followed by the Facebook Page ID, for example {example}.',
   identityNoun: 'Facebook Page ID',
-  inbound: { source: 'MESSENGER', interactionType: 'messenger', defaultTaskChannel: 'chat' },
+  inbound: { source: 'MESSENGER', interactionType: 'messenger', defaultTaskChannel: 'chat', customerBy: 'binding' },
   flexFlowChannelType: 'facebook',
 };

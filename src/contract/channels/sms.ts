@@ -9,6 +9,6 @@ export const smsChannel: ContractChannel<'sms'> = {
   isValidAddress: (address) => E164.test(address),
   addressRule: 'Enter the number in E.164 form, for example {example}.',
   identityNoun: 'phone number',
-  inbound: { source: 'SMS', interactionType: 'sms', defaultTaskChannel: 'sms' },
+  inbound: { source: 'SMS', interactionType: 'sms', defaultTaskChannel: 'sms', customerBy: 'binding' },
   flexFlowChannelType: 'sms',
 };

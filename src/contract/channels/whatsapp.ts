@@ -9,6 +9,6 @@ export const whatsappChannel: ContractChannel<'whatsapp'> = {
   isValidAddress: (address) => address.startsWith(WHATSAPP_PREFIX) && E164.test(address.slice(WHATSAPP_PREFIX.length)),
   addressRule: 'Enter the sender as whatsapp: followed by the E.164 number, for example {example}.',
   identityNoun: 'WhatsApp sender',
-  inbound: { source: 'WHATSAPP', interactionType: 'whatsapp', defaultTaskChannel: 'chat' },
+  inbound: { source: 'WHATSAPP', interactionType: 'whatsapp', defaultTaskChannel: 'chat', customerBy: 'binding' },
   flexFlowChannelType: 'whatsapp',
 };
