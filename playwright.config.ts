@@ -50,6 +50,7 @@ export default defineConfig({
         /diagnostics\.spec\.ts$/,
         /accessibility\.spec\.ts$/,
         /layout\.spec\.ts$/,
+        /email\.spec\.ts$/,
       ],
     },
   ],

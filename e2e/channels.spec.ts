@@ -41,9 +41,10 @@ test('supervisor: chat and Messenger addresses are created, edited and deleted; 
   await activePanel(page).getByLabel('Type').selectOption({ label: 'Chat' });
   await expect(addressRow(page, 'flex-chat-default')).toContainText('Studio: Chat Flow · retry 3');
   await activePanel(page).getByLabel('Type').selectOption({ label: 'Other (read-only)' });
-  const email = addressRow(page, 'support@owl-shoes.example');
-  await expect(email).toContainText('Read-only: Flex does not route email addresses.');
-  await expect(email.getByRole('button')).toHaveCount(1); // only its SID's Copy button
+  // Email is a channel Flex routes (e2e/email.spec.ts); RCS is not: Flex Interactions have no RCS channel.
+  const rcs = addressRow(page, 'rcs:owl_shoes_agent');
+  await expect(rcs).toContainText('Read-only: Flex Interactions have no RCS channel');
+  await expect(rcs.getByRole('button')).toHaveCount(1); // only its SID's Copy button
   await activePanel(page).getByLabel('Type').selectOption({ label: 'All types' });
 
   // A chat address to "Chat Flow" (preselected for chat), retry 2.
