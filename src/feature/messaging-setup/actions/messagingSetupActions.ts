@@ -19,7 +19,7 @@ import { fill, type MessagingSetupStringKey, type MessagingSetupStrings } from '
 
 export type Notify = (kind: 'success' | 'error', message: string) => void;
 
-export interface BulkCounts {
+interface BulkCounts {
   created: number;
   failed: number;
   cancelled: number;

@@ -6,16 +6,13 @@ import type { DiagnosisContext, FlexFlowRef } from './diagnose';
 const loaded = (data: Pick<SetupData, 'sources'>, source: keyof SetupData['sources']) =>
   !data.sources[source].loading && !data.sources[source].error;
 
+/** What a diagnosis context is built from (so callers can memoise on just these). */
+type DiagnosisSources = Pick<SetupData, 'messagingServiceNumbers' | 'flexFlows' | 'flexConfiguration' | 'sources'>;
+
 /**
  * The diagnosis context from what the view has loaded (built once per render, not per row). While a
  * source loads or after it failed, its `complete` flag is false and the diagnosis says nothing about it.
  */
-/** What a diagnosis context is built from (so callers can memoise on just these). */
-export type DiagnosisSources = Pick<
-  SetupData,
-  'messagingServiceNumbers' | 'flexFlows' | 'flexConfiguration' | 'sources'
->;
-
 export function diagnosisContextOf(
   data: DiagnosisSources,
   addressesByAddress: ReadonlyMap<string, AddressSummary>,

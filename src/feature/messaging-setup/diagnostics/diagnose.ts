@@ -26,7 +26,7 @@ export type FindingCode =
   | 'sender-not-online';
 
 /** A string key whose fix is the key with `Fix` after it: a finding's words. */
-export type FindingTextKey = {
+type FindingTextKey = {
   [K in MessagingSetupStringKey]: `${K}Fix` extends MessagingSetupStringKey ? K : never;
 }[MessagingSetupStringKey];
 
@@ -74,7 +74,7 @@ export const finding = (
   values: Record<string, string> = {},
 ): Finding => ({ code, severity, text, values });
 
-export function levelOf(findings: readonly Finding[]): DiagnosisLevel {
+function levelOf(findings: readonly Finding[]): DiagnosisLevel {
   if (findings.some((f) => f.severity === 'broken')) return 'broken';
   return findings.length > 0 ? 'warning' : 'ready';
 }

@@ -40,7 +40,7 @@ export const BULK_CREATE_PACE: BulkPace = { concurrency: 4, maxRateLimitedAttemp
  */
 export const ONE_AT_A_TIME: BulkPace = { concurrency: 1, maxRateLimitedAttempts: 1, backoffMs: 0 };
 
-export interface BulkSummary {
+interface BulkSummary {
   done: number;
   failed: number;
   cancelled: number;

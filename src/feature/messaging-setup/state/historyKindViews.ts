@@ -4,7 +4,7 @@ import type { MessagingSetupStringKey } from '../strings';
 import type { SetupAction, SourceName } from './setupData';
 
 /** What a revert leaves in the view's state: what the reducer is told, and which lists load again. */
-export interface RevertShown {
+interface RevertShown {
   actions: SetupAction[];
   reload: SourceName[];
 }
@@ -13,7 +13,7 @@ export interface RevertShown {
  * The view's half of one history kind (the contract's half, src/contract/historyKinds.ts, says
  * whether an entry may be reverted; the backend's, serverless/src/history/kinds/, how).
  */
-export interface HistoryKindView {
+interface HistoryKindView {
   /** The kind's name, as the History tab's kind filter lists it. */
   label: MessagingSetupStringKey;
   /** The sentence an entry of this kind reads as (`{{who}}`, `{{address}}`, `{{before}}`, `{{after}}`). */

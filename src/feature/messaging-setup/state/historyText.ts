@@ -28,7 +28,7 @@ export function formatWhen(iso: string): string {
 }
 
 /** A person as the sentence names them: the part of the Flex identity before `@`. */
-export const shortName = (identity: string) => identity.split('@')[0] || identity;
+const shortName = (identity: string) => identity.split('@')[0] || identity;
 
 /** One state in a few words: an address's routing, a number's handler, a service's name, a flow's name. */
 export function describeState(

@@ -12,7 +12,7 @@ import type {
 export type SourceName =
   'numbers' | 'senders' | 'addresses' | 'studioFlows' | 'flexConfiguration' | 'messagingServiceNumbers' | 'flexFlows';
 
-export interface SourceState {
+interface SourceState {
   loading: boolean;
   error: string | null;
   /** The failure's machine code (`unreachable`, `token_invalid`, …), for saying what to do. */

@@ -7,7 +7,7 @@ import { errorMessage } from '../errorMessage';
  * a reload) or after its component went away is dropped. `renew` starts a new generation; a
  * `token` taken now says, when asked later, whether its generation has passed.
  */
-export interface StaleGuard {
+interface StaleGuard {
   renew: () => void;
   token: () => () => boolean;
 }

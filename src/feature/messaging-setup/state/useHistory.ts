@@ -6,7 +6,7 @@ import { useAsync } from './useAsync';
 
 export type HistoryFilters = Pick<ListHistoryRequest, 'address' | 'identity' | 'kind'>;
 
-export interface HistoryList {
+interface HistoryList {
   entries: HistoryEntry[];
   loading: boolean;
   error: string | null;

@@ -145,8 +145,6 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
   };
 }
 
-export type SetupRows = ReturnType<typeof useSetupRows>;
-
 export type ChannelCounts = Record<DiagnosisLevel, number>;
 
 function countByLevel(rows: readonly { diagnosis?: Diagnosis }[]): ChannelCounts {

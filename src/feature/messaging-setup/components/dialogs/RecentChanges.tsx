@@ -9,7 +9,7 @@ import { useHistory } from '../../state/useHistory';
 import { fill, useStrings } from '../../strings';
 
 /** How many of an address's changes the diagnosis dialog shows; the History tab has the rest. */
-export const RECENT_CHANGES_SHOWN = 5;
+const RECENT_CHANGES_SHOWN = 5;
 
 /** An address's last few changes, newest first (one history request when the dialog opens). */
 export function RecentChanges({

@@ -24,7 +24,7 @@ export interface TableSelection<T> {
   action: (chosen: T[], done: () => void) => React.ReactNode;
 }
 
-export interface DataTableProps<T> {
+interface DataTableProps<T> {
   items: readonly T[];
   keyOf: (item: T) => string;
   /** Keep its identity (useMemo): a row renders again only when its item or the columns change. */

@@ -4,7 +4,7 @@ import { Button } from '@twilio-paste/core/button';
 
 import { fill, useStrings } from '../../strings';
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 
 /**
  * Table paging: a large account's 10,000 rows render 25 at a time, about a screenful and a half.

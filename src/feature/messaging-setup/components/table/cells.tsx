@@ -62,7 +62,7 @@ export const StatusCell = React.memo(function StatusCell({
   );
 });
 
-export const DiagnosisCell = React.memo(function DiagnosisCell({
+const DiagnosisCell = React.memo(function DiagnosisCell({
   rowKey,
   address,
   level,
