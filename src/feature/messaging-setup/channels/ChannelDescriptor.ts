@@ -32,6 +32,12 @@ export interface ChannelTab<S> {
   emptyText: MessagingSetupStringKey;
   intro?: MessagingSetupStringKey;
   isLoading: (data: SetupData) => boolean;
+  /**
+   * Its rows are a list of the account's own (numbers, senders): an address of this type for
+   * something not in it is not on this account, and there may be thousands (listed page by page in
+   * a chain of their own).
+   */
+  accountList?: true;
   /** What its rows are built from: they are rebuilt only when one of these changes. */
   inputs: (data: SetupData) => readonly unknown[];
   subjects: (data: SetupData) => readonly S[];
@@ -56,6 +62,11 @@ export interface ChannelDescriptor {
   studioFlowNames: readonly string[];
   /** Its line in the health banner; `always`: shown even with no rows. */
   health: { heading: MessagingSetupStringKey; countLabel: MessagingSetupStringKey; always?: boolean };
+  /**
+   * Advice the health banner shows while it applies (once the lists it reads have loaded): e.g.
+   * webchat that still relies on a legacy Flex Flow and has no chat address.
+   */
+  advice?: { text: MessagingSetupStringKey; applies: (data: SetupData) => boolean };
   /** Its own tab of rows; without one its addresses stand on the Addresses tab, filtered to its type. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each channel's own subject type; checked where it is declared (channelTab)
   tab?: ChannelTab<any>;

@@ -1,7 +1,7 @@
 import { CONTRACT_CHANNELS } from '../../../contract/channels';
 import { MESSAGING_FLOW_NAME } from '../constants';
 import { diagnoseAddress } from '../diagnostics/diagnose';
-import { facebookPagesOf, type FacebookPage } from '../state/facebookPages';
+import { facebookPagesOf, type FacebookPage } from './facebookPages';
 import { fill } from '../strings';
 import { channelTab, type ChannelDescriptor } from './ChannelDescriptor';
 import { TAB } from './tabIds';

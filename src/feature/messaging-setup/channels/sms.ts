@@ -57,6 +57,7 @@ export const smsChannel: ChannelDescriptor = {
     loadingText: 'MessagingSetupLoadingNumbers',
     emptyText: 'MessagingSetupNoNumbers',
     isLoading: (data) => data.sources.numbers.loading,
+    accountList: true,
     inputs: (data) => [data.numbers],
     subjects: (data) => data.numbers,
     row: (n, strings) => ({

@@ -20,6 +20,7 @@ export const whatsappChannel: ChannelDescriptor = {
     loadingText: 'MessagingSetupLoadingSenders',
     emptyText: 'MessagingSetupNoSenders',
     isLoading: (data) => data.sources.senders.loading,
+    accountList: true,
     inputs: (data) => [data.senders],
     subjects: (data) => data.senders,
     row: (s, strings) => ({

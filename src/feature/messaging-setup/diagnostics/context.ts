@@ -1,10 +1,7 @@
 import { flexFlowAddress } from '../../../contract/flexFlowMigration';
 import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
-import type { SetupData } from '../state/setupData';
+import { isLoaded, type SetupData } from '../state/setupData';
 import type { DiagnosisContext, FlexFlowRef } from './diagnose';
-
-const loaded = (data: Pick<SetupData, 'sources'>, source: keyof SetupData['sources']) =>
-  !data.sources[source].loading && !data.sources[source].error;
 
 /** What a diagnosis context is built from (so callers can memoise on just these). */
 type DiagnosisSources = Pick<SetupData, 'messagingServiceNumbers' | 'flexFlows' | 'flexConfiguration' | 'sources'>;
@@ -48,10 +45,10 @@ export function diagnosisContextOf(
     messagingServiceByNumberSid,
     flexFlowsByIdentity,
     complete: {
-      studioFlows: loaded(data, 'studioFlows'),
-      flexConfiguration: loaded(data, 'flexConfiguration') && data.flexConfiguration !== null,
-      messagingServiceNumbers: loaded(data, 'messagingServiceNumbers'),
-      flexFlows: loaded(data, 'flexFlows'),
+      studioFlows: isLoaded(data, 'studioFlows'),
+      flexConfiguration: isLoaded(data, 'flexConfiguration') && data.flexConfiguration !== null,
+      messagingServiceNumbers: isLoaded(data, 'messagingServiceNumbers'),
+      flexFlows: isLoaded(data, 'flexFlows'),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { BackendClient } from '../api/backendClient';
-import type { AddressType, BackendEndpoints, Page } from '../../../contract/types';
+import type { BackendEndpoints, Page } from '../../../contract/types';
+import { CHANNELS_WITH_TABS } from '../channels';
 import type { SetupAction, SourceName } from './setupData';
 
 type PagedEndpoint =
@@ -64,10 +65,11 @@ export function loadSource(
     case 'studioFlows':
       return eachPage(backend, 'list-studio-flows', {}, (items) => emit({ type: 'studioFlows', items }), isCancelled);
     case 'addresses':
-      // Split: the two phone types as page chains in parallel instead of one twice as long, and
-      // every other type (chat, Messenger, and those Flex does not route) in one call beside them.
+      // Split: the types with an address per number or sender (channels/: `accountList`) as page
+      // chains in parallel instead of one twice as long, and every other type (chat, Messenger,
+      // email, and those Flex does not route) in one call beside them.
       return Promise.all([
-        ...(['sms', 'whatsapp'] as AddressType[]).map((type) =>
+        ...CHANNELS_WITH_TABS.filter((channel) => channel.tab?.accountList).map(({ type }) =>
           eachPage(backend, 'list-addresses', { type }, (items) => emit({ type: 'addresses', items }), isCancelled),
         ),
         eachPage(
@@ -85,7 +87,7 @@ export function loadSource(
     case 'messagingServiceNumbers':
       // For diagnostics: one request for every Messaging Service's numbers.
       return backend.call('list-messaging-service-numbers', {}).then(({ services }) => {
-        if (!Array.isArray(services)) throw new Error('The backend answered without a list of services.');
+        if (!Array.isArray(services)) throw new Error(backend.strings.MessagingSetupErrorNoServiceList);
         emit({ type: 'messagingServiceNumbers', services });
       });
     case 'flexFlows':

@@ -54,6 +54,10 @@ export type SetupAction =
 
 const idle: SourceState = { loading: false, error: null };
 
+/** Whether a list has loaded in full (not loading, not failed). */
+export const isLoaded = (data: Pick<SetupData, 'sources'>, source: SourceName): boolean =>
+  !data.sources[source].loading && !data.sources[source].error;
+
 export const initialSetupData: SetupData = {
   numbers: [],
   senders: [],

@@ -61,25 +61,33 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
     [messagingServiceNumbers, flexFlows, flexConfiguration, sources, byAddress, studioFlowsBySid],
   );
   const channelRows = useChannelRows(data, context, strings);
-  // Numbers and senders of this account: the Addresses tab marks addresses of anything else.
-  const onAccount = useMemo(
-    () => new Set([...data.numbers.map((n) => n.phoneNumber), ...data.senders.map((s) => s.senderId)]),
-    [data.numbers, data.senders],
+  // What the account's own lists hold (numbers, senders): the Addresses tab marks addresses of
+  // anything else of those types.
+  const accountLists = useMemo(
+    () =>
+      new Map(
+        CHANNELS_WITH_TABS.flatMap((channel) =>
+          channel.tab?.accountList
+            ? [[channel.type, new Set((channelRows[channel.type] ?? []).map((row) => row.address))] as const]
+            : [],
+        ),
+      ),
+    [channelRows],
   );
   const addresses = useMemo(
     () =>
       [...data.addresses.values()].map((a) =>
         addressRow(
           a,
-          // Only numbers and senders are listed, so only their addresses can be off the account.
-          (a.type !== 'sms' && a.type !== 'whatsapp') || onAccount.has(a.address),
+          // Only what the account lists can be missing from it.
+          accountLists.get(a.type as AddressType)?.has(a.address) ?? true,
           // Only the types Flex routes have something to diagnose; the others are listed read-only.
           isManaged(a.type) ? diagnoseAddress(a.address, context) : undefined,
           context,
           strings,
         ),
       ),
-    [data.addresses, onAccount, context, strings],
+    [data.addresses, accountLists, context, strings],
   );
   // The health banner's counts: every channel Flex routes, each by diagnosis level, from its own
   // rows or, for a channel without a tab, its addresses.
@@ -121,20 +129,13 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
       ),
     [flexFlows, studioFlowsBySid, studioFlowsKnown, byAddress, flexServiceSid, flexConfiguration, strings],
   );
-  // Webchat needs a chat address now that legacy Flex Flows no longer deliver: say so when the
-  // account had webchat (a web Flex Flow) and has no chat address — once both lists are in.
-  const chatAddressMissing = useMemo(
-    () =>
-      !data.sources.addresses.loading &&
-      !data.sources.addresses.error &&
-      !data.sources.flexFlows.loading &&
-      !data.sources.flexFlows.error &&
-      flexFlows.some((flow) => flow.channelType === 'web') &&
-      ![...data.addresses.values()].some((a) => a.type === 'chat'),
-    [data.sources.addresses, data.sources.flexFlows, flexFlows, data.addresses],
+  // The channels' advice for the health banner (channels/: e.g. chat's "no chat address").
+  const advice = useMemo(
+    () => CHANNEL_LIST.flatMap((channel) => (channel.advice?.applies(data) ? [channel.advice.text] : [])),
+    [data],
   );
   return {
-    chatAddressMissing,
+    advice,
     channelRows,
     counts,
     addresses,

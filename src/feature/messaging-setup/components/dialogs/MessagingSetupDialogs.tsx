@@ -22,6 +22,7 @@ import { DeleteFlexFlowDialog } from './DeleteFlexFlowDialog';
 import type { Dialog, OpenDialog } from './dialogOwner';
 import { FixDefaultServiceDialog } from './FixDefaultServiceDialog';
 import { MigrateFlexFlowsDialog } from './MigrateFlexFlowsDialog';
+import { CHANNEL_LIST } from '../../channels';
 import { fill, useStrings } from '../../strings';
 import type { BackendClient } from '../../api/backendClient';
 import type { HistoryNames } from '../../state/historyText';
@@ -38,7 +39,7 @@ export const channelRowActions = (open: OpenDialog): ChannelRowActions => ({
 
 /** The Addresses tab's buttons. */
 export const addressTableActions = (open: OpenDialog): AddressTableActions => ({
-  onCreate: () => open({ kind: 'create', type: 'sms', address: '', addressFixed: false }),
+  onCreate: () => open({ kind: 'create', type: CHANNEL_LIST[0].type, address: '', addressFixed: false }),
   onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
   onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
   onDiagnose: (key) => open({ kind: 'diagnosis', key }),

@@ -6,7 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import type { AddressType, FlexConfigurationSummary } from '../../../../contract/types';
 import type { DiagnosisLevel } from '../../diagnostics/diagnose';
-import { fill, useStrings } from '../../strings';
+import { fill, useStrings, type MessagingSetupStringKey } from '../../strings';
 import { LEVEL_LABEL_KEY } from '../shared/DiagnosisBadge';
 import { useOpenDialog } from '../dialogs/dialogOwner';
 
@@ -31,7 +31,7 @@ interface HealthBannerProps {
   canWrite: boolean;
   onShowLevel: (type: AddressType, level: DiagnosisLevel) => void;
   /** True once addresses and Flex Flows have loaded when a web Flex Flow exists but no chat address does. */
-  chatAddressMissing?: boolean;
+  advice?: readonly MessagingSetupStringKey[];
 }
 
 const total = (counts: Record<DiagnosisLevel, number>) => counts.ready + counts.warning + counts.broken;
@@ -40,13 +40,7 @@ const total = (counts: Record<DiagnosisLevel, number>) => counts.ready + counts.
  * The account's health at the top of the view: Flex's service as the default, and every channel's
  * numbers, senders, pages, chat or email addresses per diagnosis.
  */
-export function HealthBanner({
-  flexConfiguration,
-  channels,
-  canWrite,
-  onShowLevel,
-  chatAddressMissing = false,
-}: HealthBannerProps) {
+export function HealthBanner({ flexConfiguration, channels, canWrite, onShowLevel, advice = [] }: HealthBannerProps) {
   const strings = useStrings();
   const openDialog = useOpenDialog();
   const flexSid = flexConfiguration?.flexConversationServiceSid ?? null;
@@ -92,13 +86,13 @@ export function HealthBanner({
           {strings.MessagingSetupHealthUnknown}
         </Text>
       )}
-      {chatAddressMissing && (
-        <Box marginTop="space40">
+      {advice.map((key) => (
+        <Box key={key} marginTop="space40">
           <Callout variant="warning">
-            <CalloutText>{strings.MessagingSetupNoChatAddress}</CalloutText>
+            <CalloutText>{strings[key]}</CalloutText>
           </Callout>
         </Box>
-      )}
+      ))}
       {channels
         .filter((channel) => channel.always || total(channel.counts) > 0)
         .map((channel) => (

@@ -47,16 +47,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const visited = useVisitedTabs(tabs.selectedId);
   const filters = useTabFilters(tabs.select);
 
-  const {
-    channelRows,
-    counts,
-    addresses,
-    flexFlows,
-    flexServiceSid,
-    defaultFlows,
-    chatAddressMissing,
-    studioFlowsBySid,
-  } = useSetupRows(data, strings);
+  const { channelRows, counts, addresses, flexFlows, flexServiceSid, defaultFlows, advice, studioFlowsBySid } =
+    useSetupRows(data, strings);
   const services = data.flexConfiguration?.conversationServices;
   const historyNames = useMemo(() => ({ studioFlowsBySid, services: services ?? [] }), [studioFlowsBySid, services]);
   const forms = addressForms({ studioFlowDefaults: defaultFlows, flexServiceSid, backendUrl: backend.baseUrl });
@@ -81,7 +73,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             channels={healthChannels(counts, strings)}
             canWrite={canWrite}
             onShowLevel={filters.showLevel}
-            chatAddressMissing={chatAddressMissing}
+            advice={advice}
           />
 
           <LoadingProgress data={data} sourceLabel={SOURCE_LABEL} />

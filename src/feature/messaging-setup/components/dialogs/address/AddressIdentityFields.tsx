@@ -5,12 +5,12 @@ import { Stack } from '@twilio-paste/core/stack';
 
 import { ADDRESS_TYPES, isAddressType, type AddressType } from '../../../../../contract/types';
 import { fill, useStrings } from '../../../strings';
-import { CHANNELS, channelLabel } from '../../../channels';
+import { CHANNEL_LIST, CHANNELS, channelLabel } from '../../../channels';
 import { withType } from '../../../state/addressForm';
 import { Field } from '../../shared/Field';
 import { FormInput, FormSelect, type AddressFormControls } from './formControls';
 
-const asType = (value: string): AddressType => (isAddressType(value) ? value : 'sms');
+const asType = (value: string): AddressType => (isAddressType(value) ? value : CHANNEL_LIST[0].type);
 
 interface AddressIdentityFieldsProps {
   controls: AddressFormControls;
