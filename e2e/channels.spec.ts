@@ -1,23 +1,17 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath, startCreateAddress } from './flexHost';
-import { fetchAddressConfiguration, resetSandbox, twilioGet } from './twilioSandbox';
+import {
+  activePanel,
+  addressRow,
+  collectPageProblems,
+  openMessagingSetup,
+  screenshotPath,
+  startCreateAddress,
+} from './flexHost';
+import { fetchAddressConfiguration, resetSandbox, studioFlowSid, twilioGet } from './twilioSandbox';
 
 /** The sandbox's second Facebook Page, which has no Messenger address (docs/SANDBOX.md). */
 const PAGE_WITHOUT_ADDRESS = 'messenger:108811223344556';
-
-const studioFlowSid = async (request: APIRequestContext, name: string) => {
-  const flows = await twilioGet<{ flows: { sid: string; friendly_name: string }[] }>(
-    request,
-    'studio/v2/Flows?PageSize=1000',
-  );
-  const flow = flows?.flows.find((f) => f.friendly_name === name);
-  if (!flow) throw new Error(`The seeded account has no Studio flow "${name}".`);
-  return flow.sid;
-};
-
-const addressRow = (page: Page, address: string) =>
-  activePanel(page).getByTestId('address-row').filter({ hasText: address });
 
 async function openAddresses(page: Page) {
   await openMessagingSetup(page, 'supervisor');

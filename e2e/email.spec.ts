@@ -1,24 +1,18 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import { activePanel, collectPageProblems, openMessagingSetup, screenshotPath, startCreateAddress } from './flexHost';
-import { fetchAddressConfiguration, resetSandbox, twilioGet, SANDBOX_URL } from './twilioSandbox';
+import {
+  activePanel,
+  addressRow,
+  collectPageProblems,
+  openMessagingSetup,
+  screenshotPath,
+  startCreateAddress,
+} from './flexHost';
+import { fetchAddressConfiguration, resetSandbox, SANDBOX_URL, studioFlowSid } from './twilioSandbox';
 
 /** Domains of the demo account (docs/SANDBOX.md): one authenticated, one not. */
 const NEW_MAILBOX = 'billing@owl-shoes.example';
 const UNAUTHENTICATED = 'sales@owl-shoes-outlet.example';
-
-const studioFlowSid = async (request: APIRequestContext, name: string) => {
-  const flows = await twilioGet<{ flows: { sid: string; friendly_name: string }[] }>(
-    request,
-    'studio/v2/Flows?PageSize=1000',
-  );
-  const flow = flows?.flows.find((f) => f.friendly_name === name);
-  if (!flow) throw new Error(`The seeded account has no Studio flow "${name}".`);
-  return flow.sid;
-};
-
-const addressRow = (page: Page, address: string) =>
-  activePanel(page).getByTestId('address-row').filter({ hasText: address });
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);

@@ -81,6 +81,10 @@ export async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin
 /** The tab panel on show. */
 export const activePanel = (page: Page) => page.getByRole('tabpanel');
 
+/** A row of the Addresses tab (already shown), by its address. */
+export const addressRow = (page: Page, address: string) =>
+  activePanel(page).getByTestId('address-row').filter({ hasText: address });
+
 /** Shows one tab and narrows its table to one number or sender with the Search box; returns its row. */
 export async function findConnectionRow(
   page: Page,

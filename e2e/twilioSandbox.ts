@@ -137,3 +137,14 @@ export async function readSeededAccount(request: APIRequestContext): Promise<See
 export function callBackend(request: APIRequestContext, fn: string, token: string, payload: unknown = {}) {
   return request.post(`${BACKEND_URL}/${fn}`, { form: { Token: token, Payload: JSON.stringify(payload) } });
 }
+
+/** The SID of the seeded account's Studio flow of that name. */
+export async function studioFlowSid(request: APIRequestContext, name: string): Promise<string> {
+  const flows = await twilioGet<{ flows: { sid: string; friendly_name: string }[] }>(
+    request,
+    'studio/v2/Flows?PageSize=1000',
+  );
+  const flow = flows?.flows.find((f) => f.friendly_name === name);
+  if (!flow) throw new Error(`The seeded account has no Studio flow "${name}".`);
+  return flow.sid;
+}
