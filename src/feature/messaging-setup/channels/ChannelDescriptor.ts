@@ -1,6 +1,7 @@
 import type { ContractChannel } from '../../../contract/channels';
 import type { AddressType, PhoneNumberSummary } from '../../../contract/types';
 import type { DiagnosisContext, Finding } from '../diagnostics/diagnose';
+import { channelRow, type ChannelRow } from '../state/rows';
 import type { SetupData } from '../state/setupData';
 import type { MessagingSetupStringKey, MessagingSetupStrings } from '../strings';
 
@@ -20,10 +21,10 @@ export interface ChannelRowBase {
 }
 
 /**
- * A channel with a tab of its own: its rows are things the account has (numbers, senders, pages),
- * each with or without an address. `S` is what one row is built from.
+ * A channel with a tab of its own, as its descriptor declares it: its rows are things the account
+ * has (numbers, senders, pages), each with or without an address. `S` is what one row is built from.
  */
-export interface ChannelTab<S> {
+interface ChannelTabSpec<S> {
   tabId: string;
   tabLabel: MessagingSetupStringKey;
   /** The first column's heading. */
@@ -44,6 +45,12 @@ export interface ChannelTab<S> {
   row: (subject: S, strings: MessagingSetupStrings) => ChannelRowBase;
   /** Every finding of one row (its address's included: diagnostics/diagnose.ts has the shared checks). */
   findings: (subject: S, row: ChannelRowBase, ctx: DiagnosisContext) => Finding[];
+}
+
+/** A channel's own tab as the registry holds it: what it is built from closed over. */
+export interface ChannelTab extends Omit<ChannelTabSpec<unknown>, 'subjects' | 'row' | 'findings'> {
+  /** Its rows, each with its address, its one diagnosis and the status read from it. */
+  rows: (data: SetupData, ctx: DiagnosisContext, strings: MessagingSetupStrings) => ChannelRow[];
 }
 
 /**
@@ -68,9 +75,17 @@ export interface ChannelDescriptor {
    */
   advice?: { text: MessagingSetupStringKey; applies: (data: SetupData) => boolean };
   /** Its own tab of rows; without one its addresses stand on the Addresses tab, filtered to its type. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each channel's own subject type; checked where it is declared (channelTab)
-  tab?: ChannelTab<any>;
+  tab?: ChannelTab;
 }
 
-/** Declares a channel's own tab with its subject type checked, then stores it as the registry holds it. */
-export const channelTab = <S>(tab: ChannelTab<S>): ChannelTab<S> => tab;
+/** Declares a channel's own tab with its subject type checked, and closes over it. */
+export function channelTab<S>({ subjects, row, findings, ...shown }: ChannelTabSpec<S>): ChannelTab {
+  return {
+    ...shown,
+    rows: (data, ctx, strings) =>
+      subjects(data).map((subject) => {
+        const base = row(subject, strings);
+        return channelRow(base, findings(subject, base, ctx), ctx, strings);
+      }),
+  };
+}

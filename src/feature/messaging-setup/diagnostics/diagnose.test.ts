@@ -7,15 +7,16 @@ import type {
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../../../contract/types';
-import { CHANNELS, diagnoseChannelRow } from '../channels';
+import { CHANNELS } from '../channels';
+import { initialSetupData } from '../state/setupData';
 import { wordFinding } from '../components/shared/findingText';
 import type { Diagnosis, DiagnosisContext, FindingCode } from './diagnose';
 
 // Each channel's diagnosis, as its descriptor makes it (channels/sms.ts, channels/whatsapp.ts).
 const diagnoseNumber = (n: PhoneNumberSummary, ctx: DiagnosisContext): Diagnosis =>
-  diagnoseChannelRow(CHANNELS.sms, n, ctx);
+  CHANNELS.sms.tab!.rows({ ...initialSetupData, numbers: [n] }, ctx, messagingSetupStrings)[0].diagnosis;
 const diagnoseSender = (s: WhatsAppSenderSummary, ctx: DiagnosisContext): Diagnosis =>
-  diagnoseChannelRow(CHANNELS.whatsapp, s, ctx);
+  CHANNELS.whatsapp.tab!.rows({ ...initialSetupData, senders: [s] }, ctx, messagingSetupStrings)[0].diagnosis;
 const words = (finding: Diagnosis['findings'][number]) => wordFinding(finding, messagingSetupStrings);
 
 const FLEX_SERVICE = 'IS' + 'f'.repeat(32);

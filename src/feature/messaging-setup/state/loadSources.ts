@@ -69,7 +69,7 @@ export function loadSource(
       // chains in parallel instead of one twice as long, and every other type (chat, Messenger,
       // email, and those Flex does not route) in one call beside them.
       return Promise.all([
-        ...CHANNELS_WITH_TABS.filter((channel) => channel.tab?.accountList).map(({ type }) =>
+        ...CHANNELS_WITH_TABS.filter((channel) => channel.tab.accountList).map(({ type }) =>
           eachPage(backend, 'list-addresses', { type }, (items) => emit({ type: 'addresses', items }), isCancelled),
         ),
         eachPage(

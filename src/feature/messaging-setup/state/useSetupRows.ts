@@ -5,7 +5,7 @@ import type { AddressType } from '../../../contract/types';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseAddress, type Diagnosis, type DiagnosisContext, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { flexFlowRows } from './flexFlowRows';
-import { addressRow, channelRow, type ChannelRow } from './rows';
+import { addressRow, type ChannelRow } from './rows';
 import { addressesByAddress, type SetupData } from './setupData';
 import { messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 
@@ -21,17 +21,14 @@ function useChannelRows(data: SetupData, ctx: DiagnosisContext, strings: Messagi
   const last = useRef<Partial<Record<AddressType, ChannelRow[]>>>({});
   const byChannel: Partial<Record<AddressType, ChannelRow[]>> = {};
   for (const channel of CHANNELS_WITH_TABS) {
-    const tab = channel.tab!;
+    const { tab } = channel;
     const deps = [...tab.inputs(data), ctx, strings];
     const held = cache.current.get(channel.type);
     if (held && held.deps.length === deps.length && held.deps.every((dep, i) => dep === deps[i])) {
       byChannel[channel.type] = held.rows;
       continue;
     }
-    const rows = tab.subjects(data).map((subject: unknown) => {
-      const base = tab.row(subject, strings);
-      return channelRow(base, tab.findings(subject, base, ctx), ctx, strings);
-    });
+    const rows = tab.rows(data, ctx, strings);
     cache.current.set(channel.type, { deps, rows });
     byChannel[channel.type] = rows;
   }
@@ -67,7 +64,7 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
     () =>
       new Map(
         CHANNELS_WITH_TABS.flatMap((channel) =>
-          channel.tab?.accountList
+          channel.tab.accountList
             ? [[channel.type, new Set((channelRows[channel.type] ?? []).map((row) => row.address))] as const]
             : [],
         ),

@@ -87,8 +87,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
           <Tabs state={tabs}>
             <TabList aria-label={strings.MessagingSetupTabsLabel}>
               {CHANNELS_WITH_TABS.map(({ tab }) => (
-                <Tab key={tab!.tabId} id={tab!.tabId}>
-                  {strings[tab!.tabLabel]}
+                <Tab key={tab.tabId} id={tab.tabId}>
+                  {strings[tab.tabLabel]}
                 </Tab>
               ))}
               <Tab id={TAB.addresses}>{strings.MessagingSetupTabAddresses}</Tab>
@@ -97,17 +97,17 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             </TabList>
             <TabPanels>
               {CHANNELS_WITH_TABS.map(({ type, tab }) => (
-                <TabPanel key={tab!.tabId}>
-                  {tab!.intro && <Paragraph>{strings[tab!.intro]}</Paragraph>}
-                  {visited.has(tab!.tabId) && (
+                <TabPanel key={tab.tabId}>
+                  {tab.intro && <Paragraph>{strings[tab.intro]}</Paragraph>}
+                  {visited.has(tab.tabId) && (
                     <ChannelTable
                       rows={channelRows[type] ?? []}
-                      addressHeading={strings[tab!.addressHeading]}
-                      emptyText={strings[tab!.isLoading(data) ? tab!.loadingText : tab!.emptyText]}
+                      addressHeading={strings[tab.addressHeading]}
+                      emptyText={strings[tab.isLoading(data) ? tab.loadingText : tab.emptyText]}
                       canWrite={canWrite}
                       actions={rowActions}
-                      diagnosisFilter={filters.diagnosisOf(tab!.tabId)}
-                      onDiagnosisFilter={filters.setDiagnosisFor[tab!.tabId]}
+                      diagnosisFilter={filters.diagnosisOf(tab.tabId)}
+                      onDiagnosisFilter={filters.setDiagnosisFor[tab.tabId]}
                     />
                   )}
                 </TabPanel>
