@@ -1,4 +1,5 @@
 import { DEFAULT_MESSAGING_SETUP_ROLES } from '../../src/contract/roles';
+import type { ContractProblem } from '../../src/contract/messages';
 import { hostOfDomain, parseHostList, type UrlPolicy } from '../../src/contract/webhookUrlRule';
 import { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_CALL_BUDGET_MS } from './twilio/timeBudget';
 
@@ -78,7 +79,7 @@ export interface BackendConfig {
    */
   urlPolicy: UrlPolicy;
   /** What is wrong with MESSAGING_SETUP_WEBHOOK_HOSTS, when it is malformed: then no URL may be set. */
-  webhookHostsProblem: string | undefined;
+  webhookHostsProblem: ContractProblem | undefined;
   /** Where the change history lives and how long its entries are kept (history/historyStore.ts). */
   history: { syncServiceSid: string | undefined; retentionDays: number };
 }

@@ -13,6 +13,7 @@ import type {
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../../src/contract/types';
+import { readProblem, wordFields, wordMessage, type FieldProblems } from '../../src/contract/messages';
 import { MAX_PAYLOAD_BYTES } from '../src/http/flexFunction';
 import {
   expectedFlexConfiguration,
@@ -774,5 +775,77 @@ describe('the request itself', () => {
       'webhookUrl',
     ]);
     expect(beyondTokenCheck(t.log())).toEqual([]);
+  });
+});
+
+describe('an error body says the same as keys of the contract’s messages, for a client that words them itself', () => {
+  type KeyedError = {
+    message: string;
+    fields?: Record<string, string>;
+    messageKey?: string;
+    values?: unknown;
+    fieldProblems?: FieldProblems;
+  };
+  const errorOf = (response: FunctionResponse) => (response.body as { error: KeyedError }).error;
+  /** The English of the body is its key and values, worded from the contract's table. */
+  const wordedAsSent = (error: KeyedError) => {
+    const problem = readProblem({ key: error.messageKey, values: error.values });
+    if (!problem) throw new Error(`no problem the table words: ${JSON.stringify(error)}`);
+    return wordMessage(problem);
+  };
+
+  test('an invalid create: messageKey and values of the summary, and each field’s problem', async () => {
+    const response = await t.callFunction('create-address', {
+      token: t.tokens.supervisor(),
+      payload: {
+        type: 'sms',
+        address: 'whatsapp:+14155550123',
+        autoCreationEnabled: true,
+        integration: { type: 'webhook', webhookUrl: 'http://example.com', webhookMethod: 'PUT', webhookFilters: [] },
+      },
+    });
+    expectErrorBody(response, 400, 'invalid_input');
+    const error = errorOf(response);
+    expect(error).toMatchObject({
+      messageKey: 'MessagingSetupRuleFieldsSummary',
+      values: { problems: expect.anything() },
+    });
+    expect(error.fieldProblems).toEqual({
+      address: { key: 'MessagingSetupRuleAddressSms', values: { example: '+14155550123' } },
+      webhookUrl: {
+        key: 'MessagingSetupRuleUrlHttps',
+        values: { label: { key: 'MessagingSetupRuleUrlLabelWebhook' } },
+      },
+      webhookMethod: { key: 'MessagingSetupRuleChooseMethod' },
+    });
+    expect(wordedAsSent(error)).toBe(error.message);
+    expect(wordFields(error.fieldProblems ?? {})).toEqual(error.fields);
+    expect(error.fields?.webhookUrl).toBe('The webhook URL must use https.');
+  });
+
+  test('a refused role: the roles are a value of its message, and no field problems', async () => {
+    const response = await t.callFunction('list-phone-numbers', { token: t.tokens.agent() });
+    expectErrorBody(response, 403, 'forbidden');
+    const error = errorOf(response);
+    expect(error).toMatchObject({
+      messageKey: 'MessagingSetupRefusalForbidden',
+      values: { roles: expect.any(String) },
+    });
+    expect(error.message).toBe(
+      `Messaging Setup needs one of these Flex roles: ${String((error.values as { roles: string }).roles)}.`,
+    );
+    expect(wordedAsSent(error)).toBe(error.message);
+    expect(error).not.toHaveProperty('fieldProblems');
+  });
+
+  test('Twilio’s own message is a value, not a key: data an account’s wording keeps', async () => {
+    const response = await t.callFunction('delete-address', {
+      token: t.tokens.supervisor(),
+      payload: { sid: `IG${'0'.repeat(32)}` },
+    });
+    const error = errorOf(response);
+    expect(response.status).toBe(404);
+    expect(error.messageKey).toBe('MessagingSetupRefusalTwilioSays');
+    expect(error.values).toEqual({ message: error.message });
   });
 });

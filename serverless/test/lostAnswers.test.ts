@@ -105,6 +105,7 @@ describe('2. every call ends inside its budget', () => {
     expect(errorOf(response)).toEqual({
       code: 'twilio_timeout',
       message: expect.stringMatching(/did not answer in time/),
+      messageKey: 'MessagingSetupRefusalTimeout',
     });
     expect(took).toBeLessThan(8500);
   }, 20_000);

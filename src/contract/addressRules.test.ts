@@ -1,13 +1,18 @@
 import {
-  addressError,
+  addressError as addressProblem,
   checkCreateAddress as checkCreateWith,
   checkUpdateAddress as checkUpdateWith,
   FRIENDLY_NAME_MAX,
-  summariseFieldErrors,
-  webhookUrlError as webhookUrlErrorWith,
+  webhookUrlError as webhookUrlProblem,
   WEBHOOK_URL_MAX,
 } from './addressRules';
+import { summariseFieldProblems, wordFields, wordMessage, type ContractProblem } from './messages';
 import type { UrlPolicy } from './webhookUrlRule';
+
+/** The rules answer problems; these tests read them in English, as the backend words them. */
+const english = (problem: ContractProblem | undefined) => (problem ? wordMessage(problem) : undefined);
+const addressError = (...args: Parameters<typeof addressProblem>) => english(addressProblem(...args));
+const webhookUrlErrorWith = (url: string, policy: UrlPolicy) => english(webhookUrlProblem(url, policy));
 
 /** A deployed backend's policy: public hosts only, no allow-list. */
 const DEPLOYED: UrlPolicy = { localHosts: false };
@@ -46,10 +51,10 @@ const create = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** The field errors of a request the rules refuse. */
+/** The field errors of a request the rules refuse, in English. */
 function fieldsOf(result: ReturnType<typeof checkCreateAddress> | ReturnType<typeof checkUpdateAddress>) {
   if (result.ok) throw new Error(`expected the rules to refuse it, got ${JSON.stringify(result.value)}`);
-  return result.fields;
+  return wordFields(result.fields);
 }
 
 describe('addressError', () => {
@@ -334,9 +339,13 @@ describe('checkUpdateAddress', () => {
   });
 });
 
-test('summariseFieldErrors makes one sentence of the field messages', () => {
-  expect(
-    summariseFieldErrors({ retryCount: 'Enter a whole number from 0 to 3.', studioFlowSid: 'Choose a Studio flow.' }),
-  ).toBe('retryCount: Enter a whole number from 0 to 3. studioFlowSid: Choose a Studio flow.');
-  expect(summariseFieldErrors({})).toBe('');
+test('summariseFieldProblems makes one sentence of the field problems', () => {
+  const summary = summariseFieldProblems({
+    retryCount: { key: 'MessagingSetupRuleRetryCount', values: { min: 0, max: 3 } },
+    studioFlowSid: { key: 'MessagingSetupRuleChooseStudioFlow' },
+  });
+  expect(wordMessage(summary)).toBe(
+    'retryCount: Enter a whole number from 0 to 3. studioFlowSid: Choose a Studio flow.',
+  );
+  expect(wordMessage(summariseFieldProblems({}))).toBe('');
 });

@@ -1,8 +1,10 @@
 /**
  * The rules an address request must meet, in one place: the create/edit dialog shows their
- * messages inline, and the backend applies the same rules before any Twilio call.
+ * problems inline, and the backend applies the same rules before any Twilio call. A rule answers
+ * problems (keys of messages.ts and their values), which each side words.
  */
 import { CONTRACT_CHANNELS } from './channels';
+import { problemWith, type ContractProblem, type FieldProblems } from './wording';
 import {
   isAddressType,
   WEBHOOK_FILTERS,
@@ -30,32 +32,38 @@ export const SID_PATTERNS = {
   flexFlow: /^FO[0-9a-fA-F]{32}$/,
 } as const;
 
-/** Field name (as the dialog names its fields) → what is wrong with it. */
+/** Field name (as the dialog names its fields) → what is wrong with it, in words. */
 export type FieldErrors = Record<string, string>;
+export type { FieldProblems };
 
-export type RuleResult<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+export type RuleResult<T> = { ok: true; value: T } | { ok: false; fields: FieldProblems };
 
 /** What is wrong with an address for its type, by the channel's own rule (contract/channels/). */
-export function addressError(type: AddressType, address: string): string | undefined {
+export function addressError(type: AddressType, address: string): ContractProblem | undefined {
   const channel = CONTRACT_CHANNELS[type];
-  return channel.isValidAddress(address) ? undefined : channel.addressRule.replace('{example}', channel.example);
+  return channel.isValidAddress(address) ? undefined : problemWith(channel.addressRule, { example: channel.example });
 }
 
 /** An address's webhook URL against the one URL rule (webhookUrlRule.ts) and the caller's policy. */
-export const webhookUrlError = (url: string, policy: UrlPolicy): string | undefined =>
+export const webhookUrlError = (url: string, policy: UrlPolicy): ContractProblem | undefined =>
   urlProblem(url, WEBHOOK_URL_RULE, policy);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function unknownKeys(value: Record<string, unknown>, allowed: readonly string[], fields: FieldErrors, label: string) {
+function unknownKeys(value: Record<string, unknown>, allowed: readonly string[], fields: FieldProblems, label: string) {
   const extra = Object.keys(value).filter((key) => !allowed.includes(key));
-  if (extra.length > 0) fields[label] = `Unknown field${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}.`;
+  if (extra.length > 0) {
+    const key = extra.length > 1 ? 'MessagingSetupRuleUnknownFields' : 'MessagingSetupRuleUnknownField';
+    fields[label] = { key, values: { fields: extra.join(', ') } };
+  }
 }
 
-function checkIntegration(raw: unknown, fields: FieldErrors, policy: UrlPolicy): AddressIntegration | undefined {
+const CHOOSE_INTEGRATION: ContractProblem = { key: 'MessagingSetupRuleChooseIntegration' };
+
+function checkIntegration(raw: unknown, fields: FieldProblems, policy: UrlPolicy): AddressIntegration | undefined {
   if (!isRecord(raw)) {
-    fields.integration = 'Choose how new conversations are routed: Studio flow, webhook or default.';
+    fields.integration = CHOOSE_INTEGRATION;
     return undefined;
   }
   switch (raw.type) {
@@ -63,7 +71,7 @@ function checkIntegration(raw: unknown, fields: FieldErrors, policy: UrlPolicy):
       unknownKeys(raw, ['type', 'studioFlowSid', 'retryCount'], fields, 'integration');
       const { studioFlowSid, retryCount } = raw;
       if (typeof studioFlowSid !== 'string' || !SID_PATTERNS.studioFlow.test(studioFlowSid)) {
-        fields.studioFlowSid = 'Choose a Studio flow.';
+        fields.studioFlowSid = { key: 'MessagingSetupRuleChooseStudioFlow' };
       }
       if (
         typeof retryCount !== 'number' ||
@@ -71,7 +79,10 @@ function checkIntegration(raw: unknown, fields: FieldErrors, policy: UrlPolicy):
         retryCount < RETRY_COUNT_MIN ||
         retryCount > RETRY_COUNT_MAX
       ) {
-        fields.retryCount = `Enter a whole number from ${RETRY_COUNT_MIN} to ${RETRY_COUNT_MAX}.`;
+        fields.retryCount = {
+          key: 'MessagingSetupRuleRetryCount',
+          values: { min: RETRY_COUNT_MIN, max: RETRY_COUNT_MAX },
+        };
       }
       if (fields.studioFlowSid || fields.retryCount) return undefined;
       return { type: 'studio', studioFlowSid: studioFlowSid as string, retryCount: retryCount as number };
@@ -79,15 +90,23 @@ function checkIntegration(raw: unknown, fields: FieldErrors, policy: UrlPolicy):
     case 'webhook': {
       unknownKeys(raw, ['type', 'webhookUrl', 'webhookMethod', 'webhookFilters'], fields, 'integration');
       const { webhookUrl, webhookMethod, webhookFilters } = raw;
-      const urlError = typeof webhookUrl === 'string' ? webhookUrlError(webhookUrl, policy) : 'Enter the webhook URL.';
+      const urlError: ContractProblem | undefined =
+        typeof webhookUrl === 'string'
+          ? webhookUrlError(webhookUrl, policy)
+          : { key: 'MessagingSetupRuleEnterWebhookUrl' };
       if (urlError) fields.webhookUrl = urlError;
-      if (!WEBHOOK_METHODS.includes(webhookMethod as WebhookMethod)) fields.webhookMethod = 'Choose GET or POST.';
+      if (!WEBHOOK_METHODS.includes(webhookMethod as WebhookMethod)) {
+        fields.webhookMethod = { key: 'MessagingSetupRuleChooseMethod' };
+      }
       const filters = Array.isArray(webhookFilters) ? webhookFilters : [];
       const badFilters = filters.filter((f) => !WEBHOOK_FILTERS.includes(f as WebhookFilter));
       if (!Array.isArray(webhookFilters) || badFilters.length > 0) {
-        fields.webhookFilters = `Choose filters from: ${WEBHOOK_FILTERS.join(', ')}.`;
+        fields.webhookFilters = {
+          key: 'MessagingSetupRuleChooseFilters',
+          values: { filters: WEBHOOK_FILTERS.join(', ') },
+        };
       } else if (new Set(filters).size !== filters.length) {
-        fields.webhookFilters = 'Each filter may be chosen once.';
+        fields.webhookFilters = { key: 'MessagingSetupRuleFilterOnce' };
       }
       if (fields.webhookUrl || fields.webhookMethod || fields.webhookFilters) return undefined;
       return {
@@ -101,7 +120,7 @@ function checkIntegration(raw: unknown, fields: FieldErrors, policy: UrlPolicy):
       unknownKeys(raw, ['type'], fields, 'integration');
       return { type: 'default' };
     default:
-      fields.integration = 'Choose how new conversations are routed: Studio flow, webhook or default.';
+      fields.integration = CHOOSE_INTEGRATION;
       return undefined;
   }
 }
@@ -112,20 +131,20 @@ function checkIntegration(raw: unknown, fields: FieldErrors, policy: UrlPolicy):
  */
 function checkSettings(
   raw: Record<string, unknown>,
-  fields: FieldErrors,
+  fields: FieldProblems,
   mode: 'create' | 'update',
   policy: UrlPolicy,
 ) {
   const { friendlyName, autoCreationEnabled, conversationServiceSid } = raw;
   if (friendlyName !== undefined && (typeof friendlyName !== 'string' || friendlyName.length > FRIENDLY_NAME_MAX)) {
-    fields.friendlyName = `Use at most ${FRIENDLY_NAME_MAX} characters.`;
+    fields.friendlyName = { key: 'MessagingSetupRuleFriendlyNameMax', values: { max: FRIENDLY_NAME_MAX } };
   }
-  if (typeof autoCreationEnabled !== 'boolean') fields.autoCreationEnabled = 'Say whether auto-creation is on.';
+  if (typeof autoCreationEnabled !== 'boolean') fields.autoCreationEnabled = { key: 'MessagingSetupRuleAutoCreation' };
   if (
     conversationServiceSid !== undefined &&
     (typeof conversationServiceSid !== 'string' || !SID_PATTERNS.conversationService.test(conversationServiceSid))
   ) {
-    fields.conversationServiceSid = 'Choose a conversation service.';
+    fields.conversationServiceSid = { key: 'MessagingSetupRuleChooseService' };
   }
   const integration = checkIntegration(raw.integration, fields, policy);
   return {
@@ -139,14 +158,15 @@ function checkSettings(
 }
 
 const SETTINGS_KEYS = ['friendlyName', 'autoCreationEnabled', 'integration', 'conversationServiceSid'];
+const NOT_AN_OBJECT: ContractProblem = { key: 'MessagingSetupRuleRequestObject' };
 
 /** `policy`: which webhook hosts pass — the backend's settings there, pluginUrlPolicy in the plugin. */
 export function checkCreateAddress(raw: unknown, policy: UrlPolicy): RuleResult<AddressInput> {
-  const fields: FieldErrors = {};
-  if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
+  const fields: FieldProblems = {};
+  if (!isRecord(raw)) return { ok: false, fields: { request: NOT_AN_OBJECT } };
   unknownKeys(raw, ['type', 'address', ...SETTINGS_KEYS], fields, 'request');
   const { type } = raw;
-  if (!isAddressType(type)) fields.type = 'Choose SMS, WhatsApp, Chat, Facebook Messenger or Email.';
+  if (!isAddressType(type)) fields.type = { key: 'MessagingSetupRuleChooseType' };
   const address = typeof raw.address === 'string' ? raw.address.trim() : '';
   const problem = isAddressType(type) ? addressError(type, address) : undefined;
   if (problem) fields.address = problem;
@@ -156,18 +176,13 @@ export function checkCreateAddress(raw: unknown, policy: UrlPolicy): RuleResult<
 }
 
 export function checkUpdateAddress(raw: unknown, policy: UrlPolicy): RuleResult<UpdateAddressRequest> {
-  const fields: FieldErrors = {};
-  if (!isRecord(raw)) return { ok: false, fields: { request: 'The request must be an object.' } };
+  const fields: FieldProblems = {};
+  if (!isRecord(raw)) return { ok: false, fields: { request: NOT_AN_OBJECT } };
   unknownKeys(raw, ['sid', ...SETTINGS_KEYS], fields, 'request');
-  if (typeof raw.sid !== 'string' || !SID_PATTERNS.address.test(raw.sid)) fields.sid = 'Not an address SID (IG…).';
+  if (typeof raw.sid !== 'string' || !SID_PATTERNS.address.test(raw.sid)) {
+    fields.sid = { key: 'MessagingSetupRuleNotAddressSid' };
+  }
   const settings = checkSettings(raw, fields, 'update', policy);
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return { ok: true, value: { sid: raw.sid as string, ...settings } };
-}
-
-/** One sentence for an API error, from the field messages. */
-export function summariseFieldErrors(fields: FieldErrors): string {
-  return Object.entries(fields)
-    .map(([field, message]) => `${field}: ${message}`)
-    .join(' ');
 }

@@ -1,5 +1,12 @@
-import { addressMismatches, planFlexFlowMigration } from './flexFlowMigration';
-import type { AddressSummary, FlexFlowSummary } from './types';
+import { addressMismatches, planFlexFlowMigration, type MigrationPlan } from './flexFlowMigration';
+import { wordMessage } from './messages';
+import type { AddressInput, AddressSummary, FlexFlowSummary } from './types';
+
+/** Why a plan blocks, in English (the rules give a problem; each side words it). */
+const whyBlocked = (plan: MigrationPlan) => (plan.migratable ? '' : wordMessage(plan.problem));
+/** The differences, in English. */
+const mismatches = (planned: AddressInput, actual: AddressSummary) =>
+  addressMismatches(planned, actual).map((problem) => wordMessage(problem));
 
 const FW = `FW${'1'.repeat(32)}`;
 const IS = `IS${'2'.repeat(32)}`;
@@ -80,7 +87,7 @@ describe('planFlexFlowMigration', () => {
     }
     const noPage = planFlexFlowMigration(flow({ channelType: 'facebook', contactIdentity: null }), IS);
     expect(noPage).toMatchObject({ migratable: false, block: 'no_contact_identity' });
-    expect(noPage.migratable ? '' : noPage.message).toMatch(/no Facebook Page to move/);
+    expect(whyBlocked(noPage)).toMatch(/no Facebook Page to move/);
   });
 
   test.each([
@@ -97,7 +104,7 @@ describe('planFlexFlowMigration', () => {
     (fields, block, message) => {
       const plan = planFlexFlowMigration(flow(fields), IS);
       expect(plan).toMatchObject({ migratable: false, block });
-      expect(plan.migratable ? '' : plan.message).toMatch(message);
+      expect(whyBlocked(plan)).toMatch(message);
     },
   );
 });
@@ -117,12 +124,12 @@ describe('addressMismatches', () => {
   };
 
   test('none when the address is as planned', () => {
-    expect(addressMismatches(plan.address, made)).toEqual([]);
+    expect(mismatches(plan.address, made)).toEqual([]);
   });
 
   test('names every difference', () => {
     expect(
-      addressMismatches(plan.address, {
+      mismatches(plan.address, {
         ...made,
         address: '+14155550199',
         autoCreationEnabled: false,
@@ -136,8 +143,6 @@ describe('addressMismatches', () => {
       'retry count is 2',
       'conversation service is the default',
     ]);
-    expect(addressMismatches(plan.address, { ...made, integration: { type: 'default' } })).toEqual([
-      'integration is default',
-    ]);
+    expect(mismatches(plan.address, { ...made, integration: { type: 'default' } })).toEqual(['integration is default']);
   });
 });

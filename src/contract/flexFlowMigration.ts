@@ -5,9 +5,10 @@
  */
 import { CONTRACT_CHANNELS, MESSENGER_PREFIX, WHATSAPP_PREFIX } from './channels';
 import { addressError, RETRY_COUNT_MAX, RETRY_COUNT_MIN, SID_PATTERNS } from './addressRules';
+import { problemOf, problemWith, type ContractProblem, type MessageKeyWith } from './wording';
 import type { AddressInput, AddressSummary, AddressType, FlexFlowSummary } from './types';
 
-/** Why a flow cannot be migrated automatically; the message says why and what to do instead. */
+/** Why a flow cannot be migrated automatically; its problem says why and what to do instead. */
 export type MigrationBlock =
   | 'unsupported_channel'
   | 'unsupported_integration'
@@ -16,7 +17,7 @@ export type MigrationBlock =
   | 'no_studio_flow';
 
 export type MigrationPlan =
-  { migratable: true; address: AddressInput } | { migratable: false; block: MigrationBlock; message: string };
+  { migratable: true; address: AddressInput } | { migratable: false; block: MigrationBlock; problem: ContractProblem };
 
 /**
  * The address type each Flex Flow channel becomes. Legacy Flex Flows have `channel_type` web, sms,
@@ -29,19 +30,24 @@ const ADDRESS_TYPE_OF: Readonly<Record<string, AddressType>> = Object.fromEntrie
 );
 
 /** Why the other channels cannot move, and what to do instead. */
-const CHANNEL_ADVICE: Record<string, string> = {
-  line: 'Conversations has no address type for LINE: rebuild it on the Interactions API (a custom channel), then delete this Flex Flow.',
-  custom:
-    'A custom channel has no Conversations address: create its conversations and tasks with the Interactions API, then delete this Flex Flow.',
+const CHANNEL_ADVICE: Readonly<Record<string, MessageKeyWith<never>>> = {
+  line: 'MessagingSetupRuleAdviceLine',
+  custom: 'MessagingSetupRuleAdviceCustom',
 };
 
-const INTEGRATION_ADVICE: Record<string, string> = {
-  external:
-    'It sends messages to your own URL. Create a webhook address for the number whose handler creates a Flex Interaction (or use "Flex webhook (built in)"), then delete this Flex Flow.',
-  task: 'It creates tasks directly. Create an address with "Flex webhook (built in)", which creates a task for each new conversation, then delete this Flex Flow.',
+const INTEGRATION_ADVICE: Readonly<Record<string, MessageKeyWith<never>>> = {
+  external: 'MessagingSetupRuleAdviceExternal',
+  task: 'MessagingSetupRuleAdviceTask',
 };
 
-const blocked = (block: MigrationBlock, message: string): MigrationPlan => ({ migratable: false, block, message });
+const blocked = (block: MigrationBlock, problem: ContractProblem): MigrationPlan => ({
+  migratable: false,
+  block,
+  problem,
+});
+
+const own = (record: Readonly<Record<string, MessageKeyWith<never>>>, key: string) =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /** A chat address named after the web flow it replaces: "Flex Web Channel Flow" → flex-web-channel-flow. */
 const chatAddressName = (friendlyName: string | undefined, sid: string): string =>
@@ -77,34 +83,37 @@ export function flexFlowAddress(
 export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: string | null): MigrationPlan {
   const type = ADDRESS_TYPE_OF[flow.channelType];
   if (!type) {
-    const advice =
-      CHANNEL_ADVICE[flow.channelType] ??
-      'Conversations has no address type for this channel: rebuild it on the Interactions API, then delete this Flex Flow.';
-    return blocked('unsupported_channel', `A ${flow.channelType} Flex Flow cannot become an address. ${advice}`);
+    const advice = own(CHANNEL_ADVICE, flow.channelType) ?? 'MessagingSetupRuleAdviceOtherChannel';
+    return blocked('unsupported_channel', {
+      key: 'MessagingSetupRuleBlockChannel',
+      values: { channel: flow.channelType, advice: problemOf(advice) },
+    });
   }
   if (flow.integrationType !== 'studio') {
-    const advice = INTEGRATION_ADVICE[flow.integrationType ?? ''] ?? 'Create the address by hand.';
-    return blocked(
-      'unsupported_integration',
-      `Only Flex Flows with a Studio integration migrate automatically; this one's is ${flow.integrationType ?? 'not set'}. ${advice}`,
-    );
+    const advice = own(INTEGRATION_ADVICE, flow.integrationType ?? '') ?? 'MessagingSetupRuleAdviceByHand';
+    return blocked('unsupported_integration', {
+      key: 'MessagingSetupRuleBlockIntegration',
+      values: {
+        integration: flow.integrationType ?? { key: 'MessagingSetupRuleIntegrationNotSet' },
+        advice: problemOf(advice),
+      },
+    });
   }
   const address = flexFlowAddress(flow);
   if (!address) {
-    return blocked(
-      'no_contact_identity',
-      `This Flex Flow has no contact identity, so there is no ${type === 'messenger' ? 'Facebook Page' : 'number'} to move.`,
-    );
+    return blocked('no_contact_identity', {
+      key: type === 'messenger' ? 'MessagingSetupRuleBlockNoPage' : 'MessagingSetupRuleBlockNoNumber',
+    });
   }
   if (addressError(type, address)) {
-    return blocked(
-      'invalid_contact_identity',
-      `Its contact identity ${flow.contactIdentity} is not a ${CONTRACT_CHANNELS[type].identityNoun} an address can hold.`,
-    );
+    return blocked('invalid_contact_identity', {
+      key: 'MessagingSetupRuleBlockBadIdentity',
+      values: { identity: String(flow.contactIdentity), noun: problemOf(CONTRACT_CHANNELS[type].identityNoun) },
+    });
   }
   const flowSid = flow.integration.flow_sid;
   if (typeof flowSid !== 'string' || !SID_PATTERNS.studioFlow.test(flowSid)) {
-    return blocked('no_studio_flow', 'Its Studio integration names no Studio flow: create the address by hand.');
+    return blocked('no_studio_flow', { key: 'MessagingSetupRuleBlockNoStudioFlow' });
   }
   const retry = flow.integration.retry_count;
   const retryCount =
@@ -130,32 +139,43 @@ export function planFlexFlowMigration(flow: FlexFlowSummary, flexServiceSid: str
  * refused as "already exists" — tells an address it made (or an identical one) from another.
  * Settings the request leaves unset (friendly name, service) are not compared.
  */
-export function addressMismatches(planned: AddressInput, actual: AddressSummary): string[] {
-  const problems: string[] = [];
-  if (actual.type !== planned.type) problems.push(`type is ${actual.type}`);
-  if (actual.address !== planned.address) problems.push(`address is ${actual.address}`);
+export function addressMismatches(planned: AddressInput, actual: AddressSummary): ContractProblem[] {
+  const problems: ContractProblem[] = [];
+  const is = (key: MessageKeyWith<'value'>, value: string | number) => problems.push(problemWith(key, { value }));
+  if (actual.type !== planned.type) is('MessagingSetupRuleDiffType', actual.type);
+  if (actual.address !== planned.address) is('MessagingSetupRuleDiffAddress', actual.address);
   if (actual.autoCreationEnabled !== planned.autoCreationEnabled) {
-    problems.push(`auto-creation is ${actual.autoCreationEnabled ? 'on' : 'off'}`);
+    problems.push({
+      key: actual.autoCreationEnabled
+        ? 'MessagingSetupRuleDiffAutoCreationOn'
+        : 'MessagingSetupRuleDiffAutoCreationOff',
+    });
   }
   const want = planned.integration;
   const got = actual.integration;
-  if (got.type !== want.type) problems.push(`integration is ${got.type}`);
+  if (got.type !== want.type) is('MessagingSetupRuleDiffIntegration', got.type);
   else if (want.type === 'studio' && got.type === 'studio') {
-    if (got.studioFlowSid !== want.studioFlowSid) problems.push(`Studio flow is ${got.studioFlowSid}`);
-    if (got.retryCount !== want.retryCount) problems.push(`retry count is ${got.retryCount}`);
+    if (got.studioFlowSid !== want.studioFlowSid) is('MessagingSetupRuleDiffStudioFlow', got.studioFlowSid);
+    if (got.retryCount !== want.retryCount) is('MessagingSetupRuleDiffRetryCount', got.retryCount);
   } else if (want.type === 'webhook' && got.type === 'webhook') {
-    if (got.webhookUrl !== want.webhookUrl) problems.push(`webhook URL is ${got.webhookUrl}`);
-    if (got.webhookMethod !== want.webhookMethod) problems.push(`webhook method is ${got.webhookMethod}`);
+    if (got.webhookUrl !== want.webhookUrl) is('MessagingSetupRuleDiffWebhookUrl', got.webhookUrl);
+    if (got.webhookMethod !== want.webhookMethod) is('MessagingSetupRuleDiffWebhookMethod', got.webhookMethod);
     const filters = (list: readonly string[]) => [...new Set(list)].sort().join(', ');
     if (filters(got.webhookFilters) !== filters(want.webhookFilters)) {
-      problems.push(`webhook filters are ${filters(got.webhookFilters) || 'none'}`);
+      const gotFilters = filters(got.webhookFilters);
+      if (gotFilters) is('MessagingSetupRuleDiffWebhookFilters', gotFilters);
+      else problems.push({ key: 'MessagingSetupRuleDiffNoWebhookFilters' });
     }
   }
-  if (planned.conversationServiceSid && actual.conversationServiceSid !== planned.conversationServiceSid) {
-    problems.push(`conversation service is ${actual.conversationServiceSid ?? 'the default'}`);
+  const service = actual.conversationServiceSid;
+  if (planned.conversationServiceSid && service !== planned.conversationServiceSid) {
+    if (service === null || service === undefined) problems.push({ key: 'MessagingSetupRuleDiffDefaultService' });
+    else is('MessagingSetupRuleDiffService', service);
   }
-  if (planned.friendlyName !== undefined && (actual.friendlyName ?? '') !== planned.friendlyName) {
-    problems.push(`friendly name is ${actual.friendlyName ?? 'not set'}`);
+  const name = actual.friendlyName;
+  if (planned.friendlyName !== undefined && (name ?? '') !== planned.friendlyName) {
+    if (name === null || name === undefined) problems.push({ key: 'MessagingSetupRuleDiffNoFriendlyName' });
+    else is('MessagingSetupRuleDiffFriendlyName', name);
   }
   return problems;
 }

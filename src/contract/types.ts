@@ -5,6 +5,7 @@
  */
 
 import { CONTRACT_CHANNELS, READ_ONLY_ADDRESS_TYPES } from './channels';
+import type { ContractMessageKey, FieldProblems, MessageValues } from './wording';
 
 /**
  * The Address Configuration types Flex routes, which Messaging Setup lists, creates, edits and
@@ -176,6 +177,9 @@ export interface MigrationStep {
   status: 'done' | 'failed';
   /** One plain-language sentence: what was done, or what went wrong. */
   detail: string;
+  /** `detail` as a key of the contract's messages (messages.ts) and its values; absent from older backends. */
+  detailKey?: ContractMessageKey;
+  detailValues?: MessageValues;
 }
 
 /**
@@ -186,6 +190,9 @@ export interface MigrationStep {
 export interface MigrateFlexFlowResponse {
   outcome: 'migrated' | 'unchanged' | 'needs_attention';
   message: string;
+  /** `message` as a key of the contract's messages and its values; absent from older backends. */
+  messageKey?: ContractMessageKey;
+  values?: MessageValues;
   flexFlowSid: string;
   /** The address that replaced the flow (migrated), or that is left over (needs_attention). */
   address: AddressSummary | null;
@@ -308,6 +315,9 @@ export interface HistoryEntry {
   outcome: 'succeeded' | 'failed';
   /** A failed change: what went wrong (the user-facing message, never a payload). */
   error?: string;
+  /** `error` as a key of the contract's messages and its values; absent from older entries. */
+  errorKey?: ContractMessageKey;
+  errorValues?: MessageValues;
   /** A revert: the id of the entry it reverted. */
   revertOf?: string;
   /** Part of a bulk run (bulk create). */
@@ -317,7 +327,9 @@ export interface HistoryEntry {
 }
 
 /** What a write says of its history entry: recorded (its id), or not, and why (the change itself is done). */
-export type HistoryReceipt = { recorded: true; entryId: string } | { recorded: false; message: string };
+export type HistoryReceipt =
+  | { recorded: true; entryId: string }
+  | { recorded: false; message: string; messageKey?: ContractMessageKey; values?: MessageValues };
 
 /** A write's answer carries the receipt of its history entry (absent from older backends). */
 export type Recorded<T> = T & { history?: HistoryReceipt };
@@ -340,9 +352,21 @@ export interface RevertChangeResponse {
   entry: HistoryEntry;
 }
 
-/** Every backend error: the UI shows `message`; `code` is for programs; `fields` for forms. */
+/**
+ * Every backend error: the UI shows `message`; `code` is for programs; `fields` for forms. The
+ * same in keys of the contract's messages (messages.ts), for a client that words them itself (the
+ * plugin, with an account's strings): `messageKey` and its `values`, and `fieldProblems`. Older
+ * backends send only the English.
+ */
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    messageKey?: ContractMessageKey;
+    values?: MessageValues;
+    fieldProblems?: FieldProblems;
+  };
 }
 
 /** The backend's functions: path → request and response types. */

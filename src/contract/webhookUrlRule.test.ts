@@ -11,11 +11,15 @@ import {
   type HostKind,
   type UrlPolicy,
 } from './webhookUrlRule';
+import { wordMessage } from './messages';
 
 const DEPLOYED: UrlPolicy = { localHosts: false };
 const LOCAL: UrlPolicy = { localHosts: true };
-/** The host a URL's problem names, or "ok". */
-const verdict = (url: string, policy = DEPLOYED, rule = SMS_URL_RULE) => urlProblem(url, rule, policy) ?? 'ok';
+/** A URL's problem in English, or "ok". */
+const verdict = (url: string, policy = DEPLOYED, rule = SMS_URL_RULE) => {
+  const problem = urlProblem(url, rule, policy);
+  return problem ? wordMessage(problem) : 'ok';
+};
 
 describe('classifyHost, on the host as the WHATWG URL parser reads it', () => {
   const hostOf = (url: string) => new URL(url).hostname;
@@ -181,8 +185,9 @@ describe('MESSAGING_SETUP_WEBHOOK_HOSTS', () => {
     expect(normaliseHostEntry(entry)).toBeUndefined();
     const { hosts, problem } = parseHostList(`hooks.example.com,${entry}`);
     expect(hosts).toBeUndefined();
-    expect(problem).toContain('MESSAGING_SETUP_WEBHOOK_HOSTS');
-    expect(problem).toContain(JSON.stringify(entry));
+    const message = problem ? wordMessage(problem) : '';
+    expect(message).toContain('MESSAGING_SETUP_WEBHOOK_HOSTS');
+    expect(message).toContain(JSON.stringify(entry));
   });
 
   test('a wildcard matches hosts below the name, not the name itself nor a look-alike', () => {

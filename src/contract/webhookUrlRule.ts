@@ -1,8 +1,8 @@
 /**
  * The one rule for every URL a supervisor can set through Messaging Setup — an address's webhook
  * URL, and a number's "A message comes in" URL (also when Undo puts the previous one back). The
- * dialog shows its messages inline; the backend applies it, with its own settings, before any
- * Twilio call.
+ * dialog shows its problems inline; the backend applies it, with its own settings, before any
+ * Twilio call. Its problems are keys of messages.ts, worded by each side.
  *
  * Twilio calls these URLs from the internet, so a URL it cannot reach there silently breaks
  * routing: every message sent to it is lost. A URL passes when it is
@@ -19,6 +19,7 @@
  * - when the account lists its webhook hosts (MESSAGING_SETUP_WEBHOOK_HOSTS), to one of them or to
  *   the backend's own host (where the built-in webhook handler runs).
  */
+import { problemOf, type ContractProblem, type MessageKeyWith } from './wording';
 
 export const WEBHOOK_URL_MAX = 2048;
 /** The backend setting that lists the webhook hosts an account allows. */
@@ -34,8 +35,8 @@ export interface UrlPolicy {
 }
 
 export interface UrlRule {
-  /** How the messages name the URL, e.g. "The webhook URL". */
-  label: string;
+  /** How the messages name the URL, e.g. "The webhook URL" (a key of messages.ts). */
+  label: MessageKeyWith<never>;
   /** Plain http refused (except to this computer's hosts, when they pass). */
   httpsOnly: boolean;
 }
@@ -44,15 +45,15 @@ export interface UrlRule {
 export type HostKind =
   'public' | 'loopback' | 'private' | 'shared' | 'link-local' | 'metadata' | 'unspecified' | 'reserved' | 'local-name';
 
-const WHY: Record<Exclude<HostKind, 'public'>, string> = {
-  loopback: 'is this computer (loopback)',
-  private: 'is a private network address',
-  shared: 'is a carrier-grade NAT address (100.64.0.0/10)',
-  'link-local': 'is a link-local address',
-  metadata: 'is a cloud metadata service',
-  unspecified: 'is an unspecified address',
-  reserved: 'is not a public internet address',
-  'local-name': 'is a local network name, not a public host name',
+const WHY: Record<Exclude<HostKind, 'public'>, MessageKeyWith<never>> = {
+  loopback: 'MessagingSetupRuleHostLoopback',
+  private: 'MessagingSetupRuleHostPrivate',
+  shared: 'MessagingSetupRuleHostShared',
+  'link-local': 'MessagingSetupRuleHostLinkLocal',
+  metadata: 'MessagingSetupRuleHostMetadata',
+  unspecified: 'MessagingSetupRuleHostUnspecified',
+  reserved: 'MessagingSetupRuleHostReserved',
+  'local-name': 'MessagingSetupRuleHostLocalName',
 };
 
 const METADATA_HOSTS = new Set([
@@ -163,7 +164,7 @@ export function normaliseHostEntry(entry: string): string | undefined {
 }
 
 /** MESSAGING_SETUP_WEBHOOK_HOSTS read: its hosts (undefined when unset or blank), or what is wrong with it. */
-export function parseHostList(value: string | undefined): { hosts?: string[]; problem?: string } {
+export function parseHostList(value: string | undefined): { hosts?: string[]; problem?: ContractProblem } {
   const entries = (value ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -172,10 +173,10 @@ export function parseHostList(value: string | undefined): { hosts?: string[]; pr
   const bad = entries.filter((entry) => normaliseHostEntry(entry) === undefined);
   if (bad.length > 0) {
     return {
-      problem:
-        `${WEBHOOK_HOSTS_SETTING} must list host names separated by commas (hooks.example.com, *.example.com), ` +
-        `but has ${bad.map((entry) => JSON.stringify(entry)).join(', ')}. ` +
-        'No URL can be set until the backend setting is fixed.',
+      problem: {
+        key: 'MessagingSetupRuleHostListInvalid',
+        values: { setting: WEBHOOK_HOSTS_SETTING, entries: bad.map((entry) => JSON.stringify(entry)).join(', ') },
+      },
     };
   }
   return { hosts: entries.map((entry) => normaliseHostEntry(entry) as string) };
@@ -215,14 +216,15 @@ export function pluginUrlPolicy(backendUrl: string | null | undefined): UrlPolic
 }
 
 /** What is wrong with `url` under `rule` and `policy`, or undefined when it passes. */
-export function urlProblem(url: string, rule: UrlRule, policy: UrlPolicy): string | undefined {
-  const { label } = rule;
-  const example = 'Enter an absolute URL, for example https://example.com/inbound.';
-  if (url.length > WEBHOOK_URL_MAX) return `The URL is longer than ${WEBHOOK_URL_MAX} characters.`;
+export function urlProblem(url: string, rule: UrlRule, policy: UrlPolicy): ContractProblem | undefined {
+  const label = problemOf(rule.label);
+  const example: ContractProblem = { key: 'MessagingSetupRuleUrlAbsolute' };
+  const https: ContractProblem = { key: 'MessagingSetupRuleUrlHttps', values: { label } };
+  if (url.length > WEBHOOK_URL_MAX) return { key: 'MessagingSetupRuleUrlTooLong', values: { max: WEBHOOK_URL_MAX } };
   // The URL parser forgives spaces, line breaks, backslashes for slashes and a missing `//`
   // (`https:example.com`); Twilio gets the URL as written, so only the plain form passes.
   // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f\\]/.test(url)) return 'Remove the spaces, line breaks and backslashes from the URL.';
+  if (/[\s\u0000-\u001f\u007f\\]/.test(url)) return { key: 'MessagingSetupRuleUrlSpaces' };
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -230,34 +232,37 @@ export function urlProblem(url: string, rule: UrlRule, policy: UrlPolicy): strin
     return example;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return rule.httpsOnly ? `${label} must use https.` : `${label} must use http or https.`;
+    return rule.httpsOnly ? https : { key: 'MessagingSetupRuleUrlHttpOrHttps', values: { label } };
   }
-  if (!parsed.hostname) return `${label} needs a host name.`;
+  if (!parsed.hostname) return { key: 'MessagingSetupRuleUrlHostName', values: { label } };
   if (!/^https?:\/\/[^/?#]/i.test(url)) return example;
   // Everything before the path, as a naive parser reads it: an `@` there is a user name to one
   // parser and part of a fragment or query to another.
   const beforePath = url.slice(url.indexOf('//') + 2).split('/')[0];
   if (parsed.username || parsed.password || beforePath.includes('@')) {
-    return `${label} must not hold a user name or password (nothing with @ before its path): Twilio would send them with every request.`;
+    return { key: 'MessagingSetupRuleUrlCredentials', values: { label } };
   }
   const host = parsed.hostname.replace(/\.$/, '');
   const kind = classifyHost(host);
   const local = kind === 'loopback' && policy.localHosts;
   if (kind !== 'public' && !local) {
-    return `${label}’s host ${host} ${WHY[kind]}: Twilio calls the URL from the internet and cannot reach it there, so messages sent to it would be lost.`;
+    return { key: 'MessagingSetupRuleUrlUnreachable', values: { label, host, why: problemOf(WHY[kind]) } };
   }
-  if (rule.httpsOnly && parsed.protocol !== 'https:' && !local) return `${label} must use https.`;
+  if (rule.httpsOnly && parsed.protocol !== 'https:' && !local) return https;
   const own = policy.ownHost !== undefined && host === policy.ownHost.replace(/\.$/, '');
   if (policy.allowedHosts && !own && !hostListed(host, policy.allowedHosts)) {
-    return `${label}’s host ${host} is not one of the webhook hosts this account allows (${WEBHOOK_HOSTS_SETTING}: ${policy.allowedHosts.join(', ')}).`;
+    return {
+      key: 'MessagingSetupRuleUrlHostNotAllowed',
+      values: { label, host, setting: WEBHOOK_HOSTS_SETTING, hosts: policy.allowedHosts.join(', ') },
+    };
   }
   return undefined;
 }
 
 /** An address's webhook URL: https (http only to this computer, when allowed). */
-export const WEBHOOK_URL_RULE: UrlRule = { label: 'The webhook URL', httpsOnly: true };
+export const WEBHOOK_URL_RULE: UrlRule = { label: 'MessagingSetupRuleUrlLabelWebhook', httpsOnly: true };
 /**
  * A number's "A message comes in" URL: http too, as Twilio allows there, so Undo can put back
  * exactly the URL the number had (an old `http://` TwiML URL, a demo reply).
  */
-export const SMS_URL_RULE: UrlRule = { label: 'The "A message comes in" URL', httpsOnly: false };
+export const SMS_URL_RULE: UrlRule = { label: 'MessagingSetupRuleUrlLabelSms', httpsOnly: false };

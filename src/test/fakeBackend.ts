@@ -1,10 +1,21 @@
 /**
  * The Messaging Setup backend, faked at the HTTP boundary: a `fetch` that answers the plugin's
  * form POSTs from a {@link FakeAccount}. Tests use it through the real `createBackendClient`, so
- * the form encoding, error mapping and retry rules are the ones the plugin ships with.
+ * the form encoding, error mapping and retry rules are the ones the plugin ships with. Its own
+ * refusals and migration answers are problems of the contract's messages, sent as the backend
+ * sends them (English, and `messageKey`/`values`), so an account's wording reaches them.
  */
 import { createBackendClient, type BackendClient } from '../feature/messaging-setup/api/backendClient';
+import type { MessagingSetupStrings } from '../feature/messaging-setup/strings';
 import { addressMismatches, planFlexFlowMigration } from '../contract/flexFlowMigration';
+import {
+  apiErrorBody,
+  detailOf,
+  listOf,
+  messageOf,
+  type ContractProblem,
+  type FieldProblems,
+} from '../contract/messages';
 import type {
   AddressInput,
   AddressSummary,
@@ -62,6 +73,23 @@ export function errorReply(
   return { status, body, headers };
 }
 
+/** A refusal as the backend answers it: the problem in English and as its key and values. */
+export function refusal(
+  status: number,
+  code: string,
+  problem: ContractProblem,
+  fieldProblems?: FieldProblems,
+  headers?: Record<string, string>,
+): FakeReply {
+  return { status, body: apiErrorBody(code, problem, fieldProblems), headers };
+}
+
+/** Twilio's own message, passed on as the backend does (a 404, a conflict). */
+const twilioSays = (message: string): ContractProblem => ({
+  key: 'MessagingSetupRefusalTwilioSays',
+  values: { message },
+});
+
 /** A promise with its resolve function outside, for holding a request pending. */
 export function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -93,7 +121,8 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
   let nextAddress = 100;
 
   const page = (items: unknown[]): FakeReply => ({ body: { items, nextCursor: null } });
-  const notFound = (addressSid: string) => errorReply(404, 'not_found', `Address ${addressSid} does not exist.`);
+  const notFound = (addressSid: string) =>
+    refusal(404, 'not_found', twilioSays(`Address ${addressSid} does not exist.`));
 
   // Endpoints without a default answer 404, like a function that is not deployed; tests that
   // need them say what they answer with respond().
@@ -113,7 +142,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'update-number-inbound': (payload) => {
       const { sid: numberSid, smsUrl, smsApplicationSid } = payload as UpdateNumberInboundRequest;
       const number = account.numbers.find((n) => n.sid === numberSid);
-      if (!number) return errorReply(404, 'not_found', `Phone number ${numberSid} does not exist.`);
+      if (!number) return refusal(404, 'not_found', twilioSays(`Phone number ${numberSid} does not exist.`));
       const previous = { smsUrl: number.smsUrl, smsApplicationSid: number.smsApplicationSid };
       if (smsUrl !== undefined) number.smsUrl = smsUrl || null;
       if (smsApplicationSid !== undefined) number.smsApplicationSid = smsApplicationSid || null;
@@ -128,7 +157,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'create-address': (payload) => {
       const input = payload as AddressInput;
       if (account.addresses.some((a) => a.address === input.address)) {
-        return errorReply(409, 'conflict', `An address configuration already exists for ${input.address}.`);
+        return refusal(409, 'conflict', twilioSays(`An address configuration already exists for ${input.address}.`));
       }
       const created = addressFrom(input, sid('IG', nextAddress++));
       account.addresses.push(created);
@@ -150,7 +179,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'delete-flex-flow': (payload) => {
       const { sid: flowSid } = payload as FlexFlowRequest;
       const index = account.flexFlows.findIndex((f) => f.sid === flowSid);
-      if (index < 0) return errorReply(404, 'not_found', `Flex Flow ${flowSid} does not exist.`);
+      if (index < 0) return refusal(404, 'not_found', twilioSays(`Flex Flow ${flowSid} does not exist.`));
       account.flexFlows.splice(index, 1);
       return { body: { deleted: flowSid } };
     },
@@ -158,38 +187,67 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'migrate-flex-flow': (payload) => {
       const { sid: flowSid, updateExistingAddressSid } = payload as MigrateFlexFlowRequest;
       const flow = account.flexFlows.find((f) => f.sid === flowSid);
-      if (!flow) return errorReply(404, 'not_found', `Flex Flow ${flowSid} does not exist.`);
+      if (!flow) return refusal(404, 'not_found', twilioSays(`Flex Flow ${flowSid} does not exist.`));
       const plan = planFlexFlowMigration(flow, account.flexConfiguration.flexConversationServiceSid);
-      if (!plan.migratable) return errorReply(409, 'not_migratable', plan.message);
+      if (!plan.migratable) return refusal(409, 'not_migratable', plan.problem);
       // As the backend: an existing address with other settings changes only when confirmed.
       const index = account.addresses.findIndex((a) => a.address === plan.address.address);
       const existing = account.addresses[index];
-      if (
-        existing &&
-        addressMismatches(plan.address, existing).length > 0 &&
-        updateExistingAddressSid !== existing.sid
-      ) {
-        const message = `Nothing changed: ${existing.address} already has address ${existing.sid} with other settings.`;
-        const steps = [{ step: 'create_address', status: 'failed', detail: message }];
-        return { body: { outcome: 'unchanged', message, flexFlowSid: flowSid, address: null, steps } };
+      const differences = existing ? listOf(addressMismatches(plan.address, existing), ', ') : listOf([], ', ');
+      if (existing && differences.list.length > 0 && updateExistingAddressSid !== existing.sid) {
+        const { address, sid: existingSid } = existing;
+        const steps = [
+          {
+            step: 'create_address',
+            status: 'failed',
+            ...detailOf({ key: 'MessagingSetupMigrationStepTaken', values: { address, sid: existingSid } }),
+          },
+        ];
+        const outcome = messageOf({
+          key: 'MessagingSetupMigrationNotCreated',
+          values: {
+            address,
+            why: {
+              key: 'MessagingSetupMigrationBecauseOtherSettings',
+              values: { address, sid: existingSid, differences },
+            },
+          },
+        });
+        return { body: { outcome: 'unchanged', ...outcome, flexFlowSid: flowSid, address: null, steps } };
       }
       const created = addressFrom(plan.address, existing?.sid ?? sid('IG', nextAddress++));
       if (existing) account.addresses[index] = created;
       else account.addresses.push(created);
       account.flexFlows = account.flexFlows.filter((f) => f.sid !== flowSid);
+      const { address, sid: createdSid } = created;
       const steps = [
         existing
           ? {
               step: 'update_address',
               status: 'done',
-              detail: `Brought address ${created.sid} to the Flex Flow's settings.`,
+              ...detailOf({ key: 'MessagingSetupMigrationStepUpdated', values: { sid: createdSid, differences } }),
             }
-          : { step: 'create_address', status: 'done', detail: `Created address ${created.sid}.` },
-        { step: 'verify_address', status: 'done', detail: `Address ${created.sid} reads back as planned.` },
-        { step: 'delete_flex_flow', status: 'done', detail: `Deleted the Flex Flow ${flowSid}.` },
+          : {
+              step: 'create_address',
+              status: 'done',
+              ...detailOf({ key: 'MessagingSetupMigrationStepCreated', values: { sid: createdSid, address } }),
+            },
+        {
+          step: 'verify_address',
+          status: 'done',
+          ...detailOf({ key: 'MessagingSetupMigrationStepVerified', values: { sid: createdSid } }),
+        },
+        {
+          step: 'delete_flex_flow',
+          status: 'done',
+          ...detailOf({ key: 'MessagingSetupMigrationStepFlowDeleted', values: { sid: flowSid } }),
+        },
       ];
-      const message = `${created.address} now reaches Flex through address ${created.sid}.`;
-      return { body: { outcome: 'migrated', message, flexFlowSid: flowSid, address: created, steps } };
+      const outcome = messageOf({
+        key: 'MessagingSetupMigrationMigrated',
+        values: { address, sid: createdSid, flowSid },
+      });
+      return { body: { outcome: 'migrated', ...outcome, flexFlowSid: flowSid, address: created, steps } };
     },
     'list-history': (payload) => {
       const { address, identity, kind } = payload as ListHistoryRequest;
@@ -206,7 +264,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     'revert-change': (payload) => {
       const { id } = payload as RevertChangeRequest;
       const reverted = account.history.find((entry) => entry.id === id);
-      if (!reverted) return errorReply(404, 'not_found', `No change ${id} in the history.`);
+      if (!reverted) return refusal(404, 'not_found', { key: 'MessagingSetupRefusalNoHistoryEntry', values: { id } });
       const before = reverted.before && 'address' in reverted.before ? reverted.before.address : null;
       account.addresses = account.addresses.filter((a) => a.sid !== reverted.resource.sid);
       if (before) account.addresses.push(before);
@@ -246,15 +304,20 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     return fakeResponse(await handler(payload));
   };
 
-  const backend: BackendClient = createBackendClient({
-    baseUrl: 'https://messaging-setup-1234-dev.twil.io',
-    getToken: () => token,
-    fetch: fetchImpl,
-    sleep: async () => undefined,
-  });
+  /** A client of this backend that words what it answers with `strings` (an account's, say). */
+  const clientWith = (strings?: MessagingSetupStrings): BackendClient =>
+    createBackendClient({
+      baseUrl: 'https://messaging-setup-1234-dev.twil.io',
+      getToken: () => token,
+      fetch: fetchImpl,
+      sleep: async () => undefined,
+      ...(strings ? { strings } : {}),
+    });
+  const backend = clientWith();
 
   return {
     backend,
+    clientWith,
     account,
     requests,
     /** Replaces the default answer of one endpoint. */

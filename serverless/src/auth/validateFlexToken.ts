@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 
+import type { ContractProblem } from '../../../src/contract/messages';
 import type { BackendConfig } from '../config';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { BackendError } from '../http/backendError';
@@ -15,6 +16,8 @@ export interface FlexUser {
 interface IamAnswer {
   valid?: boolean;
   message?: string | null;
+  /** Set by parseAnswer: IAM's answer was not JSON. */
+  unreadable?: boolean;
   identity?: string;
   roles?: string[];
   worker_sid?: string;
@@ -55,7 +58,7 @@ interface CacheEntry {
 
 interface Rejection {
   /** IAM's reason, as the first refusal told the caller. */
-  message: string;
+  problem: ContractProblem;
   until: number;
 }
 
@@ -105,14 +108,14 @@ export function hasTokenShape(token: string): boolean {
   return required.every((segment) => segment !== '') && isJoseHeader(segments[0]);
 }
 
-const invalidToken = (message: string) => new BackendError(401, 'token_invalid', message);
-const SIGN_IN_AGAIN = 'The Flex token is not valid. Sign in to Flex again.';
+const invalidToken = (problem: ContractProblem) => new BackendError(401, 'token_invalid', problem);
+const SIGN_IN_AGAIN: ContractProblem = { key: 'MessagingSetupRefusalTokenInvalid' };
 
 /** Remembers IAM's refusal; the oldest entries go first when the map is full. */
-function rememberRejection(key: string, message: string): void {
+function rememberRejection(key: string, problem: ContractProblem): void {
   rejected.delete(key);
   while (rejected.size >= REJECTED_MAX) rejected.delete(rejected.keys().next().value as string);
-  rejected.set(key, { message, until: Date.now() + REJECTED_TTL_MS });
+  rejected.set(key, { problem, until: Date.now() + REJECTED_TTL_MS });
 }
 
 function recentRejection(key: string): Rejection | undefined {
@@ -132,7 +135,7 @@ function parseAnswer(body: unknown): IamAnswer {
     try {
       return JSON.parse(body) as IamAnswer;
     } catch {
-      return { valid: false, message: 'The token validation service gave an unreadable answer.' };
+      return { valid: false, unreadable: true };
     }
   }
   return (body ?? {}) as IamAnswer;
@@ -148,14 +151,14 @@ export async function validateFlexToken(
   token: unknown,
 ): Promise<FlexUser> {
   if (typeof token !== 'string' || token.trim() === '') {
-    throw new BackendError(401, 'token_missing', 'No Flex token was sent. Sign in to Flex again.');
+    throw new BackendError(401, 'token_missing', { key: 'MessagingSetupRefusalTokenMissing' });
   }
   if (token.length > MAX_TOKEN_LENGTH || !hasTokenShape(token)) throw invalidToken(SIGN_IN_AGAIN);
   const key = cacheKey(config.accountSid, token);
   const cached = cache.get(key);
   if (cached && cached.until > Date.now()) return cached.check;
   const rejection = recentRejection(key);
-  if (rejection) throw invalidToken(rejection.message);
+  if (rejection) throw invalidToken(rejection.problem);
 
   const entry: CacheEntry = { check: askIam(client, config, token), until: Infinity };
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
@@ -169,7 +172,7 @@ export async function validateFlexToken(
     if (cache.get(key) === entry) cache.delete(key);
     // IAM's "not valid" is remembered; a check that failed (IAM 5xx or 429, our credentials, the
     // network) says nothing about the token and is asked again next time.
-    if (error instanceof BackendError && error.code === 'token_invalid') rememberRejection(key, error.message);
+    if (error instanceof BackendError && error.code === 'token_invalid') rememberRejection(key, error.problem);
     throw error;
   }
 }
@@ -184,22 +187,21 @@ async function askIam(client: TwilioClient, config: BackendConfig, token: string
   });
   const answer = parseAnswer(response.body);
   if (response.statusCode === 401) {
-    throw new BackendError(
-      502,
-      'twilio_auth',
-      'The backend could not authenticate to Twilio: check its account credentials.',
-    );
+    throw new BackendError(502, 'twilio_auth', { key: 'MessagingSetupRefusalTwilioAuth' });
   }
   if (response.statusCode === 429 || response.statusCode >= 500) {
-    throw new BackendError(
-      503,
-      'token_check_unavailable',
-      'Could not check your Flex sign-in just now; try again in a moment.',
-    );
+    throw new BackendError(503, 'token_check_unavailable', { key: 'MessagingSetupRefusalTokenCheckUnavailable' });
   }
   if (!answer.valid) {
-    const reason = answer.message ? ` (${answer.message})` : '';
-    throw invalidToken(`Your Flex sign-in is not valid${reason}. Sign in to Flex again.`);
+    // IAM's own reason is data; an answer we could not read has ours.
+    const reason: ContractProblem | string | undefined = answer.unreadable
+      ? { key: 'MessagingSetupRefusalTokenAnswerUnreadable' }
+      : answer.message || undefined;
+    throw invalidToken(
+      reason === undefined
+        ? { key: 'MessagingSetupRefusalSignInInvalid' }
+        : { key: 'MessagingSetupRefusalSignInInvalidBecause', values: { reason } },
+    );
   }
   return {
     identity: answer.identity ?? '',

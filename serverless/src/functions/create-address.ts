@@ -1,3 +1,4 @@
+import type { ContractProblem } from '../../../src/contract/messages';
 import { flexFunction } from '../http/flexFunction';
 import { recordChange } from '../history/recordChange';
 import { addressResource } from '../history/resources';
@@ -25,13 +26,12 @@ export const handler = flexFunction<'create-address'>({
         await assertReferencesExist(deps.client, input);
         const { address, alreadyExisted } = await createAddressConfiguration(deps.client, input);
         tracked.resource = addressResource(address);
-        return {
-          result: address,
-          after: { address },
-          ...(alreadyExisted
-            ? { unrecorded: `Nothing changed: ${address.address} already had this address (${address.sid}).` }
-            : {}),
+        // Nothing changed: nothing to record, and the receipt says why.
+        const unrecorded: ContractProblem = {
+          key: 'MessagingSetupRefusalAddressAlreadyThere',
+          values: { address: address.address, sid: address.sid },
         };
+        return { result: address, after: { address }, ...(alreadyExisted ? { unrecorded } : {}) };
       },
     ),
 });

@@ -51,10 +51,18 @@ function sentFields(event: WebhookEvent): Record<string, string> {
   let count = 0;
   for (const [key, value] of Object.entries(event)) {
     if (isRuntimeField(key, value)) continue;
-    if (typeof value !== 'string') throw new BackendError(400, 'invalid_event', `Field ${key} is not a string.`);
+    if (typeof value !== 'string') {
+      throw new BackendError(400, 'invalid_event', {
+        key: 'MessagingSetupRefusalWebhookFieldNotString',
+        values: { field: key },
+      });
+    }
     count += 1;
     if (count > MAX_WEBHOOK_FIELDS) {
-      throw new BackendError(400, 'invalid_event', `The request has more than ${MAX_WEBHOOK_FIELDS} fields.`);
+      throw new BackendError(400, 'invalid_event', {
+        key: 'MessagingSetupRefusalWebhookTooManyFields',
+        values: { max: MAX_WEBHOOK_FIELDS },
+      });
     }
     fields[key] = value;
   }

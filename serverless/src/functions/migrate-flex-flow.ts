@@ -29,16 +29,17 @@ export const handler = flexFunction<'migrate-flex-flow'>({
             ...(seen.replacedAddress ? { address: seen.replacedAddress } : {}),
           };
         };
-        let result;
+        let migration;
         try {
-          result = await migrateFlexFlow(deps.client, input, seen);
+          migration = await migrateFlexFlow(deps.client, input, seen);
         } finally {
           track();
         }
+        const { answer: result, said } = migration;
         const after = result.address ? { address: result.address } : null;
         if (result.outcome === 'migrated') return { result, after };
         // Undone (`unchanged`) or left half-way (`needs_attention`): not the change asked for.
-        return { result, after: result.outcome === 'unchanged' ? tracked.before : after, failed: result.message };
+        return { result, after: result.outcome === 'unchanged' ? tracked.before : after, failed: said };
       },
     ),
 });

@@ -1,3 +1,4 @@
+import { asClause, errorOf, messageOf, type ContractProblem } from '../../../src/contract/messages';
 import type { HistoryKind, HistoryReceipt, HistoryResource, HistoryState, Recorded } from '../../../src/contract/types';
 import { toBackendError } from '../http/backendError';
 import { errorSummary } from '../http/errorLog';
@@ -28,8 +29,8 @@ export interface ChangeStart {
 export interface ChangeDone<T> {
   result: T;
   after: HistoryState | null;
-  failed?: string;
-  unrecorded?: string;
+  failed?: ContractProblem;
+  unrecorded?: ContractProblem;
 }
 
 /**
@@ -53,7 +54,10 @@ async function append(deps: FunctionDeps, entry: StoredEntry): Promise<HistoryRe
     console.error(`[messaging-setup] change history: ${errorSummary(error)}`);
     return {
       recorded: false,
-      message: `The change was made, but it could not be written to the change history (${toBackendError(error).message.replace(/\.$/, '')}).`,
+      ...messageOf({
+        key: 'MessagingSetupRefusalHistoryNotWritten',
+        values: { reason: asClause(toBackendError(error).problem) },
+      }),
     };
   }
 }
@@ -82,20 +86,20 @@ export async function recordChange<T extends object>(
     done = await change(tracked);
   } catch (error) {
     if (knownFailure(error)) {
-      const message = toBackendError(error).message;
       const { resource, before } = tracked;
-      await append(deps, { ...base, resource, before, after: before, outcome: 'failed', error: message });
+      const failure = errorOf(toBackendError(error).problem);
+      await append(deps, { ...base, resource, before, after: before, outcome: 'failed', ...failure });
     }
     throw error;
   }
   if (done.unrecorded !== undefined) {
-    return { ...done.result, history: { recorded: false, message: done.unrecorded } };
+    return { ...done.result, history: { recorded: false, ...messageOf(done.unrecorded) } };
   }
   const { resource, before } = tracked;
   const history = await append(
     deps,
     done.failed !== undefined
-      ? { ...base, resource, before, after: done.after, outcome: 'failed', error: done.failed }
+      ? { ...base, resource, before, after: done.after, outcome: 'failed', ...errorOf(done.failed) }
       : { ...base, resource, before, after: done.after, outcome: 'succeeded' },
   );
   return { ...done.result, history };

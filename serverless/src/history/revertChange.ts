@@ -1,4 +1,5 @@
 import { revertRefusal } from '../../../src/contract/historyKinds';
+import { listOf, problemOf, readProblem, type ContractProblem } from '../../../src/contract/messages';
 import type { HistoryEntry, HistoryState, Recorded, RevertChangeResponse } from '../../../src/contract/types';
 import { BackendError } from '../http/backendError';
 import type { FunctionDeps } from '../http/flexFunction';
@@ -40,16 +41,28 @@ async function laterChangeOf(store: HistoryStore, entry: HistoryEntry): Promise<
 export async function revertChange(deps: FunctionDeps, id: string): Promise<Recorded<RevertChangeResponse>> {
   const store = new HistoryStore(deps.config);
   const entry = await store.fetch(id);
-  if (!entry) throw new BackendError(404, 'not_found', `There is no history entry ${id}.`);
+  if (!entry) throw new BackendError(404, 'not_found', { key: 'MessagingSetupRefusalNoHistoryEntry', values: { id } });
   const refusal = revertRefusal(entry);
-  if (refusal) throw refuse(`Entry ${id} cannot be reverted. ${REFUSAL_MESSAGES[refusal]}`);
+  if (refusal) {
+    throw refuse({
+      key: 'MessagingSetupRefusalNotRevertible',
+      values: { id, why: problemOf(REFUSAL_MESSAGES[refusal]) },
+    });
+  }
   const handler = REVERT_HANDLERS[entry.kind];
   const differences = await handler.changesSince(deps.client, entry);
   if (differences.length > 0) {
     const later = await laterChangeOf(store, entry);
-    const who = later ? `${later.who.identity} changed it at ${later.at}` : 'it was changed outside Messaging Setup';
-    const what = entry.resource.address ?? entry.resource.sid ?? 'It';
-    throw refuse(`${what} has changed since: ${differences.join(', ')} (${who}). Nothing was changed.`);
+    const who: ContractProblem = later
+      ? { key: 'MessagingSetupRefusalChangedBy', values: { identity: later.who.identity, at: later.at } }
+      : { key: 'MessagingSetupRefusalChangedOutside' };
+    const what = entry.resource.address ?? entry.resource.sid;
+    const values = { differences: listOf(differences, ', '), who };
+    throw refuse(
+      what === null
+        ? { key: 'MessagingSetupRefusalItChangedSince', values }
+        : { key: 'MessagingSetupRefusalChangedSince', values: { what, ...values } },
+    );
   }
   let afterRevert: HistoryState | null = null;
   let resourceAfter = entry.resource;
@@ -62,15 +75,28 @@ export async function revertChange(deps: FunctionDeps, id: string): Promise<Reco
         afterRevert = await handler.apply(deps.client, entry, tracked);
       } catch (error) {
         if (!(error instanceof IncompleteRevert)) throw error;
-        return { result: { incomplete: error }, after: error.after, failed: error.message };
+        return { result: { incomplete: error }, after: error.after, failed: error.problem };
       }
       resourceAfter = tracked.resource;
       return { result: {}, after: afterRevert };
     },
   );
   if (incomplete) {
-    const unrecorded = history && !history.recorded ? ` ${history.message}` : '';
-    throw new BackendError(502, 'revert_incomplete', `${incomplete.message}${unrecorded}`);
+    // A receipt this backend wrote: its key reads back; one it could not read keeps its English.
+    const unrecorded =
+      history && !history.recorded
+        ? (readProblem({ key: history.messageKey, values: history.values }) ?? history.message)
+        : undefined;
+    throw new BackendError(
+      502,
+      'revert_incomplete',
+      unrecorded === undefined
+        ? { key: 'MessagingSetupRefusalRevertIncomplete', values: { incomplete: incomplete.problem } }
+        : {
+            key: 'MessagingSetupRefusalRevertIncompleteUnrecorded',
+            values: { incomplete: incomplete.problem, unrecorded },
+          },
+    );
   }
   const stored = history?.recorded ? await store.fetch(history.entryId).catch(() => undefined) : undefined;
   // Not recorded (or not readable back): the revert is done all the same; the receipt says so.

@@ -37,7 +37,7 @@ export interface FunctionSpec<E extends BackendEndpoint> {
   name: E;
   /**
    * Checks the decoded payload (URLs by the backend's settings, `config.urlPolicy`); throws
-   * BackendError(400) with field messages when invalid.
+   * BackendError(400) with field problems when invalid.
    */
   parse(payload: unknown, config: BackendConfig): BackendEndpoints[E]['request'];
   run(input: BackendEndpoints[E]['request'], deps: FunctionDeps): Promise<BackendEndpoints[E]['response']>;
@@ -46,25 +46,35 @@ export interface FunctionSpec<E extends BackendEndpoint> {
 function decodePayload(event: FunctionEvent): unknown {
   for (const [key, value] of Object.entries(event)) {
     if (!BODY_FIELDS.has(key) && !isRuntimeField(key, value)) {
-      throw new BackendError(400, 'invalid_request', `Unknown field: ${key}. Send Token and Payload only.`);
+      throw new BackendError(400, 'invalid_request', {
+        key: 'MessagingSetupRefusalUnknownFormField',
+        values: { field: key },
+      });
     }
   }
   if (event.Payload === undefined || event.Payload === '') return {};
-  if (typeof event.Payload !== 'string')
-    throw new BackendError(400, 'invalid_request', 'Payload must be a JSON string.');
+  if (typeof event.Payload !== 'string') {
+    throw new BackendError(400, 'invalid_request', { key: 'MessagingSetupRefusalPayloadNotString' });
+  }
   if (Buffer.byteLength(event.Payload) > MAX_PAYLOAD_BYTES) {
-    throw new BackendError(413, 'payload_too_large', `The request is larger than ${MAX_PAYLOAD_BYTES} bytes.`);
+    throw new BackendError(413, 'payload_too_large', {
+      key: 'MessagingSetupRefusalTooLarge',
+      values: { bytes: MAX_PAYLOAD_BYTES },
+    });
   }
   try {
     return JSON.parse(event.Payload) as unknown;
   } catch {
-    throw new BackendError(400, 'invalid_request', 'Payload is not valid JSON.');
+    throw new BackendError(400, 'invalid_request', { key: 'MessagingSetupRefusalPayloadNotJson' });
   }
 }
 
 function checkRole(user: FlexUser, allowed: string[]): void {
   if (!hasAnyRole(user.roles, allowed)) {
-    throw new BackendError(403, 'forbidden', `Messaging Setup needs one of these Flex roles: ${allowed.join(', ')}.`);
+    throw new BackendError(403, 'forbidden', {
+      key: 'MessagingSetupRefusalForbidden',
+      values: { roles: allowed.join(', ') },
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../../src/contract/types';
+import { apiErrorBody } from '../../../src/contract/messages';
 import { toBackendError } from './backendError';
 
 type TwilioResponse = {
@@ -16,12 +16,13 @@ export function jsonResponse(): TwilioResponse {
   return response;
 }
 
-/** Answers with whatever was thrown, as `{error: {code, message, fields?}}` with its status and headers. */
+/**
+ * Answers with whatever was thrown, as `{error: {code, message, fields?, messageKey, values?,
+ * fieldProblems?}}` (src/contract/types.ts, ApiErrorBody) with its status and headers.
+ */
 export function setErrorReply(response: TwilioResponse, thrown: unknown): void {
   const error = toBackendError(thrown);
-  const body: ApiErrorBody = {
-    error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
-  };
+  const body = apiErrorBody(error.code, error.problem, error.fieldProblems);
   for (const [key, value] of Object.entries(error.headers)) response.appendHeader(key, value);
   response.setStatusCode(error.status);
   response.setBody(body);

@@ -23,7 +23,10 @@ export function assertRequestSize(event: Record<string, unknown>, limit: number)
     if (isRuntimeField(key, value)) continue;
     total += Buffer.byteLength(key) + sizeOf(value);
     if (total > limit) {
-      throw new BackendError(413, 'payload_too_large', `The request is larger than ${limit} bytes.`);
+      throw new BackendError(413, 'payload_too_large', {
+        key: 'MessagingSetupRefusalTooLarge',
+        values: { bytes: limit },
+      });
     }
   }
 }
@@ -104,26 +107,21 @@ function leastFormSize(event: Record<string, unknown>): number {
 export function assertFieldsFromFormBody(event: Record<string, unknown>): void {
   if ('request' in event && !isRuntimeField('request', event.request)) {
     // A form field of that name took the runtime's place, headers and all.
-    throw new BackendError(400, 'invalid_request', 'Unknown field: request. Send Token and Payload only.');
+    throw new BackendError(400, 'invalid_request', {
+      key: 'MessagingSetupRefusalUnknownFormField',
+      values: { field: 'request' },
+    });
   }
   const headers = headersOf(event);
   const type = single(headers['content-type'])?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
-    throw new BackendError(
-      415,
-      'unsupported_media_type',
-      'Send a POST with a form-encoded body (Content-Type: application/x-www-form-urlencoded) holding Token and Payload.',
-    );
+    throw new BackendError(415, 'unsupported_media_type', { key: 'MessagingSetupRefusalFormBodyOnly' });
   }
   const length = single(headers['content-length']);
   if (length === undefined || !/^\d+$/.test(length)) {
-    throw new BackendError(411, 'length_required', 'Send the form body with a Content-Length.');
+    throw new BackendError(411, 'length_required', { key: 'MessagingSetupRefusalLengthRequired' });
   }
   if (Number(length) < leastFormSize(event)) {
-    throw new BackendError(
-      400,
-      'fields_not_in_body',
-      'Token and Payload must come in the form-encoded POST body, never in the URL.',
-    );
+    throw new BackendError(400, 'fields_not_in_body', { key: 'MessagingSetupRefusalFieldsInUrl' });
   }
 }

@@ -69,11 +69,7 @@ async function routingFor(client: TwilioClient, config: BackendConfig, channel: 
     workflow ??= flex.taskrouterTargetWorkflowSid || undefined;
   }
   if (!workspace || !workflow) {
-    throw new BackendError(
-      500,
-      'not_configured',
-      'No TaskRouter workspace/workflow: set MESSAGING_SETUP_WORKSPACE_SID and MESSAGING_SETUP_WORKFLOW_SID.',
-    );
+    throw new BackendError(500, 'not_configured', { key: 'MessagingSetupRefusalNoRouting' });
   }
   return {
     workspace_sid: workspace,
@@ -102,7 +98,7 @@ export async function routeConversationToFlex(
   }
   const conversationSid = event.ConversationSid ?? '';
   if (!CONVERSATION_SID.test(conversationSid)) {
-    throw new BackendError(400, 'invalid_event', 'ConversationSid is missing or not a conversation SID (CH…).');
+    throw new BackendError(400, 'invalid_event', { key: 'MessagingSetupRefusalNoConversationSid' });
   }
   const source = (event.Source ?? '').toUpperCase();
   const sourceChannel = CHANNEL_BY_SOURCE.get(source);

@@ -129,14 +129,10 @@ function validates(authToken: string, signature: string, { url, body }: Candidat
 export function assertTwilioSignature(authToken: string, request: SignedRequest): void {
   const signature = header(request.headers, 'x-twilio-signature');
   if (!signature) {
-    throw new BackendError(
-      403,
-      'signature_missing',
-      'This endpoint only answers Twilio: X-Twilio-Signature is missing.',
-    );
+    throw new BackendError(403, 'signature_missing', { key: 'MessagingSetupRefusalSignatureMissing' });
   }
   if (!authToken) {
-    throw new BackendError(500, 'not_configured', 'The backend has no auth token to check Twilio’s signature with.');
+    throw new BackendError(500, 'not_configured', { key: 'MessagingSetupRefusalNoAuthToken' });
   }
   const host = header(request.headers, 'host') ?? request.domainName ?? '';
   const fields = Object.entries(request.fields);
@@ -148,10 +144,6 @@ export function assertTwilioSignature(authToken: string, request: SignedRequest)
     return false;
   });
   if (!matches) {
-    throw new BackendError(
-      403,
-      'signature_invalid',
-      'X-Twilio-Signature does not match: this request is not from Twilio.',
-    );
+    throw new BackendError(403, 'signature_invalid', { key: 'MessagingSetupRefusalSignatureInvalid' });
   }
 }

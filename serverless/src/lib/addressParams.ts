@@ -1,9 +1,10 @@
 import { emailDomainOf } from '../../../src/contract/channels';
 import { addressMismatches } from '../../../src/contract/flexFlowMigration';
+import { listOf, type ContractProblem } from '../../../src/contract/messages';
 import type { AddressInput, AddressSummary } from '../../../src/contract/types';
 import twilio from 'twilio';
 
-import { BackendError, toBackendError } from '../http/backendError';
+import { BackendError, shownTwilioMessage, toBackendError } from '../http/backendError';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { summariseAddress } from './summaries';
 import { cannotTell, gotNoAnswer, lookAfterUnknownOutcome, outcomeUnknown } from './writeOutcome';
@@ -61,13 +62,13 @@ export interface CreatedAddress {
   alreadyExisted: boolean;
 }
 
-function existsWithOtherSettings(existing: AddressSummary, differences: string[]): BackendError {
+function existsWithOtherSettings(existing: AddressSummary, differences: ContractProblem[]): BackendError {
+  const { address, sid } = existing;
   return new BackendError(
     409,
     'conflict',
-    `An address configuration already exists for ${existing.address} (${existing.sid}) with other settings: ` +
-      `${differences.join(', ')}. Edit that address instead.`,
-    { address: `${existing.address} already has an address (${existing.sid}).` },
+    { key: 'MessagingSetupRefusalAddressExists', values: { address, sid, differences: listOf(differences, ', ') } },
+    { address: { key: 'MessagingSetupRefusalAddressTaken', values: { address, sid } } },
   );
 }
 
@@ -81,22 +82,25 @@ function existsWithOtherSettings(existing: AddressSummary, differences: string[]
 function emailRefusal(input: AddressInput, error: unknown): BackendError | undefined {
   if (input.type !== 'email' || !(error instanceof twilio.RestException) || error.status !== 400) return undefined;
   const domain = emailDomainOf(input.address);
-  const twilioMessage = toBackendError(error).message;
+  const { address } = input;
+  const refused = toBackendError(error);
+  const twilioMessage = refused.message;
   if (twilioMessage.toLowerCase().includes(domain) || /\bdomain\b/i.test(twilioMessage)) {
     return new BackendError(
       400,
       'email_domain_not_authenticated',
-      `Twilio refused ${input.address}: the domain ${domain} is not authenticated on this account. ` +
-        `Add and authenticate ${domain} in Flex › Manage › Email, then create the address.`,
-      { address: `The domain ${domain} is not authenticated on this account (Flex › Manage › Email).` },
+      { key: 'MessagingSetupRefusalEmailDomain', values: { address, domain } },
+      { address: { key: 'MessagingSetupRefusalEmailDomainField', values: { domain } } },
     );
   }
-  const sentence = /[.!?]$/.test(twilioMessage) ? twilioMessage : `${twilioMessage}.`;
+  // Twilio's message as a sentence (data), or ours when it gave none fit to show.
+  const said = shownTwilioMessage(error.message);
+  const sentence = said === undefined ? refused.problem : /[.!?]$/.test(said) ? said : `${said}.`;
   return new BackendError(
     400,
     'twilio_rejected',
-    `Twilio refused ${input.address}: ${sentence} An email address must be on a domain the account has authenticated (Flex › Manage › Email): check ${domain}.`,
-    { address: twilioMessage },
+    { key: 'MessagingSetupRefusalEmailRejected', values: { address, twilio: sentence, domain } },
+    { address: refused.problem },
   );
 }
 
@@ -122,8 +126,11 @@ export async function createAddressConfiguration(client: TwilioClient, input: Ad
   } catch (error) {
     const exists = isAddressExists(error);
     if (!exists && !outcomeUnknown(error)) throw emailRefusal(input, error) ?? error;
-    const howToCheck = `Reload the view and look for an address for ${input.address} before trying again.`;
-    const what = `the new address for ${input.address}`;
+    const howToCheck: ContractProblem = {
+      key: 'MessagingSetupRefusalCheckNewAddress',
+      values: { address: input.address },
+    };
+    const what: ContractProblem = { key: 'MessagingSetupRefusalWhatNewAddress', values: { address: input.address } };
     const found = await lookAfterUnknownOutcome(what, howToCheck, () =>
       findAddressConfiguration(client, input.address),
     );

@@ -22,7 +22,7 @@ export function pagePositionOf(nextPageUrl: string | undefined | null): TwilioPa
   const pageToken = url.searchParams.get('PageToken') ?? '';
   const pageNumber = Number(url.searchParams.get('Page') ?? 0);
   if (!TOKEN_PATTERN.test(pageToken) || !isPageNumber(pageNumber)) {
-    throw new BackendError(502, 'twilio_unavailable', 'Twilio answered with a page link the backend cannot follow.');
+    throw new BackendError(502, 'twilio_unavailable', { key: 'MessagingSetupRefusalPageLink' });
   }
   return { pageNumber, pageToken };
 }
@@ -40,7 +40,7 @@ export function encodePosition(position: TwilioPagePosition | null | undefined):
 
 export function decodeCursor(cursor: unknown): TwilioPagePosition | undefined {
   if (cursor === undefined || cursor === null || cursor === '') return undefined;
-  const invalid = new BackendError(400, 'invalid_cursor', 'The list cursor is not valid; reload the list.');
+  const invalid = new BackendError(400, 'invalid_cursor', { key: 'MessagingSetupRefusalCursorInvalid' });
   if (typeof cursor !== 'string' || cursor.length > 512) throw invalid;
   try {
     const { p, t } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p: unknown; t: unknown };

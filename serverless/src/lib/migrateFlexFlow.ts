@@ -1,4 +1,12 @@
 import { addressMismatches, planFlexFlowMigration } from '../../../src/contract/flexFlowMigration';
+import {
+  asClause,
+  detailOf,
+  listOf,
+  messageOf,
+  type ContractProblem,
+  type ProblemList,
+} from '../../../src/contract/messages';
 import type {
   AddressInput,
   AddressSummary,
@@ -18,19 +26,30 @@ import { summariseAddress, summariseFlexFlow } from './summaries';
 import { cannotTell, lookAfterUnknownOutcome, outcomeUnknown } from './writeOutcome';
 import { retryIdempotentWrite } from './retryIdempotentWrite';
 
-const reason = (error: unknown) => toBackendError(error).message.replace(/\.$/, '');
+/** Why a Twilio call failed, as part of a sentence (its message without the final full stop). */
+const reason = (error: unknown): ContractProblem => asClause(toBackendError(error).problem);
+
+/** How an address differs from the plan, listed with commas. */
+const differencesOf = (planned: AddressInput, actual: AddressSummary): ProblemList =>
+  listOf(addressMismatches(planned, actual), ', ');
 
 class StepLog {
   readonly steps: MigrationStep[] = [];
-  done(step: MigrationStepName, detail: string) {
-    this.steps.push({ step, status: 'done', detail });
+  done(step: MigrationStepName, detail: ContractProblem) {
+    this.steps.push({ step, status: 'done', ...detailOf(detail) });
   }
-  failed(step: MigrationStepName, detail: string) {
-    this.steps.push({ step, status: 'failed', detail });
+  failed(step: MigrationStepName, detail: ContractProblem) {
+    this.steps.push({ step, status: 'failed', ...detailOf(detail) });
   }
 }
 
-type Result = (o: MigrateFlexFlowResponse['outcome'], m: string, a: AddressSummary | null) => MigrateFlexFlowResponse;
+/** A migration's answer, and its outcome's message as a problem (what its history entry records). */
+export interface Migration {
+  answer: MigrateFlexFlowResponse;
+  said: ContractProblem;
+}
+
+type Result = (o: MigrateFlexFlowResponse['outcome'], m: ContractProblem, a: AddressSummary | null) => Migration;
 
 /**
  * How the address came to be in place, which decides the undo: one this run made is deleted
@@ -43,11 +62,7 @@ type Placed =
   | { how: 'already_there'; address: AddressSummary };
 
 const flowGone = (sid: string) =>
-  new BackendError(
-    404,
-    'not_found',
-    `The Flex Flow ${sid} no longer exists: it was migrated or deleted already. Reload the view to see how its number routes now.`,
-  );
+  new BackendError(404, 'not_found', { key: 'MessagingSetupMigrationFlowGone', values: { sid } });
 
 /**
  * Moves one Flex Flow to a Conversations Address: put the address in place (create it, or — when
@@ -63,7 +78,7 @@ export async function migrateFlexFlow(
   { sid, updateExistingAddressSid }: MigrateFlexFlowRequest,
   /** Told what the migration found, for its history entry: the flow, and an address it updated as it was. */
   seen: { flow?: FlexFlowSummary; replacedAddress?: AddressSummary } = {},
-): Promise<MigrateFlexFlowResponse> {
+): Promise<Migration> {
   const [flowResource, flexConfiguration] = await Promise.all([
     client.flexApi.v1
       .flexFlow(sid)
@@ -76,17 +91,14 @@ export async function migrateFlexFlow(
   const flow = summariseFlexFlow(flowResource);
   seen.flow = flow;
   const plan = planFlexFlowMigration(flow, flexConfiguration.flexServiceInstanceSid || null);
-  if (!plan.migratable) throw new BackendError(409, 'not_migratable', plan.message);
+  if (!plan.migratable) throw new BackendError(409, 'not_migratable', plan.problem);
   const planned = plan.address;
   // The Flex Flow may name a Studio flow deleted since: refused before anything changes.
   await assertReferencesExist(client, planned);
   const log = new StepLog();
-  const result: Result = (outcome, message, address) => ({
-    outcome,
-    message,
-    flexFlowSid: sid,
-    address,
-    steps: log.steps,
+  const result: Result = (outcome, said, address) => ({
+    answer: { outcome, ...messageOf(said), flexFlowSid: sid, address, steps: log.steps },
+    said,
   });
 
   const placed = await placeAddress(client, planned, updateExistingAddressSid, log);
@@ -94,7 +106,7 @@ export async function migrateFlexFlow(
   if ('refused' in placed) {
     return result(
       'unchanged',
-      `Nothing changed: the address for ${planned.address} could not be created ${placed.refused}. The Flex Flow is untouched.`,
+      { key: 'MessagingSetupMigrationNotCreated', values: { address: planned.address, why: placed.refused } },
       null,
     );
   }
@@ -103,15 +115,20 @@ export async function migrateFlexFlow(
   if (failure === undefined) {
     return result(
       'migrated',
-      `${planned.address} now reaches Flex through address ${placed.address.sid}; the Flex Flow ${sid} is deleted.`,
+      {
+        key: 'MessagingSetupMigrationMigrated',
+        values: { address: planned.address, sid: placed.address.sid, flowSid: sid },
+      },
       placed.address,
     );
   }
   if (failure.flowMayBeGone) {
     return result(
       'needs_attention',
-      `Migration stopped: ${failure.detail}. Address ${placed.address.sid} is in place for ${planned.address}. ` +
-        `Reload the view: if the Flex Flow is still listed, run its migration again.`,
+      {
+        key: 'MessagingSetupMigrationStoppedFlowMayBeGone',
+        values: { failure: failure.detail, sid: placed.address.sid, address: planned.address },
+      },
       placed.address,
     );
   }
@@ -124,53 +141,57 @@ async function placeAddress(
   planned: AddressInput,
   updateExistingAddressSid: string | undefined,
   log: StepLog,
-): Promise<Placed | { refused: string }> {
+): Promise<Placed | { refused: ContractProblem }> {
   const existing = await findAddressConfiguration(client, planned.address);
+  const { address: identity } = planned;
   if (existing) {
-    const differences = addressMismatches(planned, existing);
-    if (differences.length === 0) {
-      log.done(
-        'create_address',
-        `Address ${existing.sid} for ${planned.address} already has the Flex Flow's settings.`,
-      );
+    const differences = differencesOf(planned, existing);
+    const sid = existing.sid;
+    if (differences.list.length === 0) {
+      log.done('create_address', {
+        key: 'MessagingSetupMigrationStepAlreadyThere',
+        values: { sid, address: identity },
+      });
       return { how: 'already_there', address: existing };
     }
     if (updateExistingAddressSid !== existing.sid) {
-      const detail =
-        `because ${planned.address} already has address ${existing.sid} with other settings (${differences.join(', ')}). ` +
-        `To migrate, confirm in the preview that this address takes the Flex Flow's settings, or edit or delete it yourself`;
-      log.failed('create_address', `Not created: ${planned.address} already has address ${existing.sid}.`);
-      return { refused: detail };
+      log.failed('create_address', { key: 'MessagingSetupMigrationStepTaken', values: { address: identity, sid } });
+      return {
+        refused: {
+          key: 'MessagingSetupMigrationBecauseOtherSettings',
+          values: { address: identity, sid, differences },
+        },
+      };
     }
     const updated = await updateAddress(client, existing.sid, planned);
-    log.done(
-      'update_address',
-      `Brought address ${existing.sid} to the Flex Flow's settings (it had ${differences.join(', ')}).`,
-    );
+    log.done('update_address', { key: 'MessagingSetupMigrationStepUpdated', values: { sid, differences } });
     return { how: 'updated', address: updated, before: existing };
   }
   if (updateExistingAddressSid) {
     // The preview showed an address that is gone now: what was confirmed no longer applies.
-    log.failed('create_address', `Address ${updateExistingAddressSid} no longer exists.`);
-    return {
-      refused: `because address ${updateExistingAddressSid}, shown in the preview, no longer exists: reload the view and review the migration again`,
-    };
+    const sid = updateExistingAddressSid;
+    log.failed('create_address', { key: 'MessagingSetupMigrationStepPreviewGone', values: { sid } });
+    return { refused: { key: 'MessagingSetupMigrationBecausePreviewGone', values: { sid } } };
   }
   try {
     const { address, alreadyExisted } = await createAddressConfiguration(client, planned);
+    const values = { sid: address.sid, address: identity };
     log.done(
       'create_address',
       alreadyExisted
-        ? `Address ${address.sid} for ${planned.address} was made meanwhile, with the Flex Flow's settings.`
-        : `Created address ${address.sid} for ${planned.address}.`,
+        ? { key: 'MessagingSetupMigrationStepMadeMeanwhile', values }
+        : { key: 'MessagingSetupMigrationStepCreated', values },
     );
     return alreadyExisted ? { how: 'already_there', address } : { how: 'created', address };
   } catch (error) {
     // createAddressConfiguration answers 502/504 itself when it cannot tell whether the address
     // was made; that is not "nothing changed", so it is the answer as it is.
     if (error instanceof BackendError && (error.status === 502 || error.status === 504)) throw error;
-    log.failed('create_address', `Could not create the address for ${planned.address}: ${reason(error)}.`);
-    return { refused: `(${reason(error)})` };
+    log.failed('create_address', {
+      key: 'MessagingSetupMigrationStepCreateFailed',
+      values: { address: identity, reason: reason(error) },
+    });
+    return { refused: { key: 'MessagingSetupMigrationBecause', values: { reason: reason(error) } } };
   }
 }
 
@@ -186,8 +207,8 @@ async function updateAddress(
     );
   } catch (error) {
     if (!outcomeUnknown(error)) throw error;
-    const howToCheck = 'Reload the view, check the address, and run the migration again.';
-    const what = `the change to address ${addressSid}`;
+    const howToCheck: ContractProblem = { key: 'MessagingSetupRefusalCheckMigration' };
+    const what: ContractProblem = { key: 'MessagingSetupRefusalWhatAddressChange', values: { sid: addressSid } };
     const found = await lookAfterUnknownOutcome(what, howToCheck, () => findAddressConfiguration(client, addressSid));
     if (found && addressMismatches(settings, found).length === 0) return found;
     if (found) throw error;
@@ -196,7 +217,8 @@ async function updateAddress(
 }
 
 interface Failure {
-  detail: string;
+  /** What failed, as part of a sentence. */
+  detail: ContractProblem;
   /** The Flex Flow's delete got no answer and a look could not tell whether it is gone. */
   flowMayBeGone: boolean;
 }
@@ -211,38 +233,51 @@ async function verifyThenDeleteFlow(
 ): Promise<Failure | undefined> {
   try {
     const actual = summariseAddress(await client.conversations.v1.addressConfigurations(placed.sid).fetch());
-    const problems = addressMismatches(planned, actual);
-    if (problems.length > 0) {
-      const detail = `The address is not as planned: ${problems.join(', ')}.`;
+    const differences = differencesOf(planned, actual);
+    if (differences.list.length > 0) {
+      const detail: ContractProblem = { key: 'MessagingSetupMigrationStepNotAsPlanned', values: { differences } };
       log.failed('verify_address', detail);
-      return { detail: detail.replace(/\.$/, ''), flowMayBeGone: false };
+      return { detail: asClause(detail), flowMayBeGone: false };
     }
-    log.done('verify_address', `Address ${placed.sid} reads back as planned.`);
+    log.done('verify_address', { key: 'MessagingSetupMigrationStepVerified', values: { sid: placed.sid } });
   } catch (error) {
-    log.failed('verify_address', `Could not read the address back: ${reason(error)}.`);
-    return { detail: `the address could not be read back (${reason(error)})`, flowMayBeGone: false };
+    log.failed('verify_address', {
+      key: 'MessagingSetupMigrationStepReadBackFailed',
+      values: { reason: reason(error) },
+    });
+    return {
+      detail: { key: 'MessagingSetupMigrationFailureReadBack', values: { reason: reason(error) } },
+      flowMayBeGone: false,
+    };
   }
 
+  const sid = flowSid;
   try {
     await client.flexApi.v1.flexFlow(flowSid).remove();
-    log.done('delete_flex_flow', `Deleted the Flex Flow ${flowSid}.`);
+    log.done('delete_flex_flow', { key: 'MessagingSetupMigrationStepFlowDeleted', values: { sid } });
     return undefined;
   } catch (error) {
     // A lost answer may hide a delete that happened (or a parallel run's): undoing the address
     // then would leave the number with no route at all, so look before undoing.
     const gone = await flowIsGone(client, flowSid);
     if (gone === true) {
-      log.done('delete_flex_flow', `The Flex Flow ${flowSid} is deleted (checked after its answer was lost).`);
+      log.done('delete_flex_flow', { key: 'MessagingSetupMigrationStepFlowDeletedChecked', values: { sid } });
       return undefined;
     }
-    log.failed('delete_flex_flow', `Could not delete the Flex Flow ${flowSid}: ${reason(error)}.`);
+    log.failed('delete_flex_flow', {
+      key: 'MessagingSetupMigrationStepDeleteFailed',
+      values: { sid, reason: reason(error) },
+    });
     if (gone === 'unknown') {
       return {
-        detail: `Twilio did not confirm that the Flex Flow ${flowSid} was deleted, and checking could not tell`,
+        detail: { key: 'MessagingSetupMigrationFailureDeleteUnconfirmed', values: { sid } },
         flowMayBeGone: true,
       };
     }
-    return { detail: `the Flex Flow could not be deleted (${reason(error)})`, flowMayBeGone: false };
+    return {
+      detail: { key: 'MessagingSetupMigrationFailureDelete', values: { reason: reason(error) } },
+      flowMayBeGone: false,
+    };
   }
 }
 
@@ -262,16 +297,16 @@ async function flowIsGone(client: TwilioClient, flowSid: string): Promise<boolea
 async function undo(
   client: TwilioClient,
   placed: Placed,
-  failure: string,
+  failure: ContractProblem,
   log: StepLog,
   result: Result,
-): Promise<MigrateFlexFlowResponse> {
+): Promise<Migration> {
   const { address } = placed;
+  const { sid } = address;
   if (placed.how === 'already_there') {
     return result(
       'unchanged',
-      `Nothing changed: ${failure}. Address ${address.sid} (already there before this run) and the Flex Flow both ` +
-        `still take messages for ${address.address}, as before: run the migration again to finish.`,
+      { key: 'MessagingSetupMigrationUnchangedAlreadyThere', values: { failure, sid, address: address.address } },
       null,
     );
   }
@@ -281,7 +316,7 @@ async function undo(
       await retryIdempotentWrite(() => client.conversations.v1.addressConfigurations(address.sid).remove(), {
         doneIfNotFound: true,
       });
-      log.done(step, `Deleted the new address ${address.sid} again.`);
+      log.done(step, { key: 'MessagingSetupMigrationStepUndoneCreate', values: { sid } });
     } else {
       const before = placed.before;
       await retryIdempotentWrite(() =>
@@ -294,20 +329,23 @@ async function undo(
           }),
         ),
       );
-      log.done(step, `Gave address ${address.sid} its earlier settings back.`);
+      log.done(step, { key: 'MessagingSetupMigrationStepUndoneUpdate', values: { sid } });
     }
-    const what =
+    return result(
+      'unchanged',
       placed.how === 'created'
-        ? 'the new address was deleted again'
-        : `address ${address.sid} has its earlier settings again`;
-    return result('unchanged', `Nothing changed: ${failure}, so ${what}. The Flex Flow is untouched.`, null);
+        ? { key: 'MessagingSetupMigrationUndoneCreated', values: { failure } }
+        : { key: 'MessagingSetupMigrationUndoneUpdated', values: { failure, sid } },
+      null,
+    );
   } catch (error) {
-    const undoing = placed.how === 'created' ? 'deleted again' : 'given its earlier settings back';
-    log.failed(step, `Could not undo the change to address ${address.sid}: ${reason(error)}.`);
+    log.failed(step, { key: 'MessagingSetupMigrationStepUndoFailed', values: { sid, reason: reason(error) } });
+    const values = { failure, sid, reason: reason(error), address: address.address };
     return result(
       'needs_attention',
-      `Migration stopped: ${failure}, and address ${address.sid} could not be ${undoing} (${reason(error)}). ` +
-        `Both it and the Flex Flow now take messages for ${address.address}: delete one of them by hand.`,
+      placed.how === 'created'
+        ? { key: 'MessagingSetupMigrationUndoFailedCreated', values }
+        : { key: 'MessagingSetupMigrationUndoFailedUpdated', values },
       address,
     );
   }

@@ -2,9 +2,14 @@ import {
   checkCreateAddress,
   checkUpdateAddress,
   SID_PATTERNS,
-  summariseFieldErrors,
   type RuleResult,
 } from '../../../src/contract/addressRules';
+import {
+  listOf,
+  summariseFieldProblems,
+  type ContractProblem,
+  type FieldProblems,
+} from '../../../src/contract/messages';
 import {
   ADDRESS_TYPES,
   HISTORY_KINDS,
@@ -29,15 +34,32 @@ import { BackendError } from '../http/backendError';
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** 400 `invalid_input` naming each field that is wrong, and one sentence of them all. */
+const invalidFields = (fields: FieldProblems) =>
+  new BackendError(400, 'invalid_input', summariseFieldProblems(fields), fields);
+
+/** 400 `invalid_input` for one field: `problem` says it to an API caller, `field` to a form. */
+const invalidField = (name: string, problem: ContractProblem, field: ContractProblem) =>
+  new BackendError(400, 'invalid_input', problem, { [name]: field });
+
+const cursorNotString = () => new BackendError(400, 'invalid_cursor', { key: 'MessagingSetupRefusalCursorNotString' });
+
 function accept<T>(result: RuleResult<T>): T {
   if (result.ok) return result.value;
-  throw new BackendError(400, 'invalid_input', summariseFieldErrors(result.fields), result.fields);
+  throw invalidFields(result.fields);
 }
 
 function onlyKeys(payload: unknown, allowed: string[]): Record<string, unknown> {
-  if (!isRecord(payload)) throw new BackendError(400, 'invalid_input', 'The request must be a JSON object.');
+  if (!isRecord(payload)) {
+    throw new BackendError(400, 'invalid_input', { key: 'MessagingSetupRefusalRequestNotObject' });
+  }
   const extra = Object.keys(payload).filter((key) => !allowed.includes(key));
-  if (extra.length > 0) throw new BackendError(400, 'invalid_input', `Unknown field: ${extra.join(', ')}.`);
+  if (extra.length > 0) {
+    throw new BackendError(400, 'invalid_input', {
+      key: 'MessagingSetupRuleUnknownField',
+      values: { fields: extra.join(', ') },
+    });
+  }
   return payload;
 }
 
@@ -48,29 +70,25 @@ export function parseNothing(payload: unknown): Record<string, never> {
 
 export function parseListRequest(payload: unknown): ListRequest {
   const { cursor } = onlyKeys(payload, ['cursor']);
-  if (cursor !== undefined && typeof cursor !== 'string')
-    throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
+  if (cursor !== undefined && typeof cursor !== 'string') throw cursorNotString();
   return cursor === undefined ? {} : { cursor };
 }
 
 export function parseListAddressesRequest(payload: unknown): ListAddressesRequest {
   const { cursor, type, group } = onlyKeys(payload, ['cursor', 'type', 'group']);
-  if (cursor !== undefined && typeof cursor !== 'string')
-    throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
+  if (cursor !== undefined && typeof cursor !== 'string') throw cursorNotString();
   if (type !== undefined && !isAddressType(type)) {
-    throw new BackendError(400, 'invalid_input', `type must be one of ${ADDRESS_TYPES.join(', ')}.`, {
-      type: 'Choose SMS, WhatsApp, Chat, Facebook Messenger or Email.',
-    });
+    throw invalidField(
+      'type',
+      { key: 'MessagingSetupRefusalTypeOneOf', values: { types: ADDRESS_TYPES.join(', ') } },
+      { key: 'MessagingSetupRuleChooseType' },
+    );
   }
   if (group !== undefined && group !== 'non-phone') {
-    throw new BackendError(400, 'invalid_input', 'group must be non-phone.', { group: 'Unknown group.' });
+    throw invalidField('group', { key: 'MessagingSetupRefusalGroup' }, { key: 'MessagingSetupRefusalUnknownGroup' });
   }
   if (group !== undefined && (type !== undefined || cursor !== undefined)) {
-    throw new BackendError(
-      400,
-      'invalid_input',
-      'group lists everything in one answer: send it without type or cursor.',
-    );
+    throw new BackendError(400, 'invalid_input', { key: 'MessagingSetupRefusalGroupAlone' });
   }
   return {
     ...(cursor === undefined ? {} : { cursor }),
@@ -95,7 +113,7 @@ export function parseCreateAddress(payload: unknown, config: BackendConfig): Add
   // `bulk` only marks the history entry; the address rules check the rest.
   const { bulk, ...address } = isRecord(payload) ? payload : { bulk: undefined };
   if (bulk !== undefined && typeof bulk !== 'boolean') {
-    throw new BackendError(400, 'invalid_input', 'bulk must be true or false.', { bulk: 'Must be true or false.' });
+    throw invalidField('bulk', { key: 'MessagingSetupRefusalBulk' }, { key: 'MessagingSetupRefusalTrueOrFalse' });
   }
   const input = accept(checkCreateAddress(isRecord(payload) ? address : payload, config.urlPolicy));
   return bulk ? { ...input, bulk } : input;
@@ -109,39 +127,35 @@ export function parseUpdateAddress(payload: unknown, config: BackendConfig): Upd
 export function parseDeleteAddress(payload: unknown): DeleteAddressRequest {
   const { sid } = onlyKeys(payload, ['sid']);
   if (typeof sid !== 'string' || !SID_PATTERNS.address.test(sid)) {
-    throw new BackendError(400, 'invalid_input', 'sid must be an address SID (IG…).', {
-      sid: 'Not an address SID (IG…).',
-    });
+    throw invalidField('sid', { key: 'MessagingSetupRefusalSidAddress' }, { key: 'MessagingSetupRuleNotAddressSid' });
   }
   return { sid };
 }
 
 /** A request that is one SID and nothing else: `{[key]: "<SID>"}`. */
-function oneSid(payload: unknown, key: string, pattern: RegExp, whatItIsNot: string): string {
+function oneSid(payload: unknown, key: string, pattern: RegExp, whatItIsNot: ContractProblem): string {
   const value = onlyKeys(payload, [key])[key];
-  if (typeof value !== 'string' || !pattern.test(value)) {
-    const fields = { [key]: whatItIsNot };
-    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
-  }
+  if (typeof value !== 'string' || !pattern.test(value)) throw invalidFields({ [key]: whatItIsNot });
   return value;
 }
 
 export const parseFlexFlowRequest = (payload: unknown): FlexFlowRequest => ({
-  sid: oneSid(payload, 'sid', SID_PATTERNS.flexFlow, 'Not a Flex Flow SID (FO…).'),
+  sid: oneSid(payload, 'sid', SID_PATTERNS.flexFlow, { key: 'MessagingSetupRefusalNotFlexFlowSid' }),
 });
 
 export function parseMigrateFlexFlowRequest(payload: unknown): MigrateFlexFlowRequest {
   const { sid, updateExistingAddressSid } = onlyKeys(payload, ['sid', 'updateExistingAddressSid']);
-  const fields: Record<string, string> = {};
-  if (typeof sid !== 'string' || !SID_PATTERNS.flexFlow.test(sid)) fields.sid = 'Not a Flex Flow SID (FO…).';
+  const fields: FieldProblems = {};
+  if (typeof sid !== 'string' || !SID_PATTERNS.flexFlow.test(sid)) {
+    fields.sid = { key: 'MessagingSetupRefusalNotFlexFlowSid' };
+  }
   if (
     updateExistingAddressSid !== undefined &&
     (typeof updateExistingAddressSid !== 'string' || !SID_PATTERNS.address.test(updateExistingAddressSid))
   ) {
-    fields.updateExistingAddressSid = 'Not an address SID (IG…).';
+    fields.updateExistingAddressSid = { key: 'MessagingSetupRuleNotAddressSid' };
   }
-  if (Object.keys(fields).length > 0)
-    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
+  if (Object.keys(fields).length > 0) throw invalidFields(fields);
   return {
     sid: sid as string,
     ...(updateExistingAddressSid !== undefined ? { updateExistingAddressSid: updateExistingAddressSid as string } : {}),
@@ -150,12 +164,14 @@ export function parseMigrateFlexFlowRequest(payload: unknown): MigrateFlexFlowRe
 
 export function parseUpdateNumberInbound(payload: unknown, config: BackendConfig): UpdateNumberInboundRequest {
   const { sid, smsUrl, smsApplicationSid } = onlyKeys(payload, ['sid', 'smsUrl', 'smsApplicationSid']);
-  const fields: Record<string, string> = {};
-  if (typeof sid !== 'string' || !SID_PATTERNS.phoneNumber.test(sid)) fields.sid = 'Not a phone number SID (PN…).';
+  const fields: FieldProblems = {};
+  if (typeof sid !== 'string' || !SID_PATTERNS.phoneNumber.test(sid)) {
+    fields.sid = { key: 'MessagingSetupRefusalNotNumberSid' };
+  }
   // "" clears; a value is only ever the one the view read before (undo), and it meets the same
   // rule as a webhook URL (http allowed): Twilio calls it from the internet.
   if (smsUrl !== undefined && typeof smsUrl !== 'string') {
-    fields.smsUrl = 'Give "" to clear it, or an absolute http(s) URL.';
+    fields.smsUrl = { key: 'MessagingSetupRefusalSmsUrl' };
   } else if (typeof smsUrl === 'string' && smsUrl !== '') {
     assertWebhookHostsReadable(config);
     const problem = urlProblem(smsUrl, SMS_URL_RULE, config.urlPolicy);
@@ -166,11 +182,12 @@ export function parseUpdateNumberInbound(payload: unknown, config: BackendConfig
     (typeof smsApplicationSid !== 'string' ||
       (smsApplicationSid !== '' && !SID_PATTERNS.smsApplication.test(smsApplicationSid)))
   ) {
-    fields.smsApplicationSid = 'Give "" to clear it, or a TwiML app SID (AP…).';
+    fields.smsApplicationSid = { key: 'MessagingSetupRefusalSmsApplication' };
   }
-  if (smsUrl === undefined && smsApplicationSid === undefined) fields.request = 'Give smsUrl or smsApplicationSid.';
-  if (Object.keys(fields).length > 0)
-    throw new BackendError(400, 'invalid_input', summariseFieldErrors(fields), fields);
+  if (smsUrl === undefined && smsApplicationSid === undefined) {
+    fields.request = { key: 'MessagingSetupRefusalSmsNothing' };
+  }
+  if (Object.keys(fields).length > 0) throw invalidFields(fields);
   return {
     sid: sid as string,
     ...(smsUrl !== undefined ? { smsUrl: smsUrl as string } : {}),
@@ -179,7 +196,9 @@ export function parseUpdateNumberInbound(payload: unknown, config: BackendConfig
 }
 
 export const parseSetDefaultService = (payload: unknown): SetDefaultServiceRequest => ({
-  serviceSid: oneSid(payload, 'serviceSid', SID_PATTERNS.conversationService, 'Not a conversation service SID (IS…).'),
+  serviceSid: oneSid(payload, 'serviceSid', SID_PATTERNS.conversationService, {
+    key: 'MessagingSetupRefusalNotServiceSid',
+  }),
 });
 
 const MAX_FILTER_CHARS = 256;
@@ -187,20 +206,27 @@ const MAX_FILTER_CHARS = 256;
 /** list-history's request: each filter optional, each checked (400 naming the field). */
 export function parseListHistory(payload: unknown): ListHistoryRequest {
   const { cursor, address, identity, kind } = onlyKeys(payload, ['cursor', 'address', 'identity', 'kind']);
-  if (cursor !== undefined && typeof cursor !== 'string') {
-    throw new BackendError(400, 'invalid_cursor', 'cursor must be a string.');
-  }
-  const fields: Record<string, string> = {};
+  if (cursor !== undefined && typeof cursor !== 'string') throw cursorNotString();
+  const fields: FieldProblems = {};
   const text = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= MAX_FILTER_CHARS;
-  if (address !== undefined && !text(address))
-    fields.address = `Give an address or SID of at most ${MAX_FILTER_CHARS} characters.`;
-  if (identity !== undefined && !text(identity))
-    fields.identity = `Give a Flex identity of at most ${MAX_FILTER_CHARS} characters.`;
+  if (address !== undefined && !text(address)) {
+    fields.address = { key: 'MessagingSetupRefusalHistoryAddress', values: { max: MAX_FILTER_CHARS } };
+  }
+  if (identity !== undefined && !text(identity)) {
+    fields.identity = { key: 'MessagingSetupRefusalHistoryIdentity', values: { max: MAX_FILTER_CHARS } };
+  }
   if (kind !== undefined && !HISTORY_KINDS.includes(kind as HistoryKind)) {
-    fields.kind = `Unknown kind; one of ${HISTORY_KINDS.join(', ')}.`;
+    fields.kind = { key: 'MessagingSetupRefusalHistoryKind', values: { kinds: HISTORY_KINDS.join(', ') } };
   }
   if (Object.keys(fields).length > 0) {
-    throw new BackendError(400, 'invalid_input', Object.values(fields).join(' '), fields);
+    // The field problems side by side, without the field names: each names its filter itself.
+    const problems = listOf(Object.values(fields), ' ');
+    throw new BackendError(
+      400,
+      'invalid_input',
+      { key: 'MessagingSetupRuleFieldsSummary', values: { problems } },
+      fields,
+    );
   }
   return {
     ...(cursor !== undefined ? { cursor: cursor as string } : {}),
@@ -214,7 +240,7 @@ export function parseListHistory(payload: unknown): ListHistoryRequest {
 export function parseRevertChange(payload: unknown): RevertChangeRequest {
   const { id } = onlyKeys(payload, ['id']);
   if (typeof id !== 'string' || !/^\d{1,10}$/.test(id)) {
-    throw new BackendError(400, 'invalid_input', 'id must be a history entry id.', { id: 'Not a history entry id.' });
+    throw invalidField('id', { key: 'MessagingSetupRefusalHistoryId' }, { key: 'MessagingSetupRefusalNotHistoryId' });
   }
   return { id };
 }

@@ -1,3 +1,4 @@
+import { listOf, type ContractProblem } from '../../../src/contract/messages';
 import type { AddressInput } from '../../../src/contract/types';
 import twilio from 'twilio';
 
@@ -91,10 +92,17 @@ type References = Partial<Pick<AddressInput, 'type' | 'address' | 'integration' 
  * account does not have. The lookups run side by side.
  */
 export async function assertReferencesExist(client: TwilioClient, settings: References): Promise<void> {
-  const checks: { field: string; kind: Kind; id: string; missing: string }[] = [];
+  /** `missing`: as part of the sentence of them all; `field`: as its field says it. */
+  const checks: { field: string; kind: Kind; id: string; missing: ContractProblem; atField: ContractProblem }[] = [];
   if (settings.integration?.type === 'studio') {
     const sid = settings.integration.studioFlowSid;
-    checks.push({ field: 'studioFlowSid', kind: 'studioFlow', id: sid, missing: `Studio flow ${sid} does not exist` });
+    checks.push({
+      field: 'studioFlowSid',
+      kind: 'studioFlow',
+      id: sid,
+      missing: { key: 'MessagingSetupRefusalMissingStudioFlow', values: { sid } },
+      atField: { key: 'MessagingSetupRefusalMissingStudioFlowField', values: { sid } },
+    });
   }
   if (settings.conversationServiceSid) {
     const sid = settings.conversationServiceSid;
@@ -102,7 +110,8 @@ export async function assertReferencesExist(client: TwilioClient, settings: Refe
       field: 'conversationServiceSid',
       kind: 'conversationService',
       id: sid,
-      missing: `conversation service ${sid} does not exist`,
+      missing: { key: 'MessagingSetupRefusalMissingService', values: { sid } },
+      atField: { key: 'MessagingSetupRefusalMissingServiceField', values: { sid } },
     });
   }
   if (settings.type === 'sms' && settings.address) {
@@ -111,19 +120,26 @@ export async function assertReferencesExist(client: TwilioClient, settings: Refe
       field: 'address',
       kind: 'smsNumber',
       id: number,
-      missing: `${number} is not a phone number of this account`,
+      missing: { key: 'MessagingSetupRefusalMissingNumber', values: { number } },
+      atField: { key: 'MessagingSetupRefusalMissingNumberField', values: { number } },
     });
   }
   const found = await Promise.all(checks.map((check) => exists(client, check.kind, check.id)));
   const missing = checks.filter((_, index) => !found[index]);
   if (missing.length === 0) return;
-  const fields = Object.fromEntries(missing.map((check) => [check.field, `${capitalise(check.missing)}.`]));
+  const fields = Object.fromEntries(missing.map((check) => [check.field, check.atField]));
   throw new BackendError(
     400,
     'resource_not_found',
-    `Not saved: ${missing.map((check) => check.missing).join('; ')}. Choose one that exists (reload the view to see the current list).`,
+    {
+      key: 'MessagingSetupRefusalNotSaved',
+      values: {
+        missing: listOf(
+          missing.map((check) => check.missing),
+          '; ',
+        ),
+      },
+    },
     fields,
   );
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,3 +1,4 @@
+import type { ContractProblem } from '../../../src/contract/messages';
 import twilio from 'twilio';
 
 import { BackendError, toBackendError } from '../http/backendError';
@@ -22,8 +23,8 @@ export const gotNoAnswer = (error: unknown): boolean => error instanceof TwilioT
  * the change may have been applied and how to check.
  */
 export async function lookAfterUnknownOutcome<T>(
-  what: string,
-  howToCheck: string,
+  what: ContractProblem,
+  howToCheck: ContractProblem,
   look: () => Promise<T>,
 ): Promise<T | undefined> {
   try {
@@ -34,12 +35,14 @@ export async function lookAfterUnknownOutcome<T>(
   }
 }
 
-/** The answer when a write's outcome is unknown and could not be settled by looking. */
-export function cannotTell(what: string, howToCheck: string, error: unknown): BackendError {
+/**
+ * The answer when a write's outcome is unknown and could not be settled by looking: `what` the
+ * write was ("the new address for …"), `howToCheck` (a sentence).
+ */
+export function cannotTell(what: ContractProblem, howToCheck: ContractProblem, error: unknown): BackendError {
   const status = toBackendError(error).status === 504 ? 504 : 502;
-  return new BackendError(
-    status,
-    status === 504 ? 'twilio_timeout' : 'twilio_unavailable',
-    `Twilio did not confirm ${what}, and checking afterwards did not settle it: it may or may not have been applied. ${howToCheck}`,
-  );
+  return new BackendError(status, status === 504 ? 'twilio_timeout' : 'twilio_unavailable', {
+    key: 'MessagingSetupRefusalNotConfirmed',
+    values: { what, howToCheck },
+  });
 }

@@ -4,6 +4,7 @@
  * and which legacy Flex Flow channel moves to it. One file per channel beside this one; the
  * plugin's descriptor of the same channel (feature/messaging-setup/channels/) adds how it is shown.
  */
+import type { MessageKeyWith } from '../wording';
 
 /** A customer's message that arrived on this channel, as the built-in handler maps it. */
 export interface InboundMapping {
@@ -27,10 +28,10 @@ export interface ContractChannel<T extends string = string> {
   example: string;
   /** True when the address meets the channel's rule (Twilio's own checks, e.g. domains, come after). */
   isValidAddress: (address: string) => boolean;
-  /** The English rule, filled with `{example}`; the view words it through its strings. */
-  addressRule: string;
-  /** What the address is of, in the migration's words ("phone number", "Facebook Page ID"). */
-  identityNoun: string;
+  /** The key of the rule's message (contract/messages.ts), whose one placeholder is `{{example}}`. */
+  addressRule: MessageKeyWith<'example'>;
+  /** The key of what the address is of, in the migration's words ("phone number", "Facebook Page ID"). */
+  identityNoun: MessageKeyWith<never>;
   /** How its customers' messages reach the built-in handler and which Interaction they become. */
   inbound: InboundMapping;
   /** The legacy Flex Flow `channel_type` that becomes an address of this type, if any. */

@@ -10,9 +10,8 @@ export const chatChannel: ContractChannel<'chat'> = {
   type: 'chat',
   example: 'web-chat-main',
   isValidAddress: (address) => CHAT_ADDRESS.test(address),
-  addressRule:
-    'Name the chat address with letters, digits and . _ : - only (no spaces), at most 256 characters, for example {example}.',
-  identityNoun: 'chat address name',
+  addressRule: 'MessagingSetupRuleAddressChat',
+  identityNoun: 'MessagingSetupRuleIdentityChat',
   // A Webchat customer writes through the SDK, as an agent does: the handler tells them apart by
   // the conversation's participants (serverless/src/inbound/chatCustomer.ts).
   inbound: { source: 'SDK', interactionType: 'chat', defaultTaskChannel: 'chat', customerBy: 'participants' },

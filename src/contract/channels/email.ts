@@ -16,8 +16,8 @@ export const emailChannel: ContractChannel<'email'> = {
   type: 'email',
   example: 'support@example.com',
   isValidAddress: (address) => address.length <= 254 && EMAIL.test(address),
-  addressRule: 'Enter one email address on a domain your account has authenticated, for example {example}.',
-  identityNoun: 'email address',
+  addressRule: 'MessagingSetupRuleAddressEmail',
+  identityNoun: 'MessagingSetupRuleIdentityEmail',
   // Email in Flex is a Conversations channel: an inbound email is a message of `Source` EMAIL from
   // the customer's `email` binding, and its Interaction channel type is `email` (Interactions API
   // Channel.Type: sms, email, chat, whatsapp, web, messenger, gbm). Flex's email task channel is `email`.

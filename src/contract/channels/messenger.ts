@@ -8,8 +8,8 @@ export const messengerChannel: ContractChannel<'messenger'> = {
   type: 'messenger',
   example: 'messenger:106932781234567',
   isValidAddress: (address) => MESSENGER.test(address),
-  addressRule: 'Enter the Messenger address as messenger: followed by the Facebook Page ID, for example {example}.',
-  identityNoun: 'Facebook Page ID',
+  addressRule: 'MessagingSetupRuleAddressMessenger',
+  identityNoun: 'MessagingSetupRuleIdentityMessenger',
   inbound: { source: 'MESSENGER', interactionType: 'messenger', defaultTaskChannel: 'chat', customerBy: 'binding' },
   flexFlowChannelType: 'facebook',
 };

@@ -7,8 +7,8 @@ export const smsChannel: ContractChannel<'sms'> = {
   type: 'sms',
   example: '+14155550123',
   isValidAddress: (address) => E164.test(address),
-  addressRule: 'Enter the number in E.164 form, for example {example}.',
-  identityNoun: 'phone number',
+  addressRule: 'MessagingSetupRuleAddressSms',
+  identityNoun: 'MessagingSetupRuleIdentitySms',
   inbound: { source: 'SMS', interactionType: 'sms', defaultTaskChannel: 'sms', customerBy: 'binding' },
   flexFlowChannelType: 'sms',
 };

@@ -1,13 +1,21 @@
 import { createContext, useContext } from 'react';
 
+import { RULE_MESSAGES } from '../../contract/ruleMessages';
+import { fillTemplate } from '../../contract/wording';
+
 /**
  * Every user-facing string of the view, keyed for Flex's `manager.strings` so an account can
  * translate or reword them. Placeholders are Flex-template style: `{{name}}` (see `fill`).
- * Messages that the backend shares (validation, diagnosis) come from the rules that make them.
+ * The sentences of the rules both sides share are the contract's (contract/ruleMessages.ts),
+ * spread in here: the view words their problems with these strings. The backend's answers come in
+ * English with their keys (contract/backendMessages.ts, not in this bundle): an account that sets
+ * one of those keys has its words shown (see resolveStrings), else the backend's English shows.
  */
 export const messagingSetupStrings = {
-  // The backend client's own errors (the backend's errors come worded by the backend).
+  ...RULE_MESSAGES,
+  // The backend client's own errors (the backend's come worded, with their keys).
   MessagingSetupErrorHttp: 'The Messaging Setup backend answered with HTTP {{status}}.',
+  MessagingSetupErrorNoServiceList: 'The backend answered without a list of services.',
   MessagingSetupErrorUnreachableRead:
     'Could not reach the Messaging Setup backend. Check your connection and the backend URL.',
   MessagingSetupErrorUnreachableWrite:
@@ -431,23 +439,27 @@ export const messagingSetupStrings = {
 export type MessagingSetupStrings = typeof messagingSetupStrings;
 export type MessagingSetupStringKey = keyof MessagingSetupStrings;
 
-/** Our defaults overlaid with whatever the account already defines under the same keys. */
+/** The namespace of the backend's messages an account may reword (contract/backendMessages.ts). */
+const BACKEND_KEY = /^MessagingSetup(Refusal|Migration)\w+$/;
+
+/**
+ * Our defaults overlaid with whatever the account already defines under the same keys; and the
+ * account's words for the backend's messages, which the view shows instead of the backend's English
+ * (kept beside ours at run time: the backend's table itself is not in the bundle).
+ */
 export function resolveStrings(accountStrings: object | undefined): MessagingSetupStrings {
-  const overrides = (accountStrings ?? {}) as Partial<Record<MessagingSetupStringKey, unknown>>;
-  const resolved = { ...messagingSetupStrings };
-  for (const key of Object.keys(resolved) as MessagingSetupStringKey[]) {
-    const value = overrides[key];
-    if (typeof value === 'string') resolved[key] = value;
+  const overrides = (accountStrings ?? {}) as Record<string, unknown>;
+  const resolved: Record<string, string> = { ...messagingSetupStrings };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (typeof value !== 'string') continue;
+    if (Object.prototype.hasOwnProperty.call(messagingSetupStrings, key) || BACKEND_KEY.test(key))
+      resolved[key] = value;
   }
-  return resolved;
+  return resolved as MessagingSetupStrings;
 }
 
 /** `{{name}}` placeholders filled from `values`; an unknown placeholder is left as written. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>
-    name in values ? String(values[name]) : match,
-  );
-}
+export const fill: (template: string, values: Readonly<Record<string, string | number>>) => string = fillTemplate;
 
 export const StringsContext = createContext<MessagingSetupStrings>(messagingSetupStrings);
 

@@ -1,4 +1,5 @@
 import { addressMismatches } from '../../../../src/contract/flexFlowMigration';
+import type { ContractProblem } from '../../../../src/contract/messages';
 import type { AddressInput, AddressSummary, HistoryState } from '../../../../src/contract/types';
 import { addressSettingsParams, createAddressConfiguration, findAddressConfiguration } from '../../lib/addressParams';
 import { summariseAddress } from '../../lib/summaries';
@@ -23,9 +24,9 @@ export const addressIn = (state: HistoryState | null): AddressSummary | undefine
   state !== null && 'address' in state && !('flexFlow' in state) ? state.address : undefined;
 
 /** What differs between an address as an entry left it and as it is now. */
-export async function addressChangesSince(client: TwilioClient, left: AddressSummary): Promise<string[]> {
+export async function addressChangesSince(client: TwilioClient, left: AddressSummary): Promise<ContractProblem[]> {
   const now = await findAddressConfiguration(client, left.sid);
-  if (!now) return [`address ${left.sid} no longer exists`];
+  if (!now) return [{ key: 'MessagingSetupRefusalDiffAddressGone', values: { sid: left.sid } }];
   return addressMismatches(addressInputOf(left), now);
 }
 
@@ -62,7 +63,9 @@ export const deleteAddressRevert: RevertHandler = {
     const deleted = addressIn(before);
     if (!deleted) return [];
     const now = await findAddressConfiguration(client, deleted.address);
-    return now ? [`${deleted.address} has an address again (${now.sid})`] : [];
+    return now
+      ? [{ key: 'MessagingSetupRefusalDiffAddressAgain', values: { address: deleted.address, sid: now.sid } }]
+      : [];
   },
   async apply(client, { before }, tracked) {
     const deleted = addressIn(before);

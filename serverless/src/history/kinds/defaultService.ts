@@ -8,7 +8,12 @@ export const setDefaultServiceRevert: RevertHandler = {
   async changesSince(client, { after }) {
     if (after === null || !('defaultConversationServiceSid' in after)) return [];
     const now = (await client.conversations.v1.configuration().fetch()).defaultChatServiceSid || null;
-    return now === after.defaultConversationServiceSid ? [] : [`the default service is ${now ?? 'not set'}`];
+    if (now === after.defaultConversationServiceSid) return [];
+    return [
+      now === null
+        ? { key: 'MessagingSetupRefusalDiffNoDefaultService' }
+        : { key: 'MessagingSetupRefusalDiffDefaultService', values: { value: now } },
+    ];
   },
   async apply(client, { before }) {
     if (before === null || !('defaultConversationServiceSid' in before) || !before.defaultConversationServiceSid) {

@@ -1,4 +1,5 @@
 import type { FlexFlowSummary, HistoryState } from '../../../../src/contract/types';
+import { asClause } from '../../../../src/contract/messages';
 import { toBackendError } from '../../http/backendError';
 import { retryIdempotentWrite } from '../../lib/retryIdempotentWrite';
 import { summariseFlexFlow } from '../../lib/summaries';
@@ -37,7 +38,7 @@ export const deleteFlexFlowRevert: RevertHandler = {
     const deleted = flexFlowIn(before);
     if (!deleted) return [];
     const now = await fetchOrUndefined(() => client.flexApi.v1.flexFlow(deleted.sid).fetch());
-    return now ? [`the Flex Flow ${deleted.sid} exists again`] : [];
+    return now ? [{ key: 'MessagingSetupRefusalDiffFlexFlowAgain', values: { sid: deleted.sid } }] : [];
   },
   async apply(client, { before }) {
     const deleted = flexFlowIn(before);
@@ -70,12 +71,17 @@ export const migrateFlexFlowRevert: RevertHandler = {
       else await retryIdempotentWrite(() => address.remove(), { doneIfNotFound: true });
     } catch (error) {
       // The flow is back: whatever failed, this is not "nothing happened" (nor a 429 to send again).
-      const undoing = replaced ? 'given its earlier settings back' : 'deleted';
-      const reason = toBackendError(error).message.replace(/\.$/, '');
+      const values = {
+        name: flow.friendlyName,
+        flowSid: flow.sid,
+        sid: placed.sid,
+        reason: asClause(toBackendError(error).problem),
+        address: placed.address,
+      };
       throw new IncompleteRevert(
-        `The Flex Flow "${flow.friendlyName}" is back (${flow.sid}), but address ${placed.sid} could not be ` +
-          `${undoing} (${reason}). While it is there, it and the Flex Flow both take messages for ` +
-          `${placed.address}: delete one of them by hand.`,
+        replaced
+          ? { key: 'MessagingSetupRefusalRevertLeftSettings', values }
+          : { key: 'MessagingSetupRefusalRevertLeftAddress', values },
         { flexFlow: flow },
       );
     }

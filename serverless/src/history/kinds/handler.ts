@@ -1,5 +1,6 @@
 import twilio from 'twilio';
 
+import { wordMessage, type ContractProblem } from '../../../../src/contract/messages';
 import type { HistoryEntry, HistoryState } from '../../../../src/contract/types';
 import { BackendError } from '../../http/backendError';
 import type { TwilioClient } from '../../twilio/clientFactory';
@@ -11,8 +12,8 @@ import type { Tracked } from '../recordChange';
  * src/contract/historyKinds.ts), which the plugin asks too before it offers Revert.
  */
 export interface RevertHandler {
-  /** What differs between the state the entry left and the state now, in words; empty when nothing does. */
-  changesSince(client: TwilioClient, entry: HistoryEntry): Promise<string[]>;
+  /** What differs between the state the entry left and the state now; empty when nothing does. */
+  changesSince(client: TwilioClient, entry: HistoryEntry): Promise<ContractProblem[]>;
   /**
    * Puts the entry's before-state back and answers the state afterwards. `tracked` is the revert's
    * own entry as it goes: its resource when the revert makes a new one, its before-state when it is
@@ -22,10 +23,10 @@ export interface RevertHandler {
   apply(client: TwilioClient, entry: HistoryEntry, tracked: Tracked): Promise<HistoryState | null>;
 }
 
-export const refuse = (message: string) => new BackendError(409, 'not_revertible', message);
+export const refuse = (problem: ContractProblem) => new BackendError(409, 'not_revertible', problem);
 
 /** An entry whose states are not those its kind leaves: there is nothing to put back. */
-export const cannotRevert = () => refuse('This change cannot be reverted.');
+export const cannotRevert = () => refuse({ key: 'MessagingSetupRefusalCannotRevert' });
 
 /**
  * A revert that made its first step and not its second. It is not "nothing happened" (so not a
@@ -34,10 +35,10 @@ export const cannotRevert = () => refuse('This change cannot be reverted.');
  */
 export class IncompleteRevert extends Error {
   constructor(
-    message: string,
+    readonly problem: ContractProblem,
     readonly after: HistoryState | null,
   ) {
-    super(message);
+    super(wordMessage(problem));
   }
 }
 

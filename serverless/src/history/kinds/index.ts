@@ -4,6 +4,7 @@
  * new kind fails the type check until it has one.
  */
 import { undoneAs, type RevertRefusal } from '../../../../src/contract/historyKinds';
+import type { MessageKeyWith } from '../../../../src/contract/messages';
 import type { HistoryEntry, HistoryKind } from '../../../../src/contract/types';
 import { createAddressRevert, deleteAddressRevert, updateAddressRevert } from './addresses';
 import { setDefaultServiceRevert } from './defaultService';
@@ -34,12 +35,12 @@ export const REVERT_HANDLERS: Record<HistoryKind, RevertHandler> = {
   },
 };
 
-/** How the backend says each refusal (after "Entry <id> cannot be reverted."). */
-export const REFUSAL_MESSAGES: Record<RevertRefusal, string> = {
-  failed: 'It records a change that failed: nothing was changed, so there is nothing to revert.',
-  summarised: 'Its states were summarised to fit the history, so they cannot be put back exactly.',
-  'undid-flex-flow': 'It undid a Flex Flow migration; migrate the Flex Flow again instead.',
-  'no-default-before': 'There was no default conversation service before, and Twilio cannot unset it.',
-  'no-states': 'It holds no states to put back.',
-  'unknown-states': 'Its states are not those of a change Messaging Setup makes.',
+/** How the backend says each refusal (after "Entry <id> cannot be reverted."): a key of the contract's messages. */
+export const REFUSAL_MESSAGES: Record<RevertRefusal, MessageKeyWith<never>> = {
+  failed: 'MessagingSetupRefusalRevertFailed',
+  summarised: 'MessagingSetupRefusalRevertSummarised',
+  'undid-flex-flow': 'MessagingSetupRefusalRevertUndidFlexFlow',
+  'no-default-before': 'MessagingSetupRefusalRevertNoDefaultBefore',
+  'no-states': 'MessagingSetupRefusalRevertNoStates',
+  'unknown-states': 'MessagingSetupRefusalRevertUnknownStates',
 };

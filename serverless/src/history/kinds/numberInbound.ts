@@ -1,3 +1,4 @@
+import type { ContractProblem } from '../../../../src/contract/messages';
 import { summarisePhoneNumber } from '../../lib/summaries';
 import { numberInboundOf } from '../resources';
 import { cannotRevert, fetchOrUndefined, type RevertHandler } from './handler';
@@ -7,12 +8,23 @@ export const updateNumberInboundRevert: RevertHandler = {
   async changesSince(client, { after, resource }) {
     if (after === null || !('numberInbound' in after)) return [];
     const number = await fetchOrUndefined(() => client.incomingPhoneNumbers(resource.sid ?? '').fetch());
-    if (!number) return [`number ${resource.sid} is no longer on the account`];
+    if (!number) return [{ key: 'MessagingSetupRefusalDiffNumberGone', values: { sid: String(resource.sid) } }];
     const now = numberInboundOf(summarisePhoneNumber(number)).numberInbound;
-    const differences: string[] = [];
-    if (now.smsUrl !== after.numberInbound.smsUrl) differences.push(`its SMS URL is ${now.smsUrl ?? 'not set'}`);
+    const differences: ContractProblem[] = [];
+    if (now.smsUrl !== after.numberInbound.smsUrl) {
+      differences.push(
+        now.smsUrl === null
+          ? { key: 'MessagingSetupRefusalDiffNoSmsUrl' }
+          : { key: 'MessagingSetupRefusalDiffSmsUrl', values: { value: now.smsUrl } },
+      );
+    }
     if (now.smsApplicationSid !== after.numberInbound.smsApplicationSid) {
-      differences.push(`its SMS application is ${now.smsApplicationSid ?? 'not set'}`);
+      const application = now.smsApplicationSid;
+      differences.push(
+        application === null
+          ? { key: 'MessagingSetupRefusalDiffNoSmsApplication' }
+          : { key: 'MessagingSetupRefusalDiffSmsApplication', values: { value: application } },
+      );
     }
     return differences;
   },

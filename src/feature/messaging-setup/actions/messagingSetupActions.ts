@@ -8,7 +8,7 @@ import type {
   Recorded,
   UpdateAddressRequest,
 } from '../../../contract/types';
-import type { BackendClient } from '../api/backendClient';
+import { wordedByView, type BackendClient } from '../api/backendClient';
 import type { InboundField } from '../components/dialogs/DiagnosisDialog';
 import { errorMessage } from '../errorMessage';
 import { migrationRequest, type FlexFlowRow } from '../state/flexFlowRows';
@@ -75,7 +75,8 @@ interface ActionDeps {
 function withoutReceipt<T extends object>(response: Recorded<T>, notify: Notify, strings: MessagingSetupStrings): T {
   const { history, ...result } = response;
   if (history && !history.recorded) {
-    notify('error', fill(strings.MessagingSetupHistoryNotRecorded, { message: history.message }));
+    const message = wordedByView(history.message, history.messageKey, history.values, strings);
+    notify('error', fill(strings.MessagingSetupHistoryNotRecorded, { message }));
   }
   return result as T;
 }

@@ -1,4 +1,5 @@
-import { errorReply, fakeResponse, type FakeReply } from '../../../test/fakeBackend';
+import { errorReply, fakeResponse, refusal, type FakeReply } from '../../../test/fakeBackend';
+import { resolveStrings } from '../strings';
 import { BackendApiError, createBackendClient, type BackendClientOptions } from './backendClient';
 import type { BackendEndpoint } from '../../../contract/types';
 
@@ -325,5 +326,53 @@ describe('4xx answers', () => {
     const error = await failureOf(client.call(endpoint, anyRequest));
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(error).toMatchObject({ status, code: 'refused', message: 'Refused for a reason.', fields });
+  });
+});
+
+describe('the backend’s words, in the view’s strings', () => {
+  const strings = resolveStrings({
+    MessagingSetupRefusalForbidden: 'Only {{roles}} may open this.',
+    MessagingSetupRuleRetryCount: 'Between {{min}} and {{max}}, please.',
+  });
+  const forbidden = refusal(403, 'forbidden', {
+    key: 'MessagingSetupRefusalForbidden',
+    values: { roles: 'admin, supervisor' },
+  });
+
+  test('a refusal with a key is worded with the view’s strings: an account’s override reaches it', async () => {
+    const { client } = scriptedClient([forbidden], { strings });
+    const error = await failureOf(client.call('list-phone-numbers', {}));
+    expect(error).toMatchObject({ status: 403, code: 'forbidden', message: 'Only admin, supervisor may open this.' });
+  });
+
+  test('without an account’s override, the English the backend sent', async () => {
+    const { client } = scriptedClient([forbidden]);
+    const error = await failureOf(client.call('list-phone-numbers', {}));
+    expect(error.message).toBe('Messaging Setup needs one of these Flex roles: admin, supervisor.');
+  });
+
+  test('field problems are worded the same way; a field without one keeps its English', async () => {
+    const reply = refusal(
+      400,
+      'invalid_input',
+      { key: 'MessagingSetupRuleFieldsSummary', values: { problems: { list: [], separator: ' ' } } },
+      { retryCount: { key: 'MessagingSetupRuleRetryCount', values: { min: 0, max: 3 } } },
+    );
+    const body = reply.body as { error: { fields: Record<string, string> } };
+    body.error.fields.friendlyName = 'Use at most 256 characters.';
+    const { client } = scriptedClient([reply], { strings });
+    const error = await failureOf(client.call('create-address', anyRequest));
+    expect(error.fields).toEqual({
+      retryCount: 'Between 0 and 3, please.',
+      friendlyName: 'Use at most 256 characters.',
+    });
+  });
+
+  test('an older backend (no key) or a key this plugin does not know: the message as sent', async () => {
+    const unknownKey = errorReply(403, 'forbidden', 'Only for admins.');
+    (unknownKey.body as { error: Record<string, unknown> }).error.messageKey = 'MessagingSetupRefusalFromTheFuture';
+    const { client } = scriptedClient([errorReply(403, 'forbidden', 'Not for you.'), unknownKey], { strings });
+    expect((await failureOf(client.call('create-address', anyRequest))).message).toBe('Not for you.');
+    expect((await failureOf(client.call('create-address', anyRequest))).message).toBe('Only for admins.');
   });
 });

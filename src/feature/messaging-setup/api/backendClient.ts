@@ -1,3 +1,4 @@
+import { canWord, readProblem, wordMessage, type SomeContractTexts } from '../../../contract/wording';
 import { retryAfterMs } from '../../../contract/retryAfter';
 import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 import {
@@ -40,6 +41,40 @@ export interface BackendClientOptions {
   strings?: MessagingSetupStrings;
 }
 
+/** A problem the backend sent, when the view's strings can word it (it and every part of it). */
+function problemIn(raw: unknown, strings: SomeContractTexts) {
+  const problem = readProblem(raw, (key) => typeof (strings as Record<string, unknown>)[key] === 'string');
+  return problem && canWord(problem, strings) ? problem : undefined;
+}
+
+/**
+ * A text the backend sent in English and as a key of the contract's messages with its values:
+ * worded with the view's strings when they have its words (the rules', and the backend's that an
+ * account reworded), else the English as sent (an older backend sends no key, a newer one may send
+ * a key this plugin does not have).
+ */
+export function wordedByView(english: string, key: unknown, values: unknown, strings: SomeContractTexts): string {
+  const problem = key === undefined ? undefined : problemIn({ key, values }, strings);
+  return problem ? wordMessage(problem, strings) : english;
+}
+
+/** The field messages of an error body: each field's problem in the view's words, else its English. */
+function wordedFields(error: ApiErrorBody['error'], strings: SomeContractTexts): Record<string, string> | undefined {
+  const problems: Record<string, unknown> =
+    typeof error.fieldProblems === 'object' && error.fieldProblems !== null ? error.fieldProblems : {};
+  const english: Record<string, unknown> =
+    typeof error.fields === 'object' && error.fields !== null ? error.fields : {};
+  const names = [...new Set([...Object.keys(english), ...Object.keys(problems)])];
+  if (names.length === 0) return error.fields;
+  const fields: Record<string, string> = {};
+  for (const name of names) {
+    const problem = problemIn(problems[name], strings);
+    const text = problem ? wordMessage(problem, strings) : english[name];
+    if (typeof text === 'string') fields[name] = text;
+  }
+  return fields;
+}
+
 async function errorFrom(response: Response, strings: MessagingSetupStrings): Promise<BackendApiError> {
   let body: Partial<ApiErrorBody> = {};
   try {
@@ -47,8 +82,10 @@ async function errorFrom(response: Response, strings: MessagingSetupStrings): Pr
   } catch {
     // Not our JSON (a proxy page, a Functions crash): fall through to the generic message.
   }
-  if (body.error && typeof body.error.message === 'string') {
-    return new BackendApiError(body.error.message, response.status, String(body.error.code), body.error.fields);
+  const { error } = body;
+  if (error && typeof error.message === 'string') {
+    const message = wordedByView(error.message, error.messageKey, error.values, strings);
+    return new BackendApiError(message, response.status, String(error.code), wordedFields(error, strings));
   }
   return new BackendApiError(
     fill(strings.MessagingSetupErrorHttp, { status: response.status }),
@@ -150,5 +187,6 @@ export function createBackendClient(options: BackendClientOptions) {
     }
   }
 
-  return { call, baseUrl: root };
+  // `strings`: the view's, so what reads the client's answers words their problems the same way.
+  return { call, baseUrl: root, strings };
 }

@@ -1,4 +1,4 @@
-import { checkCreateAddress, checkUpdateAddress, type FieldErrors } from '../../../contract/addressRules';
+import { checkCreateAddress, checkUpdateAddress, type FieldProblems } from '../../../contract/addressRules';
 import { builtInWebhookIntegration } from '../api/builtInWebhook';
 import {
   isAddressType,
@@ -154,11 +154,12 @@ function settingsOf(form: AddressForm) {
 export type FormResult =
   | { ok: true; mode: 'create'; request: AddressInput }
   | { ok: true; mode: 'edit'; request: UpdateAddressRequest }
-  | { ok: false; fields: FieldErrors };
+  | { ok: false; fields: FieldProblems };
 
 /**
  * The request the form makes, checked by the same rules the backend applies (the webhook hosts
- * the backend's settings allow are the backend's to check: its answer shows at the field).
+ * the backend's settings allow are the backend's to check: its answer shows at the field). What is
+ * wrong comes as the rules' problems; the dialog words them with the view's strings.
  */
 export function toRequest(form: AddressForm): FormResult {
   const policy = pluginUrlPolicy(form.backendUrl);

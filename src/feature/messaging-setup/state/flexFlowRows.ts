@@ -1,4 +1,5 @@
 import { addressMismatches, flexFlowAddress, planFlexFlowMigration } from '../../../contract/flexFlowMigration';
+import { wordMessage } from '../../../contract/wording';
 import type {
   AddressInput,
   AddressSummary,
@@ -19,12 +20,14 @@ export type MigrationPreview =
       /** Things to know before migrating; none stop it. */
       warnings: string[];
       /**
-       * The address the number already has. With differences, migrating brings it to the
-       * planned settings (the migration names it in `updateExistingAddressSid`, which is the
-       * supervisor's confirmation); without, the migration keeps it as it is.
+       * The address the number already has, and how it differs (in words). With differences,
+       * migrating brings it to the planned settings (the migration names it in
+       * `updateExistingAddressSid`, which is the supervisor's confirmation); without, the
+       * migration keeps it as it is.
        */
       existing?: { sid: string; differences: string[] };
     }
+  /** `reason`: the contract's block problem, in the view's words. */
   | { kind: 'blocked'; reason: string };
 
 export interface FlexFlowRow {
@@ -78,7 +81,7 @@ function previewOf(
   strings: MessagingSetupStrings,
 ): MigrationPreview {
   const plan = planFlexFlowMigration(flow, ctx.flexServiceSid);
-  if (!plan.migratable) return { kind: 'blocked', reason: plan.message };
+  if (!plan.migratable) return { kind: 'blocked', reason: wordMessage(plan.problem, strings) };
   const { address } = plan;
   const studio = address.integration.type === 'studio' ? address.integration : undefined;
   const studioFlow = studio ? ctx.studioFlowsBySid.get(studio.studioFlowSid) : undefined;
@@ -89,7 +92,7 @@ function previewOf(
   if (studioFlow && studioFlow.status !== 'published') {
     warnings.push(fill(strings.MessagingSetupMigrateWarnFlowDraft, { name: studioFlow.friendlyName }));
   }
-  const differences = existing ? addressMismatches(address, existing) : [];
+  const differences = existing ? addressMismatches(address, existing).map((d) => wordMessage(d, strings)) : [];
   if (existing && differences.length > 0) {
     warnings.push(
       fill(strings.MessagingSetupMigrateWarnExistingDiffers, {

@@ -1,6 +1,7 @@
 import type { MigrateFlexFlowResponse, MigrationStep } from '../../../contract/types';
 import { errorMessage } from '../errorMessage';
-import { fill, type MessagingSetupStrings } from '../strings';
+import { wordedByView } from '../api/backendClient';
+import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 import type { BulkOutcome } from './bulkRunner';
 import type { FlexFlowRow } from './flexFlowRows';
 
@@ -14,6 +15,17 @@ export interface MigrationItemResult {
   steps: MigrationStep[];
 }
 
+/** A migration's answer with its message and steps in the view's words (keys the backend sent). */
+function worded(response: MigrateFlexFlowResponse, strings: MessagingSetupStrings) {
+  return {
+    message: wordedByView(response.message, response.messageKey, response.values, strings),
+    steps: response.steps.map((step) => ({
+      ...step,
+      detail: wordedByView(step.detail, step.detailKey, step.detailValues, strings),
+    })),
+  };
+}
+
 /**
  * A run's results in the order of its rows: a flow that cannot be migrated is skipped (with why)
  * from the start; the others as the bulk runner finished them, and nothing for one still to come.
@@ -21,6 +33,7 @@ export interface MigrationItemResult {
 export function migrationResults(
   rows: readonly FlexFlowRow[],
   outcomes: ReadonlyMap<FlexFlowRow, BulkOutcome<MigrateFlexFlowResponse>>,
+  strings: MessagingSetupStrings = messagingSetupStrings,
 ): MigrationItemResult[] {
   return rows.flatMap((row): MigrationItemResult[] => {
     if (row.preview.kind === 'blocked') return [{ row, outcome: 'skipped', message: row.preview.reason, steps: [] }];
@@ -28,7 +41,7 @@ export function migrationResults(
     if (!outcome) return [];
     if (outcome.status === 'done') {
       const { value } = outcome;
-      return [{ row, outcome: value.outcome, message: value.message, steps: value.steps }];
+      return [{ row, outcome: value.outcome, ...worded(value, strings) }];
     }
     if (outcome.status === 'failed')
       return [{ row, outcome: 'failed', message: errorMessage(outcome.error), steps: [] }];

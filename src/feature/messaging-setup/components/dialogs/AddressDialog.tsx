@@ -10,6 +10,7 @@ import { useUID } from '@twilio-paste/core/uid-library';
 import { useAsync } from '../../state/useAsync';
 import { BackendApiError } from '../../api/backendClient';
 import type { FieldErrors } from '../../../../contract/addressRules';
+import { wordFields } from '../../../../contract/wording';
 import type {
   AddressInput,
   AddressSummary,
@@ -75,7 +76,8 @@ export function AddressDialog(props: AddressDialogProps) {
       });
     },
     setForm,
-    fields: { ...(submitted && !result.ok ? result.fields : {}), ...serverFields },
+    // The rules' problems in the view's words (an account's too); the server's come worded by the client.
+    fields: { ...(submitted && !result.ok ? wordFields(result.fields, strings) : {}), ...serverFields },
     idOf: (key) => `${baseId}-${key}`,
     errorIdOf: (key) => `${baseId}-${key}-error`,
   };

@@ -37,14 +37,14 @@ export function MigrateFlexFlowsDialog({ rows, onMigrate, onFinished, onClose }:
   const phase = run.phase;
   const ready = rows.filter((row) => row.preview.kind === 'ready');
   const single = rows.length === 1;
-  const results = phase === 'idle' ? [] : migrationResults(rows, run.outcomes);
+  const results = phase === 'idle' ? [] : migrationResults(rows, run.outcomes, strings);
   const processed = ready.filter((row) => run.outcomes.has(row)).length;
   // One at a time, in order: the flow in progress is the first ready one without an outcome.
   const current = run.running ? ready.find((row) => !run.outcomes.has(row)) : undefined;
 
   async function start() {
     const outcomes = await run.start(ready, onMigrate);
-    onFinished(migrationResults(rows, outcomes));
+    onFinished(migrationResults(rows, outcomes, strings));
   }
 
   return (

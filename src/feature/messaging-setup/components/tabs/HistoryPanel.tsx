@@ -6,7 +6,7 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 
 import type { HistoryEntry } from '../../../../contract/types';
-import type { BackendClient } from '../../api/backendClient';
+import { wordedByView, type BackendClient } from '../../api/backendClient';
 import {
   changedFields,
   describeHistoryEntry,
@@ -56,7 +56,7 @@ function StatesDetails({
       </summary>
       <Box marginTop="space20" fontSize="fontSize20">
         {entry.summarised && <Text as="p">{strings.MessagingSetupHistorySummarised}</Text>}
-        {entry.error && <Text as="p">{entry.error}</Text>}
+        {entry.error && <Text as="p">{wordedByView(entry.error, entry.errorKey, entry.errorValues, strings)}</Text>}
         <Box as="ul" margin="space0" paddingLeft="space60" aria-label={strings.MessagingSetupHistoryChangedFields}>
           {changedFields(entry).map(({ field, before, after }) => (
             <Text as="li" key={field} fontSize="fontSize20" fontFamily="fontFamilyCode">
