@@ -61,6 +61,28 @@ function pasteImporters(request) {
     .join();
 }
 
+/** The Paste themes Flex never asks for (see below). */
+const UNUSED_THEMES = ['evergreen', 'sendgrid', 'twilio', 'twilio-dark'];
+
+/** The theme token files @twilio-paste/theme imports, by theme name. */
+function pasteThemeImports() {
+  const file = path.join(packageDir('@twilio-paste/theme'), 'dist', 'index.es.js');
+  const source = fs.readFileSync(file, 'utf8');
+  return [...source.matchAll(/from"@twilio-paste\/design-tokens\/dist\/themes\/([\w-]+)\/tokens\.es6"/g)]
+    .map((m) => m[1])
+    .sort()
+    .join();
+}
+
+/** The themes Flex's setProviders passes to a plugin's Paste provider, from Flex's own bundle. */
+function flexThemes() {
+  const file = path.join(packageDir('@twilio/flex-ui'), 'bundle', 'twilio-flex.prod.js');
+  if (!fs.existsSync(file)) return '';
+  const source = fs.readFileSync(file, 'utf8');
+  const wrapper = /PasteThemeProvider.{0,200}?baseTheme:\(.{0,80}?isLight\)\?"(\w+)":"(\w+)"/.exec(source);
+  return wrapper ? [wrapper[1], wrapper[2]].sort().join() : '';
+}
+
 module.exports = (config) => {
   const aliases = { ...pasteCoreAliases(), ...reakitAlias() };
   // Only @twilio-paste/theme's unused useThemeContrastCheck imports it: see the stub's comment.
@@ -77,6 +99,32 @@ module.exports = (config) => {
       test: /[\\/]@twilio-paste[\\/]design-tokens[\\/]dist[\\/]tokens\.raw\.json$/,
       use: path.join(shims, 'deprecated-tokens-loader.js'),
     });
+  }
+
+  // Flex hands its Paste provider only the "default" or the "dark" theme (its setProviders wrapper
+  // passes `baseTheme: theme.isLight ? "default" : "dark"`; read in @twilio/flex-ui 2.17's bundle),
+  // so the other four themes' tokens that @twilio-paste/theme imports are never chosen: each is
+  // resolved to the default theme's tokens (the same exports), which the bundle holds anyway.
+  // Checked, because a Paste that imports other files, or a Flex that passes another theme, needs them.
+  const themeImports = pasteThemeImports();
+  if (themeImports === UNUSED_THEMES.concat(['dark']).sort().join() && flexThemes() === 'dark,default') {
+    config.plugins.push(
+      new webpack.NormalModuleReplacementPlugin(
+        new RegExp(`[\\/]design-tokens[\\/]dist[\\/]themes[\\/](${UNUSED_THEMES.join('|')})[\\/]tokens\\.es6(\\.js)?$`),
+        (resource) => {
+          resource.request = '@twilio-paste/design-tokens';
+        },
+      ),
+    );
+  }
+
+  // Function names: Flex's defaults keep every one in the minified bundle (terser keep_fnames),
+  // which nothing here reads (React names components by displayName in development builds only,
+  // and Flex's provider wrapper only uses a name for its own displayName). Classes keep theirs:
+  // Flex's plugin loader sees the plugin's class.
+  for (const minimizer of (config.optimization && config.optimization.minimizer) || []) {
+    const terser = minimizer.options && minimizer.options.terserOptions;
+    if (terser && terser.keep_fnames === true) terser.keep_fnames = false;
   }
 
   // ANALYZE=1: write a real source map (build/plugin-messaging-setup.js.map) to see what the
