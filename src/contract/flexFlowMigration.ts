@@ -9,7 +9,7 @@ import { problemOf, problemWith, type ContractProblem, type MessageKeyWith } fro
 import type { AddressInput, AddressSummary, AddressType, FlexFlowSummary } from './types';
 
 /** Why a flow cannot be migrated automatically; its problem says why and what to do instead. */
-export type MigrationBlock =
+type MigrationBlock =
   | 'unsupported_channel'
   | 'unsupported_integration'
   | 'no_contact_identity'

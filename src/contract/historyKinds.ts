@@ -12,10 +12,10 @@
 import type { HistoryEntry, HistoryKind, HistoryResource, HistoryState } from './types';
 
 /** Which of the HistoryState shapes a state has; null: the resource did not exist. */
-export type StateShape = 'address' | 'numberInbound' | 'defaultConversationServiceSid' | 'flexFlow' | null;
+type StateShape = 'address' | 'numberInbound' | 'defaultConversationServiceSid' | 'flexFlow' | null;
 
 /** A state's shape; undefined for a stored state that is none of them. */
-export function shapeOf(state: HistoryState | null): StateShape | undefined {
+function shapeOf(state: HistoryState | null): StateShape | undefined {
   if (state === null) return null;
   // A migration's before-state is the Flex Flow, with the address it overwrote, if any.
   if ('flexFlow' in state) return 'flexFlow';
@@ -44,9 +44,9 @@ export type RevertRefusal =
   | 'unknown-states';
 
 /** The kinds that change a resource themselves (all but a revert, which undoes one of them). */
-export type ChangeKind = Exclude<HistoryKind, 'revert'>;
+type ChangeKind = Exclude<HistoryKind, 'revert'>;
 
-export interface ChangeKindRule {
+interface ChangeKindRule {
   /** What an entry of this kind is about. */
   resource: HistoryResource['type'];
   /** The shapes of the states a succeeded entry of this kind holds. */
@@ -56,7 +56,7 @@ export interface ChangeKindRule {
   refusal(entry: HistoryEntry): RevertRefusal | undefined;
 }
 
-export interface RevertKindRule {
+interface RevertKindRule {
   /** A revert is about the resource of the entry it undid, and holds its states the other way round. */
   resource: 'reverted';
   refusal(entry: HistoryEntry): RevertRefusal | undefined;
@@ -66,7 +66,7 @@ const always = (): undefined => undefined;
 const unlessStateless = (entry: HistoryEntry): RevertRefusal | undefined =>
   entry.before === null && entry.after === null ? 'no-states' : undefined;
 
-export const CHANGE_KIND_RULES: Record<ChangeKind, ChangeKindRule> = {
+const CHANGE_KIND_RULES: Record<ChangeKind, ChangeKindRule> = {
   'create-address': { resource: 'address', before: null, after: 'address', refusal: always },
   'update-address': { resource: 'address', before: 'address', after: 'address', refusal: always },
   'delete-address': { resource: 'address', before: 'address', after: null, refusal: always },
@@ -108,7 +108,7 @@ export function undoneAs(entry: HistoryEntry): ChangeKind | undefined {
   });
 }
 
-export const HISTORY_KIND_RULES: Record<HistoryKind, ChangeKindRule | RevertKindRule> = {
+const HISTORY_KIND_RULES: Record<HistoryKind, ChangeKindRule | RevertKindRule> = {
   ...CHANGE_KIND_RULES,
   revert: {
     resource: 'reverted',

@@ -39,7 +39,7 @@ export const wordMessage = (problem: ContractProblem, texts: SomeContractTexts =
 export const wordFields = (fields: FieldProblems, texts: SomeContractTexts = CONTRACT_MESSAGES) =>
   wordFieldsWith(fields, texts);
 
-export const isContractMessageKey = (key: unknown): key is ContractMessageKey =>
+const isContractMessageKey = (key: unknown): key is ContractMessageKey =>
   typeof key === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT_MESSAGES, key);
 
 /** A problem as another program sent it, when its keys are the contract's (see wording.ts). */

@@ -20,7 +20,7 @@ export const isAddressType = (value: unknown): value is AddressType =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(CONTRACT_CHANNELS, value);
 
 /** Address types Twilio may hold on an account that Flex does not route: listed read-only (channels/readOnly.ts). */
-export const OTHER_ADDRESS_TYPES = READ_ONLY_ADDRESS_TYPES;
+const OTHER_ADDRESS_TYPES = READ_ONLY_ADDRESS_TYPES;
 
 export type IntegrationType = 'studio' | 'webhook' | 'default';
 
@@ -137,7 +137,7 @@ export interface UpdateNumberInboundRequest {
   smsApplicationSid?: string;
 }
 
-export interface UpdateNumberInboundResponse {
+interface UpdateNumberInboundResponse {
   /** The values before the change, so the view can offer undo. */
   previous: { smsUrl: string | null; smsApplicationSid: string | null };
   number: PhoneNumberSummary;
@@ -156,7 +156,7 @@ export interface MigrateFlexFlowRequest extends FlexFlowRequest {
   updateExistingAddressSid?: string;
 }
 
-export interface DeleteFlexFlowResponse {
+interface DeleteFlexFlowResponse {
   deleted: string;
 }
 
@@ -203,7 +203,7 @@ export interface SetDefaultServiceRequest {
   serviceSid: string;
 }
 
-export interface SetDefaultServiceResponse {
+interface SetDefaultServiceResponse {
   previousServiceSid: string | null;
   defaultConversationServiceSid: string;
 }
@@ -254,7 +254,7 @@ export interface DeleteAddressRequest {
   sid: string;
 }
 
-export interface DeleteAddressResponse {
+interface DeleteAddressResponse {
   deleted: string;
 }
 

@@ -23,7 +23,7 @@ import { problemOf, type ContractProblem, type MessageKeyWith } from './wording'
 
 export const WEBHOOK_URL_MAX = 2048;
 /** The backend setting that lists the webhook hosts an account allows. */
-export const WEBHOOK_HOSTS_SETTING = 'MESSAGING_SETUP_WEBHOOK_HOSTS';
+const WEBHOOK_HOSTS_SETTING = 'MESSAGING_SETUP_WEBHOOK_HOSTS';
 
 export interface UrlPolicy {
   /** This computer's hosts (loopback) pass: the backend runs against the local Twilio sandbox. */
@@ -34,7 +34,7 @@ export interface UrlPolicy {
   ownHost?: string;
 }
 
-export interface UrlRule {
+interface UrlRule {
   /** How the messages name the URL, e.g. "The webhook URL" (a key of messages.ts). */
   label: MessageKeyWith<never>;
   /** Plain http refused (except to this computer's hosts, when they pass). */

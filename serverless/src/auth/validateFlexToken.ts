@@ -69,11 +69,6 @@ const slot = globalThis as typeof globalThis & {
 const cache: Map<string, CacheEntry> = (slot[CACHE_SLOT] ??= new Map());
 const rejected: Map<string, Rejection> = (slot[REJECTED_SLOT] ??= new Map());
 
-export function clearTokenCache(): void {
-  cache.clear();
-  rejected.clear();
-}
-
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** A JOSE header: base64url of a JSON object naming its algorithm (RFC 7515 §4.1.1, RFC 7516 §4.1.1). */

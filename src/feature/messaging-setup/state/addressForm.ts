@@ -1,6 +1,7 @@
 import { checkCreateAddress, checkUpdateAddress, type FieldProblems } from '../../../contract/addressRules';
 import { builtInWebhookIntegration } from '../api/builtInWebhook';
 import {
+  ADDRESS_TYPES,
   isAddressType,
   type AddressInput,
   type AddressIntegration,
@@ -41,11 +42,11 @@ export interface AddressForm {
   studioFlowDefaults: Partial<Record<AddressType, string>>;
 }
 
-export const DEFAULT_RETRY_COUNT = 3;
-export const DEFAULT_WEBHOOK_FILTERS: WebhookFilter[] = ['onMessageAdded'];
+const DEFAULT_RETRY_COUNT = 3;
+const DEFAULT_WEBHOOK_FILTERS: WebhookFilter[] = ['onMessageAdded'];
 
 /** Defaults a Flex admin expects: the type's Studio flow ("Messaging Flow"), retry 3, Flex's conversation service. */
-export function newAddressForm(
+function newAddressForm(
   type: AddressType,
   address: string,
   defaults: {
@@ -94,7 +95,7 @@ export function withType(form: AddressForm, type: AddressType): AddressForm {
   return next.integrationType === 'builtin' && !offersBuiltIn(next) ? { ...next, integrationType: 'studio' } : next;
 }
 
-export function editAddressForm(
+function editAddressForm(
   config: AddressSummary,
   defaultStudioFlowSid?: string,
   backendUrl?: string,
@@ -106,7 +107,7 @@ export function editAddressForm(
   return {
     mode: 'edit',
     sid: config.sid,
-    type: isAddressType(config.type) ? config.type : 'sms',
+    type: isAddressType(config.type) ? config.type : ADDRESS_TYPES[0],
     address: config.address,
     friendlyName: config.friendlyName ?? '',
     autoCreationEnabled: config.autoCreationEnabled,
@@ -151,7 +152,7 @@ function settingsOf(form: AddressForm) {
   };
 }
 
-export type FormResult =
+type FormResult =
   | { ok: true; mode: 'create'; request: AddressInput }
   | { ok: true; mode: 'edit'; request: UpdateAddressRequest }
   | { ok: false; fields: FieldProblems };

@@ -11,7 +11,7 @@ import type {
 import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
 
 /** What migrating a flow would do, from the data the view has loaded (the backend re-checks). */
-export type MigrationPreview =
+type MigrationPreview =
   | {
       kind: 'ready';
       address: AddressInput;
@@ -40,7 +40,7 @@ export interface FlexFlowRow {
   preview: MigrationPreview;
 }
 
-export interface FlexFlowContext {
+interface FlexFlowContext {
   studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>;
   /** False while Studio flows load or after they failed: an unknown flow is then not "missing". */
   studioFlowsKnown: boolean;

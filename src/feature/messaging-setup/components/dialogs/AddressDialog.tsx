@@ -50,7 +50,7 @@ interface BulkSettingsProps extends DialogBasics {
   bulk: { count: number; onSettings: (template: AddressInput) => void };
 }
 
-export type AddressDialogProps = SingleAddressProps | BulkSettingsProps;
+type AddressDialogProps = SingleAddressProps | BulkSettingsProps;
 
 /** Create or edit an SMS/WhatsApp address; checks as the user goes, keeps input on a server error. */
 export function AddressDialog(props: AddressDialogProps) {
