@@ -95,11 +95,7 @@ export function withType(form: AddressForm, type: AddressType): AddressForm {
   return next.integrationType === 'builtin' && !offersBuiltIn(next) ? { ...next, integrationType: 'studio' } : next;
 }
 
-function editAddressForm(
-  config: AddressSummary,
-  defaultStudioFlowSid?: string,
-  backendUrl?: string,
-): AddressForm {
+function editAddressForm(config: AddressSummary, defaultStudioFlowSid?: string, backendUrl?: string): AddressForm {
   const { integration } = config;
   // Shown as "Flex webhook (built in)" only when it is exactly what that choice would save.
   const builtIn =
