@@ -34,13 +34,23 @@ interface HealthBannerProps {
   advice?: readonly MessagingSetupStringKey[];
 }
 
+const NO_ADVICE: readonly MessagingSetupStringKey[] = [];
+
 const total = (counts: Record<DiagnosisLevel, number>) => counts.ready + counts.warning + counts.broken;
 
 /**
  * The account's health at the top of the view: Flex's service as the default, and every channel's
  * numbers, senders, pages, chat or email addresses per diagnosis.
  */
-export function HealthBanner({ flexConfiguration, channels, canWrite, onShowLevel, advice = [] }: HealthBannerProps) {
+// Memoised: the view renders again on every tab switch, and the banner's dozen Paste buttons need
+// not (their props change only with the data).
+export const HealthBanner = React.memo(function HealthBanner({
+  flexConfiguration,
+  channels,
+  canWrite,
+  onShowLevel,
+  advice = NO_ADVICE,
+}: HealthBannerProps) {
   const strings = useStrings();
   const openDialog = useOpenDialog();
   const flexSid = flexConfiguration?.flexConversationServiceSid ?? null;
@@ -124,4 +134,4 @@ export function HealthBanner({ flexConfiguration, channels, canWrite, onShowLeve
         ))}
     </Box>
   );
-}
+});

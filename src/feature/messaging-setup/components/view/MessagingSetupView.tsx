@@ -49,6 +49,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
 
   const { channelRows, counts, addresses, flexFlows, flexServiceSid, defaultFlows, advice, studioFlowsBySid } =
     useSetupRows(data, strings);
+  const channels = useMemo(() => healthChannels(counts, strings), [counts, strings]);
   const services = data.flexConfiguration?.conversationServices;
   const historyNames = useMemo(() => ({ studioFlowsBySid, services: services ?? [] }), [studioFlowsBySid, services]);
   const forms = addressForms({ studioFlowDefaults: defaultFlows, flexServiceSid, backendUrl: backend.baseUrl });
@@ -70,7 +71,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
 
           <HealthBanner
             flexConfiguration={data.flexConfiguration}
-            channels={healthChannels(counts, strings)}
+            channels={channels}
             canWrite={canWrite}
             onShowLevel={filters.showLevel}
             advice={advice}
