@@ -691,6 +691,14 @@ describe('CORS', () => {
   });
 });
 
+/** A create with three wrong fields: the address, the webhook URL (http) and its method. */
+const INVALID_CREATE = {
+  type: 'sms',
+  address: 'whatsapp:+14155550123',
+  autoCreationEnabled: true,
+  integration: { type: 'webhook', webhookUrl: 'http://example.com', webhookMethod: 'PUT', webhookFilters: [] },
+};
+
 describe('the request itself', () => {
   test.each(['create-address', 'list-phone-numbers'] as const)(
     '%s: a form field other than Token and Payload is refused (400) before calling Twilio',
@@ -761,12 +769,7 @@ describe('the request itself', () => {
   test('an invalid create names the fields that are wrong, and sends nothing to Twilio', async () => {
     const response = await t.callFunction('create-address', {
       token: t.tokens.supervisor(),
-      payload: {
-        type: 'sms',
-        address: 'whatsapp:+14155550123',
-        autoCreationEnabled: true,
-        integration: { type: 'webhook', webhookUrl: 'http://example.com', webhookMethod: 'PUT', webhookFilters: [] },
-      },
+      payload: INVALID_CREATE,
     });
     expectErrorBody(response, 400, 'invalid_input');
     expect(Object.keys((response.body as { error: { fields: object } }).error.fields).sort()).toEqual([
@@ -797,12 +800,7 @@ describe('an error body says the same as keys of the contract’s messages, for 
   test('an invalid create: messageKey and values of the summary, and each field’s problem', async () => {
     const response = await t.callFunction('create-address', {
       token: t.tokens.supervisor(),
-      payload: {
-        type: 'sms',
-        address: 'whatsapp:+14155550123',
-        autoCreationEnabled: true,
-        integration: { type: 'webhook', webhookUrl: 'http://example.com', webhookMethod: 'PUT', webhookFilters: [] },
-      },
+      payload: INVALID_CREATE,
     });
     expectErrorBody(response, 400, 'invalid_input');
     const error = errorOf(response);
