@@ -23,7 +23,7 @@ export const messagingSetupStrings = {
   MessagingSetupNavLabel: 'Messaging Setup',
   MessagingSetupTitle: 'Messaging Setup',
   MessagingSetupIntro:
-    'Connect phone numbers, WhatsApp senders, chat and Facebook Messenger to Flex with Conversations Addresses, and see why a message would not reach an agent.',
+    'Connect phone numbers, WhatsApp senders, chat, Facebook Messenger and email to Flex with Conversations Addresses, and see why a message would not reach an agent.',
   MessagingSetupNotifySuccess: '{{message}}',
   MessagingSetupNotifyError: '{{message}}',
   MessagingSetupNoBackend:
