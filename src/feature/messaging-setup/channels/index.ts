@@ -3,7 +3,7 @@
  * shows them. A new channel is one descriptor here (plus its contract twin in src/contract/channels/
  * and its strings); the view, health banner, rows, dialog and diagnosis map over this list.
  */
-import type { AddressType } from '../../../contract/types';
+import { isAddressType, type AddressType } from '../../../contract/types';
 import type { MessagingSetupStrings } from '../strings';
 import { chatChannel } from './chat';
 import type { ChannelDescriptor, ChannelTab } from './ChannelDescriptor';
@@ -31,7 +31,7 @@ export const CHANNELS_WITH_TABS = CHANNEL_LIST.filter(
 
 /** How the view names an address's channel: "SMS", "Email"; a read-only type by its own name; any other as Twilio names it. */
 export function channelLabel(type: string, strings: MessagingSetupStrings): string {
-  if (Object.prototype.hasOwnProperty.call(CHANNELS, type)) return strings[CHANNELS[type as AddressType].label];
+  if (isAddressType(type)) return strings[CHANNELS[type].label];
   return isReadOnlyType(type) ? strings[READ_ONLY_CHANNELS[type].label] : type;
 }
 

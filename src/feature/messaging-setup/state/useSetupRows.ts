@@ -1,15 +1,13 @@
 import { useMemo, useRef } from 'react';
 
-import { CHANNEL_LIST, CHANNELS, CHANNELS_WITH_TABS } from '../channels';
-import type { AddressType } from '../../../contract/types';
+import { CHANNEL_LIST, CHANNELS_WITH_TABS } from '../channels';
+import { isAddressType, type AddressType } from '../../../contract/types';
 import { diagnosisContextOf } from '../diagnostics/context';
 import { diagnoseAddress, type Diagnosis, type DiagnosisContext, type DiagnosisLevel } from '../diagnostics/diagnose';
 import { flexFlowRows } from './flexFlowRows';
 import { addressRow, type ChannelRow } from './rows';
 import { addressesByAddress, type SetupData } from './setupData';
 import { messagingSetupStrings, type MessagingSetupStrings } from '../strings';
-
-const isManaged = (type: string): type is AddressType => Object.prototype.hasOwnProperty.call(CHANNELS, type);
 
 /**
  * Rows of every channel with a tab of its own, each rebuilt only when what it is built from (its
@@ -79,7 +77,7 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
           // Only what the account lists can be missing from it.
           accountLists.get(a.type as AddressType)?.has(a.address) ?? true,
           // Only the types Flex routes have something to diagnose; the others are listed read-only.
-          isManaged(a.type) ? diagnoseAddress(a.address, context) : undefined,
+          isAddressType(a.type) ? diagnoseAddress(a.address, context) : undefined,
           context,
           strings,
         ),
