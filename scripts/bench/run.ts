@@ -16,11 +16,15 @@
  * 3. In Chromium with 10,000 rows: switching to the table, each search keystroke, and a page of
  *    rows mounted at once (what a row costs).
  * 4. Bulk create of 500 addresses with 20% injected 429s: wall time, requests, failures, duplicates.
+ *
+ * `--ui-only` measures section 3 alone (`--runs=N` times, default 3) and writes nothing: for
+ * comparing two checkouts' UI response in one sitting (BENCH_ROOT, see stack.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import type { Browser } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
 
 import { BUNDLE, measureBundle } from '../bundleBudget';
@@ -39,7 +43,7 @@ import {
   type Baseline,
   type ViewLoad,
 } from './measure';
-import { startStack } from './stack';
+import { startStack, type Stack } from './stack';
 
 const root = path.resolve(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
@@ -50,7 +54,9 @@ const BULK = { count: quick ? 100 : 500, rate429: 0.2 };
  * varies by ±30% from run to run; the table shows each figure's median over these runs.
  */
 const RUNS = (numbers: number) => (numbers >= 10_000 ? 3 : 5);
-const UI_RUNS = 3;
+const uiOnly = process.argv.includes('--ui-only');
+const runsArg = process.argv.find((arg) => arg.startsWith('--runs='));
+const UI_RUNS = runsArg ? Math.max(1, Number(runsArg.slice('--runs='.length)) || 3) : 3;
 const OUT = path.join(root, 'docs', 'benchmarks', 'latest.json');
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -62,7 +68,49 @@ function table(head: string[], rows: (string | number)[][]): string {
   return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...cells.slice(1).map(line)].join('\n');
 }
 
+/** Section 3: like the loads, a median of several runs (one run's slowest keystroke varies by ±30%). */
+async function measureUi(stack: Stack, browser: Browser) {
+  const uiRuns: UiResponse[] = [];
+  for (let run = 0; run < UI_RUNS; run += 1)
+    uiRuns.push(await measureUiResponse(stack, browser, SIZES[SIZES.length - 1]));
+  const ui = medianUiResponse(uiRuns);
+  const each = (pick: (r: UiResponse) => number) => uiRuns.map((r) => pick(r).toFixed(1)).join(', ');
+  console.log(
+    `\n3. In Chromium with ${ui.rows.toLocaleString('en-US')} numbers loaded (medians of ${UI_RUNS} runs; per run: table switch ${each((r) => r.tableSwitchMs)} ms, slowest keystroke ${each((r) => r.searchKeystrokeMs.max)} ms, page of rows ${each((r) => r.pageMountMs)} ms):\n`,
+  );
+  console.log(
+    table(
+      ['table switch', 'search keystroke (median)', 'search keystroke (max)', 'page of rows mounted'],
+      [
+        [
+          `${ui.tableSwitchMs} ms`,
+          `${ui.searchKeystrokeMs.median.toFixed(1)} ms`,
+          `${ui.searchKeystrokeMs.max.toFixed(1)} ms`,
+          `${ui.pageMountMs.toFixed(1)} ms`,
+        ],
+      ],
+    ),
+  );
+  return { ui, uiRuns };
+}
+
+/** `--ui-only`: section 3 on a built plugin, nothing written. */
+async function measureUiOnly() {
+  const bundle = process.env.BENCH_ROOT ? path.join(process.env.BENCH_ROOT, path.relative(root, BUNDLE)) : BUNDLE;
+  if (!fs.existsSync(bundle)) throw new Error('--ui-only measures a built plugin: run `npx flex-plugin build` first');
+  const stack = await startStack(Number(process.env.BENCH_PORT || 3300));
+  const browser = await launchBrowser();
+  try {
+    console.log(`Measuring the checkout at ${process.env.BENCH_ROOT ? 'BENCH_ROOT' : 'this one'}`);
+    await measureUi(stack, browser);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
 async function main() {
+  if (uiOnly) return measureUiOnly();
   // Always from the sources as they are: a bundle left in build/ may be older than the code.
   if (process.env.BENCH_SKIP_BUILD !== '1' || !fs.existsSync(BUNDLE)) {
     const build = spawnSync('npx', ['flex-plugin', 'build'], { cwd: root, stdio: 'inherit' });
@@ -135,27 +183,7 @@ async function main() {
       ),
     );
 
-    // Like the loads, a median of several runs: one run's slowest keystroke varies by ±30%.
-    const uiRuns: UiResponse[] = [];
-    for (let run = 0; run < UI_RUNS; run += 1)
-      uiRuns.push(await measureUiResponse(stack, browser, SIZES[SIZES.length - 1]));
-    const ui = medianUiResponse(uiRuns);
-    console.log(
-      `\n3. In Chromium with ${ui.rows.toLocaleString('en-US')} numbers loaded (medians of ${UI_RUNS} runs; slowest keystroke per run: ${uiRuns.map((r) => r.searchKeystrokeMs.max.toFixed(1)).join(', ')} ms):\n`,
-    );
-    console.log(
-      table(
-        ['table switch', 'search keystroke (median)', 'search keystroke (max)', 'page of rows mounted'],
-        [
-          [
-            `${ui.tableSwitchMs} ms`,
-            `${ui.searchKeystrokeMs.median.toFixed(1)} ms`,
-            `${ui.searchKeystrokeMs.max.toFixed(1)} ms`,
-            `${ui.pageMountMs.toFixed(1)} ms`,
-          ],
-        ],
-      ),
-    );
+    const { ui, uiRuns } = await measureUi(stack, browser);
 
     // As before the change history (429s on Conversations), then with Sync's 429s too.
     const bulkRuns = [

@@ -13,7 +13,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const root = path.resolve(__dirname, '..', '..');
+/**
+ * The checkout whose `npm start` is measured: this one, or BENCH_ROOT (another checkout, e.g. a
+ * worktree of the commit before a change, with its plugin built, measured by this checkout's
+ * scripts so that before and after are measured alike).
+ */
+const root = process.env.BENCH_ROOT ? path.resolve(process.env.BENCH_ROOT) : path.resolve(__dirname, '..', '..');
 
 async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
