@@ -30,6 +30,30 @@ export default tseslint.config(
     },
   },
   {
+    // A focused test hides every other test; a disabled one passes by never running. Neither may be
+    // committed (Jest's and Playwright's share these names). A test that cannot run on some machine
+    // says so with a real condition inside it, not with .skip. Core ESLint only: no plugin to keep.
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', '**/test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name=/^(it|test|describe)$/][property.name=/^(only|skip|fixme)$/]',
+          message:
+            'Focused (.only) or disabled (.skip/.fixme) tests are not committed: run one file instead, or fix the test.',
+        },
+        {
+          selector: "MemberExpression[object.property.name='describe'][property.name=/^(only|skip|fixme)$/]",
+          message: 'Focused (.only) or disabled (.skip/.fixme) test groups are not committed.',
+        },
+        {
+          selector: 'CallExpression[callee.name=/^(fit|fdescribe|xit|xtest|xdescribe)$/]',
+          message: 'Focused (fit/fdescribe) or disabled (xit/xtest/xdescribe) tests are not committed.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,cjs,mjs}'],
     languageOptions: {
       globals: {

@@ -23,8 +23,14 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
+  // One rule (README, "Testing"): in CI a failed test is retried once, only to tell flaky from
+  // broken; a test that needed the retry fails the run all the same (here, and in scripts/test.ts's
+  // count). Locally there is no retry: a failure shows as it happened.
   retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: Boolean(process.env.CI),
   reporter: 'list',
+  // Fails the run on any answer or request outside Twilio's spec that the strict sandbox recorded.
+  globalSetup: './e2e/strictSandbox.ts',
   use: {
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',
@@ -63,6 +69,8 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
+    // Added to the environment npm start inherits: its sandbox checks every answer (e2e/strictSandbox.ts).
+    env: { SANDBOX_STRICT_RESPONSES: '1' },
     // SIGTERM lets npm start stop its servers and child processes cleanly.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
   },

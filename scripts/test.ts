@@ -1,12 +1,14 @@
 /**
  * `npm test`: unit + integration tests (Jest), then browser tests (Playwright on `npm start`).
  *
- * Without Chromium the browser tests are skipped with one loud line, unless REQUIRE_BROWSER=1
- * (set by .ci/run), which makes a missing browser a failure. Then the plugin bundle's size budget
+ * Without Chromium the browser tests are not run: one loud line, and the suite counts as skipped
+ * and is named in the summary; in CI (CI=true) or with REQUIRE_BROWSER=1 (both set by .ci/run) that
+ * fails the run. Then the plugin bundle's size budget
  * (scripts/bundleBudget.ts), counted as one test, on the bundle the browser tests used — or, without
  * them, on build/ as it is, rebuilt first when missing or stale — and, as one more test on the same
  * build, that it holds no secret (scripts/bundleSecrets.ts). Ends with one summary line
- * `tests: N passed, N failed, N skipped` that any CI can read.
+ * `tests: N passed, N failed, N flaky, N skipped` that any CI can read; how each is counted, and
+ * why a flaky test fails the run, is in scripts/testTally.ts.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,17 +18,22 @@ import path from 'node:path';
 import { findChromium } from '../e2e/browser';
 import { buildPlugin, bundleIsStale, runBudgetCheck } from './bundleBudget';
 import { runSecretsCheck } from './bundleSecrets';
-
-interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
+import {
+  addTally,
+  emptyTally,
+  failureReasons,
+  jestTally,
+  notRunTally,
+  playwrightTally,
+  summaryLine,
+  type Tally,
+} from './testTally';
 
 const root = path.resolve(__dirname, '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'messaging-setup-tests-'));
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
-const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const total: Tally = emptyTally();
 let ok = true;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
@@ -34,39 +41,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): bool
   return result.status === 0;
 }
 
-function add(tally: Tally) {
-  total.passed += tally.passed;
-  total.failed += tally.failed;
-  total.skipped += tally.skipped;
-}
-
-function jestTally(file: string): Tally {
-  if (!fs.existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numRuntimeErrorTestSuites: number;
-  };
-  return {
-    passed: r.numPassedTests,
-    failed: r.numFailedTests + r.numRuntimeErrorTestSuites,
-    skipped: r.numPendingTests,
-  };
-}
-
-function playwrightTally(file: string): Tally {
-  if (!fs.existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  };
-  return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped };
-}
+const readIfThere = (file: string): string | undefined =>
+  fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 
 // 1. Unit and integration tests.
 const jestOut = path.join(tmp, 'jest.json');
 ok = run(bin('jest'), ['--json', `--outputFile=${jestOut}`]) && ok;
-add(jestTally(jestOut));
+addTally(total, jestTally(readIfThere(jestOut)));
 
 // 2. Browser tests against the built bundle.
 const chromium = findChromium();
@@ -76,10 +57,11 @@ if (!chromium) {
   const message =
     'BROWSER TESTS NOT RUN: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.';
   console.error(`\n!!! ${message}\n`);
+  // Counted as skipped (never as nothing): the summary names it, and CI fails on it.
+  addTally(total, notRunTally('browser tests (no Chromium)'));
   if (process.env.REQUIRE_BROWSER === '1') {
     console.error('REQUIRE_BROWSER=1: a missing browser is a failure.');
     ok = false;
-    total.failed += 1;
   }
 } else {
   const built = run(bin('flex-plugin'), ['build']);
@@ -93,7 +75,7 @@ if (!chromium) {
       SKIP_PLUGIN_BUILD: '1',
       CHROMIUM_PATH: chromium,
     }) && ok;
-  add(playwrightTally(pwOut));
+  addTally(total, playwrightTally(readIfThere(pwOut)));
 }
 
 /** A check of the built bundle, counted as one test; not run (a failure) when the build failed. */
@@ -111,6 +93,7 @@ if (!chromium) bundleBuilt = !bundleIsStale() || buildPlugin();
 bundleCheck(runBudgetCheck, 'PLUGIN BUNDLE BUDGET NOT CHECKED');
 bundleCheck(runSecretsCheck, 'PLUGIN BUILD NOT CHECKED FOR SECRETS');
 
-console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-// A run that executed no test proves nothing: treat it as a failure.
-process.exit(ok && total.failed === 0 && total.passed > 0 ? 0 : 1);
+console.log(`\n${summaryLine(total)}`);
+const reasons = failureReasons(total, ci);
+for (const reason of reasons) console.error(`RUN FAILS: ${reason}`);
+process.exit(ok && reasons.length === 0 ? 0 : 1);

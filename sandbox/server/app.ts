@@ -9,8 +9,16 @@ import { FaultInjector, type FaultTarget } from './faults';
 import { DEFAULT_RESET, generateAccount, type ResetCounts, type ResetOptions } from './generateAccount';
 import { playInboundMessage } from './inbound/playInbound';
 import type { OperationResult } from './operation';
-import { RequestLog } from './requestLog';
-import { canonicaliseEnumCase, describeValidationErrors, pageLimitsOf, SpecRegistry } from './specRegistry';
+import { RequestLog, ViolationLog, type Violation } from './requestLog';
+import { responseProblems } from './responseContract';
+import {
+  canonicaliseEnumCase,
+  declaredParameters,
+  describeValidationErrors,
+  pageLimitsOf,
+  SpecRegistry,
+  undeclaredNames,
+} from './specRegistry';
 import type { SandboxAccount } from './state';
 import { TokenAuthority } from './tokens';
 import { invalidParameter, notFound, TwilioApiError } from './twilioError';
@@ -23,14 +31,25 @@ export interface Sandbox {
   readonly registry: SpecRegistry;
   readonly faults: FaultInjector;
   readonly log: RequestLog;
+  /**
+   * Responses that broke the spec (checked only when `strict`) and undeclared request parameters
+   * (always dropped, always recorded); the test harnesses fail on any.
+   */
+  readonly violations: ViolationLog;
+  /** Whether each answer is checked against the spec before it is sent (SANDBOX_STRICT_RESPONSES=1). */
+  readonly strict: boolean;
   readonly tokens: TokenAuthority;
   account: SandboxAccount;
   reset(options?: ResetOptions): ResetCounts;
 }
 
+/** Opt-in, since checking each answer costs time a benchmark should not pay; every harness and CI set it. */
+export const strictFromEnv = (): boolean => process.env.SANDBOX_STRICT_RESPONSES === '1';
+
 export async function createSandbox(
   credentials = credentialsFromEnv(),
   options: ResetOptions = DEFAULT_RESET,
+  strict = strictFromEnv(),
 ): Promise<Sandbox> {
   const registry = await SpecRegistry.load();
   const sandbox: Sandbox = {
@@ -38,6 +57,8 @@ export async function createSandbox(
     registry,
     faults: new FaultInjector(),
     log: new RequestLog(),
+    violations: new ViolationLog(),
+    strict,
     tokens: new TokenAuthority(credentials.accountSid, credentials.authToken),
     account: generateAccount(credentials.accountSid, options),
     reset(next = DEFAULT_RESET) {
@@ -58,10 +79,38 @@ export async function createSandbox(
   return sandbox;
 }
 
-function sendError(res: Response, error: unknown): void {
+type NoteViolation = (kind: Violation['kind'], detail: string) => void;
+
+function sendError(res: Response, error: unknown, note?: NoteViolation): void {
   const apiError = error instanceof TwilioApiError ? error : new TwilioApiError(500, 20500, 'Internal Server Error');
-  if (!(error instanceof TwilioApiError)) console.error('[sandbox] handler failed:', error);
+  if (!(error instanceof TwilioApiError)) {
+    console.error('[sandbox] handler failed:', error);
+    // A handler that throws is a sandbox bug, whatever the test expected.
+    note?.('response', `the handler threw: ${String(error)}`);
+  }
   res.status(apiError.status).set(apiError.headers).json(apiError.toBody());
+}
+
+/** Checks an answer against the spec as it will go over the wire (JSON, undefined fields gone). */
+function checkResponse(
+  sandbox: Sandbox,
+  product: string,
+  method: string,
+  pathname: string,
+  result: OperationResult,
+  note: NoteViolation,
+): void {
+  const wire =
+    result.status === 204 || result.body === undefined ? '' : (JSON.parse(JSON.stringify(result.body)) as unknown);
+  for (const problem of responseProblems(sandbox.registry, {
+    product,
+    method,
+    path: pathname,
+    status: result.status,
+    body: wire,
+  })) {
+    note('response', problem);
+  }
 }
 
 function checkBasicAuth(req: Request, credentials: SandboxCredentials): void {
@@ -99,7 +148,27 @@ function twilioApi(sandbox: Sandbox) {
     const started = Date.now();
     const query = parseRepeatedParams(req.url.split('?')[1] ?? '');
     let body: Record<string, unknown> = {};
+    // Violations found while answering, recorded with the status that was finally sent.
+    const found: Pick<Violation, 'kind' | 'detail'>[] = [];
+    const note: NoteViolation = (kind, detail) => found.push({ kind, detail });
+    // On 'finish' (as the log, before the client can read the answer), or on 'close' when a
+    // lost-answer fault dropped the connection and there was no finish.
+    const recordViolations = () => {
+      for (const { kind, detail } of found.splice(0)) {
+        sandbox.violations.add({
+          kind,
+          detail,
+          method: req.method,
+          product,
+          path: pathname,
+          status: res.statusCode,
+          at: new Date(started).toISOString(),
+        });
+      }
+    };
+    res.on('close', recordViolations);
     res.on('finish', () => {
+      recordViolations();
       sandbox.log.add({
         method: req.method,
         product,
@@ -116,12 +185,18 @@ function twilioApi(sandbox: Sandbox) {
       checkBasicAuth(req, sandbox.credentials);
       const target = { product, method: req.method, path: pathname };
       await sandbox.faults.apply(target);
+      const checked = (result: OperationResult): OperationResult => {
+        if (sandbox.strict) checkResponse(sandbox, product, req.method, pathname, result, note);
+        return result;
+      };
       if (product === 'iam')
-        return await answerAfterFaults(sandbox, target, req, res, () => tokenValidation(sandbox, req, pathname, body));
-      const result = dispatch(sandbox, product, req.method, pathname, query, body);
-      await answerAfterFaults(sandbox, target, req, res, () => result);
+        return await answerAfterFaults(sandbox, target, req, res, () =>
+          checked(tokenValidation(sandbox, req, pathname, body)),
+        );
+      const result = dispatch(sandbox, product, req.method, pathname, query, body, requestHeaders(req), note);
+      await answerAfterFaults(sandbox, target, req, res, () => checked(result));
     } catch (error) {
-      sendError(res, error);
+      sendError(res, error, sandbox.strict ? note : undefined);
     }
   };
 }
@@ -147,8 +222,19 @@ async function answerAfterFaults(
     return;
   }
   if (res.destroyed || res.headersSent) return;
+  if (result.headers) res.set(result.headers);
   if (result.status === 204) res.status(204).end();
   else res.status(result.status).json(result.body);
+}
+
+/** Node's headers, single-valued (a repeated header's first value), names lower-case as Node gives them. */
+function requestHeaders(req: Request): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    const single = Array.isArray(value) ? value[0] : value;
+    if (single !== undefined) headers[name] = single;
+  }
+  return headers;
 }
 
 function dispatch(
@@ -157,13 +243,25 @@ function dispatch(
   method: string,
   pathname: string,
   query: Record<string, string | string[]>,
-  body: Record<string, unknown>,
+  received: Record<string, unknown>,
+  headers: Record<string, string>,
+  note: NoteViolation,
 ): OperationResult {
   const matched = sandbox.registry.match(product, method, pathname);
   if (!matched) throw notFound(pathname);
   const { backend, operation, handlers } = matched;
   const paging = pageLimitsOf(operation);
-  const validationQuery = { ...query };
+  // Twilio ignores a parameter the operation does not declare: drop it, so no handler can store
+  // it, and record it, so the harness fails the test whose client sent it.
+  const declared = declaredParameters(operation);
+  const undeclaredQuery = undeclaredNames(query, declared.query);
+  const undeclaredBody = undeclaredNames(received, declared.body);
+  for (const name of undeclaredQuery)
+    note('undeclared-parameter', `query parameter ${name} is not declared by ${operation.operationId}`);
+  for (const name of undeclaredBody)
+    note('undeclared-parameter', `body parameter ${name} is not declared by ${operation.operationId}`);
+  const body = Object.fromEntries(Object.entries(received).filter(([name]) => !undeclaredBody.includes(name)));
+  const validationQuery = Object.fromEntries(Object.entries(query).filter(([name]) => !undeclaredQuery.includes(name)));
   // Clamp PageSize before validation: see pagination.ts for why the sandbox clamps, not rejects.
   if (typeof validationQuery.PageSize === 'string' && Number(validationQuery.PageSize) > paging.maxSize) {
     validationQuery.PageSize = String(paging.maxSize);
@@ -196,6 +294,7 @@ function dispatch(
     params,
     query: validationQuery,
     body,
+    headers,
     account: sandbox.account,
     paging,
   });
@@ -205,6 +304,16 @@ export function createSandboxApp(sandbox: Sandbox): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', false);
+  // What a strict sandbox caught (sandbox/server/requestLog.ts' Violation): the browser tests'
+  // harness reads it, as the in-process harnesses read `sandbox.violations`.
+  app.get('/_sandbox/violations', (_req: Request, res: Response) => {
+    const violations = sandbox.violations.list();
+    res.json({ strict: sandbox.strict, count: violations.length, violations });
+  });
+  app.delete('/_sandbox/violations', (_req: Request, res: Response) => {
+    sandbox.violations.clear();
+    res.status(204).end();
+  });
   app.use(
     '/_sandbox',
     controlApi({
@@ -238,9 +347,15 @@ export interface RunningSandbox {
 }
 
 export async function startSandbox(
-  options: { port?: number; host?: string; credentials?: SandboxCredentials; reset?: ResetOptions } = {},
+  options: {
+    port?: number;
+    host?: string;
+    credentials?: SandboxCredentials;
+    reset?: ResetOptions;
+    strict?: boolean;
+  } = {},
 ): Promise<RunningSandbox> {
-  const sandbox = await createSandbox(options.credentials, options.reset);
+  const sandbox = await createSandbox(options.credentials, options.reset, options.strict);
   const app = createSandboxApp(sandbox);
   const host = options.host ?? '127.0.0.1';
   // http.createServer rather than app.listen: Express 5 passes listen errors (EADDRINUSE) to the

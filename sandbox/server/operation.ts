@@ -7,6 +7,8 @@ export interface OperationRequest extends PageRequest {
   params: Record<string, string>;
   /** Form or JSON body after spec validation; form values are coerced to the spec's types. */
   body: Record<string, unknown>;
+  /** The request's headers, names lower-case (Sync's `If-Match` is a header parameter in the spec). */
+  headers: Record<string, string>;
   account: SandboxAccount;
   paging: PageLimits;
 }
@@ -14,6 +16,8 @@ export interface OperationRequest extends PageRequest {
 export interface OperationResult {
   status: number;
   body?: unknown;
+  /** Response headers the spec declares for the operation (Sync's `ETag`). */
+  headers?: Record<string, string>;
 }
 
 export type OperationHandler = (req: OperationRequest) => OperationResult;

@@ -38,3 +38,26 @@ export class RequestLog extends BoundedLog<LoggedRequest> {
     super(limit);
   }
 }
+
+/**
+ * What a strict sandbox (SANDBOX_STRICT_RESPONSES=1) caught: a response it sent that its own spec
+ * does not allow, or a request parameter the operation does not declare (never stored). Every test
+ * harness reads these and fails the test that caused one, so a sandbox bug or a backend sending
+ * what Twilio would ignore cannot pass silently.
+ */
+export interface Violation {
+  kind: 'response' | 'undeclared-parameter';
+  method: string;
+  product: string;
+  path: string;
+  /** The status sent (for a parameter violation, the status of the answer that followed). */
+  status: number;
+  detail: string;
+  at: string;
+}
+
+export class ViolationLog extends BoundedLog<Violation> {
+  constructor(limit = 10_000) {
+    super(limit);
+  }
+}

@@ -148,6 +148,11 @@ export class SpecRegistry {
     return new SpecRegistry(apis);
   }
 
+  /** How many OpenAPI spec files were loaded (one per product version). */
+  get specCount(): number {
+    return this.apis.length;
+  }
+
   get products(): string[] {
     return [...new Set(this.apis.map((a) => a.product))];
   }
@@ -189,6 +194,30 @@ export class SpecRegistry {
     const result = matched.backend.validateResponse(body, matched.operation, status);
     return { valid: result.valid, errors: result.errors ?? [] };
   }
+}
+
+/** The query and body parameter names an operation declares (path parameters are in the route). */
+export function declaredParameters(operation: Operation): { query: Set<string>; body: Set<string> } {
+  const query = new Set<string>();
+  for (const param of operation.parameters ?? []) {
+    if ('name' in param && param.in === 'query') query.add(param.name);
+  }
+  const body = new Set<string>();
+  const content = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content : {};
+  for (const media of Object.values(content)) {
+    const properties = (media.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+    for (const name of Object.keys(properties)) body.add(name);
+  }
+  return { query, body };
+}
+
+/**
+ * The names in `values` the operation does not declare. Twilio ignores such a parameter, so a
+ * client sending one believes it set something it did not; the sandbox drops them (never stores
+ * them) and, when strict, records each as a violation.
+ */
+export function undeclaredNames(values: Record<string, unknown>, declared: Set<string>): string[] {
+  return Object.keys(values).filter((name) => !declared.has(name));
 }
 
 /** The PageSize default and maximum a list operation declares. */

@@ -82,6 +82,19 @@ export class SyncListItems {
   }
 }
 
+export interface SyncMap extends WireResource {
+  unique_name: string | null;
+}
+
+/** A Sync Map Item is addressed by its key, not a SID (see resources/sync.ts). */
+export interface SyncMapItem {
+  key: string;
+  data: unknown;
+  revision: string;
+  date_expires: string | null;
+  [field: string]: unknown;
+}
+
 /** An insertion-ordered collection of resources addressed by SID. */
 export class Collection<T extends WireResource> {
   private readonly items = new Map<string, T>();
@@ -141,6 +154,9 @@ export class SandboxAccount {
   readonly syncServices = new Collection<WireResource>('/v1/Services');
   readonly syncLists = new Map<string, Collection<SyncList>>();
   readonly syncListItems = new Map<string, SyncListItems>();
+  /** Sync Maps (keyed by service SID) and their items (by map SID, then item key). */
+  readonly syncMaps = new Map<string, Collection<SyncMap>>();
+  readonly syncMapItems = new Map<string, Map<string, SyncMapItem>>();
   /** Messages played with `POST /_sandbox/inbound`: conversations per customer, and the results. */
   readonly inbound = new InboundTraffic();
   conversationsConfiguration: Record<string, unknown> = {};
@@ -166,6 +182,11 @@ export class SandboxAccount {
 
   now(): Date {
     this.clock = new Date(this.clock.getTime() + 1000);
+    return this.clock;
+  }
+
+  /** The clock as it stands, without advancing it: for reads that compare against it (expiry). */
+  peekNow(): Date {
     return this.clock;
   }
 

@@ -18,6 +18,7 @@ const PRODUCT_OF_SPEC: Record<string, string> = {
   'twilio_messaging_v2.subset.json': 'messaging',
   'twilio_studio_v2.subset.json': 'studio',
   'twilio_taskrouter_v1.subset.json': 'taskrouter',
+  'twilio_sync_v1.subset.json': 'sync',
 };
 
 const exchange = (fields: Partial<Exchange> & Pick<Exchange, 'product' | 'path' | 'status' | 'body'>): Exchange => ({
@@ -161,4 +162,59 @@ test('error bodies must have Twilio’s shape', () => {
   expect(errorBodyProblems(404, { ...good, message: '' })).toEqual([expect.stringMatching(/message/)]);
   expect(errorBodyProblems(404, { ...good, more_info: 'see docs' })).toEqual([expect.stringMatching(/more_info/)]);
   expect(errorBodyProblems(500, 'Internal Server Error')).toEqual([expect.stringMatching(/not a JSON object/)]);
+});
+
+describe('the strict sandbox (what every harness fails on)', () => {
+  const violations = () => {
+    const list = t.sandbox.violations.list();
+    t.sandbox.violations.clear();
+    return list;
+  };
+
+  test('it is strict in this harness', () => {
+    expect(t.sandbox.strict).toBe(true);
+  });
+
+  test('an answer that breaks the spec is recorded, with what broke', async () => {
+    const [address] = t.sandbox.account.addresses.all();
+    const original = address.date_created;
+    address.date_created = 'yesterday';
+    try {
+      await t.raw('conversations', `/v1/Configuration/Addresses/${address.sid}`);
+    } finally {
+      address.date_created = original;
+      t.recorder.clear();
+    }
+    const [violation, ...more] = violations();
+    expect(more).toEqual([]);
+    expect(violation).toMatchObject({ kind: 'response', method: 'GET', product: 'conversations', status: 200 });
+    expect(violation.detail).toMatch(/date_created/);
+  });
+
+  test('an undeclared parameter is recorded and never stored', async () => {
+    const [address] = t.sandbox.account.addresses.all();
+    const response = await t.raw('conversations', `/v1/Configuration/Addresses/${address.sid}`, {
+      form: { FriendlyName: 'renamed', 'AutoCreation.Bogus': 'x', Colour: 'red' },
+    });
+    expect(response.status).toBe(200);
+    expect((response.body as Record<string, unknown>).friendly_name).toBe('renamed');
+    const stored = t.sandbox.account.addresses.all().find((a) => a.sid === address.sid);
+    expect(JSON.stringify(stored)).not.toMatch(/Bogus|Colour|red/);
+    expect(violations().map((v) => [v.kind, v.detail])).toEqual([
+      ['undeclared-parameter', expect.stringMatching(/body parameter AutoCreation\.Bogus is not declared/)],
+      ['undeclared-parameter', expect.stringMatching(/body parameter Colour is not declared/)],
+    ]);
+  });
+
+  test('the browser tests read them over the control API', async () => {
+    await t.raw('studio', '/v2/Flows', { query: { Colour: 'red' } });
+    const response = await t.control.call('GET', '/violations');
+    expect(response.body).toMatchObject({
+      strict: true,
+      count: 1,
+      violations: [{ kind: 'undeclared-parameter', product: 'studio', path: '/v2/Flows', status: 200 }],
+    });
+    expect((await t.control.call('DELETE', '/violations')).status).toBe(204);
+    expect(violations()).toEqual([]);
+  });
 });

@@ -11,7 +11,8 @@ import { SandboxRequestClient } from '../../serverless/src/twilio/sandboxRequest
 import { startSandbox, type RunningSandbox, type Sandbox } from '../server/app';
 import type { FaultSettings } from '../server/faults';
 import { DEFAULT_RESET, type ResetOptions } from '../server/generateAccount';
-import type { LoggedRequest } from '../server/requestLog';
+import type { LoggedRequest, Violation } from '../server/requestLog';
+import { responseProblems } from '../server/responseContract';
 
 /** One request a test made and the response it got. */
 export interface Exchange {
@@ -119,41 +120,25 @@ export class RecordingRequestClient extends SandboxRequestClient {
   }
 }
 
-/** Twilio's legacy error body (what twilio-node turns into a RestException). */
-export function errorBodyProblems(status: number, body: unknown): string[] {
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    return [`error body is not a JSON object: ${JSON.stringify(body)}`];
-  const b = body as Record<string, unknown>;
-  const problems: string[] = [];
-  if (typeof b.code !== 'number' || !Number.isInteger(b.code))
-    problems.push(`code is not an integer: ${JSON.stringify(b.code)}`);
-  if (typeof b.message !== 'string' || b.message === '')
-    problems.push(`message is not a non-empty string: ${JSON.stringify(b.message)}`);
-  if (typeof b.more_info !== 'string' || !/^https:\/\/\S+$/.test(b.more_info)) {
-    problems.push(`more_info is not an https URL: ${JSON.stringify(b.more_info)}`);
-  }
-  if (b.status !== status) problems.push(`status ${JSON.stringify(b.status)} is not the HTTP status ${status}`);
-  return problems;
-}
+export { errorBodyProblems } from '../server/responseContract';
 
-/** Everything wrong with the recorded exchanges; empty when all match the contract. */
+/**
+ * Everything wrong with the recorded exchanges; empty when all match the contract. The sandbox
+ * checks its own answers the same way when strict (responseContract.ts); this also covers what a
+ * test received, so a response changed on the way (or an answer from elsewhere) is caught too.
+ */
 export function contractProblems(sandbox: Sandbox, exchanges: Exchange[]): string[] {
   const problems: string[] = [];
   for (const x of exchanges) {
     const where = `${x.method} ${x.product}${x.path} → ${x.status}`;
-    if (x.status >= 400) {
-      for (const p of errorBodyProblems(x.status, x.body)) problems.push(`${where}: ${p}`);
-      continue;
-    }
-    // The IAM token-validate endpoint is not in Twilio's specs; tokens.test.ts checks its shape.
-    if (x.product === 'iam') continue;
-    const result = sandbox.registry.validateResponse(x.product, x.method, x.path, x.status, x.body);
-    if (!result.valid) {
-      const details = result.errors.map((e) => `${e.instancePath ?? ''} ${e.message ?? ''}`.trim()).join('; ');
-      problems.push(`${where}: does not match the spec: ${details}`);
-    }
+    for (const p of responseProblems(sandbox.registry, x)) problems.push(`${where}: ${p}`);
   }
   return problems;
+}
+
+/** What the strict sandbox recorded (bad answers, undeclared parameters), one line each. */
+export function violationLines(violations: Violation[]): string[] {
+  return violations.map((v) => `${v.method} ${v.product}${v.path} → ${v.status}: ${v.kind}: ${v.detail}`);
 }
 
 export interface RawRequest {
@@ -209,7 +194,8 @@ export const TEST_RESET: Partial<ResetOptions> = { seed: 7 };
 
 /**
  * Starts one sandbox for the calling test file (beforeAll) and stops it (afterAll). After each
- * test it clears injected faults and fails the test if any response broke the contract.
+ * test it clears injected faults and fails the test if any response broke the contract, or the
+ * (strict) sandbox recorded a violation: an answer against its spec, or an undeclared parameter.
  */
 export function setUpSandbox(initialReset: Partial<ResetOptions> = TEST_RESET): SandboxTestContext {
   let running: RunningSandbox | undefined;
@@ -307,7 +293,11 @@ export function setUpSandbox(initialReset: Partial<ResetOptions> = TEST_RESET): 
   };
 
   beforeAll(async () => {
-    running = await startSandbox({ port: 0, reset: { ...DEFAULT_RESET, otherChannels: false, ...initialReset } });
+    running = await startSandbox({
+      port: 0,
+      reset: { ...DEFAULT_RESET, otherChannels: false, ...initialReset },
+      strict: true,
+    });
     recorder = new ExchangeRecorder(running.url);
     client = context.clientWith(
       running.sandbox.credentials.accountSid,
@@ -323,8 +313,12 @@ export function setUpSandbox(initialReset: Partial<ResetOptions> = TEST_RESET): 
   afterEach(async () => {
     if (!running || !recorder) return;
     await control.clearFaults();
-    const problems = contractProblems(running.sandbox, recorder.all());
+    const problems = [
+      ...contractProblems(running.sandbox, recorder.all()),
+      ...violationLines(running.sandbox.violations.list()),
+    ];
     recorder.clear();
+    running.sandbox.violations.clear();
     if (problems.length > 0) throw new Error(`responses that break the contract:\n  ${problems.join('\n  ')}`);
   });
 

@@ -83,13 +83,25 @@ test('it listens on 127.0.0.1 and serves the functions there', async () => {
   expect(await response.json()).toEqual({ ok: true });
 });
 
-// A machine with loopback only has no other interface to try (the hostname check above still holds).
-const external = externalIPv4();
-(external ? test : test.skip)('it cannot be reached on the machine’s other interfaces', async () => {
-  if (!external) return;
+/**
+ * Another address of this machine to knock on: a non-loopback interface when there is one, else
+ * 127.0.0.2 — on Linux all of 127.0.0.0/8 reaches this machine, so a server listening on every
+ * interface answers there and one bound to 127.0.0.1 does not. The test first proves the probe can
+ * succeed (a server on every interface answers at that address), so it cannot pass vacuously.
+ */
+const otherAddress = externalIPv4() ?? '127.0.0.2';
+
+test(`it cannot be reached on the machine’s other addresses (${otherAddress})`, async () => {
+  const everywhere = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => everywhere.listen(0, '0.0.0.0', () => resolve()));
+  try {
+    expect(await canConnect(otherAddress, (everywhere.address() as net.AddressInfo).port)).toBe(true);
+  } finally {
+    await new Promise<void>((resolve) => everywhere.close(() => resolve()));
+  }
   const port = Number(new URL(url).port);
   expect(await canConnect('127.0.0.1', port)).toBe(true);
-  expect(await canConnect(external, port)).toBe(false);
+  expect(await canConnect(otherAddress, port)).toBe(false);
 });
 
 test('its request log shows method, path and status, never the query string', async () => {

@@ -351,27 +351,55 @@ export interface BulkResult {
   addresses: number;
   rate429: number;
   wallMs: number;
+  /** Every Twilio request of the run, all products (IAM's token checks, Conversations, Sync, …). */
   twilioRequests: number;
+  /** The same, per product (`conversations`, `sync`, `iam`, …). */
+  twilioRequestsByProduct: Record<string, number>;
   rateLimitedAnswers: number;
   backendRetries: number;
   /** Numbers left without an address after every automatic retry. */
   failures: number;
-  /** Numbers with more than one address (Twilio refuses that, so this must stay 0). */
+  /**
+   * Numbers holding more than one address afterwards. Twilio refuses a second address for the same
+   * number (and so does the sandbox, with 409), so this stays 0 whatever the backend does; the
+   * backend's duplicate attempts are `createsRefused`.
+   */
   duplicates: number;
-  /** Succeeded bulk create-address entries in the change history (Sync), to compare with `addresses`. */
+  /**
+   * Create-address requests (POST /v1/Configuration/Addresses) the sandbox refused with 409 because
+   * the address already existed: creates the backend sent twice — e.g. a retry of a create whose
+   * first answer was a 429 after it was applied. Not 0 by construction.
+   */
+  createsRefused: number;
+  /** Create-address requests sent to Twilio in all (answered or not), to compare with `addresses`. */
+  createsSent: number;
+  /** Distinct addresses with a succeeded bulk create-address entry in the change history (Sync). */
   historyEntries: number;
+  /** Succeeded bulk create entries beyond one per address: the history recording one create twice. */
+  duplicateHistoryEntries: number;
 }
 
-/** The change history's bulk create entries, read from Sync directly (not through the backend under test). */
-async function countBulkHistoryEntries(client: twilio.Twilio): Promise<number> {
+const ADDRESSES_PATH = '/v1/Configuration/Addresses';
+
+/**
+ * The change history's succeeded bulk create entries, read from Sync directly (not through the
+ * backend under test): how many distinct addresses have one, and how many entries are extra.
+ */
+async function countBulkHistoryEntries(client: twilio.Twilio): Promise<{ addresses: number; extraEntries: number }> {
   const items = await client.sync.v1
     .services(DEFAULT_SYNC_SERVICE)
     .syncLists(HISTORY_LIST_NAME)
     .syncListItems.list({ pageSize: 100 });
-  return items.filter((item) => {
-    const data = item.data as { kind?: unknown; outcome?: unknown; bulk?: unknown };
-    return data.kind === 'create-address' && data.outcome === 'succeeded' && data.bulk === true;
-  }).length;
+  const perAddress = new Map<string, number>();
+  for (const item of items) {
+    const data = item.data as { kind?: unknown; outcome?: unknown; bulk?: unknown; resource?: { address?: unknown } };
+    if (data.kind !== 'create-address' || data.outcome !== 'succeeded' || data.bulk !== true) continue;
+    // An entry that names no address still counts once, under its own key, so it is not lost.
+    const address = typeof data.resource?.address === 'string' ? data.resource.address : `(item ${item.index})`;
+    perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+  }
+  const extraEntries = [...perAddress.values()].reduce((sum, n) => sum + n - 1, 0);
+  return { addresses: perAddress.size, extraEntries };
 }
 
 /** Creates `count` addresses through the backend with the plugin's client and bulk runner, under 429s. */
@@ -427,16 +455,26 @@ export async function measureBulkCreate(
   const made = await client.conversations.v1.addressConfigurations.list({ pageSize: 50 });
   const perAddress = new Map<string, number>();
   for (const a of made) perAddress.set(a.address, (perAddress.get(a.address) ?? 0) + 1);
+  const byProduct: Record<string, number> = {};
+  for (const r of requests) byProduct[r.product] = (byProduct[r.product] ?? 0) + 1;
+  const creates = requests.filter(
+    (r) => r.product === 'conversations' && r.method === 'POST' && r.path === ADDRESSES_PATH,
+  );
+  const history = await countBulkHistoryEntries(client);
   return {
     addresses: count,
     rate429,
     products: [...products],
     wallMs,
-    twilioRequests: requests.filter((r) => r.product === 'conversations').length,
+    twilioRequests: requests.length,
+    twilioRequestsByProduct: byProduct,
     rateLimitedAnswers: requests.filter((r) => r.status === 429).length,
     backendRetries,
     failures: numbers.filter((n) => !perAddress.has(n.phoneNumber)).length,
     duplicates: [...perAddress.values()].filter((n) => n > 1).length,
-    historyEntries: await countBulkHistoryEntries(client),
+    createsRefused: creates.filter((r) => r.status === 409).length,
+    createsSent: creates.length,
+    historyEntries: history.addresses,
+    duplicateHistoryEntries: history.extraEntries,
   };
 }

@@ -289,7 +289,9 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     const testFile = path.basename(expect.getState().testPath ?? 'test', '.test.ts');
     buildRoot = path.join(SERVERLESS_DIR, `${BUILD_PREFIX}${testFile}-${process.pid}`);
     const [sandboxStarted, built] = await Promise.all([
-      startSandbox({ port: 0, reset: { ...TEST_RESET, ...initialReset } }),
+      // Strict: the sandbox checks each answer against Twilio's spec and records undeclared
+      // parameters the backend sent; afterEach fails the test on any (violationsOf below).
+      startSandbox({ port: 0, reset: { ...TEST_RESET, ...initialReset }, strict: true }),
       buildFunctions(path.join(buildRoot, 'functions')),
     ]);
     running = sandboxStarted;
@@ -329,6 +331,10 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
     running?.sandbox.faults.configure({ ...NO_FAULTS });
     for (const key of Object.keys(env)) delete env[key];
     Object.assign(env, baseEnv);
+    const problems = running ? violationsOf(running.sandbox) : [];
+    if (problems.length > 0) {
+      throw new Error(`the sandbox recorded requests or answers outside Twilio's spec:\n  ${problems.join('\n  ')}`);
+    }
   });
 
   // Waits for a start-up that timed out to finish, so nothing it made is left behind.
@@ -338,6 +344,15 @@ export function setUpBackend(initialReset: Partial<ResetOptions> = {}): BackendT
   }, 60_000);
 
   return context;
+}
+
+/** The strict sandbox's violations since the last call, one line each; clears them. */
+function violationsOf(sandbox: Sandbox): string[] {
+  const lines = sandbox.violations
+    .list()
+    .map((v) => `${v.method} ${v.product}${v.path} → ${v.status}: ${v.kind}: ${v.detail}`);
+  sandbox.violations.clear();
+  return lines;
 }
 
 /** Pages through a list function with its cursors until `nextCursor` is null. */

@@ -4,7 +4,10 @@ import path from 'node:path';
 
 import { startSandbox, type RunningSandbox } from '../../server/app';
 import { PLUGIN_BUNDLE, startHost, type RunningHost } from '../hostServer';
+import { WebSocket } from 'ws';
+
 import { installedFlexUiVersion } from './bundleFlexUi';
+import { createTwilsockPacket, parseTwilsockPacket, type TwilsockPacket } from './sockets/twilsockPacket';
 
 /** The real-Flex host's answers to Flex's start-up requests, over HTTP as the service worker sends them. */
 
@@ -177,5 +180,41 @@ describe("answers to Flex's start-up requests", () => {
   it('answers only Twilio hosts', async () => {
     expect((await get('/_flex/http/example.com/anything')).status).toBe(404);
     expect(await requests()).toEqual([]);
+  });
+});
+
+describe('twilsock', () => {
+  it('logs a tunnelled request it has no answer for as unanswered, which the start-up test refuses', async () => {
+    const { token } = sandbox.sandbox.tokens.issue('demo.admin@owl.example', ['admin'], 600);
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/_flex/ws/tsock.us1.twilio.com/v3/wsconnect`);
+    const replies: TwilsockPacket[] = [];
+    socket.on('message', (data: Buffer) => {
+      const packet = parseTwilsockPacket(data);
+      if (packet) replies.push(packet);
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(createTwilsockPacket({ method: 'init', id: 'TM1', token, capabilities: [], registrations: [] }));
+    socket.send(
+      createTwilsockPacket({
+        method: 'message',
+        id: 'TM2',
+        http_request: { method: 'GET', host: 'nowhere.twilio.com', path: '/v1/Unknown?Token=secret-looking' },
+      }),
+    );
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const deadline = Date.now() + 10_000;
+    while (replies.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    socket.close();
+    warn.mockRestore();
+    expect(replies.map((r) => r.header.status)).toEqual([
+      expect.objectContaining({ code: 200 }),
+      expect.objectContaining({ code: 200 }),
+    ]);
+    expect(replies[1].header.http_status).toMatchObject({ code: 404 });
+    const unanswered = (await requests()).filter((entry) => entry.endpoint === null);
+    expect(unanswered).toEqual([
+      expect.objectContaining({ method: 'TWILSOCK GET', url: 'https://nowhere.twilio.com/v1/Unknown', status: 404 }),
+    ]);
+    expect(JSON.stringify(unanswered)).not.toContain('secret-looking');
   });
 });

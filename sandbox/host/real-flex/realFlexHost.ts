@@ -51,7 +51,18 @@ export async function createRealFlexHost(options: RealFlexOptions): Promise<Real
     {
       host: /^tsock(\.[a-z0-9-]+)*\.twilio\.com$/,
       name: 'twilsock',
-      handle: (ws: WebSocket, url: URL) => handleTwilsockConnection(ws, url, validate),
+      // A request tunnelled over twilsock that has no answer goes in the start-up log as
+      // unanswered (endpoint null), which the start-up test refuses, as for an HTTP request.
+      handle: (ws: WebSocket, url: URL) =>
+        handleTwilsockConnection(ws, url, validate, (request) =>
+          log.add({
+            at: new Date().toISOString(),
+            method: `TWILSOCK ${request.method}`,
+            url: `https://${request.host}${request.path.split('?')[0]}`,
+            endpoint: null,
+            status: 404,
+          }),
+        ),
     },
     {
       host: /^event-bridge(\.[a-z0-9-]+)*\.twilio\.com$/,

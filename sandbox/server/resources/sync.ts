@@ -1,4 +1,11 @@
-import { created, noContent, ok, type OperationHandlers, type OperationRequest } from '../operation';
+import {
+  created,
+  noContent,
+  ok,
+  type OperationHandlers,
+  type OperationRequest,
+  type OperationResult,
+} from '../operation';
 import { pageV1 } from '../pagination';
 import {
   type Collection,
@@ -6,6 +13,8 @@ import {
   SyncListItems,
   type SyncList,
   type SyncListItem,
+  type SyncMap,
+  type SyncMapItem,
   type WireResource,
 } from '../state';
 import { invalidParameter, notFound, TwilioApiError } from '../twilioError';
@@ -25,6 +34,18 @@ export const SYNC_TTL_MAX_SECONDS = 31_536_000;
 export const SYNC_DATA_TOO_LARGE_CODE = 54006;
 export const SYNC_INVALID_TTL_CODE = 54011;
 export const SYNC_UNIQUE_NAME_EXISTS_CODE = 54301;
+/**
+ * Sync Maps' errors, as Twilio's error pages name them (twilio.com/docs/api/errors/<code>):
+ * 54200 "Map not found", 54201 "Map Item not found", 54205 "Map Item revision mismatch" (an
+ * `If-Match` that is not the item's revision), 54208 "Map Item already exists" (a create with a
+ * key the Map holds), 54209 "Invalid Map Item key" (keys are 1–256 characters, the spec's `Key`).
+ */
+export const SYNC_MAP_NOT_FOUND_CODE = 54200;
+export const SYNC_MAP_ITEM_NOT_FOUND_CODE = 54201;
+export const SYNC_MAP_ITEM_REVISION_MISMATCH_CODE = 54205;
+export const SYNC_MAP_ITEM_EXISTS_CODE = 54208;
+export const SYNC_MAP_ITEM_INVALID_KEY_CODE = 54209;
+export const SYNC_MAP_ITEM_KEY_MAX_LENGTH = 256;
 /**
  * The unique name of the Sync Service every account has: `/v1/Services/default/…` addresses it
  * (as Twilio's Functions and Sync examples do, `context.TWILIO_SYNC_SERVICE_SID || 'default'`).
@@ -177,6 +198,133 @@ function pageOfItems(req: OperationRequest, all: SyncListItem[]) {
   };
 }
 
+function mapsOf(req: OperationRequest): Collection<SyncMap> {
+  const service = serviceOf(req);
+  return SandboxAccount.childOf(req.account.syncMaps, service.sid, `/v1/Services/${service.sid}/Maps`);
+}
+
+/** A Sync Map is addressed by its SID or its unique name; a missing one is 404 / 54200. */
+function findMap(req: OperationRequest, sidOrName: string): SyncMap {
+  const maps = mapsOf(req);
+  const map = maps.find(sidOrName) ?? maps.all().find((m) => m.unique_name === sidOrName);
+  if (!map) throw new TwilioApiError(404, SYNC_MAP_NOT_FOUND_CODE, `Map not found: ${sidOrName}`);
+  return map;
+}
+
+const isExpired = (resource: { date_expires?: unknown }, now: Date): boolean =>
+  typeof resource.date_expires === 'string' && Date.parse(resource.date_expires) <= now.getTime();
+
+/**
+ * The live items of a Map, by key. An expired item is dropped on the first read after its
+ * expiry, so it reads as missing and its key is free again (Sync deletes expired items, if not
+ * at once: a client can never rely on reading one).
+ */
+function mapItemsOf(req: OperationRequest, map: SyncMap): Map<string, SyncMapItem> {
+  let items = req.account.syncMapItems.get(map.sid);
+  if (!items) {
+    items = new Map();
+    req.account.syncMapItems.set(map.sid, items);
+  }
+  const now = req.account.peekNow();
+  for (const [key, item] of items) if (isExpired(item, now)) items.delete(key);
+  return items;
+}
+
+function mapItemOf(req: OperationRequest, map: SyncMap, key: string): SyncMapItem {
+  const item = mapItemsOf(req, map).get(key);
+  if (!item) throw new TwilioApiError(404, SYNC_MAP_ITEM_NOT_FOUND_CODE, `Map Item not found: ${key}`);
+  return item;
+}
+
+function checkKey(key: unknown): string {
+  if (typeof key !== 'string' || key.length < 1 || key.length > SYNC_MAP_ITEM_KEY_MAX_LENGTH) {
+    throw new TwilioApiError(
+      400,
+      SYNC_MAP_ITEM_INVALID_KEY_CODE,
+      `Invalid Map Item key: must be 1 to ${SYNC_MAP_ITEM_KEY_MAX_LENGTH} characters`,
+    );
+  }
+  return key;
+}
+
+/** `If-Match`, when sent, must be the item's current revision: the compare of Sync's compare-and-set. */
+function checkRevision(req: OperationRequest, item: SyncMapItem): void {
+  const expected = req.headers['if-match'];
+  if (expected !== undefined && expected !== item.revision) {
+    throw new TwilioApiError(
+      412,
+      SYNC_MAP_ITEM_REVISION_MISMATCH_CODE,
+      'The actual revision of the Map Item does not match the expected revision',
+    );
+  }
+}
+
+/** Sync sends an item's revision as its `ETag` (the value `If-Match` takes; error 54205's page). */
+const withETag = (result: OperationResult, item: SyncMapItem): OperationResult => ({
+  ...result,
+  headers: { ETag: item.revision },
+});
+
+/** Map Item page tokens carry the key of the page's first item, so items added meanwhile do not shift a page. */
+const encodeKeyToken = (key: string) => `PK${Buffer.from(key, 'utf8').toString('base64url')}`;
+function decodeKeyToken(token: string): string {
+  const match = /^PK([A-Za-z0-9_-]+)$/.exec(token);
+  if (!match) throw invalidParameter(`Invalid PageToken: ${token}`);
+  return Buffer.from(match[1], 'base64url').toString('utf8');
+}
+
+/** Lexicographic by key, as Sync orders Map Items (by UTF-16 code unit here; keys are usually ASCII). */
+const byKey = (a: SyncMapItem, b: SyncMapItem): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * A page of Map Items, by key in `Order` from `From` (`Bounds`: inclusive by default). As with
+ * List Items, the next page's link starts at the first key not shown.
+ */
+function pageOfMapItems(req: OperationRequest, all: SyncMapItem[]) {
+  const descending = single(req.query.Order) === 'desc';
+  const pageSize = Math.max(
+    1,
+    Math.min(req.paging.maxSize, Math.floor(Number(single(req.query.PageSize) ?? req.paging.defaultSize))),
+  );
+  const page = Math.max(0, Math.floor(Number(single(req.query.Page) ?? 0)));
+  const token = single(req.query.PageToken);
+  const from = single(req.query.From);
+  const exclusive = !token && single(req.query.Bounds) === 'exclusive';
+  const start = token ? decodeKeyToken(token) : from !== undefined && from !== '' ? from : undefined;
+  const ordered = descending ? [...all].sort(byKey).reverse() : [...all].sort(byKey);
+  const inRange = ordered.filter((item) => {
+    if (start === undefined) return true;
+    if (exclusive && item.key === start) return false;
+    return descending ? item.key <= start : item.key >= start;
+  });
+  const items = inRange.slice(0, pageSize);
+  const next = inRange[pageSize];
+  const base = `${HOST}${req.path}`;
+  const query = (pageNumber: number, pageToken?: string) => {
+    const params = new URLSearchParams();
+    for (const name of ['Order', 'From', 'Bounds']) {
+      const value = single(req.query[name]);
+      if (value !== undefined && !(pageToken && name !== 'Order')) params.set(name, value);
+    }
+    params.set('PageSize', String(pageSize));
+    params.set('Page', String(pageNumber));
+    if (pageToken) params.set('PageToken', pageToken);
+    return params.toString();
+  };
+  return {
+    items,
+    meta: {
+      page,
+      page_size: pageSize,
+      first_page_url: `${base}?${query(0)}`,
+      previous_page_url: null,
+      url: `${base}?${query(page, token)}`,
+      next_page_url: next ? `${base}?${query(page + 1, encodeKeyToken(next.key))}` : null,
+      key: 'items',
+    },
+  };
+}
+
 const services = resourceHandlers((req) => req.account.syncServices);
 
 export const syncHandlers: OperationHandlers = {
@@ -205,6 +353,8 @@ export const syncHandlers: OperationHandlers = {
     for (const list of req.account.syncLists.get(req.params.Sid)?.all() ?? [])
       req.account.syncListItems.delete(list.sid);
     req.account.syncLists.delete(req.params.Sid);
+    for (const map of req.account.syncMaps.get(req.params.Sid)?.all() ?? []) req.account.syncMapItems.delete(map.sid);
+    req.account.syncMaps.delete(req.params.Sid);
     return result;
   },
 
@@ -297,6 +447,119 @@ export const syncHandlers: OperationHandlers = {
 
   DeleteSyncListItem: (req) => {
     itemsOf(req, findList(req, req.params.ListSid)).remove(Number(req.params.Index));
+    return noContent();
+  },
+
+  ListSyncMap: (req) => ok(pageV1(mapsOf(req).all(), 'maps', req)),
+
+  CreateSyncMap: (req) => {
+    const { account, body } = req;
+    const service = serviceOf(req);
+    const maps = mapsOf(req);
+    const uniqueName = typeof body.UniqueName === 'string' ? body.UniqueName : null;
+    if (uniqueName !== null && maps.all().some((m) => m.unique_name === uniqueName)) {
+      throw new TwilioApiError(409, SYNC_UNIQUE_NAME_EXISTS_CODE, 'Unique name already exists');
+    }
+    const now = account.now();
+    const sid = account.random.sid('MP');
+    const url = `${HOST}/v1/Services/${service.sid}/Maps/${sid}`;
+    const map: SyncMap = {
+      sid,
+      unique_name: uniqueName,
+      account_sid: account.accountSid,
+      service_sid: service.sid,
+      url,
+      links: { items: `${url}/Items`, permissions: `${url}/Permissions` },
+      revision: '0',
+      date_expires: expiryOf(body.CollectionTtl ?? body.Ttl, now),
+      date_created: isoDate(now),
+      date_updated: isoDate(now),
+      created_by: 'system',
+    };
+    return created(maps.add(map));
+  },
+
+  FetchSyncMap: (req) => ok(findMap(req, req.params.Sid)),
+
+  UpdateSyncMap: (req) => {
+    const map = findMap(req, req.params.Sid);
+    const now = req.account.now();
+    const ttl = req.body.CollectionTtl ?? req.body.Ttl;
+    if (ttl !== undefined) map.date_expires = expiryOf(ttl, now);
+    map.revision = revise(map);
+    map.date_updated = isoDate(now);
+    return ok(map);
+  },
+
+  DeleteSyncMap: (req) => {
+    const map = findMap(req, req.params.Sid);
+    mapsOf(req).remove(map.sid);
+    req.account.syncMapItems.delete(map.sid);
+    return noContent();
+  },
+
+  ListSyncMapItem: (req) => {
+    const map = findMap(req, req.params.MapSid);
+    return ok(pageOfMapItems(req, [...mapItemsOf(req, map).values()]));
+  },
+
+  /** The create that only one caller can win: a key the Map holds is 409 / 54208, nothing changed. */
+  CreateSyncMapItem: (req) => {
+    const { account, body } = req;
+    const map = findMap(req, req.params.MapSid);
+    const key = checkKey(body.Key);
+    const data = parseData(body.Data);
+    const items = mapItemsOf(req, map);
+    if (items.has(key)) {
+      throw new TwilioApiError(409, SYNC_MAP_ITEM_EXISTS_CODE, 'A Map Item with given key already exists in the Map');
+    }
+    const now = account.now();
+    const expires = expiryOf(body.ItemTtl ?? body.Ttl, now);
+    if (body.CollectionTtl !== undefined) map.date_expires = expiryOf(body.CollectionTtl, now);
+    const item: SyncMapItem = {
+      key,
+      account_sid: account.accountSid,
+      service_sid: map.service_sid,
+      map_sid: map.sid,
+      url: `${String(map.url)}/Items/${encodeURIComponent(key)}`,
+      revision: '0',
+      data,
+      date_expires: expires,
+      date_created: isoDate(now),
+      date_updated: isoDate(now),
+      created_by: 'system',
+    };
+    items.set(key, item);
+    return withETag(created(item), item);
+  },
+
+  FetchSyncMapItem: (req) => {
+    const item = mapItemOf(req, findMap(req, req.params.MapSid), req.params.Key);
+    return withETag(ok(item), item);
+  },
+
+  UpdateSyncMapItem: (req) => {
+    const item = mapItemOf(req, findMap(req, req.params.MapSid), req.params.Key);
+    checkRevision(req, item);
+    // Validate everything before changing anything: a refused update leaves the item as it was.
+    const data = req.body.Data !== undefined ? parseData(req.body.Data) : item.data;
+    const now = req.account.now();
+    const ttl = req.body.ItemTtl ?? req.body.Ttl;
+    const expires = ttl !== undefined ? expiryOf(ttl, now) : item.date_expires;
+    const map = findMap(req, req.params.MapSid);
+    if (req.body.CollectionTtl !== undefined) map.date_expires = expiryOf(req.body.CollectionTtl, now);
+    item.data = data;
+    item.date_expires = expires;
+    item.revision = revise(item);
+    item.date_updated = isoDate(now);
+    return withETag(ok(item), item);
+  },
+
+  DeleteSyncMapItem: (req) => {
+    const map = findMap(req, req.params.MapSid);
+    const item = mapItemOf(req, map, req.params.Key);
+    checkRevision(req, item);
+    mapItemsOf(req, map).delete(item.key);
     return noContent();
   },
 };

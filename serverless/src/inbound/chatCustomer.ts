@@ -13,11 +13,17 @@ import type { TwilioClient } from '../twilio/clientFactory';
  *   (or one of its Invites) created adds them as a participant. Before any Interaction exists no
  *   agent is in the conversation.
  *
+ * - A bot or a backend that joins a conversation by identity (before the customer, say) writes
+ *   through the REST API, whose messages are `Source` = `API`: the handler ignores those and
+ *   never gets here.
+ *
  * So: the message is the customer's when its author (`ParticipantSid` of the onMessageAdded event)
- * is the conversation's only participant, and that participant has an identity and no messaging
- * binding. Anything else — an agent, a bot or a backend added by identity beside the customer, a
- * conversation with an SMS participant — starts nothing. One read: the first page of participants,
- * two at most, which is enough to know whether there is more than one.
+ * is a participant of the conversation with an identity and no messaging binding — whoever else is
+ * in it. No agent can be (no Interaction exists yet), and a bot added by identity beside the
+ * customer does not make the customer's message anyone else's: an earlier rule, "the only
+ * participant", dropped the customer's message in a chat a bot joined first. An author who is
+ * not in the conversation, or has a messaging binding, starts nothing. One read: the first page of
+ * participants (Twilio's page maximum; a chat has a handful).
  *
  * Sources: twilio.com/docs/flex/developer/conversations/webchats-resource ("creates a
  * conversation, adds a randomly generated user identity to this conversation");
@@ -29,6 +35,9 @@ import type { TwilioClient } from '../twilio/clientFactory';
  */
 export type ChatCustomerVerdict = { customer: true; participantSid: string } | { customer: false; reason: string };
 
+/** Participants read to find the author: the page maximum of Twilio's spec (50). */
+const PARTICIPANTS_PAGE_SIZE = 50;
+
 export async function chatCustomerOf(
   client: TwilioClient,
   conversationSid: string,
@@ -38,21 +47,15 @@ export async function chatCustomerOf(
   if (authorSid === '') {
     return { customer: false, reason: 'An SDK message without a ParticipantSid cannot be told to be a customer’s.' };
   }
-  const page = await client.conversations.v1.conversations(conversationSid).participants.page({ pageSize: 2 });
-  const [only, ...others] = page.instances;
-  if (!only)
-    return { customer: false, reason: 'An SDK message in a conversation without participants starts nothing.' };
-  if (others.length > 0) {
-    return {
-      customer: false,
-      reason: 'An SDK message in a conversation of more than one participant (an agent’s, say) starts nothing.',
-    };
-  }
-  if (only.sid !== authorSid) {
+  const page = await client.conversations.v1
+    .conversations(conversationSid)
+    .participants.page({ pageSize: PARTICIPANTS_PAGE_SIZE });
+  const author = page.instances.find((participant) => participant.sid === authorSid);
+  if (!author) {
     return { customer: false, reason: 'An SDK message from someone who is not in the conversation starts nothing.' };
   }
-  if (!only.identity || only.messagingBinding) {
+  if (!author.identity || author.messagingBinding) {
     return { customer: false, reason: 'The author is not a chat participant (an identity, no messaging binding).' };
   }
-  return { customer: true, participantSid: only.sid };
+  return { customer: true, participantSid: author.sid };
 }

@@ -2,13 +2,17 @@ import { CONTRACT_CHANNELS, type InboundMapping } from '../../../src/contract/ch
 import type { AddressType } from '../../../src/contract/types';
 import { BackendError } from '../http/backendError';
 import type { BackendConfig } from '../config';
+import { outcomeUnknown } from '../lib/writeOutcome';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { chatCustomerOf } from './chatCustomer';
+import { ConversationClaims } from './conversationClaim';
 
 /** What the handler did with one webhook call (its JSON answer, for Twilio's debugger and tests). */
 export type InboundOutcome =
   | { outcome: 'created'; conversationSid: string; interactionSid: string }
   | { outcome: 'already_routed'; conversationSid: string; interactionSid: string }
+  /** Another call holds the conversation's claim (creating its Interaction, or unsure it did): nothing made. */
+  | { outcome: 'in_progress'; conversationSid: string; reason: string }
   | { outcome: 'ignored'; reason: string };
 
 /** Where the conversation's marker lives in its attributes: set once an Interaction exists. */
@@ -78,15 +82,62 @@ async function routingFor(client: TwilioClient, config: BackendConfig, channel: 
   };
 }
 
+/** An SDK message in a routed conversation is its chat customer's, or someone else's (an agent's). */
+function routedOutcome(
+  channel: CustomerChannel,
+  event: Record<string, string>,
+  conversationSid: string,
+  routed: { interactionSid: string; chatCustomerSid?: string },
+): InboundOutcome {
+  if (channel.customerBy === 'participants' && routed.chatCustomerSid !== event.ParticipantSid) {
+    return { outcome: 'ignored', reason: "An SDK message from someone other than the chat customer (an agent's)." };
+  }
+  return { outcome: 'already_routed', conversationSid, interactionSid: routed.interactionSid };
+}
+
+function createInteraction(
+  client: TwilioClient,
+  config: BackendConfig,
+  channel: CustomerChannel,
+  conversationSid: string,
+  event: Record<string, string>,
+) {
+  return (async () => {
+    const author = event.Author ?? '';
+    const routing = await routingFor(client, config, channel);
+    return client.flexApi.v1.interaction.create({
+      channel: {
+        type: channel.interactionType,
+        initiated_by: 'customer',
+        properties: { media_channel_sid: conversationSid },
+      },
+      routing: {
+        properties: {
+          ...routing,
+          attributes: { from: author, customerAddress: author, channelType: channel.type, conversationSid },
+        },
+      },
+    });
+  })();
+}
+
 /**
  * The "webhook handler (Advanced)" of Twilio's Flex docs: on a customer's message in a
  * conversation no task exists for yet, create a Flex Interaction whose media channel is that
- * conversation, then mark the conversation so its later messages create no second task. The
- * marker is read before anything is created, so a conversation gets one Interaction however many
- * messages follow. A customer's message is one that came in through a binding (SMS, WhatsApp,
- * Messenger, email: CHANNEL_BY_SOURCE), or a Webchat customer's SDK message: the first one by the
- * participants (one read, chatCustomer.ts), the later ones by the customer's participant kept in
- * the marker (no read).
+ * conversation. Exactly once per conversation, under any interleaving of its messages
+ * (docs/ARCHITECTURE.md, "Exactly-once inbound routing"):
+ *
+ * 1. the conversation's marker (its attributes) is the fast path: once routed, a message costs one
+ *    read. It is not what makes the routing exactly-once — attributes can be replaced by anyone;
+ * 2. a claim (conversationClaim.ts) is taken before the Interaction is created: only its winner
+ *    creates one, after saying so in the claim (`creating`). A loser answers `already_routed`
+ *    (the claim names the Interaction) or `in_progress` (the winner is at it, or could not
+ *    confirm its create); a claim whose winner died before sending anything (`claimed`, older
+ *    than the lease) is taken over by one compare-and-set;
+ * 3. the winner records the Interaction in the claim, then in the marker.
+ *
+ * A customer's message is one that came in through a binding (SMS, WhatsApp, Messenger, email:
+ * CHANNEL_BY_SOURCE), or a Webchat customer's SDK message (chatCustomer.ts says how it is told).
  */
 export async function routeConversationToFlex(
   client: TwilioClient,
@@ -101,24 +152,16 @@ export async function routeConversationToFlex(
     throw new BackendError(400, 'invalid_event', { key: 'MessagingSetupRefusalNoConversationSid' });
   }
   const source = (event.Source ?? '').toUpperCase();
-  const sourceChannel = CHANNEL_BY_SOURCE.get(source);
-  if (!sourceChannel) {
+  const channel = CHANNEL_BY_SOURCE.get(source);
+  if (!channel) {
     return { outcome: 'ignored', reason: `A message from ${event.Source || 'an unknown source'} is not a customer's.` };
   }
 
   const conversation = await client.conversations.v1.conversations(conversationSid).fetch();
   const attributes = parseObject(conversation.attributes);
   const marker = markerOf(attributes);
-  if (marker) {
-    // An SDK message in a routed conversation is its chat customer's, or an agent's.
-    const byParticipants = sourceChannel.customerBy === 'participants';
-    if (byParticipants && (!marker.chatCustomerSid || marker.chatCustomerSid !== event.ParticipantSid)) {
-      return { outcome: 'ignored', reason: "An SDK message from someone other than the chat customer (an agent's)." };
-    }
-    return { outcome: 'already_routed', conversationSid, interactionSid: marker.interactionSid };
-  }
+  if (marker) return routedOutcome(channel, event, conversationSid, marker);
 
-  const channel = sourceChannel;
   let chatCustomerSid: string | undefined;
   if (channel.customerBy === 'participants') {
     const verdict = await chatCustomerOf(client, conversationSid, event);
@@ -126,25 +169,58 @@ export async function routeConversationToFlex(
     chatCustomerSid = verdict.participantSid;
   }
 
-  const author = event.Author ?? '';
-  const interaction = await client.flexApi.v1.interaction.create({
-    channel: {
-      type: channel.interactionType,
-      initiated_by: 'customer',
-      properties: { media_channel_sid: conversationSid },
-    },
-    routing: {
-      properties: {
-        ...(await routingFor(client, config, channel)),
-        attributes: { from: author, customerAddress: author, channelType: channel.type, conversationSid },
-      },
-    },
-  });
-  const written: Marker = { interactionSid: interaction.sid, ...(chatCustomerSid ? { chatCustomerSid } : {}) };
-  await client.conversations.v1.conversations(conversationSid).update({
-    attributes: JSON.stringify({ ...attributes, [MARKER_KEY]: written }),
-    // The marker is bookkeeping: it must not fire onConversationUpdated at other webhooks.
-    xTwilioWebhookEnabled: 'false',
-  });
-  return { outcome: 'created', conversationSid, interactionSid: interaction.sid };
+  const claims = new ConversationClaims(config);
+  const acquired = await claims.acquire(conversationSid, chatCustomerSid);
+  if (acquired.kind === 'routed') return routedOutcome(channel, event, conversationSid, acquired);
+  if (acquired.kind === 'busy') return { outcome: 'in_progress', conversationSid, reason: acquired.reason };
+  chatCustomerSid = acquired.claim.data.chatCustomerSid ?? chatCustomerSid;
+  const chat = chatCustomerSid ? { chatCustomerSid } : {};
+
+  // Said before the create is sent: from here the Interaction may exist, so a claim left like
+  // this (the call died) is never taken over — that is what keeps a takeover from making a second.
+  const creating = await claims.move(conversationSid, acquired.claim, { state: 'creating', at: Date.now(), ...chat });
+  if (!creating) {
+    return { outcome: 'in_progress', conversationSid, reason: 'Another call took this conversation over.' };
+  }
+
+  let interactionSid: string;
+  try {
+    interactionSid = (await createInteraction(client, config, channel, conversationSid, event)).sid;
+  } catch (error) {
+    // Unknown outcome: the Interaction may exist, so the claim says so and nothing makes another.
+    // A refusal: nothing exists, so the claim is given back for the next message to try again.
+    await (
+      outcomeUnknown(error)
+        ? claims.move(conversationSid, creating, { state: 'unconfirmed', at: Date.now(), ...chat })
+        : claims.release(conversationSid, creating)
+    ).catch(() => undefined);
+    throw error;
+  }
+  const routed = { interactionSid, ...chat };
+  // Best effort, like the marker: if this write fails, the claim stays `creating` and no call
+  // ever makes a second Interaction; the marker (next) still answers later messages.
+  await claims.move(conversationSid, creating, { state: 'routed', at: Date.now(), ...routed }).catch(() => undefined);
+  await writeMarker(client, conversationSid, attributes, routed);
+  return { outcome: 'created', conversationSid, interactionSid };
+}
+
+/**
+ * The marker, for the fast path and for the UI. Best effort: the Interaction exists and the claim
+ * says so, so a failed marker write makes later messages slower (a claim read), never a second task.
+ */
+async function writeMarker(
+  client: TwilioClient,
+  conversationSid: string,
+  attributes: Record<string, unknown>,
+  marker: Marker,
+): Promise<void> {
+  try {
+    await client.conversations.v1.conversations(conversationSid).update({
+      attributes: JSON.stringify({ ...attributes, [MARKER_KEY]: marker }),
+      // The marker is bookkeeping: it must not fire onConversationUpdated at other webhooks.
+      xTwilioWebhookEnabled: 'false',
+    });
+  } catch {
+    // See above: the claim is the record that counts.
+  }
 }

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { handleEventBridgeConnection } from './eventBridgeServer';
 import { answerTaskRouterRequest, taskRouterRequestToken } from './taskRouterAnswers';
+import type { UpstreamRequest } from './twilsockAnswers';
 import { handleTwilsockConnection } from './twilsockServer';
 import type { FlexSocketUser, ValidateFlexToken } from './types';
 
@@ -32,6 +33,7 @@ export interface SocketTestServer {
 
 export async function startSocketTestServer(
   validate: ValidateFlexToken = validateTestToken,
+  onUnknownTwilsockRequest?: (request: UpstreamRequest) => void,
 ): Promise<SocketTestServer> {
   const connections: string[] = [];
   const server: Server = createServer((request, response) => {
@@ -56,7 +58,12 @@ export async function startSocketTestServer(
     const url = new URL(request.url ?? '/', 'ws://localhost');
     connections.push(url.pathname);
     if (url.pathname === '/v3/wsconnect') {
-      handleTwilsockConnection(socket, new URL(`wss://tsock.us1.twilio.com${url.pathname}${url.search}`), validate);
+      handleTwilsockConnection(
+        socket,
+        new URL(`wss://tsock.us1.twilio.com${url.pathname}${url.search}`),
+        validate,
+        onUnknownTwilsockRequest,
+      );
     } else if (url.pathname === '/v1/wschannels') {
       handleEventBridgeConnection(
         socket,

@@ -43,8 +43,17 @@ const stringParams = (value: Json | undefined): Record<string, string> => {
   return params;
 };
 
-/** Speaks twilsock on one accepted socket until it closes. `requestUrl` is only used for logging. */
-export function handleTwilsockConnection(socket: WebSocket, requestUrl: URL, validate: ValidateFlexToken): void {
+/**
+ * Speaks twilsock on one accepted socket until it closes. `requestUrl` is only used for logging.
+ * `onUnknown` hears of every tunnelled request the fake has no answer for (answered 404): the
+ * real-Flex host puts them in its start-up log, so the start-up test fails on them, not a warning.
+ */
+export function handleTwilsockConnection(
+  socket: WebSocket,
+  requestUrl: URL,
+  validate: ValidateFlexToken,
+  onUnknown: (request: UpstreamRequest) => void = () => undefined,
+): void {
   let user: FlexSocketUser | undefined;
   const reported = new Set<string>();
   // Messages are handled one after the other: `init` waits for `validate`.
@@ -75,6 +84,7 @@ export function handleTwilsockConnection(socket: WebSocket, requestUrl: URL, val
     setTimeout(() => socket.close(1000, 'Unauthorized'), 1000).unref();
   };
   const reportUnknown = (request: UpstreamRequest): void => {
+    onUnknown(request);
     const what = `${request.method} ${request.host}${request.path}`;
     if (reported.has(what)) return;
     reported.add(what);
