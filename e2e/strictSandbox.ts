@@ -7,16 +7,7 @@
  * not know which test asked), so each violation carries its time and request to find the test by.
  */
 import { SANDBOX_URL } from './twilioSandbox';
-
-interface Violation {
-  kind: string;
-  method: string;
-  product: string;
-  path: string;
-  status: number;
-  detail: string;
-  at: string;
-}
+import type { Violation } from '../sandbox/server/requestLog';
 
 async function violations(): Promise<{ strict: boolean; count: number; violations: Violation[] }> {
   const response = await fetch(`${SANDBOX_URL}/_sandbox/violations`);

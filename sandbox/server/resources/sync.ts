@@ -325,6 +325,49 @@ function pageOfMapItems(req: OperationRequest, all: SyncMapItem[]) {
   };
 }
 
+/**
+ * A new Sync List or Map (the two collections share their shape): its unique name unique in the
+ * service (409 54301), its SID prefix and path segment its kind's.
+ */
+function newCollection(
+  req: OperationRequest,
+  existing: readonly (SyncList | SyncMap)[],
+  kind: { prefix: 'ES' | 'MP'; segment: 'Lists' | 'Maps' },
+): SyncList & SyncMap {
+  const { account, body } = req;
+  const service = serviceOf(req);
+  const uniqueName = typeof body.UniqueName === 'string' ? body.UniqueName : null;
+  if (uniqueName !== null && existing.some((c) => c.unique_name === uniqueName)) {
+    throw new TwilioApiError(409, SYNC_UNIQUE_NAME_EXISTS_CODE, 'Unique name already exists');
+  }
+  const now = account.now();
+  const sid = account.random.sid(kind.prefix);
+  const url = `${HOST}/v1/Services/${service.sid}/${kind.segment}/${sid}`;
+  return {
+    sid,
+    unique_name: uniqueName,
+    account_sid: account.accountSid,
+    service_sid: service.sid,
+    url,
+    links: { items: `${url}/Items`, permissions: `${url}/Permissions` },
+    revision: '0',
+    date_expires: expiryOf(body.CollectionTtl ?? body.Ttl, now),
+    date_created: isoDate(now),
+    date_updated: isoDate(now),
+    created_by: 'system',
+  };
+}
+
+/** A List's or Map's TTL update: a new expiry when given, a new revision either way. */
+function updateCollection<T extends SyncList | SyncMap>(req: OperationRequest, collection: T): T {
+  const now = req.account.now();
+  const ttl = req.body.CollectionTtl ?? req.body.Ttl;
+  if (ttl !== undefined) collection.date_expires = expiryOf(ttl, now);
+  collection.revision = revise(collection);
+  collection.date_updated = isoDate(now);
+  return collection;
+}
+
 const services = resourceHandlers((req) => req.account.syncServices);
 
 export const syncHandlers: OperationHandlers = {
@@ -361,43 +404,13 @@ export const syncHandlers: OperationHandlers = {
   ListSyncList: (req) => ok(pageV1(listsOf(req).all(), 'lists', req)),
 
   CreateSyncList: (req) => {
-    const { account, body } = req;
-    const service = serviceOf(req);
     const lists = listsOf(req);
-    const uniqueName = typeof body.UniqueName === 'string' ? body.UniqueName : null;
-    if (uniqueName !== null && lists.all().some((l) => l.unique_name === uniqueName)) {
-      throw new TwilioApiError(409, SYNC_UNIQUE_NAME_EXISTS_CODE, 'Unique name already exists');
-    }
-    const now = account.now();
-    const sid = account.random.sid('ES');
-    const url = `${HOST}/v1/Services/${service.sid}/Lists/${sid}`;
-    const list: SyncList = {
-      sid,
-      unique_name: uniqueName,
-      account_sid: account.accountSid,
-      service_sid: service.sid,
-      url,
-      links: { items: `${url}/Items`, permissions: `${url}/Permissions` },
-      revision: '0',
-      date_expires: expiryOf(body.CollectionTtl ?? body.Ttl, now),
-      date_created: isoDate(now),
-      date_updated: isoDate(now),
-      created_by: 'system',
-    };
-    return created(lists.add(list));
+    return created(lists.add(newCollection(req, lists.all(), { prefix: 'ES', segment: 'Lists' })));
   },
 
   FetchSyncList: (req) => ok(findList(req, req.params.Sid)),
 
-  UpdateSyncList: (req) => {
-    const list = findList(req, req.params.Sid);
-    const now = req.account.now();
-    const ttl = req.body.CollectionTtl ?? req.body.Ttl;
-    if (ttl !== undefined) list.date_expires = expiryOf(ttl, now);
-    list.revision = revise(list);
-    list.date_updated = isoDate(now);
-    return ok(list);
-  },
+  UpdateSyncList: (req) => ok(updateCollection(req, findList(req, req.params.Sid))),
 
   DeleteSyncList: (req) => {
     const list = findList(req, req.params.Sid);
@@ -453,43 +466,13 @@ export const syncHandlers: OperationHandlers = {
   ListSyncMap: (req) => ok(pageV1(mapsOf(req).all(), 'maps', req)),
 
   CreateSyncMap: (req) => {
-    const { account, body } = req;
-    const service = serviceOf(req);
     const maps = mapsOf(req);
-    const uniqueName = typeof body.UniqueName === 'string' ? body.UniqueName : null;
-    if (uniqueName !== null && maps.all().some((m) => m.unique_name === uniqueName)) {
-      throw new TwilioApiError(409, SYNC_UNIQUE_NAME_EXISTS_CODE, 'Unique name already exists');
-    }
-    const now = account.now();
-    const sid = account.random.sid('MP');
-    const url = `${HOST}/v1/Services/${service.sid}/Maps/${sid}`;
-    const map: SyncMap = {
-      sid,
-      unique_name: uniqueName,
-      account_sid: account.accountSid,
-      service_sid: service.sid,
-      url,
-      links: { items: `${url}/Items`, permissions: `${url}/Permissions` },
-      revision: '0',
-      date_expires: expiryOf(body.CollectionTtl ?? body.Ttl, now),
-      date_created: isoDate(now),
-      date_updated: isoDate(now),
-      created_by: 'system',
-    };
-    return created(maps.add(map));
+    return created(maps.add(newCollection(req, maps.all(), { prefix: 'MP', segment: 'Maps' })));
   },
 
   FetchSyncMap: (req) => ok(findMap(req, req.params.Sid)),
 
-  UpdateSyncMap: (req) => {
-    const map = findMap(req, req.params.Sid);
-    const now = req.account.now();
-    const ttl = req.body.CollectionTtl ?? req.body.Ttl;
-    if (ttl !== undefined) map.date_expires = expiryOf(ttl, now);
-    map.revision = revise(map);
-    map.date_updated = isoDate(now);
-    return ok(map);
-  },
+  UpdateSyncMap: (req) => ok(updateCollection(req, findMap(req, req.params.Sid))),
 
   DeleteSyncMap: (req) => {
     const map = findMap(req, req.params.Sid);
