@@ -20,6 +20,7 @@ import {
   undeclaredNames,
 } from './specRegistry';
 import type { SandboxAccount } from './state';
+import { checkSyncTokenAccess, SYNC_TOKEN_HEADER, syncTokenGrantOf } from './syncTokenAccess';
 import { TokenAuthority } from './tokens';
 import { invalidParameter, notFound, TwilioApiError } from './twilioError';
 import { parseRepeatedParams } from './wireFormat';
@@ -182,7 +183,10 @@ function twilioApi(sandbox: Sandbox) {
     });
     try {
       body = parseBody(req);
-      checkBasicAuth(req, sandbox.credentials);
+      // A Sync request with a Flex token instead of Basic auth reaches what the token's grant does (syncTokenAccess.ts).
+      const syncGrant = syncTokenGrantOf(sandbox.tokens, product, req.headers[SYNC_TOKEN_HEADER]);
+      if (syncGrant) checkSyncTokenAccess(sandbox.account, syncGrant, pathname);
+      else checkBasicAuth(req, sandbox.credentials);
       const target = { product, method: req.method, path: pathname };
       await sandbox.faults.apply(target);
       const checked = (result: OperationResult): OperationResult => {

@@ -1,3 +1,4 @@
+import { BACKEND_SYNC_SERVICE_NAME } from '../../src/contract/types';
 import { buildSyncService, DEFAULT_SYNC_SERVICE } from './resources/sync';
 import { SeededRandom } from './random';
 import { buildIncomingPhoneNumber } from './resources/api2010';
@@ -444,6 +445,12 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
   const syncDefault = buildSyncService(account, 'Default Service');
   syncDefault.unique_name = DEFAULT_SYNC_SERVICE;
   account.syncServices.add(syncDefault);
+  // The backend's own Sync Service, as `npm run deploy:backend` makes it on a real account (ACLs
+  // on, no Flex token granted it: serverless/src/history/historyLocation.ts), so `npm start` and
+  // the tests keep the history where a Flex user's token cannot write it.
+  const backendService = buildSyncService(account, BACKEND_SYNC_SERVICE_NAME);
+  backendService.acl_enabled = true;
+  account.syncServices.add(backendService);
   return account;
 }
 
@@ -597,4 +604,11 @@ function addEmailAddresses(account: SandboxAccount, flexService: string, from: n
   for (let i = from; i < count; i += 1) {
     account.addresses.add(buildAddressConfiguration(account, emailAddressAt(i, sids)));
   }
+}
+
+/** The account's backend Sync Service (made with every account above; tests and the bench find it here). */
+export function backendSyncServiceSid(account: SandboxAccount): string {
+  const service = account.syncServices.all().find((s) => s.friendly_name === BACKEND_SYNC_SERVICE_NAME);
+  if (!service) throw new Error(`the sandbox account has no Sync Service "${BACKEND_SYNC_SERVICE_NAME}"`);
+  return String(service.sid);
 }

@@ -27,6 +27,21 @@ interface FlexTokenClaims {
   roles: string[];
   worker_sid: string;
   iss: string;
+  /**
+   * What the token may reach besides IAM's validation, as a Twilio Access Token's `grants` say it:
+   * Flex's tokens carry a Sync grant for the account's default Sync Service (the Flex UI and
+   * plugins open Sync with the user's token; docs/SECURITY.md, "Where the history lives").
+   */
+  grants?: { data_sync?: { service_sid: string } };
+}
+
+/** The Sync service a Flex token's grant names: the account's default one. */
+export const FLEX_TOKEN_SYNC_SERVICE = 'default';
+
+/** Who a token speaks for in Sync, and the service its grant names. */
+export interface SyncTokenGrant {
+  identity: string;
+  serviceSid: string;
 }
 
 /** Codes IAM uses for rejected tokens (as reported for Flex; not in a published spec). */
@@ -50,9 +65,27 @@ export class TokenAuthority {
 
   issue(identity: string, roles: string[], ttlSeconds: number): { token: string; expiration: string } {
     const workerSid = `WK${crypto.createHash('md5').update(identity).digest('hex')}`;
-    const claims: FlexTokenClaims = { sub: identity, roles, worker_sid: workerSid, iss: this.accountSid };
+    const claims: FlexTokenClaims = {
+      sub: identity,
+      roles,
+      worker_sid: workerSid,
+      iss: this.accountSid,
+      grants: { data_sync: { service_sid: FLEX_TOKEN_SYNC_SERVICE } },
+    };
     const token = jwt.sign(claims, this.key, { algorithm: 'HS256', expiresIn: ttlSeconds });
     return { token, expiration: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
+  }
+
+  /** The Sync grant of a token this sandbox issued and that is still valid; undefined otherwise. */
+  syncGrantOf(token: unknown): SyncTokenGrant | undefined {
+    if (typeof token !== 'string' || token === '') return undefined;
+    try {
+      const claims = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: this.accountSid }) as FlexTokenClaims;
+      const serviceSid = claims.grants?.data_sync?.service_sid;
+      return serviceSid ? { identity: claims.sub, serviceSid } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   validate(token: unknown): TokenValidation | TokenRejection {

@@ -2,6 +2,7 @@
  * Sync v1 through twilio-node: Services, Lists by SID or unique name, List Items and their pages;
  * Maps and Map Items (the create only one caller wins, `If-Match` compare-and-set, expiry, pages by key).
  */
+import { BACKEND_SYNC_SERVICE_NAME } from '../../src/contract/types';
 import { SYNC_DATA_MAX_BYTES, SYNC_MAP_ITEM_KEY_MAX_LENGTH, SYNC_TTL_MAX_SECONDS } from '../server/resources/sync';
 import { restError, sids, TEST_RESET, setUpSandbox } from './harness';
 
@@ -21,10 +22,11 @@ async function newList(uniqueName = 'history') {
 }
 
 describe('Sync Services', () => {
-  test('a new account has its default service, addressed as `default`; create, list, fetch, update and delete another', async () => {
-    const [standard] = await sync().services.list();
-    expect((await sync().services.list()).length).toBe(1);
-    expect(standard.uniqueName).toBe('default');
+  test("a new account has its default service, addressed as `default`, and the backend's own (ACLs on); create, list, fetch, update and delete another", async () => {
+    const [standard, backend] = await sync().services.list();
+    expect((await sync().services.list()).length).toBe(2);
+    expect([standard.uniqueName, standard.aclEnabled]).toEqual(['default', false]);
+    expect([backend.friendlyName, backend.aclEnabled]).toEqual([BACKEND_SYNC_SERVICE_NAME, true]);
     // `default` addresses it wherever a service SID goes.
     const list = await sync().services('default').syncLists.create({ uniqueName: 'in-default' });
     expect(list.serviceSid).toBe(standard.sid);
@@ -33,7 +35,7 @@ describe('Sync Services', () => {
     const service = await sync().services.create({ friendlyName: 'Messaging Setup' });
     expect(service.sid).toMatch(/^IS[0-9a-f]{32}$/);
     expect(service.friendlyName).toBe('Messaging Setup');
-    expect(sids(await sync().services.list())).toEqual([standard.sid, service.sid]);
+    expect(sids(await sync().services.list())).toEqual([standard.sid, backend.sid, service.sid]);
     expect((await sync().services(service.sid).fetch()).friendlyName).toBe('Messaging Setup');
     expect((await sync().services(service.sid).update({ friendlyName: 'Other' })).friendlyName).toBe('Other');
     await sync().services(service.sid).remove();
@@ -46,7 +48,7 @@ describe('Sync Services', () => {
     await sync().services('default').syncLists.create({ uniqueName: 'history' });
     await t.control.reset(TEST_RESET);
     const services = await sync().services.list();
-    expect(services.map((s) => s.uniqueName)).toEqual(['default']);
+    expect(services.map((s) => s.uniqueName ?? s.friendlyName)).toEqual(['default', BACKEND_SYNC_SERVICE_NAME]);
     expect(await sync().services('default').syncLists.list()).toHaveLength(0);
   });
 });

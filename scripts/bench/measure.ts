@@ -8,7 +8,8 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/browser';
 import { SandboxRequestClient } from '../../serverless/src/twilio/sandboxRequestClient';
 import { createBackendClient, isRateLimited } from '../../src/feature/messaging-setup/api/backendClient';
 import type { AddressInput } from '../../src/contract/types';
-import { DEFAULT_SYNC_SERVICE, HISTORY_LIST_NAME } from '../../serverless/src/history/historyStore';
+import { BACKEND_SYNC_SERVICE_NAME } from '../../src/contract/types';
+import { HISTORY_MAP_NAME } from '../../serverless/src/history/historyStore';
 import { BULK_CREATE_PACE, runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
 import { LOAD_ORDER, loadSource } from '../../src/feature/messaging-setup/state/loadSources';
 import { control, sandboxCredentials, twilioRequests, type Stack } from './stack';
@@ -386,16 +387,20 @@ const ADDRESSES_PATH = '/v1/Configuration/Addresses';
  * backend under test): how many distinct addresses have one, and how many entries are extra.
  */
 async function countBulkHistoryEntries(client: twilio.Twilio): Promise<{ addresses: number; extraEntries: number }> {
+  // Where the backend keeps it: the Map in its own Sync Service (found by name, as the backend does).
+  const services = await client.sync.v1.services.list({ pageSize: 100 });
+  const service = services.find((s) => s.friendlyName === BACKEND_SYNC_SERVICE_NAME && s.aclEnabled);
+  if (!service) throw new Error(`No Sync Service "${BACKEND_SYNC_SERVICE_NAME}" on the sandbox account`);
   const items = await client.sync.v1
-    .services(DEFAULT_SYNC_SERVICE)
-    .syncLists(HISTORY_LIST_NAME)
-    .syncListItems.list({ pageSize: 100 });
+    .services(service.sid)
+    .syncMaps(HISTORY_MAP_NAME)
+    .syncMapItems.list({ pageSize: 100 });
   const perAddress = new Map<string, number>();
   for (const item of items) {
     const data = item.data as { kind?: unknown; outcome?: unknown; bulk?: unknown; resource?: { address?: unknown } };
     if (data.kind !== 'create-address' || data.outcome !== 'succeeded' || data.bulk !== true) continue;
     // An entry that names no address still counts once, under its own key, so it is not lost.
-    const address = typeof data.resource?.address === 'string' ? data.resource.address : `(item ${item.index})`;
+    const address = typeof data.resource?.address === 'string' ? data.resource.address : `(item ${item.key})`;
     perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
   }
   const extraEntries = [...perAddress.values()].reduce((sum, n) => sum + n - 1, 0);

@@ -40,11 +40,19 @@ export interface BackendEnv {
    */
   MESSAGING_SETUP_WEBHOOK_HOSTS?: string;
   /**
-   * The change history (history/): the Sync Service that holds it (unset: the account's default
-   * Sync Service, `default`), and how many days an entry is kept (its Sync TTL).
+   * The change history (history/): the backend's own Sync Service, ACLs on, that no Flex token is
+   * granted (`npm run deploy:backend` makes it and sets this; unset: the service named
+   * BACKEND_SYNC_SERVICE_NAME, looked up, never made — none is a 503), and how many days an entry
+   * is kept (its Sync TTL).
    */
   MESSAGING_SETUP_SYNC_SERVICE_SID?: string;
   MESSAGING_SETUP_HISTORY_RETENTION_DAYS?: string;
+  /**
+   * The secret the history's chain digests are keyed with (history/chain.ts). Unset: derived from
+   * the account's auth token — nothing more to keep, but rotating the auth token makes the entries
+   * before the rotation unverifiable (the History tab then says so).
+   */
+  MESSAGING_SETUP_HISTORY_KEY?: string;
 }
 
 /** What the Functions runtime adds to the environment: the service's domain, `host[:port]`. */
@@ -81,7 +89,7 @@ export interface BackendConfig {
   /** What is wrong with MESSAGING_SETUP_WEBHOOK_HOSTS, when it is malformed: then no URL may be set. */
   webhookHostsProblem: ContractProblem | undefined;
   /** Where the change history lives and how long its entries are kept (history/historyStore.ts). */
-  history: { syncServiceSid: string | undefined; retentionDays: number };
+  history: { syncServiceSid: string | undefined; retentionDays: number; key: string | undefined };
 }
 
 /**
@@ -136,6 +144,7 @@ export function readConfig(env: BackendEnv & RuntimeContext): BackendConfig {
     history: {
       syncServiceSid: env.MESSAGING_SETUP_SYNC_SERVICE_SID || undefined,
       retentionDays: retentionDays(env.MESSAGING_SETUP_HISTORY_RETENTION_DAYS),
+      key: env.MESSAGING_SETUP_HISTORY_KEY || undefined,
     },
   };
 }

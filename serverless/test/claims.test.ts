@@ -7,7 +7,7 @@
 import { startSandbox, type RunningSandbox } from '../../sandbox/server/app';
 import { NO_FAULTS, type FaultSettings } from '../../sandbox/server/faults';
 import { readConfig, type BackendConfig } from '../src/config';
-import { ClaimStore, CLAIMS_MAP_NAME, type ClaimResult } from '../src/coordination/claims';
+import { ClaimStore, claimsMapOf, CLAIMS_MAP_NAME, type ClaimResult } from '../src/coordination/claims';
 import { withTimeBudget } from '../src/twilio/timeBudget';
 import { TEST_RESET } from './harness';
 
@@ -34,12 +34,13 @@ afterEach(() => {
 
 const faults = (settings: Partial<FaultSettings>) => running.sandbox.faults.configure({ ...NO_FAULTS, ...settings }, 7);
 
-/** The claims map's items as the sandbox holds them. */
+/** The claims' items as the sandbox holds them, in every claims Map. */
 function storedItems() {
   const account = running.sandbox.account;
   const maps = [...account.syncMaps.values()].flatMap((c) => c.all());
-  const map = maps.find((m) => m.unique_name === CLAIMS_MAP_NAME);
-  return map ? [...(account.syncMapItems.get(map.sid)?.values() ?? [])] : [];
+  return maps
+    .filter((m) => String(m.unique_name).startsWith(`${CLAIMS_MAP_NAME}-`))
+    .flatMap((map) => [...(account.syncMapItems.get(map.sid)?.values() ?? [])]);
 }
 
 /** `count` claims of one key at once, each as its own Functions call (its own time budget). */
@@ -67,7 +68,14 @@ test.each([10, 50])('%i concurrent claims of one key: exactly one wins, all see 
   expect(storedItems()).toHaveLength(1);
   // The map was made once, by unique name, though every call found it missing at first.
   const maps = [...running.sandbox.account.syncMaps.values()].flatMap((c) => c.all());
-  expect(maps.map((m) => m.unique_name)).toEqual([CLAIMS_MAP_NAME]);
+  expect(maps.map((m) => m.unique_name)).toEqual([claimsMapOf('conversation:CH0')]);
+});
+
+test('claims are spread over 16 Maps by key, each key always in the same one', () => {
+  const keys = Array.from({ length: 200 }, (_, n) => `conversation:CH${n}`);
+  const maps = new Set(keys.map((key) => claimsMapOf(key)));
+  expect([...maps].sort()).toEqual(Array.from({ length: 16 }, (_, n) => `${CLAIMS_MAP_NAME}-${n.toString(16)}`).sort());
+  expect(keys.map((key) => claimsMapOf(key))).toEqual(keys.map((key) => claimsMapOf(key)));
 });
 
 test('fetch, replace with the current revision, replace with a stale one (undefined), release', async () => {

@@ -4,6 +4,7 @@
  * their refusals — each compared with what the sandbox holds.
  */
 import type { AddressInput, HistoryEntry, HistoryReceipt, Page, RevertChangeResponse } from '../../src/contract/types';
+import { HISTORY_MAP_NAME } from '../src/history/historyStore';
 import { freeSmsNumber } from './accountFixtures';
 import { setUpBackend, type FunctionResponse } from './harness';
 
@@ -123,9 +124,9 @@ describe('recording', () => {
     expect(entry.error).toBe((response.body as { error: { message: string } }).error.message);
   });
 
-  test('when Sync fails, the change is still made and answered 200, saying it was not recorded', async () => {
+  test('when Sync fails for the history alone, the change is still made and answered 200, saying it was not recorded', async () => {
     const number = freeSmsNumber(account());
-    t.faults({ rate500: 1, products: ['sync'] }, 1);
+    t.faults({ rate500: 1, products: ['sync'], pathIncludes: HISTORY_MAP_NAME }, 1);
     const response = await t.callFunction('create-address', {
       token: t.tokens.supervisor(),
       payload: smsInput(number),
@@ -135,6 +136,23 @@ describe('recording', () => {
     expect(receipt?.recorded).toBe(false);
     expect(receipt && !receipt.recorded && receipt.message).toMatch(/change was made.*could not be written/);
     expect(addressesFor(number)).toHaveLength(1);
+  });
+
+  test('when Sync fails altogether, nothing is changed: the lease that keeps changes apart cannot be taken', async () => {
+    const number = freeSmsNumber(account());
+    t.faults({ rate500: 1, products: ['sync'] }, 1);
+    const response = await t.callFunction('create-address', {
+      token: t.tokens.supervisor(),
+      payload: smsInput(number),
+    });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({
+      error: {
+        code: 'lease_unavailable',
+        message: expect.stringMatching(new RegExp(`reserve \\${number}.*Nothing was changed`)),
+      },
+    });
+    expect(addressesFor(number)).toHaveLength(0);
   });
 
   test('an entry too large for a Sync item is summarised, not dropped', async () => {
@@ -158,10 +176,13 @@ describe('persistence', () => {
   test('the history survives a backend restart: it lives in Sync, and the restarted backend appends to the same list', async () => {
     const supervisor = t.tokens.supervisor();
     const first = await createAddress(supervisor, smsInput(freeSmsNumber(account())));
-    // Sync services and lists: the restarted backend finds the ones it made, it makes no new ones.
+    // Sync services and the history Map: the restarted backend finds the ones it made, makes no new ones.
     const lists = () =>
       account().syncServices.all().length +
-      [...account().syncLists.values()].reduce((count, services) => count + services.all().length, 0);
+      [...account().syncMaps.values()].reduce(
+        (count, services) => count + services.all().filter((m) => m.unique_name === HISTORY_MAP_NAME).length,
+        0,
+      );
     const listsBefore = lists();
     await t.restartBackend();
 
@@ -191,8 +212,10 @@ describe('first use', () => {
     expect(numbers).toHaveLength(6);
     const receipts = await Promise.all(numbers.map((number) => createAddress(supervisor, smsInput(number))));
     expect(receipts.map((r) => r.history.recorded)).toEqual(receipts.map(() => true));
-    const lists = [...account().syncLists.values()].flatMap((services) => services.all());
-    expect(lists.map((l) => l.unique_name)).toEqual(['messaging-setup-history']);
+    // One history Map (beside the leases' Map), no List: concurrent first writes made it once.
+    const maps = [...account().syncMaps.values()].flatMap((services) => services.all());
+    expect(maps.filter((m) => m.unique_name === HISTORY_MAP_NAME)).toHaveLength(1);
+    expect([...account().syncLists.values()].flatMap((services) => services.all())).toEqual([]);
     expect((await history()).map((e) => e.resource.address).sort()).toEqual([...numbers].sort());
   });
 });

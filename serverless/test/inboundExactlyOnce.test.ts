@@ -6,7 +6,9 @@
  */
 import twilio from 'twilio';
 
+import { backendSyncServiceSid } from '../../sandbox/server/generateAccount';
 import { buildConversation } from '../../sandbox/server/resources/conversations';
+import { claimsMapOf } from '../src/coordination/claims';
 import { SandboxRequestClient } from '../src/twilio/sandboxRequestClient';
 import { messageAddedEvent } from './accountFixtures';
 import { setUpBackend, type FunctionResponse } from './harness';
@@ -157,9 +159,10 @@ test('a chat a bot joined by identity before the customer: the customer’s SDK 
 describe('a claim left behind by a call that died', () => {
   /** Writes the conversation's claim straight into Sync, as a call that died would have left it. */
   async function leftClaim(conversationSid: string, data: Record<string, unknown>): Promise<void> {
-    const maps = rest().sync.v1.services('default').syncMaps;
-    await maps.create({ uniqueName: 'messaging-setup-claims' }).catch(() => undefined);
-    await maps('messaging-setup-claims').syncMapItems.create({ key: `conversation:${conversationSid}`, data });
+    const maps = rest().sync.v1.services(backendSyncServiceSid(t.sandbox.account)).syncMaps;
+    const key = `conversation:${conversationSid}`;
+    await maps.create({ uniqueName: claimsMapOf(key) }).catch(() => undefined);
+    await maps(claimsMapOf(key)).syncMapItems.create({ key, data });
   }
   const LONG_AGO = () => Date.now() - 60_000;
 

@@ -93,6 +93,20 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalHistoryNotWritten:
     'The change was made, but it could not be written to the change history ({{reason}}).',
   MessagingSetupRefusalNoHistoryEntry: 'There is no history entry {{id}}.',
+  // Where the history lives and whether it is intact (history/historyLocation.ts, history/chain.ts).
+  MessagingSetupRefusalHistoryNotProvisioned:
+    'The change history has no store yet: run npm run deploy:backend, which makes the backend’s own Sync Service and sets MESSAGING_SETUP_SYNC_SERVICE_SID.',
+  MessagingSetupRefusalHistoryStoreOpen:
+    'The change history’s Sync Service {{sid}} has ACLs off, so any token granted it could rewrite the history: turn them on (twilio api:sync:v1:services:update --sid {{sid}} --acl-enabled), or remove MESSAGING_SETUP_SYNC_SERVICE_SID and run npm run deploy:backend.',
+  MessagingSetupRefusalHistoryMoving:
+    'The change history is being moved to the backend’s own Sync Service; try again in a moment.',
+  MessagingSetupRefusalEntryNotVerified:
+    'Entry {{id}} does not match the digest the backend recorded ({{reason}}): it was changed outside Messaging Setup, so it is not reverted. Nothing was changed.',
+  MessagingSetupRefusalChainAltered: 'its content is not what the backend wrote',
+  MessagingSetupRefusalChainUnsigned: 'it carries no digest of the backend',
+  MessagingSetupRefusalChainMisplaced: 'it is not at its own place in the history',
+  MessagingSetupRefusalChainLink: 'it does not follow the entry before it',
+  MessagingSetupRefusalChainMissing: 'the entry before it is gone',
   MessagingSetupRefusalNotRevertible: 'Entry {{id}} cannot be reverted. {{why}}',
   MessagingSetupRefusalRevertFailed:
     'It records a change that failed: nothing was changed, so there is nothing to revert.',
@@ -110,7 +124,6 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalChangedOutside: 'it was changed outside Messaging Setup',
   MessagingSetupRefusalDiffAddressGone: 'address {{sid}} no longer exists',
   MessagingSetupRefusalDiffAddressAgain: '{{address}} has an address again ({{sid}})',
-  MessagingSetupRefusalDiffFlexFlowAgain: 'the Flex Flow {{sid}} exists again',
   MessagingSetupRefusalDiffNumberGone: 'number {{sid}} is no longer on the account',
   MessagingSetupRefusalDiffSmsUrl: 'its SMS URL is {{value}}',
   MessagingSetupRefusalDiffNoSmsUrl: 'its SMS URL is not set',
@@ -120,6 +133,27 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalDiffNoDefaultService: 'the default service is not set',
   MessagingSetupRefusalRevertIncomplete: '{{incomplete}}',
   MessagingSetupRefusalRevertIncompleteUnrecorded: '{{incomplete}} {{unrecorded}}',
+  // Revert exactly once, never blind (history/revertClaim.ts, coordination/locks.ts, history/revalidate.ts).
+  MessagingSetupRefusalAlreadyReverted:
+    'Entry {{id}} was already reverted by {{identity}} at {{at}}. Nothing was changed.',
+  MessagingSetupRefusalBeingReverted:
+    'Entry {{id}} is being reverted by {{identity}} (since {{at}}). Nothing was changed; reload the history in a moment.',
+  MessagingSetupRefusalChangeInProgress:
+    'Another change to {{what}} is in progress. Nothing was changed; try again in a moment.',
+  MessagingSetupRefusalLeaseUnavailable:
+    'Messaging Setup could not reserve {{what}} for this change: Twilio Sync did not answer. Nothing was changed; try again in a moment.',
+  MessagingSetupRefusalWhatDefaultService: 'the default conversation service',
+  MessagingSetupRefusalRevertInvalid:
+    'Entry {{id}} cannot be reverted: what it would put back is not a change Messaging Setup would make ({{reason}}). Nothing was changed.',
+  MessagingSetupRefusalRevertInvalidState: 'its states are not in the shape Messaging Setup records',
+  MessagingSetupRefusalRevertInvalidFlexFlowUrl: 'the Flex Flow’s URL: {{problem}}',
+  MessagingSetupRefusalDiffFlexFlowSame: 'a Flex Flow "{{name}}" for {{identity}} exists again ({{sid}})',
+  // Notes on entries a lost answer or a retry made (history/recordChange.ts).
+  MessagingSetupNoteSettledByLooking:
+    'Twilio’s answer was lost; Messaging Setup looked afterwards and found the change applied.',
+  MessagingSetupNoteFoundDone:
+    'This change was found already done and no entry recorded it (an earlier try whose answer was lost, or a change outside Messaging Setup); recorded when it was found.',
+  MessagingSetupRefusalAlreadyDeleted: 'Nothing changed: {{what}} was already deleted (history entry {{id}}).',
   MessagingSetupRefusalRevertLeftAddress:
     'The Flex Flow "{{name}}" is back ({{flowSid}}), but address {{sid}} could not be deleted ({{reason}}). While it is there, it and the Flex Flow both take messages for {{address}}: delete one of them by hand.',
   MessagingSetupRefusalRevertLeftSettings:

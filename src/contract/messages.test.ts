@@ -46,7 +46,7 @@ describe('the table', () => {
   test('every key is in the plugin’s namespace and every message is one line with well-formed placeholders', () => {
     for (const key of KEYS) {
       const message: string = CONTRACT_MESSAGES[key];
-      expect(key).toMatch(/^MessagingSetup(Rule|Refusal|Migration)[A-Z]\w+$/);
+      expect(key).toMatch(/^MessagingSetup(Rule|Refusal|Migration|Note)[A-Z]\w+$/);
       expect(message.trim()).not.toBe('');
       expect(message).not.toMatch(/\n/);
       // Every brace belongs to a `{{name}}` (no `{example}` of the old form, no stray brace).

@@ -318,12 +318,70 @@ export interface HistoryEntry {
   /** `error` as a key of the contract's messages and its values; absent from older entries. */
   errorKey?: ContractMessageKey;
   errorValues?: MessageValues;
+  /**
+   * How the backend knows the change happened when that is not the plain way: Twilio's answer was
+   * lost and it looked, or a retry found the change already done. Worded, and as a key with values.
+   */
+  note?: string;
+  noteKey?: ContractMessageKey;
+  noteValues?: MessageValues;
   /** A revert: the id of the entry it reverted. */
   revertOf?: string;
   /** Part of a bulk run (bulk create). */
   bulk?: boolean;
   /** Set when the entry did not fit Sync's item size and its states were summarised. */
   summarised?: boolean;
+  /**
+   * How the entry stands against the history's chain (serverless/src/history/chain.ts):
+   * `verified` — its digest is the backend's; `carried-over` — copied from the old store (the
+   * default Sync Service) when the history moved, vouched for only since then; `failed` — it does
+   * not match (`chainProblem` says how), so it is not revertible. Absent from older backends.
+   */
+  chain?: HistoryEntryChain;
+  chainProblem?: HistoryChainProblem;
+  /** A carried-over entry: its id in the old store. */
+  carriedOverFrom?: string;
+}
+
+/**
+ * The friendly name of the backend's own Sync Service, where the history lives (ACLs on, granted
+ * to no Flex token): the deploy finds or makes it by this name, the sandbox makes one per account.
+ */
+export const BACKEND_SYNC_SERVICE_NAME = 'Messaging Setup backend';
+
+export type HistoryEntryChain = 'verified' | 'carried-over' | 'failed';
+/**
+ * Why an entry does not match: `altered` (its content is not what was digested), `unsigned` (no
+ * digest: not written by the backend), `misplaced` (its sequence number is not its key's),
+ * `link` (it does not follow the entry before it), `missing` (the entry before it is gone).
+ */
+export type HistoryChainProblem = 'altered' | 'unsigned' | 'misplaced' | 'link' | 'missing';
+
+/** A history item that does not parse as an entry: listed (never a 500, never a crashed view). */
+export interface UnreadableHistoryEntry {
+  id: string;
+  /** The first field that is not in an entry's shape (`resource.sid`); absent when the item is not an object. */
+  field?: string;
+}
+
+/** What list-history's answer says of the chain over the entries it read (newest to oldest). */
+export interface HistoryIntegrity {
+  verdict: 'intact' | 'broken';
+  /** The entries checked: the newest and the oldest id read (null: none). */
+  newest: string | null;
+  oldest: string | null;
+  /** Entries that do not match, newest first (at most a few dozen). */
+  broken: { id: string; problem: HistoryChainProblem }[];
+  /** Entries up to this id were carried over from the old store: not vouched for before the move. */
+  carriedOverThrough?: string;
+  /** The oldest entry read follows entries that are gone (expired): the chain is checked from it. */
+  startsAfterGap?: boolean;
+}
+
+export interface ListHistoryResponse extends Page<HistoryEntry> {
+  /** Items that are not entries, beside the readable ones (absent from older backends). */
+  unreadable?: UnreadableHistoryEntry[];
+  integrity?: HistoryIntegrity;
 }
 
 /** What a write says of its history entry: recorded (its id), or not, and why (the change itself is done). */
@@ -388,7 +446,7 @@ export interface BackendEndpoints {
   };
   'delete-flex-flow': { request: FlexFlowRequest; response: Recorded<DeleteFlexFlowResponse> };
   'migrate-flex-flow': { request: MigrateFlexFlowRequest; response: Recorded<MigrateFlexFlowResponse> };
-  'list-history': { request: ListHistoryRequest; response: Page<HistoryEntry> };
+  'list-history': { request: ListHistoryRequest; response: ListHistoryResponse };
   'revert-change': { request: RevertChangeRequest; response: Recorded<RevertChangeResponse> };
 }
 

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import type { BackendConfig } from '../config';
 import { HISTORY_RETRY_POLICY } from '../history/historyStore';
 import { outcomeUnknown } from '../lib/writeOutcome';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
-import { backendSyncServiceOf } from './backendSync';
-import { findOrCreateByUniqueName, isTwilioError, RememberedSyncObject } from './rememberedSyncObject';
+import { isTwilioError, withBackendMapItems, type MapItems } from './backendMap';
 
 /** A claim as stored: its key, the claimant's data, and the Sync revision a compare-and-set needs. */
 export interface Claim<T> {
@@ -16,16 +15,29 @@ export interface Claim<T> {
 
 export type ClaimResult<T> = { won: true; claim: Claim<T> } | { won: false; claim: Claim<T> };
 
-/** The Sync Map, by unique name, that holds the claims (one item per claimed key). */
+/** The Sync Maps, by unique name, that hold the claims (one item per claimed key): this, `-0` to `-f`. */
 export const CLAIMS_MAP_NAME = 'messaging-setup-claims';
 
 /**
- * Sync's answers a claim relies on (twilio.com/docs/api/errors/<code>): 54200 "Map not found",
- * 54201 "Map Item not found", 54205 "Map Item revision mismatch" (HTTP 412, an `If-Match` that is
+ * Sync limits writes and reads to 20/s per object, a Map's items counting towards their Map
+ * (twilio.com/docs/sync/limits). A new conversation writes its claim three times and every change
+ * takes and gives back a lease, so one Map would cap an account at about six new conversations a
+ * second; spread over 16 Maps by the key's digest, about a hundred.
+ */
+const SHARDS = 16;
+
+/** The Map that holds `key`'s claim: always the same one for a key, whichever call asks. */
+export function claimsMapOf(key: string, mapName: string = CLAIMS_MAP_NAME): string {
+  const shard = createHash('sha256').update(key).digest()[0] % SHARDS;
+  return `${mapName}-${shard.toString(16)}`;
+}
+
+/**
+ * Sync's answers a claim relies on (twilio.com/docs/api/errors/<code>; 54200 "Map not found" and
+ * 54201 "Map Item not found" are in backendMap.ts): 54205 "Map Item revision mismatch" (HTTP 412, an `If-Match` that is
  * not the item's revision), 54208 "Map Item already exists" (HTTP 409, a create of a key the Map
  * holds: the one fact that makes a create a claim only one caller can win).
  */
-const MAP_ITEM_NOT_FOUND = 54201;
 const MAP_ITEM_REVISION_MISMATCH = 54205;
 const MAP_ITEM_EXISTS = 54208;
 
@@ -67,34 +79,23 @@ const ttlOptions = (ttlSeconds: number | undefined) => (ttlSeconds === undefined
  */
 export class ClaimStore {
   private readonly client: TwilioClient;
-  private readonly serviceSid: string;
-  private readonly map: RememberedSyncObject;
 
-  constructor(config: BackendConfig, mapName: string = CLAIMS_MAP_NAME) {
+  constructor(
+    private readonly config: BackendConfig,
+    private readonly mapName: string = CLAIMS_MAP_NAME,
+  ) {
     this.client = createTwilioClient(config, HISTORY_RETRY_POLICY);
-    this.serviceSid = backendSyncServiceOf(config);
-    const maps = this.client.sync.v1.services(this.serviceSid).syncMaps;
-    this.map = new RememberedSyncObject(
-      ['claims', config.accountSid, config.sandboxUrl ?? '', this.serviceSid, mapName].join('|'),
-      () =>
-        findOrCreateByUniqueName(
-          mapName,
-          (uniqueName) => maps(uniqueName).fetch(),
-          (uniqueName) => maps.create({ uniqueName }),
-        ),
-      // A missing item (54201) is an answer about the item; any other 404 says the map is gone.
-      (error) => isTwilioError(error, 404) && !isTwilioError(error, 404, MAP_ITEM_NOT_FOUND),
-    );
   }
 
-  private items(mapSid: string) {
-    return this.client.sync.v1.services(this.serviceSid).syncMaps(mapSid).syncMapItems;
+  /** Runs `run` on the items of the Map that holds `key` (coordination/backendMap.ts). */
+  private withItems<T>(key: string, run: (items: MapItems) => Promise<T>): Promise<T> {
+    return withBackendMapItems(this.config, this.client, claimsMapOf(key, this.mapName), run);
   }
 
   /** The stored item, or undefined when there is none (never made, released, expired). */
   private async read(key: string): Promise<StoredItem | undefined> {
     try {
-      return await this.map.use((mapSid) => this.items(mapSid)(key).fetch());
+      return await this.withItems(key, (items) => items(key).fetch());
     } catch (error) {
       if (isTwilioError(error, 404)) return undefined;
       throw error;
@@ -110,8 +111,8 @@ export class ClaimStore {
     for (let attempt = 1; ; attempt += 1) {
       const nonce = randomUUID();
       try {
-        const item = await this.map.use((mapSid) =>
-          this.items(mapSid).create({ key, data: { ...data, [NONCE_FIELD]: nonce }, ...ttlOptions(ttlSeconds) }),
+        const item = await this.withItems(key, (items) =>
+          items.create({ key, data: { ...data, [NONCE_FIELD]: nonce }, ...ttlOptions(ttlSeconds) }),
         );
         return { won: true, claim: claimOf<T>(item) };
       } catch (error) {
@@ -141,8 +142,8 @@ export class ClaimStore {
   ): Promise<Claim<T> | undefined> {
     const nonce = randomUUID();
     try {
-      const item = await this.map.use((mapSid) =>
-        this.items(mapSid)(key).update({
+      const item = await this.withItems(key, (items) =>
+        items(key).update({
           data: { ...data, [NONCE_FIELD]: nonce },
           ifMatch: revision,
           ...ttlOptions(ttlSeconds),
@@ -164,7 +165,7 @@ export class ClaimStore {
    */
   async release(key: string, revision?: string): Promise<boolean> {
     const remove = () =>
-      this.map.use((mapSid) => this.items(mapSid)(key).remove(revision === undefined ? {} : { ifMatch: revision }));
+      this.withItems(key, (items) => items(key).remove(revision === undefined ? {} : { ifMatch: revision }));
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await remove();

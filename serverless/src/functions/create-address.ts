@@ -1,10 +1,18 @@
+import { addressMismatches } from '../../../src/contract/flexFlowMigration';
 import type { ContractProblem } from '../../../src/contract/messages';
+import type { AddressSummary } from '../../../src/contract/types';
 import { flexFunction } from '../http/flexFunction';
-import { recordChange } from '../history/recordChange';
+import { createFoundDone } from '../history/foundDone';
+import { recordChange, SETTLED_BY_LOOKING } from '../history/recordChange';
 import { addressResource } from '../history/resources';
-import { createAddressConfiguration } from '../lib/addressParams';
+import { createAddressConfiguration, findAddressConfiguration } from '../lib/addressParams';
 import { parseCreateAddress } from '../lib/parseRequests';
 import { assertReferencesExist } from '../lib/referencedResources';
+
+const alreadyThere = (address: AddressSummary): ContractProblem => ({
+  key: 'MessagingSetupRefusalAddressAlreadyThere',
+  values: { address: address.address, sid: address.sid },
+});
 
 /**
  * Creates an address configuration of any type Flex routes (contract/channels/). Never re-sent on
@@ -13,7 +21,8 @@ import { assertReferencesExist } from '../lib/referencedResources';
  * failure or a duplicate. The Studio flow, conversation service and SMS number it names must exist
  * (400 otherwise); an email address's domain must be one the account has authenticated (Twilio's
  * check, answered as a 400 naming the domain). One history entry; none when an identical address
- * was already there (nothing changed).
+ * was already there and an entry records it (nothing changed). One made a moment ago that no entry
+ * records (an earlier try whose answer was lost) is recorded now, with a note (history/foundDone.ts).
  */
 export const handler = flexFunction<'create-address'>({
   name: 'create-address',
@@ -21,17 +30,26 @@ export const handler = flexFunction<'create-address'>({
   run: ({ bulk, ...input }, deps) =>
     recordChange(
       deps,
-      { kind: 'create-address', resource: { type: 'address', sid: null, address: input.address }, bulk },
+      {
+        kind: 'create-address',
+        resource: { type: 'address', sid: null, address: input.address },
+        bulk,
+        // The create may land after "cannot tell": an identical address found now is it.
+        look: async (tracked) => {
+          const found = await findAddressConfiguration(deps.client, input.address);
+          if (!found || addressMismatches(input, found).length > 0) return { applied: false };
+          return {
+            applied: true,
+            done: await createFoundDone(deps, tracked, found, alreadyThere(found), SETTLED_BY_LOOKING),
+          };
+        },
+      },
       async (tracked) => {
         await assertReferencesExist(deps.client, input);
         const { address, alreadyExisted } = await createAddressConfiguration(deps.client, input);
+        if (alreadyExisted) return createFoundDone(deps, tracked, address, alreadyThere(address));
         tracked.resource = addressResource(address);
-        // Nothing changed: nothing to record, and the receipt says why.
-        const unrecorded: ContractProblem = {
-          key: 'MessagingSetupRefusalAddressAlreadyThere',
-          values: { address: address.address, sid: address.sid },
-        };
-        return { result: address, after: { address }, ...(alreadyExisted ? { unrecorded } : {}) };
+        return { result: address, after: { address } };
       },
     ),
 });

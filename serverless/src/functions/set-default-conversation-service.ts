@@ -13,7 +13,24 @@ export const handler = flexFunction<'set-default-conversation-service'>({
   run: ({ serviceSid }, deps) =>
     recordChange(
       deps,
-      { kind: 'set-default-conversation-service', resource: CONVERSATIONS_CONFIGURATION },
+      {
+        kind: 'set-default-conversation-service',
+        resource: CONVERSATIONS_CONFIGURATION,
+        look: async (tracked) => {
+          const now = (await deps.client.conversations.v1.configuration().fetch()).defaultChatServiceSid || null;
+          const before =
+            tracked.before !== null && 'defaultConversationServiceSid' in tracked.before ? tracked.before : undefined;
+          if (!before || now !== serviceSid) throw new Error('cannot tell');
+          const previousServiceSid = before.defaultConversationServiceSid;
+          return {
+            applied: true,
+            done: {
+              result: { previousServiceSid, defaultConversationServiceSid: now },
+              after: { defaultConversationServiceSid: now },
+            },
+          };
+        },
+      },
       async (tracked) => {
         const { conversations } = deps.client;
         // A clear 404 for an unknown service, before changing anything.

@@ -1,7 +1,9 @@
+import { addressMismatches } from '../../../src/contract/flexFlowMigration';
 import { flexFunction } from '../http/flexFunction';
+import { addressInputOf } from '../history/kinds/addresses';
 import { recordChange } from '../history/recordChange';
 import { addressResource } from '../history/resources';
-import { addressSettingsParams } from '../lib/addressParams';
+import { addressSettingsParams, findAddressConfiguration } from '../lib/addressParams';
 import { parseUpdateAddress } from '../lib/parseRequests';
 import { assertReferencesExist } from '../lib/referencedResources';
 import { summariseAddress } from '../lib/summaries';
@@ -9,7 +11,9 @@ import { summariseAddress } from '../lib/summaries';
 /**
  * Changes an address configuration's settings (its type and address cannot change); the Studio
  * flow and conversation service it names must exist (400 otherwise). Reads it first, for the
- * history entry's before-state.
+ * history entry's before-state. An update whose answer was lost is settled by reading the address:
+ * the asked-for settings are there → it happened; its earlier settings → it did not; anything
+ * else (someone else changed it meanwhile) cannot be told, and nothing is recorded.
  */
 export const handler = flexFunction<'update-address'>({
   name: 'update-address',
@@ -17,7 +21,21 @@ export const handler = flexFunction<'update-address'>({
   run: ({ sid, ...settings }, deps) =>
     recordChange(
       deps,
-      { kind: 'update-address', resource: { type: 'address', sid, address: null } },
+      {
+        kind: 'update-address',
+        resource: { type: 'address', sid, address: null },
+        look: async (tracked) => {
+          const earlier = tracked.before !== null && 'address' in tracked.before ? tracked.before.address : undefined;
+          const now = await findAddressConfiguration(deps.client, sid);
+          if (!earlier || !now) throw new Error('cannot tell');
+          const asked = { ...addressInputOf(earlier), ...settings };
+          if (addressMismatches(asked, now).length === 0) {
+            return { applied: true, done: { result: now, after: { address: now } } };
+          }
+          if (addressMismatches(addressInputOf(earlier), now).length === 0) return { applied: false };
+          throw new Error('cannot tell');
+        },
+      },
       async (tracked) => {
         const address = deps.client.conversations.v1.addressConfigurations(sid);
         const before = summariseAddress(await address.fetch());

@@ -1,8 +1,11 @@
-import { HISTORY_KINDS, type HistoryEntry, type HistoryState } from '../../../src/contract/types';
-import { isRecord } from '../lib/parseRequests';
+import type { HistoryEntry, HistoryState, UnreadableHistoryEntry } from '../../../src/contract/types';
+import { entryShapeProblem } from './entryShape';
 
-/** What one Sync List Item holds: the entry without its id (the id is the item's index). */
-export type StoredEntry = Omit<HistoryEntry, 'id'>;
+/**
+ * The entry as the backend digests and stores it: without its id (the item's key) and without what
+ * the store adds on reading (its standing against the chain).
+ */
+export type StoredEntry = Omit<HistoryEntry, 'id' | 'chain' | 'chainProblem'>;
 
 /**
  * Sync refuses a List Item whose serialized data is over 16 KiB (Twilio error 54006). The entry
@@ -54,14 +57,14 @@ export function fitEntry(entry: StoredEntry): StoredEntry {
 }
 
 /**
- * An item's data back as an entry, or undefined when it is not one (the list is ours, but an item
- * someone else wrote there is not shown as a change).
+ * An item's data back as an entry, or what makes it unreadable (the first field out of shape,
+ * entryShape.ts): listed beside the entries, never a failed filter or view.
  */
-export function parseStoredEntry(id: string, data: unknown): HistoryEntry | undefined {
-  if (!isRecord(data)) return undefined;
-  const { at, who, kind, resource, outcome } = data;
-  if (typeof at !== 'string' || !isRecord(who) || typeof who.identity !== 'string') return undefined;
-  if (!HISTORY_KINDS.includes(kind as HistoryEntry['kind']) || !isRecord(resource)) return undefined;
-  if (outcome !== 'succeeded' && outcome !== 'failed') return undefined;
-  return { ...(data as unknown as StoredEntry), id };
+export function parseStoredEntry(
+  id: string,
+  data: unknown,
+): { entry: HistoryEntry; unreadable?: undefined } | { entry?: undefined; unreadable: UnreadableHistoryEntry } {
+  const field = entryShapeProblem(data);
+  if (field !== undefined) return { unreadable: field === '' ? { id } : { id, field } };
+  return { entry: { ...(data as unknown as StoredEntry), id } };
 }

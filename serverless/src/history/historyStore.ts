@@ -1,136 +1,192 @@
-import twilio from 'twilio';
+import { randomUUID } from 'node:crypto';
 
-import type { HistoryEntry } from '../../../src/contract/types';
+import type { HistoryEntry, UnreadableHistoryEntry } from '../../../src/contract/types';
 import type { BackendConfig } from '../config';
+import { isTwilioError, MAP_ITEM_NOT_FOUND, withBackendMapItems, type MapItems } from '../coordination/backendMap';
+import { BackendError } from '../http/backendError';
 import { pagePositionOf, type TwilioPagePosition } from '../lib/cursor';
+import { outcomeUnknown } from '../lib/writeOutcome';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
 import type { RetryPolicy } from '../twilio/retryingRequestClient';
-import { parseStoredEntry, type StoredEntry } from './entryData';
+import { remainingMs } from '../twilio/timeBudget';
+import { chainKeyOf, digestOf } from './chain';
+import type { StoredEntry } from './entryData';
+import { idOfSeq, keyOfSeq, seqOfId } from './entryId';
+import { carryOver } from './carryOver';
+import { readItem, storedData, type ReadItem } from './storedItem';
 
-/**
- * The Sync Service used when MESSAGING_SETUP_SYNC_SERVICE_SID is not set: the account's default
- * Sync Service, which every account has and Sync addresses as `default`. Not one of our own made
- * on first use: Sync Services have no unique name we can set, so concurrent first calls (a bulk
- * run) would each make one and split the history between them; a List's unique name is unique.
- */
-export const DEFAULT_SYNC_SERVICE = 'default';
-/** The Sync List, by unique name, that holds the entries (one item each, its index the entry's id). */
-export const HISTORY_LIST_NAME = 'messaging-setup-history';
+/** The Sync Map, by unique name in the backend's own service, that holds the entries (one item each). */
+export const HISTORY_MAP_NAME = 'messaging-setup-history';
 
 /**
  * History requests retry a 429 harder than the default: a 429 means Sync stored nothing, so
  * sending again is safe, and an entry lost to rate limiting is a change nobody can find later.
- * Short waits (Sync's Retry-After is capped), many tries, all inside the call's time budget
- * (RetryingRequestClient stops when the budget would run out).
  */
 export const HISTORY_RETRY_POLICY: RetryPolicy = { maxRetries: 10, maxDelayMs: 400, baseDelayMs: 100 };
 
-/** Sync's page size maximum for List Items. */
+/** Sync's page size maximum for Map Items is larger, but the view reads 100 at a time as it did. */
 export const SYNC_PAGE_SIZE = 100;
-
 const SECONDS_PER_DAY = 24 * 60 * 60;
+/** Stop trying to append with less than this left of the call's budget (the change is already done). */
+const APPEND_RESERVE_MS = 500;
 
-interface Located {
-  serviceSid: string;
-  listSid: string;
-}
+export type EntryVerification =
+  | { found: false }
+  | { found: true; readable: false; unreadable: UnreadableHistoryEntry }
+  | { found: true; readable: true; entry: HistoryEntry };
 
-/** Per warm container: where the history is, so a call does not look it up again. */
-const located = new Map<string, Located>();
-
-const isStatus = (error: unknown, status: number): boolean =>
-  error instanceof twilio.RestException && error.status === status;
-
-/** The history list in `serviceSid`, made on first use; a 409 means another call made it meanwhile. */
-async function findOrCreateList(client: TwilioClient, serviceSid: string): Promise<string> {
-  const lists = client.sync.v1.services(serviceSid).syncLists;
-  try {
-    return (await lists(HISTORY_LIST_NAME).fetch()).sid;
-  } catch (error) {
-    if (!isStatus(error, 404)) throw error;
-  }
-  try {
-    return (await lists.create({ uniqueName: HISTORY_LIST_NAME })).sid;
-  } catch (error) {
-    if (!isStatus(error, 409)) throw error;
-    return (await lists(HISTORY_LIST_NAME).fetch()).sid;
-  }
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  unreadable: UnreadableHistoryEntry[];
+  /** Every item of the page, newest first, for the chain's verdict (historyIntegrity.ts). */
+  items: ReadItem[];
+  next: TwilioPagePosition | null;
 }
 
 /**
- * The change history's store: one Sync List in one Sync Service, the list made on first use and
- * remembered per warm container. When Sync says the remembered list is gone (404: deleted, a
- * sandbox reset), it is looked up again once.
+ * The change history's store: a Sync Map in the backend's own Sync Service (historyLocation.ts),
+ * one item per entry keyed by its zero-padded sequence number, each chained to the one before by
+ * a keyed digest (chain.ts). Creating an item with a key the Map holds is refused (409 / 54208):
+ * that makes the sequence linear under concurrent appends, one winner per number.
  */
 export class HistoryStore {
   private readonly client: TwilioClient;
-  private readonly key: string;
+  private readonly chainKey: Buffer;
+  private carriedOver = false;
 
   constructor(private readonly config: BackendConfig) {
     this.client = createTwilioClient(config, HISTORY_RETRY_POLICY);
-    this.key = [config.accountSid, config.sandboxUrl ?? '', config.history.syncServiceSid ?? ''].join('|');
+    this.chainKey = chainKeyOf(config);
   }
 
-  private async locate(): Promise<Located> {
-    const known = located.get(this.key);
-    if (known) return known;
-    const serviceSid = this.config.history.syncServiceSid ?? DEFAULT_SYNC_SERVICE;
-    const found = { serviceSid, listSid: await findOrCreateList(this.client, serviceSid) };
-    located.set(this.key, found);
-    return found;
+  /** Runs `run` on the history Map's items (coordination/backendMap.ts). */
+  private withItems<T>(run: (items: MapItems, serviceSid: string) => Promise<T>): Promise<T> {
+    return withBackendMapItems(this.config, this.client, HISTORY_MAP_NAME, run);
   }
 
   /**
-   * Runs `read` on the list. A 404 where a remembered location was used (the list or service is
-   * gone) forgets it — unless a concurrent call already put a fresh one in its place — and tries
-   * once more at the location looked up now; a 404 at a location just looked up is final.
+   * Carries the old store's entries over (carryOver.ts): its marker is read once per call, so an
+   * account moved by another container, or a sandbox reset, is seen. False while unfinished.
    */
-  private async withList<T>(read: (items: ReturnType<HistoryStore['items']>) => Promise<T>): Promise<T> {
-    const remembered = located.get(this.key);
+  private async ensureCarriedOver(): Promise<boolean> {
+    if (this.carriedOver) return true;
+    this.carriedOver = await this.withItems((items, serviceSid) =>
+      carryOver({ client: this.client, serviceSid, items, chainKey: this.chainKey, ttl: this.ttl() }),
+    );
+    return this.carriedOver;
+  }
+
+  private ttl(): number {
+    return this.config.history.retentionDays * SECONDS_PER_DAY;
+  }
+
+  /** The newest item, or undefined when the history is empty. */
+  private async newest(items: MapItems): Promise<ReadItem | undefined> {
+    const page = await items.page({ order: 'desc', pageSize: 1 });
+    const item = page.instances[0];
+    return item ? readItem(this.chainKey, item.key, item.data) : undefined;
+  }
+
+  private async itemAt(items: MapItems, seq: number): Promise<ReadItem | undefined> {
     try {
-      return await read(this.items(remembered ?? (await this.locate())));
+      const item = await items(keyOfSeq(seq)).fetch();
+      return readItem(this.chainKey, item.key, item.data);
     } catch (error) {
-      if (!isStatus(error, 404) || !remembered) throw error;
-      if (located.get(this.key) === remembered) located.delete(this.key);
-      return read(this.items(await this.locate()));
-    }
-  }
-
-  private items({ serviceSid, listSid }: Located) {
-    return this.client.sync.v1.services(serviceSid).syncLists(listSid).syncListItems;
-  }
-
-  /** Adds one entry; answers its id (the item's index). */
-  async append(data: StoredEntry): Promise<string> {
-    const ttl = this.config.history.retentionDays * SECONDS_PER_DAY;
-    const item = await this.withList((items) => items.create({ data, ttl }));
-    return String(item.index);
-  }
-
-  /** One entry by id, or undefined when there is none (never written, expired, or the list is gone). */
-  async fetch(id: string): Promise<HistoryEntry | undefined> {
-    try {
-      const item = await this.withList((items) => items(Number(id)).fetch());
-      return parseStoredEntry(String(item.index), item.data);
-    } catch (error) {
-      if (isStatus(error, 404)) return undefined;
+      if (isTwilioError(error, 404, MAP_ITEM_NOT_FOUND)) return undefined;
       throw error;
     }
   }
 
   /**
-   * One Sync page of entries, newest first, starting at `position` (Twilio's page position from a
-   * cursor) or at the newest. Items that are not entries (written by something else) are skipped.
+   * Adds one entry after the newest; answers its id. A create refused as existing (409) means
+   * another call took that number: read the winner and try the next. A create whose answer was
+   * lost is settled by reading its key: our nonce there means it is ours (no duplicate), nothing
+   * there means it was not made, and the same key is tried again (no missing entry).
    */
-  async page(
-    position: TwilioPagePosition | undefined,
-  ): Promise<{ entries: HistoryEntry[]; next: TwilioPagePosition | null }> {
-    const page = await this.withList((items) =>
+  async append(data: StoredEntry): Promise<string> {
+    if (!(await this.ensureCarriedOver())) {
+      throw new BackendError(503, 'history_moving', { key: 'MessagingSetupRefusalHistoryMoving' });
+    }
+    const nonce = randomUUID();
+    return this.withItems(async (items) => {
+      let below = await this.newest(items);
+      for (let attempt = 0; ; attempt += 1) {
+        const seq = below?.seq === undefined ? 0 : below.seq + 1;
+        const prev = typeof below?.chain?.digest === 'string' ? below.chain.digest : null;
+        const chain = { seq, prev, digest: digestOf(this.chainKey, { seq, prev }, data) };
+        const outcome = await this.createAt(items, seq, storedData(data, chain, nonce), nonce);
+        if (outcome === 'ours') return idOfSeq(seq);
+        if (remainingMs() < APPEND_RESERVE_MS) throw outcome.error;
+        // Taken: the winner is the item to follow. A short random pause spreads a bulk run's retries.
+        below = outcome.taken ?? (await this.newest(items));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * (attempt + 1))));
+      }
+    });
+  }
+
+  private async createAt(
+    items: MapItems,
+    seq: number,
+    data: Record<string, unknown>,
+    nonce: string,
+  ): Promise<'ours' | { taken: ReadItem | undefined; error: unknown }> {
+    const key = keyOfSeq(seq);
+    for (;;) {
+      try {
+        await items.create({ key, data, itemTtl: this.ttl() });
+        return 'ours';
+      } catch (error) {
+        if (!isTwilioError(error, 409) && !outcomeUnknown(error)) throw error;
+        const there = await this.itemAt(items, seq);
+        if (there?.nonce === nonce) return 'ours';
+        if (there) return { taken: there, error };
+        // Nothing there after a lost answer: it was not made; the same key again (our nonce decides).
+        if (remainingMs() < APPEND_RESERVE_MS) throw error;
+      }
+    }
+  }
+
+  /** One entry by id (its standing against the chain in `chain`), or undefined: none, not an id, unreadable. */
+  async fetch(id: string): Promise<HistoryEntry | undefined> {
+    const verification = await this.verifyEntry(id);
+    return verification.found && verification.readable ? verification.entry : undefined;
+  }
+
+  /**
+   * One entry and whether it is what the backend wrote (`entry.chain`: `failed` is not to be
+   * reverted). An id with another spelling than its number's ("00") names nothing.
+   */
+  async verifyEntry(id: string): Promise<EntryVerification> {
+    const seq = seqOfId(id);
+    if (seq === undefined) return { found: false };
+    await this.ensureCarriedOver();
+    const item = await this.withItems((items) => this.itemAt(items, seq));
+    if (!item) return { found: false };
+    if (!item.entry) return { found: true, readable: false, unreadable: item.unreadable ?? { id } };
+    return { found: true, readable: true, entry: item.entry };
+  }
+
+  /** The item just below `seq` (for the chain's check across a page boundary), or undefined when gone. */
+  async itemBelow(seq: number): Promise<ReadItem | undefined> {
+    if (seq <= 0) return undefined;
+    return this.withItems((items) => this.itemAt(items, seq - 1));
+  }
+
+  /**
+   * One Sync page of entries, newest first, from `position` (Twilio's page position from a cursor)
+   * or the newest. Items that do not parse are listed as unreadable beside the entries.
+   */
+  async page(position: TwilioPagePosition | undefined): Promise<HistoryPage> {
+    await this.ensureCarriedOver();
+    const page = await this.withItems((items) =>
       items.page({ order: 'desc', pageSize: SYNC_PAGE_SIZE, ...(position ?? {}) }),
     );
-    const entries = page.instances
-      .map((item) => parseStoredEntry(String(item.index), item.data))
-      .filter((entry): entry is HistoryEntry => entry !== undefined);
-    return { entries, next: pagePositionOf(page.nextPageUrl) };
+    const read = page.instances.map((item) => readItem(this.chainKey, item.key, item.data));
+    return {
+      entries: read.flatMap((item) => (item.entry ? [item.entry] : [])),
+      unreadable: read.flatMap((item) => (item.unreadable ? [item.unreadable] : [])),
+      items: read,
+      next: pagePositionOf(page.nextPageUrl),
+    };
   }
 }

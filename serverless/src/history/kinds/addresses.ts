@@ -5,7 +5,7 @@ import { addressSettingsParams, createAddressConfiguration, findAddressConfigura
 import { summariseAddress } from '../../lib/summaries';
 import type { TwilioClient } from '../../twilio/clientFactory';
 import { addressResource } from '../resources';
-import { cannotRevert, type RevertHandler } from './handler';
+import { cannotRevert, reversed, type RevertHandler } from './handler';
 
 export const addressInputOf = (a: AddressSummary): AddressInput => ({
   type: a.type as AddressInput['type'],
@@ -44,6 +44,14 @@ export const createAddressRevert: RevertHandler = {
     await client.conversations.v1.addressConfigurations(made.sid).remove();
     return null;
   },
+  async landed(client, { after }) {
+    const made = addressIn(after);
+    if (!made) return undefined;
+    const now = await findAddressConfiguration(client, made.sid);
+    if (!now) return { after: null };
+    if ((await addressChangesSince(client, made)).length === 0) return undefined;
+    throw new Error('cannot tell');
+  },
 };
 
 /** An update is reverted by giving the address the settings it had. */
@@ -54,6 +62,14 @@ export const updateAddressRevert: RevertHandler = {
     if (!earlier) throw cannotRevert();
     const updated = await client.conversations.v1.addressConfigurations(earlier.sid).update(settingsOf(earlier));
     return { address: summariseAddress(updated) };
+  },
+  async landed(client, entry) {
+    const earlier = addressIn(entry.before);
+    const now = earlier && (await findAddressConfiguration(client, earlier.sid));
+    if (!earlier || !now) throw new Error('cannot tell');
+    if ((await leftAddressChangesSince(client, reversed(entry))).length === 0) return { after: { address: now } };
+    if ((await leftAddressChangesSince(client, entry)).length === 0) return undefined;
+    throw new Error('cannot tell');
   },
 };
 
@@ -73,5 +89,13 @@ export const deleteAddressRevert: RevertHandler = {
     const { address } = await createAddressConfiguration(client, addressInputOf(deleted));
     tracked.resource = addressResource(address);
     return { address };
+  },
+  async landed(client, { before }, tracked) {
+    const deleted = addressIn(before);
+    const now = deleted && (await findAddressConfiguration(client, deleted.address));
+    if (!deleted || !now) return undefined;
+    if (addressMismatches(addressInputOf(deleted), now).length > 0) throw new Error('cannot tell');
+    tracked.resource = addressResource(now);
+    return { after: { address: now } };
   },
 };

@@ -1,10 +1,15 @@
-import { cannotRevert, type RevertHandler } from './handler';
+import { cannotRevert, reversed, type RevertHandler } from './handler';
 
 /**
  * The default conversation service is reverted by making the earlier one the default again (the
  * contract refuses when there was none: Twilio cannot unset it).
  */
 export const setDefaultServiceRevert: RevertHandler = {
+  async landed(client, entry) {
+    if ((await this.changesSince(client, reversed(entry))).length === 0) return { after: entry.before };
+    if ((await this.changesSince(client, entry)).length === 0) return undefined;
+    throw new Error('cannot tell');
+  },
   async changesSince(client, { after }) {
     if (after === null || !('defaultConversationServiceSid' in after)) return [];
     const now = (await client.conversations.v1.configuration().fetch()).defaultChatServiceSid || null;

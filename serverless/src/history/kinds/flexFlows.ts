@@ -32,18 +32,49 @@ async function recreateFlexFlow(client: TwilioClient, flow: FlexFlowSummary): Pr
   return summariseFlexFlow(created);
 }
 
-/** A deleted Flex Flow comes back (a new SID); not when a flow with its SID exists again. */
+/**
+ * A Flex Flow of the same identity as `flow` — friendly name, channel type and contact identity,
+ * what a recreated flow keeps (its SID is new) — or its own SID, if one is there now.
+ */
+async function sameFlexFlow(client: TwilioClient, flow: FlexFlowSummary): Promise<FlexFlowSummary | undefined> {
+  const bySid = await fetchOrUndefined(() => client.flexApi.v1.flexFlow(flow.sid).fetch());
+  if (bySid) return summariseFlexFlow(bySid);
+  const named = await client.flexApi.v1.flexFlow.list({ friendlyName: flow.friendlyName });
+  return named
+    .map(summariseFlexFlow)
+    .find((other) => other.channelType === flow.channelType && other.contactIdentity === flow.contactIdentity);
+}
+
+const flexFlowAgain = (flow: FlexFlowSummary) =>
+  flow.sid
+    ? [
+        {
+          key: 'MessagingSetupRefusalDiffFlexFlowSame' as const,
+          values: { name: flow.friendlyName, identity: flow.contactIdentity ?? '', sid: flow.sid },
+        },
+      ]
+    : [];
+
+/**
+ * A deleted Flex Flow comes back (a new SID); not when a flow of its identity exists again (the
+ * old SID never comes back, so checking it would let every later revert make one more).
+ */
 export const deleteFlexFlowRevert: RevertHandler = {
   async changesSince(client, { before }) {
     const deleted = flexFlowIn(before);
     if (!deleted) return [];
-    const now = await fetchOrUndefined(() => client.flexApi.v1.flexFlow(deleted.sid).fetch());
-    return now ? [{ key: 'MessagingSetupRefusalDiffFlexFlowAgain', values: { sid: deleted.sid } }] : [];
+    const now = await sameFlexFlow(client, deleted);
+    return now ? flexFlowAgain(now) : [];
   },
   async apply(client, { before }) {
     const deleted = flexFlowIn(before);
     if (!deleted) throw cannotRevert();
     return { flexFlow: await recreateFlexFlow(client, deleted) };
+  },
+  async landed(client, { before }) {
+    const deleted = flexFlowIn(before);
+    const now = deleted && (await sameFlexFlow(client, deleted));
+    return now ? { after: { flexFlow: now } } : undefined;
   },
 };
 
@@ -53,9 +84,11 @@ export const deleteFlexFlowRevert: RevertHandler = {
  * is never without a route. Refused when that address changed since.
  */
 export const migrateFlexFlowRevert: RevertHandler = {
-  async changesSince(client, { after }) {
+  async changesSince(client, { before, after }) {
     const placed = addressIn(after);
-    return placed ? addressChangesSince(client, placed) : [];
+    const flow = flexFlowIn(before);
+    const again = flow && (await sameFlexFlow(client, flow));
+    return [...(again ? flexFlowAgain(again) : []), ...(placed ? await addressChangesSince(client, placed) : [])];
   },
   async apply(client, { before, after }, tracked) {
     if (before === null || !('flexFlow' in before)) throw cannotRevert();

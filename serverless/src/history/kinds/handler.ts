@@ -21,7 +21,20 @@ export interface RevertHandler {
    * earlier one changed something.
    */
   apply(client: TwilioClient, entry: HistoryEntry, tracked: Tracked): Promise<HistoryState | null>;
+  /**
+   * After `apply` failed with an unknown outcome: whether the revert is there now (the state
+   * afterwards) or not (undefined); throws when the resource is neither (it cannot tell). None:
+   * an unknown outcome stays unknown.
+   */
+  landed?(
+    client: TwilioClient,
+    entry: HistoryEntry,
+    tracked: Tracked,
+  ): Promise<{ after: HistoryState | null } | undefined>;
 }
+
+/** The entry the other way round: "changed since its before-state?" is "has its revert landed?". */
+export const reversed = (entry: HistoryEntry): HistoryEntry => ({ ...entry, before: entry.after, after: entry.before });
 
 export const refuse = (problem: ContractProblem) => new BackendError(409, 'not_revertible', problem);
 

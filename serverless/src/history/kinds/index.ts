@@ -32,6 +32,11 @@ export const REVERT_HANDLERS: Record<HistoryKind, RevertHandler> = {
   revert: {
     changesSince: (client, entry) => handlerOf(entry).changesSince(client, entry),
     apply: (client, entry, tracked) => handlerOf(entry).apply(client, entry, tracked),
+    landed: async (client, entry, tracked) => {
+      const handler = handlerOf(entry);
+      if (!handler.landed) throw new Error('cannot tell');
+      return handler.landed(client, entry, tracked);
+    },
   },
 };
 

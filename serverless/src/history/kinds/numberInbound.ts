@@ -1,10 +1,18 @@
 import type { ContractProblem } from '../../../../src/contract/messages';
 import { summarisePhoneNumber } from '../../lib/summaries';
 import { numberInboundOf } from '../resources';
-import { cannotRevert, fetchOrUndefined, type RevertHandler } from './handler';
+import { cannotRevert, fetchOrUndefined, reversed, type RevertHandler } from './handler';
 
 /** A number's inbound handlers are reverted by setting them to what they were ("" clears one). */
 export const updateNumberInboundRevert: RevertHandler = {
+  async landed(client, entry) {
+    if ((await this.changesSince(client, reversed(entry))).length === 0) {
+      const number = await client.incomingPhoneNumbers(entry.resource.sid ?? '').fetch();
+      return { after: numberInboundOf(summarisePhoneNumber(number)) };
+    }
+    if ((await this.changesSince(client, entry)).length === 0) return undefined;
+    throw new Error('cannot tell');
+  },
   async changesSince(client, { after, resource }) {
     if (after === null || !('numberInbound' in after)) return [];
     const number = await fetchOrUndefined(() => client.incomingPhoneNumbers(resource.sid ?? '').fetch());
