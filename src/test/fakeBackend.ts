@@ -24,12 +24,14 @@ import type {
   DeleteAddressRequest,
   FlexFlowRequest,
   HistoryEntry,
+  HistoryIntegrity,
   ListHistoryRequest,
   MigrateFlexFlowRequest,
   RevertChangeRequest,
   ListAddressesRequest,
   SetDefaultServiceRequest,
   UpdateAddressRequest,
+  UnreadableHistoryEntry,
   UpdateNumberInboundRequest,
 } from '../contract/types';
 import { NON_PHONE_ADDRESS_TYPES } from '../contract/types';
@@ -99,6 +101,24 @@ export function deferred<T>() {
   return { promise, resolve };
 }
 
+/**
+ * What the fake's list-history answers beside the account's entries (set with `answerHistory`);
+ * unset, it answers as an older backend: every entry at once, no `unreadable`, no `integrity`.
+ */
+export interface FakeHistoryAnswers {
+  /**
+   * Entries read per call, whether the filters match them or not (the backend reads the history a
+   * slice at a time and filters it), with a cursor to the next slice while there is one.
+   */
+  pageSize?: number;
+  /** The items that are not entries: a list is answered with the first page; a function says per page (0, 1, …). */
+  unreadable?: UnreadableHistoryEntry[] | ((page: number) => UnreadableHistoryEntry[]);
+  /** The chain's verdict: one for every page, or per page from the entries it read. */
+  integrity?: HistoryIntegrity | ((page: number, read: HistoryEntry[]) => HistoryIntegrity);
+  /** How entries stand against the chain, by id (set on the entries answered, not on the account's). */
+  chain?: Record<string, Pick<HistoryEntry, 'chain' | 'chainProblem' | 'carriedOverFrom'>>;
+}
+
 /** The functions that change something; the others list or fetch (the backend's naming rule). */
 const isWrite = (endpoint: BackendEndpoint) => !/^(list|fetch)-/.test(endpoint);
 
@@ -119,6 +139,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
   const requests: RecordedRequest[] = [];
   const overrides = new Map<BackendEndpoint, EndpointHandler>();
   let nextAddress = 100;
+  let historyAnswers: FakeHistoryAnswers = {};
 
   const page = (items: unknown[]): FakeReply => ({ body: { items, nextCursor: null } });
   const notFound = (addressSid: string) =>
@@ -250,15 +271,30 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       return { body: { outcome: 'migrated', ...outcome, flexFlowSid: flowSid, address: created, steps } };
     },
     'list-history': (payload) => {
-      const { address, identity, kind } = payload as ListHistoryRequest;
-      return page(
-        account.history.filter(
-          (entry) =>
-            (!address || entry.resource.address === address || entry.resource.sid === address) &&
-            (!identity || entry.who.identity === identity) &&
-            (!kind || entry.kind === kind),
-        ),
+      const { address, identity, kind, cursor } = payload as ListHistoryRequest;
+      const { pageSize, unreadable, integrity, chain = {} } = historyAnswers;
+      const size = Math.max(1, pageSize ?? account.history.length);
+      const from = Number(cursor ?? 0);
+      const pageNumber = Math.floor(from / size);
+      const read = account.history.slice(from, from + size).map((entry) => ({ ...entry, ...chain[entry.id] }));
+      const rest = from + read.length < account.history.length;
+      const items = read.filter(
+        (entry) =>
+          (!address || entry.resource.address === address || entry.resource.sid === address) &&
+          (!identity || entry.who.identity === identity) &&
+          (!kind || entry.kind === kind),
       );
+      const unreadableHere =
+        typeof unreadable === 'function' ? unreadable(pageNumber) : pageNumber === 0 ? unreadable : undefined;
+      const verdict = typeof integrity === 'function' ? integrity(pageNumber, read) : integrity;
+      return {
+        body: {
+          items,
+          nextCursor: rest ? String(from + read.length) : null,
+          ...(unreadableHere ? { unreadable: unreadableHere } : {}),
+          ...(verdict ? { integrity: verdict } : {}),
+        },
+      };
     },
     // The backend's happy path: the entry's before-state put back (addresses), recorded as a revert.
     'revert-change': (payload) => {
@@ -323,6 +359,10 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     /** Replaces the default answer of one endpoint. */
     respond(endpoint: BackendEndpoint, handler: EndpointHandler) {
       overrides.set(endpoint, handler);
+    },
+    /** What list-history answers beside the entries: pages, unreadable items, the chain's verdict. */
+    answerHistory(answers: FakeHistoryAnswers) {
+      historyAnswers = answers;
     },
     /** Back to the default answer of one endpoint. */
     restore(endpoint: BackendEndpoint) {

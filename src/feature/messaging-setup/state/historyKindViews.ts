@@ -29,7 +29,8 @@ const shown = (actions: SetupAction[], reload: SourceName[] = []): RevertShown =
 
 /** An address back with its earlier settings, back as a new one, or gone again. */
 function addressReverted({ resource, after }: HistoryEntry): RevertShown {
-  if (after && 'address' in after && after.address) return shown([{ type: 'address-saved', address: after.address }]);
+  if (after && 'address' in after && typeof after.address === 'object' && after.address)
+    return shown([{ type: 'address-saved', address: after.address }]);
   return shown(resource.sid ? [{ type: 'address-deleted', sid: resource.sid }] : []);
 }
 
@@ -88,3 +89,7 @@ export const HISTORY_KIND_VIEWS: Record<HistoryKind, HistoryKindView> = {
     },
   },
 };
+
+/** The view of a kind; undefined for one this view does not know (a newer backend's, a hand-edited entry's). */
+export const kindViewOf = (kind: string): HistoryKindView | undefined =>
+  Object.prototype.hasOwnProperty.call(HISTORY_KIND_VIEWS, kind) ? HISTORY_KIND_VIEWS[kind as HistoryKind] : undefined;

@@ -1,13 +1,15 @@
 import { revertRefusal } from '../../../contract/historyKinds';
 import type {
+  AddressSummary,
   ConversationServiceSummary,
+  HistoryChainProblem,
   HistoryEntry,
   HistoryKind,
   HistoryState,
   StudioFlowSummary,
 } from '../../../contract/types';
 import { fill, messagingSetupStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
-import { HISTORY_KIND_VIEWS } from './historyKindViews';
+import { HISTORY_KIND_VIEWS, kindViewOf } from './historyKindViews';
 import { describeRouting } from './routing';
 
 /** What the texts of an entry read: the names of Studio flows and services, instead of their SIDs. */
@@ -24,11 +26,60 @@ export const HISTORY_KIND_LABEL_KEY = Object.fromEntries(
 /** When an entry was made, in the browser's locale (as stored, should it not be a date). */
 export function formatWhen(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return Number.isNaN(date.getTime()) ? String(iso ?? '—') : date.toLocaleString();
+}
+
+/*
+ * The texts below read entries as stored, whatever they hold: the backend lists an item that is
+ * not an entry apart (unreadable), but the states inside one are the history's own JSON, which a
+ * hand edit of the Sync item can change. A state that is not of a shape the view words reads as
+ * "settings that cannot be read", never as an exception that takes the History tab down.
+ */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown) => value === null || value === undefined || isText(value);
+
+/** An address as the view words it: an integration of a known type with its fields. */
+function isWordableAddress(value: unknown): value is AddressSummary {
+  if (!isRecord(value) || !isRecord(value.integration)) return false;
+  const integration = value.integration;
+  if (integration.type === 'studio') {
+    return isText(integration.studioFlowSid) && ['number', 'string'].includes(typeof integration.retryCount);
+  }
+  if (integration.type === 'webhook') return isText(integration.webhookUrl) && isText(integration.webhookMethod);
+  return integration.type === 'default';
+}
+
+/** A state of one of the shapes the view words (HistoryState), or null. */
+function isWordableState(state: unknown): state is HistoryState | null {
+  if (state === null) return true;
+  if (!isRecord(state)) return false;
+  if ('flexFlow' in state) return isRecord(state.flexFlow) && isText(state.flexFlow.friendlyName);
+  if ('address' in state) return isWordableAddress(state.address);
+  if ('numberInbound' in state) {
+    const inbound = state.numberInbound;
+    return isRecord(inbound) && isTextOrNull(inbound.smsUrl) && isTextOrNull(inbound.smsApplicationSid);
+  }
+  if ('defaultConversationServiceSid' in state) return isTextOrNull(state.defaultConversationServiceSid);
+  return false;
 }
 
 /** A person as the sentence names them: the part of the Flex identity before `@`. */
 const shortName = (identity: string) => identity.split('@')[0] || identity;
+
+/** Who made an entry, as stored ("—" when it names no one). */
+export function identityOf(entry: HistoryEntry): string {
+  const identity: unknown = isRecord(entry.who) ? entry.who.identity : undefined;
+  return isText(identity) && identity ? identity : '—';
+}
+
+/** What an entry is about, as its sentence names it: the address, else the SID ("—": neither). */
+export function resourceOf(entry: HistoryEntry): string {
+  const resource: Record<string, unknown> = isRecord(entry.resource) ? entry.resource : {};
+  const named = [resource.address, resource.sid].find((value) => isText(value) || typeof value === 'number');
+  return named === undefined ? '—' : String(named);
+}
 
 /** One state in a few words: an address's routing, a number's handler, a service's name, a flow's name. */
 export function describeState(
@@ -36,48 +87,76 @@ export function describeState(
   names: HistoryNames,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): string {
+  if (!isWordableState(state)) return strings.MessagingSetupHistoryStateUnreadable;
   if (!state) return strings.MessagingSetupHistoryNothing;
   // A migration's before-state is the Flex Flow (and the address it overwrote, if any): name the flow.
   if ('flexFlow' in state) return `"${state.flexFlow.friendlyName}"`;
   if ('address' in state) {
     const routing = describeRouting(state.address, names.studioFlowsBySid, strings);
-    return state.address.autoCreationEnabled ? routing : `${routing}${strings.MessagingSetupHistoryAutoCreationOff}`;
+    return state.address.autoCreationEnabled === false
+      ? `${routing}${strings.MessagingSetupHistoryAutoCreationOff}`
+      : routing;
   }
   if ('numberInbound' in state) {
     const { smsUrl, smsApplicationSid } = state.numberInbound;
     return [smsUrl, smsApplicationSid].filter(Boolean).join(', ') || strings.MessagingSetupHistoryNoHandler;
   }
-  if ('defaultConversationServiceSid' in state) {
-    const serviceSid = state.defaultConversationServiceSid;
-    if (!serviceSid) return strings.MessagingSetupHistoryNoService;
-    return names.services.find((s) => s.sid === serviceSid)?.friendlyName ?? serviceSid;
-  }
-  return '';
+  const serviceSid = state.defaultConversationServiceSid;
+  if (!serviceSid) return strings.MessagingSetupHistoryNoService;
+  return names.services.find((s) => s.sid === serviceSid)?.friendlyName ?? serviceSid;
 }
 
 /**
  * An entry as one sentence a supervisor reads at a glance: "demo.supervisor changed +1415… from
  * Studio: Messaging Flow · retry 3 to Webhook: POST https://…"; a failed change says so first.
+ * An entry of a kind this view does not know reads as a change of its resource, with the kind.
  */
 export function describeHistoryEntry(
   entry: HistoryEntry,
   names: HistoryNames,
   strings: MessagingSetupStrings = messagingSetupStrings,
 ): string {
-  const sentence = fill(strings[HISTORY_KIND_VIEWS[entry.kind].sentence], {
-    who: shortName(entry.who.identity),
-    address: entry.resource.address ?? entry.resource.sid ?? '—',
-    before: describeState(entry.before, names, strings),
-    after: describeState(entry.after, names, strings),
-  });
+  const view = kindViewOf(entry.kind);
+  const values = { who: shortName(identityOf(entry)), address: resourceOf(entry) };
+  const sentence = view
+    ? fill(strings[view.sentence], {
+        ...values,
+        before: describeState(entry.before, names, strings),
+        after: describeState(entry.after, names, strings),
+      })
+    : fill(strings.MessagingSetupHistoryUnknownKind, { ...values, kind: String(entry.kind) });
   return entry.outcome === 'failed' ? `${strings.MessagingSetupHistoryFailedPrefix}${sentence}` : sentence;
 }
 
 /**
  * Whether the view offers Revert: when the contract gives no reason to refuse it, the same rule
  * the backend refuses by (and says why); the backend still checks the resource is unchanged since.
+ * Never for an entry that does not match the history's chain, of a kind this view does not know,
+ * or whose states are not of a shape Messaging Setup records: the backend refuses those too.
  */
-export const isRevertible = (entry: HistoryEntry) => revertRefusal(entry) === undefined;
+export const isRevertible = (entry: HistoryEntry) =>
+  entry.chain !== 'failed' &&
+  kindViewOf(entry.kind) !== undefined &&
+  isWordableState(entry.before) &&
+  isWordableState(entry.after) &&
+  revertRefusal(entry) === undefined;
+
+const CHAIN_PROBLEM_KEY: Record<HistoryChainProblem, MessagingSetupStringKey> = {
+  altered: 'MessagingSetupHistoryChainAltered',
+  unsigned: 'MessagingSetupHistoryChainUnsigned',
+  misplaced: 'MessagingSetupHistoryChainMisplaced',
+  link: 'MessagingSetupHistoryChainLink',
+  missing: 'MessagingSetupHistoryChainMissing',
+};
+
+/** Why an entry does not match the history's chain, in plain words (a problem this view does not know, generally). */
+export function describeChainProblem(
+  problem: HistoryChainProblem | undefined,
+  strings: MessagingSetupStrings = messagingSetupStrings,
+): string {
+  const known = problem !== undefined && Object.prototype.hasOwnProperty.call(CHAIN_PROBLEM_KEY, problem);
+  return strings[known ? CHAIN_PROBLEM_KEY[problem] : 'MessagingSetupHistoryChainUnknown'];
+}
 
 /** A state's fields as `path → value` (`address.integration.retryCount → 3`), leaves only. */
 function leaves(value: unknown, path: string, into: Map<string, string>): Map<string, string> {

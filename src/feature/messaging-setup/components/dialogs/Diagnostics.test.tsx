@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 
+import type { HistoryEntry } from '../../../../contract/types';
 import {
+  ADDRESSES,
   defaultAccount,
   FLEX_SERVICE_SID,
   NUMBERS,
@@ -266,5 +268,83 @@ describe('clearing a number’s "A message comes in" URL', () => {
     expect(await within(dialog).findByText(/Twilio said no\./)).toBeInTheDocument();
     expect(within(dialog).getByText('Nothing was changed.')).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Clear' })).toBeEnabled();
+  });
+});
+
+describe("the diagnosis dialog's recent changes", () => {
+  const support = ADDRESSES.support;
+  /** An entry about `address` (the support line, or another), with a numeric id. */
+  const entry = (id: number, about = ADDRESSES.billing): HistoryEntry => ({
+    id: String(id),
+    at: '2026-12-05T09:00:00Z',
+    who: { identity: 'demo.supervisor@owl.example', roles: ['supervisor'] },
+    kind: 'update-address',
+    resource: { type: 'address', sid: about.sid, address: about.address },
+    before: { address: about },
+    after: { address: { ...about, autoCreationEnabled: false } },
+    outcome: 'succeeded',
+  });
+  /** The history newest first: `unrelated` entries of other addresses, then one of the support line. */
+  function fakeWithHistory(unrelated: number) {
+    const account = defaultAccount();
+    const total = unrelated + 1;
+    account.history = [...Array.from({ length: unrelated }, (_, i) => entry(total - i)), entry(1, support)];
+    const fake = createFakeBackend(account);
+    // One entry per answer, as a filter over a long history answers: nothing matched, more to read.
+    fake.answerHistory({
+      pageSize: 1,
+      integrity: (_page, read) => ({ verdict: 'intact', newest: read[0].id, oldest: read[0].id, broken: [] }),
+    });
+    return fake;
+  }
+  const openDiagnosis = async (fake: ReturnType<typeof createFakeBackend>) => {
+    const { user } = await renderView({ fake });
+    await user.click(diagnosisButton(support.address, 'Ready'));
+    const recent = within(await screen.findByRole('dialog')).getByRole('region', { name: 'Recent changes' });
+    return { user, recent };
+  };
+  const cursorsAsked = (fake: ReturnType<typeof createFakeBackend>) =>
+    fake.payloadsTo('list-history').map((payload) => (payload as { cursor?: string }).cursor ?? null);
+
+  test('reads on while the pages so far hold no change of the address, and shows the one further back', async () => {
+    const fake = fakeWithHistory(4);
+    const { recent } = await openDiagnosis(fake);
+    await waitFor(() => expect(within(recent).getAllByTestId('recent-change')).toHaveLength(1));
+    expect(recent).toHaveTextContent(`demo.supervisor changed ${support.address} from`);
+    expect(recent).not.toHaveTextContent('No change');
+    expect(cursorsAsked(fake)).toEqual([null, '1', '2', '3', '4']);
+  });
+
+  test('stops after a few pages unasked, says how far it read, and reads on when asked', async () => {
+    const fake = fakeWithHistory(8);
+    const { user, recent } = await openDiagnosis(fake);
+    // The first page and five more: entries 9 down to 4.
+    expect(await within(recent).findByText('No change in the newest 6 entries.')).toBeInTheDocument();
+    expect(cursorsAsked(fake)).toHaveLength(6);
+    expect(recent).not.toHaveTextContent('No change of this address recorded.');
+
+    await user.click(within(recent).getByRole('button', { name: 'Show older changes' }));
+    await waitFor(() => expect(within(recent).getAllByTestId('recent-change')).toHaveLength(1));
+    expect(recent).toHaveTextContent(`demo.supervisor changed ${support.address} from`);
+    expect(within(recent).queryByRole('button', { name: 'Show older changes' })).not.toBeInTheDocument();
+    expect(cursorsAsked(fake)).toEqual([null, '1', '2', '3', '4', '5', '6', '7', '8']);
+  });
+
+  test('an older backend (no verdict to count by) still stops after a few pages, without a count', async () => {
+    const fake = fakeWithHistory(8);
+    fake.answerHistory({ pageSize: 1 });
+    const { recent } = await openDiagnosis(fake);
+    expect(await within(recent).findByText('No change in the newest entries read so far.')).toBeInTheDocument();
+    expect(within(recent).getByRole('button', { name: 'Show older changes' })).toBeInTheDocument();
+    expect(cursorsAsked(fake)).toHaveLength(6);
+  });
+
+  test('a history read to its end without a change of the address says there is none', async () => {
+    const fake = fakeWithHistory(2);
+    fake.account.history = fake.account.history.filter((e) => e.resource.sid !== support.sid);
+    const { recent } = await openDiagnosis(fake);
+    expect(await within(recent).findByText('No change of this address recorded.')).toBeInTheDocument();
+    expect(within(recent).queryByRole('button', { name: 'Show older changes' })).not.toBeInTheDocument();
+    expect(cursorsAsked(fake)).toEqual([null, '1']);
   });
 });

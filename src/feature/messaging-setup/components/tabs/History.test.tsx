@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 
-import type { AddressSummary, HistoryEntry } from '../../../../contract/types';
+import type { AddressSummary, HistoryEntry, HistoryIntegrity, HistoryState } from '../../../../contract/types';
 import { ADDRESSES, defaultAccount, NUMBERS } from '../../../../test/fakeAccount';
 import { createFakeBackend, errorReply } from '../../../../test/fakeBackend';
 import { activePanel, renderMessagingSetup } from '../../../../test/renderMessagingSetup';
@@ -56,6 +56,8 @@ test('the view loads no history; the History tab lists each change readably, wit
 
   await user.click(screen.getByRole('tab', { name: 'History' }));
   await waitFor(() => expect(historyRows()).toHaveLength(2));
+  // An older backend says nothing of the chain: no notice, no labels.
+  expect(within(activePanel()).queryByTestId('history-integrity')).not.toBeInTheDocument();
   const [edit, failed] = historyRows();
   expect(edit).toHaveTextContent(EDIT_SENTENCE);
   expect(edit).toHaveTextContent('demo.supervisor@owl.example');
@@ -183,4 +185,155 @@ test('a summarised entry (its states did not fit) offers no Revert, as the backe
   await user.click(within(historyRows()[0]).getByText('Before and after'));
   expect(historyRows()[0]).toHaveTextContent('Summarised: the full states did not fit in one history entry.');
   expect(within(historyRows()[0]).queryByRole('button', { name: /^Revert/ })).not.toBeInTheDocument();
+});
+
+describe("the history's chain", () => {
+  const intact = (newest: string, oldest: string, more: Partial<HistoryIntegrity> = {}): HistoryIntegrity => ({
+    verdict: 'intact',
+    newest,
+    oldest,
+    broken: [],
+    ...more,
+  });
+  const openHistory = async (fake: ReturnType<typeof createFakeBackend>) => {
+    const { user } = await renderWithHistory(fake);
+    await user.click(screen.getByRole('tab', { name: 'History' }));
+    return user;
+  };
+
+  test('an intact history says so above the list, with what was checked; a carried-over entry is labelled', async () => {
+    const fake = createFakeBackend(accountWithHistory());
+    fake.answerHistory({
+      integrity: intact('2', '1', { carriedOverThrough: '1', startsAfterGap: true }),
+      chain: { '2': { chain: 'verified' }, '1': { chain: 'carried-over', carriedOverFrom: '17' } },
+    });
+    await openHistory(fake);
+    const notice = await within(activePanel()).findByRole('status', { name: 'History intact' });
+    expect(within(activePanel()).getByTestId('history-integrity')).toBe(notice);
+    expect(notice).toHaveTextContent(
+      "History intact Entries 1 to 2, the ones loaded, match what Messaging Setup wrote; entries up to 1 were carried over from the account's default Sync service; older entries have expired.",
+    );
+    await waitFor(() => expect(historyRows()).toHaveLength(2));
+    const [edit, carried] = historyRows();
+    expect(within(carried).getByText('Carried over')).toBeInTheDocument();
+    expect(within(edit).queryByText('Carried over')).not.toBeInTheDocument();
+    expect(within(edit).queryByText('Does not match the history')).not.toBeInTheDocument();
+    // A verified entry is revertible as before.
+    expect(within(edit).getByRole('button', { name: `Revert: ${EDIT_SENTENCE}` })).toBeInTheDocument();
+  });
+
+  test('a broken history names the newest entry that does not match and why, counts the others over every page, and offers no Revert of it', async () => {
+    const account = accountWithHistory();
+    const oldest: HistoryEntry = { ...account.history[0], id: '0', at: '2026-12-04T09:00:00Z' };
+    account.history = [...account.history, oldest];
+    const fake = createFakeBackend(account);
+    fake.answerHistory({
+      pageSize: 1,
+      chain: { '2': { chain: 'failed', chainProblem: 'altered' } },
+      integrity: (page, read) =>
+        page === 0
+          ? { ...intact(read[0].id, read[0].id), verdict: 'broken', broken: [{ id: '2', problem: 'altered' }] }
+          : page === 1
+            ? // The same entry again (the check reaches across the page's edge), and one more.
+              {
+                ...intact('1', '1'),
+                verdict: 'broken',
+                broken: [
+                  { id: '2', problem: 'altered' },
+                  { id: '1', problem: 'link' },
+                ],
+              }
+            : intact('0', '0'),
+    });
+    const user = await openHistory(fake);
+    const notice = await within(activePanel()).findByRole('alert', { name: 'History does not match' });
+    expect(notice).toHaveTextContent(
+      'History does not match Entry 2 does not match: its content was changed outside Messaging Setup. An entry that does not match cannot be reverted.',
+    );
+    await waitFor(() => expect(historyRows()).toHaveLength(1));
+    const [altered] = historyRows();
+    expect(within(altered).getByText('Does not match the history')).toBeInTheDocument();
+    expect(within(altered).queryByRole('button', { name: /^Revert/ })).not.toBeInTheDocument();
+    expect(altered).toHaveTextContent('Not revertible: its content was changed outside Messaging Setup.');
+
+    await user.click(within(activePanel()).getByRole('button', { name: 'Load older changes' }));
+    await waitFor(() => expect(historyRows()).toHaveLength(2));
+    expect(within(activePanel()).getByRole('alert', { name: 'History does not match' })).toHaveTextContent(
+      'Entry 2 does not match: its content was changed outside Messaging Setup. 1 other entry does not match either.',
+    );
+    // An intact older page does not mend the pages before it.
+    await user.click(within(activePanel()).getByRole('button', { name: 'Load older changes' }));
+    await waitFor(() => expect(historyRows()).toHaveLength(3));
+    expect(within(activePanel()).getByRole('alert', { name: 'History does not match' })).toHaveTextContent(
+      '1 other entry does not match either.',
+    );
+    expect(within(activePanel()).queryByRole('status', { name: 'History intact' })).not.toBeInTheDocument();
+    // The entries that match are revertible as before.
+    expect(within(historyRows()[2]).getByRole('button', { name: `Revert: ${EDIT_SENTENCE}` })).toBeInTheDocument();
+  });
+
+  test('items that are not entries are rows of their own, each once, in their place; the rest of the list is unaffected', async () => {
+    const fake = createFakeBackend(accountWithHistory());
+    const again = { id: '3', field: 'resource.sid' };
+    fake.answerHistory({ pageSize: 1, unreadable: (page) => (page === 0 ? [again] : [again, { id: '0' }]) });
+    const user = await openHistory(fake);
+    await waitFor(() => expect(historyRows()).toHaveLength(2));
+    await user.click(within(activePanel()).getByRole('button', { name: 'Load older changes' }));
+    await waitFor(() => expect(historyRows()).toHaveLength(4));
+    const [unreadable, edit, failed, notAnObject] = historyRows();
+    expect(unreadable).toHaveTextContent('Entry 3 could not be read (field resource.sid)');
+    expect(within(unreadable).queryByRole('button')).not.toBeInTheDocument();
+    expect(edit).toHaveTextContent(EDIT_SENTENCE);
+    expect(within(edit).getByRole('button', { name: `Revert: ${EDIT_SENTENCE}` })).toBeInTheDocument();
+    expect(failed).toHaveTextContent(`Failed: other.admin deleted ${ADDRESSES.billing.address}`);
+    expect(notAnObject).toHaveTextContent('Entry 0 could not be read');
+  });
+});
+
+test('an entry whose states are not of the shapes recorded reads as a fallback sentence, offers no Revert, and the rest of the list is unaffected', async () => {
+  const account = accountWithHistory();
+  const [edit, failedDelete] = account.history;
+  const odd = (state: unknown) => state as HistoryState;
+  account.history = [
+    {
+      ...edit,
+      id: '6',
+      before: odd({ address: 'str' }),
+      after: odd({ address: { ...support, integration: undefined } }),
+    },
+    {
+      ...edit,
+      id: '5',
+      kind: 'update-number-inbound',
+      resource: { type: 'phone-number', sid: 42 as unknown as string, address: null },
+      before: odd({ numberInbound: null }),
+      after: odd({ numberInbound: { smsUrl: 7 } }),
+    },
+    { ...edit, id: '4', kind: 'migrate-flex-flow', before: odd({ flexFlow: null }), after: odd('str') },
+    { ...edit, id: '3', kind: 'rename-address' as HistoryEntry['kind'], before: null, after: null },
+    failedDelete,
+  ];
+  const { user } = await renderWithHistory(createFakeBackend(account));
+  await user.click(screen.getByRole('tab', { name: 'History' }));
+  await waitFor(() => expect(historyRows()).toHaveLength(5));
+  const [address, inbound, migration, unknownKind, failed] = historyRows();
+  expect(address).toHaveTextContent(
+    `demo.supervisor changed ${support.address} from settings that cannot be read to settings that cannot be read`,
+  );
+  expect(inbound).toHaveTextContent(
+    'demo.supervisor changed the "A message comes in" handler of 42 from settings that cannot be read to settings that cannot be read',
+  );
+  expect(migration).toHaveTextContent(
+    `demo.supervisor migrated the Flex Flow settings that cannot be read to ${support.address}: settings that cannot be read`,
+  );
+  expect(unknownKind).toHaveTextContent(
+    `demo.supervisor made a change of ${support.address} that Messaging Setup cannot describe (rename-address)`,
+  );
+  for (const row of [address, inbound, migration, unknownKind]) {
+    expect(within(row).queryByRole('button', { name: /^Revert/ })).not.toBeInTheDocument();
+  }
+  await user.click(within(address).getByText('Before and after'));
+  expect(address).toHaveTextContent('Before: settings that cannot be read');
+  expect(address).toHaveTextContent('"address": "str"');
+  expect(failed).toHaveTextContent(`Failed: other.admin deleted ${ADDRESSES.billing.address}`);
 });

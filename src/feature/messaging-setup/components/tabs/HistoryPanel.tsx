@@ -1,18 +1,22 @@
 import React, { useMemo, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
+import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 
-import type { HistoryEntry } from '../../../../contract/types';
+import type { HistoryEntry, UnreadableHistoryEntry } from '../../../../contract/types';
 import { wordedByView, type BackendClient } from '../../api/backendClient';
 import {
   changedFields,
+  describeChainProblem,
   describeHistoryEntry,
   describeState,
   formatWhen,
+  identityOf,
   isRevertible,
+  resourceOf,
   type HistoryNames,
 } from '../../state/historyText';
 import { useHistory, type HistoryFilters } from '../../state/useHistory';
@@ -20,6 +24,7 @@ import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
 import { DataTable, type Column } from '../table/DataTable';
 import { useOpenDialog } from '../dialogs/dialogOwner';
 import { HistoryFilterForm } from './HistoryFilterForm';
+import { HistoryIntegrityNotice } from './HistoryIntegrityNotice';
 
 interface HistoryPanelProps {
   backend: BackendClient;
@@ -29,14 +34,61 @@ interface HistoryPanelProps {
   selected: boolean;
 }
 
-/** An entry as the table shows it: the entry, and its sentence (searched, and named by its Revert). */
+/**
+ * A row of the table: an entry and its sentence (searched, and named by its Revert), or an item of
+ * the history that is not an entry (`entry` null), with the sentence that says so.
+ */
 interface HistoryRow {
-  entry: HistoryEntry;
+  key: string;
+  /** The history item's id (its place in the history). */
+  id: string;
+  entry: HistoryEntry | null;
   summary: string;
 }
 
-const keyOf = (row: HistoryRow) => row.entry.id;
-const searchText = ({ entry, summary }: HistoryRow) => [summary, entry.who.identity, entry.resource.sid];
+const keyOf = (row: HistoryRow) => row.key;
+const searchText = ({ entry, summary }: HistoryRow) =>
+  entry ? [summary, identityOf(entry), resourceOf(entry)] : [summary];
+
+/** An item id's place, newest first; one that is not a number goes last. */
+const placeOf = (id: string) => (/^\d+$/.test(id) ? Number(id) : -Infinity);
+
+/** The unreadable items among the entries, each where its id falls (the list is newest first). */
+function withUnreadable(
+  rows: HistoryRow[],
+  unreadable: readonly UnreadableHistoryEntry[],
+  strings: MessagingSetupStrings,
+): HistoryRow[] {
+  const all = [...rows];
+  for (const { id, field } of unreadable) {
+    const summary = field
+      ? fill(strings.MessagingSetupHistoryUnreadable, { id, field })
+      : fill(strings.MessagingSetupHistoryUnreadableWhole, { id });
+    const at = all.findIndex((row) => placeOf(row.id) < placeOf(id));
+    all.splice(at < 0 ? all.length : at, 0, { key: `unreadable-${id}`, id, entry: null, summary });
+  }
+  return all;
+}
+
+/** How the entry stands against the history's chain, when it is not simply verified. */
+function ChainLabel({ entry, strings }: { entry: HistoryEntry; strings: MessagingSetupStrings }) {
+  if (entry.chain === 'failed') {
+    return (
+      <Badge as="span" variant="error">
+        {strings.MessagingSetupHistoryChainFailed}
+      </Badge>
+    );
+  }
+  if (entry.chain === 'carried-over') {
+    const why = fill(strings.MessagingSetupHistoryCarriedOverWhy, { id: entry.carriedOverFrom ?? entry.id });
+    return (
+      <Badge as="span" variant="neutral" title={why}>
+        {strings.MessagingSetupHistoryCarriedOver}
+      </Badge>
+    );
+  }
+  return null;
+}
 
 function StatesDetails({
   entry,
@@ -85,46 +137,74 @@ function historyColumns(
   strings: MessagingSetupStrings,
   names: HistoryNames,
   canWrite: boolean,
-  onRevert: (row: HistoryRow) => void,
+  onRevert: (row: { entry: HistoryEntry; summary: string }) => void,
 ): Column<HistoryRow>[] {
   return [
-    { id: 'when', header: strings.MessagingSetupHistoryColumnWhen, cell: ({ entry }) => formatWhen(entry.at) },
-    { id: 'who', header: strings.MessagingSetupHistoryColumnWho, cell: ({ entry }) => entry.who.identity },
+    {
+      id: 'when',
+      header: strings.MessagingSetupHistoryColumnWhen,
+      cell: ({ entry }) => (entry ? formatWhen(entry.at) : '—'),
+    },
+    {
+      id: 'who',
+      header: strings.MessagingSetupHistoryColumnWho,
+      cell: ({ entry }) => (entry ? identityOf(entry) : '—'),
+    },
     {
       id: 'change',
       header: strings.MessagingSetupHistoryColumnChange,
-      cell: (row) => (
-        <>
-          <Text as="div" wordBreak="break-word">
-            {row.summary}
-            {row.entry.bulk && ` (${strings.MessagingSetupHistoryBulk})`}
+      cell: ({ entry, summary }) =>
+        entry ? (
+          <>
+            <Text as="div" wordBreak="break-word">
+              {summary}
+              {entry.bulk && ` (${strings.MessagingSetupHistoryBulk})`}
+            </Text>
+            <ChainLabel entry={entry} strings={strings} />
+            <StatesDetails entry={entry} names={names} strings={strings} />
+          </>
+        ) : (
+          <Text as="div" wordBreak="break-word" color="colorTextWeak">
+            {summary}
           </Text>
-          <StatesDetails entry={row.entry} names={names} strings={strings} />
-        </>
-      ),
+        ),
     },
     {
       id: 'outcome',
       header: strings.MessagingSetupHistoryColumnOutcome,
       cell: ({ entry }) =>
-        entry.outcome === 'succeeded' ? strings.MessagingSetupHistorySucceeded : strings.MessagingSetupHistoryFailed,
+        entry &&
+        (entry.outcome === 'succeeded' ? strings.MessagingSetupHistorySucceeded : strings.MessagingSetupHistoryFailed),
     },
     {
       id: 'actions',
       header: strings.MessagingSetupColumnActions,
       align: 'right',
-      cell: (row) =>
-        canWrite &&
-        isRevertible(row.entry) && (
-          <Button
-            variant="secondary"
-            size="small"
-            aria-label={fill(strings.MessagingSetupHistoryRevertLabel, { summary: row.summary })}
-            onClick={() => onRevert(row)}
-          >
-            {strings.MessagingSetupHistoryRevert}
-          </Button>
-        ),
+      cell: ({ entry, summary }) => {
+        if (!canWrite || !entry) return null;
+        // The backend refuses to revert an entry that does not match the chain: say why instead.
+        if (entry.chain === 'failed') {
+          return (
+            <Text as="span" fontSize="fontSize20" color="colorTextWeak">
+              {fill(strings.MessagingSetupHistoryChainFailedWhy, {
+                problem: describeChainProblem(entry.chainProblem, strings),
+              })}
+            </Text>
+          );
+        }
+        return (
+          isRevertible(entry) && (
+            <Button
+              variant="secondary"
+              size="small"
+              aria-label={fill(strings.MessagingSetupHistoryRevertLabel, { summary })}
+              onClick={() => onRevert({ entry, summary })}
+            >
+              {strings.MessagingSetupHistoryRevert}
+            </Button>
+          )
+        );
+      },
     },
   ];
 }
@@ -142,8 +222,18 @@ export function HistoryPanel({ backend, names, canWrite, selected }: HistoryPane
   const openDialog = useOpenDialog();
   const { refresh } = history;
   const rows = useMemo(
-    () => history.entries.map((entry) => ({ entry, summary: describeHistoryEntry(entry, names, strings) })),
-    [history.entries, names, strings],
+    () =>
+      withUnreadable(
+        history.entries.map((entry) => ({
+          key: entry.id,
+          id: entry.id,
+          entry,
+          summary: describeHistoryEntry(entry, names, strings),
+        })),
+        history.unreadable,
+        strings,
+      ),
+    [history.entries, history.unreadable, names, strings],
   );
   const columns = useMemo(
     () =>
@@ -158,6 +248,7 @@ export function HistoryPanel({ backend, names, canWrite, selected }: HistoryPane
     <>
       <Paragraph>{strings.MessagingSetupHistoryIntro}</Paragraph>
       <HistoryFilterForm onApply={setFilters} />
+      {history.integrity && <HistoryIntegrityNotice integrity={history.integrity} />}
       {history.error && (
         <Box marginBottom="space50">
           <Alert variant="error">
