@@ -2,7 +2,10 @@
  * Test helper for the deploy scripts: a temp project and a fake `twilio` (and `npm`) first on PATH.
  * The fakes record each call (argv, cwd) and answer the way the real commands do — `twilio plugins`
  * lines, `profiles:list -o json`, twilio-run's plain deploy report, the Flex CLI's deploy and release
- * messages (with its bold markers as terminal codes) — so the scripts' parsing is tested on real shapes.
+ * messages (with its bold markers as terminal codes), the generated `api:sync:v1:services:*`
+ * commands' `-o json` answers (an array, camel-cased keys, Twilio's error body and exit 20 for a
+ * 404; see deployBackend.ts for the sources) on a persisted set of Sync Services — so the scripts'
+ * parsing is tested on real shapes.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +24,25 @@ export interface FakeCliOptions {
   fail?: Record<string, number>;
   /** stdout by subcommand, replacing the built-in answer. */
   output?: Record<string, string>;
+  /** The account's Sync Services (`api:sync:v1:services:*`). Default: none. */
+  syncServices?: FakeSyncService[];
+  /** A service another deploy makes while `api:sync:v1:services:create` runs (a race). */
+  madeMeanwhile?: FakeSyncService;
+}
+
+export interface FakeSyncService {
+  sid: string;
+  friendlyName: string | null;
+  aclEnabled: boolean;
+  /** ISO 8601. Default: 2024-01-01. */
+  dateCreated?: string;
+}
+
+/** The env file `serverless:deploy` was given (`--env`, resolved as twilio-run does), read when it ran. */
+export interface FakeDeployEnv {
+  path: string;
+  /** Its content then; null when there was no such file. */
+  content: string | null;
 }
 
 export interface FakeCall {
@@ -37,6 +59,12 @@ export interface FakeCli {
   calls(): FakeCall[];
   /** Calls other than the preflight questions (`plugins`, `profiles:list`). */
   steps(): FakeCall[];
+  /** The `api:sync:v1:services:*` calls, in order. */
+  syncCalls(): FakeCall[];
+  /** The account's Sync Services now (made ones included). */
+  syncServices(): FakeSyncService[];
+  /** The env file of each `serverless:deploy` call, in order. */
+  deployEnvs(): FakeDeployEnv[];
   /** A DeployIo on the temp project and the fake PATH; what the script printed is collected. */
   io(extraEnv?: NodeJS.ProcessEnv): { io: DeployIo; out: string[]; err: string[] };
   write(relativePath: string, content: string): void;
@@ -46,6 +74,8 @@ export interface FakeCli {
 export const FAKE_DOMAIN = 'messaging-setup-4321-dev.twil.io';
 export const FAKE_VERSION = '0.0.4';
 export const FAKE_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+/** The SID the fake gives the n-th Sync Service it makes (1, 2, …). */
+export const fakeMadeSid = (n: number) => `IS${(0xabc000 + n).toString(16).padStart(32, '0')}`;
 
 const FAKE_SCRIPT = String.raw`
 const fs = require('fs');
@@ -54,7 +84,69 @@ const [name, ...args] = process.argv.slice(2);
 fs.appendFileSync(config.log, JSON.stringify({ command: name, args, cwd: process.cwd() }) + '\n');
 const sub = name === 'npm' ? 'npm:' + args[0] : args[0];
 const bold = (text) => '\u001b[1m' + text + '\u001b[22m';
+const flag = (flagName) => {
+  const at = args.indexOf(flagName);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const json = args.includes('-o') && args[args.indexOf('-o') + 1] === 'json';
+let exitCode = 0;
+const readSync = () => JSON.parse(fs.readFileSync(config.syncState, 'utf8'));
+const serviceJson = (s) => ({
+  sid: s.sid,
+  uniqueName: null,
+  accountSid: config.accountSid,
+  friendlyName: s.friendlyName,
+  dateCreated: s.dateCreated,
+  dateUpdated: s.dateCreated,
+  url: 'https://sync.twilio.com/v1/Services/' + s.sid,
+  webhookUrl: null,
+  webhooksFromRestEnabled: false,
+  reachabilityWebhooksEnabled: false,
+  aclEnabled: s.aclEnabled,
+  reachabilityDebouncingEnabled: false,
+  reachabilityDebouncingWindow: 5000,
+  links: { documents: 'https://sync.twilio.com/v1/Services/' + s.sid + '/Documents' },
+});
+// cli-core's output: -o json prints an array of every property; columns print the default ones.
+const rows = (services) => {
+  if (services.length === 0) {
+    process.stderr.write('No results\n');
+    return '';
+  }
+  if (json) return JSON.stringify(services.map(serviceJson), null, 2) + '\n';
+  return ['SID                                 Unique Name  Friendly Name']
+    .concat(services.map((s) => s.sid + '  null         ' + s.friendlyName))
+    .join('\n') + '\n';
+};
 function answer() {
+  if (sub === 'api:sync:v1:services:list') return rows(readSync().slice(0, Number(flag('--limit') || 50)));
+  if (sub === 'api:sync:v1:services:fetch') {
+    const found = readSync().find((s) => s.sid === flag('--sid'));
+    if (found) return rows([found]);
+    exitCode = 20;
+    const body = {
+      code: 20404,
+      message: 'The requested resource /Services/' + flag('--sid') + ' was not found',
+      more_info: 'https://www.twilio.com/docs/errors/20404',
+      status: 404,
+    };
+    if (json) return JSON.stringify([body], null, 2) + '\n';
+    process.stderr.write(body.message + '\n');
+    return '';
+  }
+  if (sub === 'api:sync:v1:services:create') {
+    const services = readSync();
+    const made = {
+      sid: 'IS' + (0xabc000 + services.filter((s) => s.made).length + 1).toString(16).padStart(32, '0'), // fakeMadeSid
+      friendlyName: flag('--friendly-name') ?? null,
+      aclEnabled: args.includes('--acl-enabled'),
+      dateCreated: new Date().toISOString(),
+      made: true,
+    };
+    const raced = config.madeMeanwhile ? [config.madeMeanwhile] : [];
+    fs.writeFileSync(config.syncState, JSON.stringify(services.concat(raced, [made])));
+    return rows([made]);
+  }
   if (sub === 'plugins') return config.plugins.map((plugin) => plugin + ' 3.2.1').join('\n') + '\n';
   if (sub === 'profiles:list') {
     if (config.profiles.length === 0) {
@@ -67,6 +159,12 @@ function answer() {
       .join('\n') + '\n';
   }
   if (sub === 'serverless:deploy') {
+    const envFlag = flag('--env');
+    if (envFlag !== undefined) {
+      const envPath = require('path').resolve(process.cwd(), envFlag);
+      const content = fs.existsSync(envPath) ? fs.readFileSync(envPath, 'utf8') : null;
+      fs.appendFileSync(config.envLog, JSON.stringify({ path: envPath, content }) + '\n');
+    }
     return [
       'configInfo',
       'account               ' + config.accountSid,
@@ -103,7 +201,7 @@ function answer() {
 }
 const output = config.output[sub];
 process.stdout.write(output === undefined ? answer() : output);
-process.exitCode = config.fail[sub] || 0;
+process.exitCode = config.fail[sub] || exitCode;
 `;
 
 export function createFakeCli(options: FakeCliOptions = {}): FakeCli {
@@ -111,6 +209,8 @@ export function createFakeCli(options: FakeCliOptions = {}): FakeCli {
   const bin = path.join(dir, 'bin');
   const root = path.join(dir, 'project');
   const log = path.join(dir, 'calls.jsonl');
+  const envLog = path.join(dir, 'envs.jsonl');
+  const syncState = path.join(dir, 'sync.json');
   fs.mkdirSync(bin);
   fs.mkdirSync(path.join(root, 'serverless'), { recursive: true });
   fs.writeFileSync(
@@ -118,12 +218,22 @@ export function createFakeCli(options: FakeCliOptions = {}): FakeCli {
     JSON.stringify({ name: 'plugin-messaging-setup', version: '0.1.0' }, null, 2),
   );
   fs.writeFileSync(log, '');
+  fs.writeFileSync(envLog, '');
+  fs.writeFileSync(
+    syncState,
+    JSON.stringify(
+      (options.syncServices ?? []).map((service) => ({ dateCreated: '2024-01-01T00:00:00.000Z', ...service })),
+    ),
+  );
 
   const configFile = path.join(dir, 'config.json');
   fs.writeFileSync(
     configFile,
     JSON.stringify({
       log,
+      envLog,
+      syncState,
+      madeMeanwhile: options.madeMeanwhile && { dateCreated: '2024-01-01T00:00:00.000Z', ...options.madeMeanwhile },
       plugins: options.plugins ?? [SERVERLESS_PLUGIN, FLEX_PLUGIN],
       profiles: (options.profiles ?? [{ id: 'default', active: true }]).map((p) => ({
         accountSid: FAKE_ACCOUNT_SID,
@@ -156,6 +266,17 @@ export function createFakeCli(options: FakeCliOptions = {}): FakeCli {
     env,
     calls,
     steps: () => calls().filter((call) => !['plugins', 'profiles:list'].includes(call.args[0])),
+    syncCalls: () => calls().filter((call) => call.args[0]?.startsWith('api:sync:v1:services:')),
+    syncServices: () =>
+      (JSON.parse(fs.readFileSync(syncState, 'utf8')) as (FakeSyncService & { made?: boolean })[]).map(
+        ({ sid, friendlyName, aclEnabled, dateCreated }) => ({ sid, friendlyName, aclEnabled, dateCreated }),
+      ),
+    deployEnvs: () =>
+      fs
+        .readFileSync(envLog, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as FakeDeployEnv),
     io(extraEnv = {}) {
       const out: string[] = [];
       const err: string[] = [];
