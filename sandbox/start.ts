@@ -13,6 +13,7 @@ import { buildFunctions } from '../serverless/build';
 import { localBackendCommand } from './backend/command';
 import { FLEX_HOSTS, PLUGIN_BUNDLE, startHost, type FlexHostKind } from './host/hostServer';
 import { startSandbox } from './server/app';
+import { DEFAULT_RESET } from './server/generateAccount';
 import { credentialsFromEnv, DEFAULT_PORTS } from './server/config';
 
 const root = path.resolve(__dirname, '..');
@@ -263,7 +264,13 @@ async function main(): Promise<void> {
     {
       name: 'Twilio sandbox',
       async start() {
-        const sandbox = await startSandbox({ port: sandboxPort.port, credentials });
+        // The demo account shows the evidence of #26 (stuck conversations, alerts: evidenceSeed.ts),
+        // dated as a live account's would be (its history starts three days ago).
+        const sandbox = await startSandbox({
+          port: sandboxPort.port,
+          credentials,
+          reset: { ...DEFAULT_RESET, evidence: true, clock: 'wall' },
+        });
         return { name: this.name, stop: () => sandbox.close() };
       },
     },
@@ -282,6 +289,9 @@ async function main(): Promise<void> {
             ACCOUNT_SID: credentials.accountSid,
             AUTH_TOKEN: credentials.authToken,
             TWILIO_SANDBOX_URL: sandboxUrl,
+            // The sandbox account's own backend Sync Service is found by name: a real account's
+            // SID in serverless/.env names nothing here.
+            MESSAGING_SETUP_SYNC_SERVICE_SID: '',
             MESSAGING_SETUP_ALLOWED_ORIGINS: [
               `http://localhost:${hostPort.port}`,
               `http://127.0.0.1:${hostPort.port}`,

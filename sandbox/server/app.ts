@@ -10,6 +10,7 @@ import { DEFAULT_RESET, generateAccount, type ResetCounts, type ResetOptions } f
 import { playInboundMessage } from './inbound/playInbound';
 import type { OperationResult } from './operation';
 import { RequestLog, ViolationLog, type Violation } from './requestLog';
+import { completeTaskAsAgent, findTask } from './resources/taskrouter';
 import { responseProblems } from './responseContract';
 import {
   canonicaliseEnumCase,
@@ -328,6 +329,12 @@ export function createSandboxApp(sandbox: Sandbox): express.Express {
       inbound: {
         play: (request) => playInboundMessage(sandbox.account, sandbox.credentials.authToken, request),
         played: () => sandbox.account.inbound.played(),
+      },
+      tasks: {
+        complete: (sid, reason) => {
+          const task = findTask(sandbox.account, sid);
+          return task && completeTaskAsAgent(sandbox.account, task, reason);
+        },
       },
     }),
   );

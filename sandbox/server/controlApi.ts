@@ -6,6 +6,7 @@ import { DEFAULT_RESET, RESET_LIMITS, type ResetCounts, type ResetOptions } from
 import { channelOf, fitsChannel } from './inbound/playInbound';
 import type { InboundRequest, InboundResult } from './inbound/types';
 import type { RequestLog } from './requestLog';
+import type { WireResource } from './state';
 import type { TokenAuthority } from './tokens';
 
 const ajv = new Ajv({ allErrors: false, useDefaults: true });
@@ -25,6 +26,8 @@ const validateReset = ajv.compile<Partial<ResetOptions>>({
     seed: { type: 'integer' },
     defaultServiceIsFlex: { type: 'boolean' },
     otherChannels: { type: 'boolean' },
+    evidence: { type: 'boolean' },
+    clock: { enum: ['fixed', 'wall'] },
     emailAddresses: count(RESET_LIMITS.emailAddresses),
     // Host names, as a domain is added in Flex › Manage › Email.
     emailDomains: {
@@ -82,6 +85,12 @@ const validateInbound = ajv.compile<InboundRequest>({
   },
 });
 
+const validateCompleteTask = ajv.compile<{ reason?: string }>({
+  type: 'object',
+  additionalProperties: false,
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 1024 } },
+});
+
 const validateToken = ajv.compile<{ identity: string; roles: string[]; ttlSeconds?: number }>({
   type: 'object',
   additionalProperties: false,
@@ -103,6 +112,10 @@ export interface ControlTarget {
     play(request: InboundRequest): Promise<InboundResult>;
     /** Oldest first. */
     played(): InboundResult[];
+  };
+  tasks: {
+    /** The task as completed, `undefined` for an unknown SID; throws for a task already final. */
+    complete(sid: string, reason: string): WireResource | undefined;
   };
 }
 
@@ -165,6 +178,22 @@ export function controlApi(target: ControlTarget): express.Router {
   router.get('/inbound', (_req, res) => {
     const events = target.inbound.played();
     res.json({ count: events.length, events });
+  });
+
+  router.post('/tasks/:sid/complete', (req: Request, res: Response) => {
+    const body: unknown = req.body ?? {};
+    if (!validateCompleteTask(body)) return badRequest(res, errorText(validateCompleteTask.errors));
+    const sid = String(req.params.sid);
+    try {
+      const task = target.tasks.complete(sid, body.reason ?? 'completed by the sandbox control API');
+      if (!task)
+        return res.status(404).json({ error: { code: 'unknown_task', message: `No task ${sid} in the account` } });
+      res.json(task);
+    } catch (error) {
+      res
+        .status(409)
+        .json({ error: { code: 'task_final', message: error instanceof Error ? error.message : String(error) } });
+    }
   });
 
   router.get('/requests', (_req, res) => {

@@ -1,4 +1,5 @@
 import { BACKEND_SYNC_SERVICE_NAME } from '../../src/contract/types';
+import { addEvidence } from './evidenceSeed';
 import { buildSyncService, DEFAULT_SYNC_SERVICE } from './resources/sync';
 import { SeededRandom } from './random';
 import { buildIncomingPhoneNumber } from './resources/api2010';
@@ -36,6 +37,18 @@ export interface ResetOptions {
   emailAddresses?: number;
   /** Extension: the email domains the account has authenticated (default DEMO_EMAIL_DOMAINS). */
   emailDomains?: string[];
+  /**
+   * Extension: add the evidence of what happened to customers' messages (stuck conversations,
+   * alerts, inbound Messages: evidenceSeed.ts), made last. Off unless asked; `npm start` asks.
+   */
+  evidence?: boolean;
+  /**
+   * Extension: `fixed` (the default) dates everything from a fixed moment of the seed, so the same
+   * options give the same account to the byte; `wall` starts the account's history three days ago
+   * and keeps its clock up with the wall clock, so ages read as they would on a live account and
+   * what the backend asks for "the last days" (Monitor Alerts) finds what happened. `npm start` uses it.
+   */
+  clock?: 'fixed' | 'wall';
 }
 
 /** What a reset made: the account's SID, its counts, and the authenticated email domains. */
@@ -127,6 +140,8 @@ const UNMIGRATABLE_FLEX_FLOWS: Record<
 };
 /** Generated data is dated from here, so the same seed gives the same dates. */
 const EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0);
+/** With the wall clock, how long before now the generated account's history starts. */
+const WALL_CLOCK_HISTORY_MS = 3 * 24 * 60 * 60 * 1000;
 
 /** Unique, realistic North American numbers: `+1 <area> 2xx-xxxx`. */
 function phoneNumberAt(index: number): string {
@@ -238,7 +253,9 @@ function integrationFor(
 /** Builds a whole demo account from a seed; the same options always give the same account. */
 export function generateAccount(accountSid: string, options: ResetOptions): SandboxAccount {
   const random = new SeededRandom(options.seed);
-  const account = new SandboxAccount(accountSid, random, new Date(EPOCH));
+  const wall = options.clock === 'wall';
+  const start = wall ? Date.now() - WALL_CLOCK_HISTORY_MS : EPOCH;
+  const account = new SandboxAccount(accountSid, random, new Date(start));
   for (const domain of options.emailDomains ?? DEMO_EMAIL_DOMAINS) account.emailDomains.add(domain.toLowerCase());
 
   // Conversations: Flex's service, a second one, and the account default.
@@ -451,6 +468,9 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
   const backendService = buildSyncService(account, BACKEND_SYNC_SERVICE_NAME);
   backendService.acl_enabled = true;
   account.syncServices.add(backendService);
+  if (options.evidence) addEvidence(account);
+  // The seeds are dated from three days ago on; what happens from here on is dated now.
+  if (wall) account.keepUpWithWallClock();
   return account;
 }
 

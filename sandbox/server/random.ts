@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Seeded pseudo-random numbers so that `reset` with the same seed builds the same account. */
 export class SeededRandom {
   private state: number;
@@ -38,4 +40,13 @@ export class SeededRandom {
   sid(prefix: string): string {
     return prefix + this.hex(32);
   }
+}
+
+/**
+ * A SID derived from a key (same key, same SID) without drawing from the seed's sequence: for
+ * resources the sandbox makes beside others (a played message's Message resource, an alert, an
+ * Interaction's task), so that adding them leaves every other SID of a seed as it was.
+ */
+export function derivedSid(prefix: string, key: string): string {
+  return prefix + createHash('sha256').update(`${prefix}:${key}`).digest('hex').slice(0, 32);
 }

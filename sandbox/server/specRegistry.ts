@@ -12,6 +12,7 @@ import { api2010Handlers } from './resources/api2010';
 import { conversationsHandlers } from './resources/conversations';
 import { flexHandlers } from './resources/flex';
 import { messagingV1Handlers, messagingV2Handlers } from './resources/messaging';
+import { monitorHandlers } from './resources/monitor';
 import { studioHandlers } from './resources/studio';
 import { syncHandlers } from './resources/sync';
 import { taskrouterHandlers } from './resources/taskrouter';
@@ -28,6 +29,7 @@ const SPEC_FILES: { product: string; file: string; handlers: OperationHandlers }
   { product: 'messaging', file: 'twilio_messaging_v1.subset.json', handlers: messagingV1Handlers },
   { product: 'messaging', file: 'twilio_messaging_v2.subset.json', handlers: messagingV2Handlers },
   { product: 'sync', file: 'twilio_sync_v1.subset.json', handlers: syncHandlers },
+  { product: 'monitor', file: 'twilio_monitor_v1.subset.json', handlers: monitorHandlers },
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -104,6 +106,8 @@ function makeAjv(context: string, baseOptions: object): Ajv {
   ajv.addFormat('int64', /^-?\d+$/);
   ajv.addFormat('phone-number', /^\S+$/);
   ajv.addFormat('uri-map', true);
+  // ISO 4217 (API 2010's price_unit: `USD`).
+  ajv.addFormat('currency', /^[A-Z]{3}$/);
   ajv.addFormat('phone-number-capabilities', true);
   return ajv;
 }

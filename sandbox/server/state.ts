@@ -145,6 +145,12 @@ export class SandboxAccount {
   /** Keyed by workspace SID. */
   readonly workflows = new Map<string, Collection<WireResource>>();
   readonly taskChannels = new Map<string, Collection<WireResource>>();
+  /** TaskRouter Tasks, keyed by workspace SID (made by Interactions, or through the Tasks API). */
+  readonly tasks = new Map<string, Collection<WireResource>>();
+  /** Programmable Messaging's Message resources (API 2010): the inbound messages Twilio received, oldest first. */
+  readonly messages: Collection<WireResource>;
+  /** Monitor's Alerts (the Console's Debugger), oldest first. */
+  readonly alerts = new Collection<WireResource>('/v1/Alerts');
   readonly messagingServices = new Collection<WireResource>('/v1/Services');
   /** Keyed by messaging service SID. */
   readonly messagingServiceNumbers = new Map<string, Collection<WireResource>>();
@@ -178,16 +184,33 @@ export class SandboxAccount {
     this.incomingPhoneNumbers = new Collection<IncomingPhoneNumber>(
       `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers`,
     );
+    this.messages = new Collection<WireResource>(`/2010-04-01/Accounts/${accountSid}/Messages`);
+  }
+
+  /**
+   * Whether the clock also keeps up with the wall clock (a reset's `clock: 'wall'`, once its seeds
+   * are made): never behind it, so what happens now is dated now, as Twilio dates it. Off, dates
+   * depend on the seed only.
+   */
+  private followsWallClock = false;
+
+  /** From now on the clock never falls behind the wall clock (see `followsWallClock`). */
+  keepUpWithWallClock(): void {
+    this.followsWallClock = true;
   }
 
   now(): Date {
-    this.clock = new Date(this.clock.getTime() + 1000);
+    // One second per write from a fixed moment; on the wall clock, its time (a millisecond more
+    // when writes come faster, so dates still never repeat and never run ahead of it by much).
+    this.clock = new Date(
+      this.followsWallClock ? Math.max(this.clock.getTime() + 1, Date.now()) : this.clock.getTime() + 1000,
+    );
     return this.clock;
   }
 
   /** The clock as it stands, without advancing it: for reads that compare against it (expiry). */
   peekNow(): Date {
-    return this.clock;
+    return this.followsWallClock ? new Date(Math.max(this.clock.getTime(), Date.now())) : this.clock;
   }
 
   /** A child collection (workflows of a workspace, numbers of a service), made on first use. */

@@ -7,25 +7,10 @@ import { sendSignedWebhook } from '../server/inbound/signedWebhook';
 import type { InboundAction, InboundResult } from '../server/inbound/types';
 import type { AutoCreation } from '../server/state';
 import { TEST_RESET, setUpSandbox, type RawResponse } from './harness';
-import { startWebhookTarget, unreachableUrl, type WebhookTarget } from './webhookTarget';
+import { setUpWebhookTarget, startWebhookTarget, unreachableUrl } from './webhookTarget';
 
 const t = setUpSandbox();
-let target: WebhookTarget;
-
-beforeAll(async () => {
-  target = await startWebhookTarget(t.authToken);
-});
-
-afterAll(async () => {
-  await target.close();
-});
-
-beforeEach(async () => {
-  await t.control.reset(TEST_RESET);
-  target.received.length = 0;
-  target.respondWith(() => 200);
-  t.recorder.clear();
-});
+const webhooks = setUpWebhookTarget(t);
 
 const CUSTOMER = '+13115552368';
 const OTHER_CUSTOMER = '+13115550199';
@@ -95,7 +80,7 @@ const webhookAddress = (address: string, extra: Partial<AutoCreation> = {}) =>
     enabled: true,
     type: 'webhook',
     conversation_service_sid: flexServiceSid(),
-    webhook_url: target.url,
+    webhook_url: webhooks.target.url,
     webhook_method: 'POST',
     ...extra,
   });
@@ -330,12 +315,12 @@ describe('email addresses', () => {
     await webhookAddress('help@owl-shoes.example');
     const first = await play(EMAIL_CUSTOMER, 'help@owl-shoes.example', 'My parcel never came.', 'Missing parcel');
     expect(first.address).toMatchObject({ type: 'email', integration: 'webhook' });
-    expect(target.received.map((h) => [h.params.EventType, h.signatureValid])).toEqual([
+    expect(webhooks.target.received.map((h) => [h.params.EventType, h.signatureValid])).toEqual([
       ['onConversationAdded', true],
       ['onParticipantAdded', true],
       ['onMessageAdded', true],
     ]);
-    const [conversationAdded, participantAdded, messageAdded] = target.received.map((h) => h.params);
+    const [conversationAdded, participantAdded, messageAdded] = webhooks.target.received.map((h) => h.params);
     for (const params of [conversationAdded, participantAdded, messageAdded]) {
       expect(params).toMatchObject({ Source: 'EMAIL', ConversationSid: first.conversation?.sid });
       expect(params).not.toHaveProperty('MessagingServiceSid');
@@ -353,11 +338,11 @@ describe('email addresses', () => {
     });
 
     // A reply without a subject joins the conversation and sends no Subject.
-    target.received.length = 0;
+    webhooks.target.received.length = 0;
     const reply = await play(EMAIL_CUSTOMER, 'help@owl-shoes.example', 'Any news?');
     expect(reply.conversation).toMatchObject({ sid: first.conversation?.sid, created: false });
-    expect(target.received.map((h) => h.params.EventType)).toEqual(['onMessageAdded']);
-    expect(target.received[0].params).not.toHaveProperty('Subject');
+    expect(webhooks.target.received.map((h) => h.params.EventType)).toEqual(['onMessageAdded']);
+    expect(webhooks.target.received[0].params).not.toHaveProperty('Subject');
   });
 
   test('once the task is completed the conversation is closed, and the customer’s next email starts a new one', async () => {
@@ -407,13 +392,15 @@ describe('webhook addresses', () => {
     const first = await play(CUSTOMER, number, 'Where is my order?');
     const conversationSid = first.conversation?.sid ?? '';
 
-    expect(target.received.map((h) => [h.method, h.params.EventType, h.signatureValid])).toEqual([
+    expect(webhooks.target.received.map((h) => [h.method, h.params.EventType, h.signatureValid])).toEqual([
       ['POST', 'onConversationAdded', true],
       ['POST', 'onParticipantAdded', true],
       ['POST', 'onMessageAdded', true],
     ]);
-    expect(target.received.every((h) => h.contentType?.startsWith('application/x-www-form-urlencoded'))).toBe(true);
-    const [conversationAdded, participantAdded, messageAdded] = target.received.map((h) => h.params);
+    expect(webhooks.target.received.every((h) => h.contentType?.startsWith('application/x-www-form-urlencoded'))).toBe(
+      true,
+    );
+    const [conversationAdded, participantAdded, messageAdded] = webhooks.target.received.map((h) => h.params);
     const common = {
       AccountSid: t.accountSid,
       ChatServiceSid: flexServiceSid(),
@@ -449,11 +436,11 @@ describe('webhook addresses', () => {
       'MessagingBinding.Type': 'sms',
       'MessagingBinding.Address': CUSTOMER,
     });
-    expect(new Set(target.received.map((h) => h.params.WebhookSid)).size).toBe(1);
+    expect(new Set(webhooks.target.received.map((h) => h.params.WebhookSid)).size).toBe(1);
     expect(first.actions).toEqual(
       ['onConversationAdded', 'onParticipantAdded', 'onMessageAdded'].map((event) => ({
         kind: 'webhook_delivered',
-        url: target.url,
+        url: webhooks.target.url,
         method: 'POST',
         event,
         status: 200,
@@ -462,28 +449,28 @@ describe('webhook addresses', () => {
       })),
     );
 
-    target.received.length = 0;
+    webhooks.target.received.length = 0;
     const second = await play(CUSTOMER, number, 'Hello again');
     expect(second.conversation).toMatchObject({ sid: conversationSid, created: false });
-    expect(target.received.map((h) => h.params.EventType)).toEqual(['onMessageAdded']);
-    expect(target.received[0].params).toMatchObject({
+    expect(webhooks.target.received.map((h) => h.params.EventType)).toEqual(['onMessageAdded']);
+    expect(webhooks.target.received[0].params).toMatchObject({
       Index: '1',
       Body: 'Hello again',
       ParticipantSid: messageAdded.ParticipantSid,
       WebhookSid: messageAdded.WebhookSid,
       MessageSid: second.message?.sid,
     });
-    expect(target.received[0].signatureValid).toBe(true);
+    expect(webhooks.target.received[0].signatureValid).toBe(true);
   });
 
   test('GET with a filter: only the filtered event, its fields in the signed query string', async () => {
     const number = quietNumber();
     await webhookAddress(number, { webhook_method: 'GET', webhook_filters: ['onMessageAdded'] });
     const result = await play(CUSTOMER, number, 'a b&c=d');
-    expect(target.received).toHaveLength(1);
-    const [hook] = target.received;
+    expect(webhooks.target.received).toHaveLength(1);
+    const [hook] = webhooks.target.received;
     expect(hook).toMatchObject({ method: 'GET', signatureValid: true });
-    expect(hook.url.startsWith(`${target.url}?`)).toBe(true);
+    expect(hook.url.startsWith(`${webhooks.target.url}?`)).toBe(true);
     expect(hook.params).toMatchObject({ EventType: 'onMessageAdded', Body: 'a b&c=d', Author: CUSTOMER, Index: '0' });
     expect(result.actions).toEqual([
       expect.objectContaining({ kind: 'webhook_delivered', method: 'GET', status: 200 }),
@@ -497,11 +484,11 @@ describe('webhook addresses', () => {
     '%s to a webhook URL with its own query string: the URL as configured, signed with its query',
     async (_m, method) => {
       const number = quietNumber();
-      const url = `${target.url}?tenant=a&team=support%20EU`;
+      const url = `${webhooks.target.url}?tenant=a&team=support%20EU`;
       await webhookAddress(number, { webhook_url: url, webhook_method: method, webhook_filters: ['onMessageAdded'] });
       const result = await play(CUSTOMER, number, 'a b&c=d');
-      expect(target.received).toHaveLength(1);
-      const [hook] = target.received;
+      expect(webhooks.target.received).toHaveLength(1);
+      const [hook] = webhooks.target.received;
       expect(hook).toMatchObject({ method, signatureValid: true });
       if (method === 'POST') {
         expect(hook.url).toBe(url);
@@ -524,7 +511,7 @@ describe('webhook addresses', () => {
     await play(CUSTOMER, number, 'x');
     const other = await startWebhookTarget('0'.repeat(32));
     try {
-      await sendSignedWebhook(other.url, 'POST', target.received[0].params, t.authToken);
+      await sendSignedWebhook(other.url, 'POST', webhooks.target.received[0].params, t.authToken);
       expect(other.received[0].signatureValid).toBe(false);
     } finally {
       await other.close();
@@ -535,7 +522,7 @@ describe('webhook addresses', () => {
     const number = quietNumber();
     await webhookAddress(number, { webhook_filters: ['onMessageAdded'] });
     const config = await t.client.flexApi.v1.configuration().fetch();
-    target.respondWith(async (hook) => {
+    webhooks.target.respondWith(async (hook) => {
       await t.client.flexApi.v1.interaction.create({
         channel: {
           type: 'sms',
@@ -562,7 +549,7 @@ describe('webhook addresses', () => {
   test('a non-2xx answer is delivered but not ok', async () => {
     const number = quietNumber();
     await webhookAddress(number, { webhook_filters: ['onMessageAdded'] });
-    target.respondWith(() => 500);
+    webhooks.target.respondWith(() => 500);
     const result = await play(CUSTOMER, number);
     expect(result.actions).toEqual([
       expect.objectContaining({ kind: 'webhook_delivered', event: 'onMessageAdded', status: 500, ok: false }),
@@ -597,8 +584,14 @@ describe('webhook addresses', () => {
   });
 
   test('a target slower than the timeout is a failure that names the timeout', async () => {
-    target.respondWith(() => new Promise((resolve) => setTimeout(() => resolve(200), 1000)));
-    const outcome = await sendSignedWebhook(target.url, 'POST', { EventType: 'onMessageAdded' }, t.authToken, 200);
+    webhooks.target.respondWith(() => new Promise((resolve) => setTimeout(() => resolve(200), 1000)));
+    const outcome = await sendSignedWebhook(
+      webhooks.target.url,
+      'POST',
+      { EventType: 'onMessageAdded' },
+      t.authToken,
+      200,
+    );
     expect(outcome).toEqual({ answered: false, error: "no answer within 0.2 s (Twilio's webhook timeout)" });
   });
 
@@ -622,14 +615,14 @@ describe('webhook addresses', () => {
     const customer = `whatsapp:${CUSTOMER}`;
     const result = await play(customer, sender, 'Hola');
     expect(result.address?.type).toBe('whatsapp');
-    expect(target.received.map((h) => h.params.EventType)).toEqual(['onParticipantAdded', 'onMessageAdded']);
-    expect(target.received[0].params).toMatchObject({
+    expect(webhooks.target.received.map((h) => h.params.EventType)).toEqual(['onParticipantAdded', 'onMessageAdded']);
+    expect(webhooks.target.received[0].params).toMatchObject({
       Source: 'WHATSAPP',
       'MessagingBinding.Type': 'whatsapp',
       'MessagingBinding.Address': customer,
       'MessagingBinding.ProxyAddress': sender,
     });
-    expect(target.received[1].params).toMatchObject({ Source: 'WHATSAPP', Author: customer, Body: 'Hola' });
+    expect(webhooks.target.received[1].params).toMatchObject({ Source: 'WHATSAPP', Author: customer, Body: 'Hola' });
   });
 });
 
@@ -641,12 +634,12 @@ describe('conversation reuse', () => {
     const firstSid = first.conversation?.sid ?? '';
     await t.client.conversations.v1.conversations(firstSid).update({ state: 'closed' });
 
-    target.received.length = 0;
+    webhooks.target.received.length = 0;
     const next = await play(CUSTOMER, number);
     expect(next.conversation).toMatchObject({ created: true });
     expect(next.conversation?.sid).not.toBe(firstSid);
     expect(next.message?.index).toBe(0);
-    expect(target.received.map((h) => h.params.EventType)).toEqual([
+    expect(webhooks.target.received.map((h) => h.params.EventType)).toEqual([
       'onConversationAdded',
       'onParticipantAdded',
       'onMessageAdded',

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 import twilio from 'twilio';
 
+import { TEST_RESET, type SandboxTestContext } from './harness';
 import { readBody } from './localServer';
 
 export interface ReceivedWebhook {
@@ -82,4 +83,25 @@ export async function unreachableUrl(): Promise<string> {
   const port = (server.address() as AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}/inbound`;
+}
+
+/**
+ * A webhook target for the tests of one file on the sandbox `t`: started once, and before each
+ * test — after a fresh TEST_RESET account and an empty exchange record — emptied and answering 200.
+ */
+export function setUpWebhookTarget(t: SandboxTestContext): { readonly target: WebhookTarget } {
+  const holder: { target: WebhookTarget } = { target: undefined as unknown as WebhookTarget };
+  beforeAll(async () => {
+    holder.target = await startWebhookTarget(t.authToken);
+  });
+  afterAll(async () => {
+    await holder.target.close();
+  });
+  beforeEach(async () => {
+    await t.control.reset(TEST_RESET);
+    holder.target.received.length = 0;
+    holder.target.respondWith(() => 200);
+    t.recorder.clear();
+  });
+  return holder;
 }

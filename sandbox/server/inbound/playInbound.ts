@@ -5,8 +5,11 @@ import {
   participantsOf,
   type ParticipantOf,
 } from '../resources/conversations';
+import { buildMessage } from '../resources/api2010';
+import { writeAlert } from '../resources/monitor';
 import type { AddressConfiguration, SandboxAccount, WireResource } from '../state';
 import { isoDate } from '../wireFormat';
+import { derivedSid } from '../random';
 import { eventParams, eventsToSend, type EventContext } from './conversationEvents';
 import { sendSignedWebhook, type WebhookMethod } from './signedWebhook';
 import type { ConversationTraffic, InboundMessage } from './traffic';
@@ -49,7 +52,10 @@ export async function playInboundMessage(
   const address = account.findAddress(request.to);
   const actions: InboundAction[] = [];
   let delivered: Delivery | null = null;
-  if (address) {
+  const bound = boundConversation(account, request);
+  if (bound && !(bound.autoCreated && address?.auto_creation.enabled === true)) {
+    delivered = appendToConversation(account, request, bound, actions);
+  } else if (address) {
     delivered = await autoCreate(account, authToken, request, address, actions);
   } else {
     actions.push({
@@ -71,7 +77,105 @@ export async function playInboundMessage(
     interactions: delivered ? interactionsOn(account, delivered.conversation.sid) : [],
   };
   account.inbound.record(result);
+  recordMessageResource(account, request, delivered);
   return result;
+}
+
+/**
+ * Programmable Messaging keeps every SMS and WhatsApp message Twilio receives on a number or
+ * sender of the account as a Message resource (direction `inbound`, status `received`), whatever
+ * Conversations then does with it; Messenger, email and chat messages are not Messages. Its SID is
+ * derived and its date is the message's, so the seed's SIDs and clock are untouched.
+ */
+function recordMessageResource(account: SandboxAccount, request: InboundRequest, delivered: Delivery | null): void {
+  const channel = channelOf(request.to);
+  if (channel !== 'sms' && channel !== 'whatsapp') return;
+  const onAccount =
+    channel === 'sms'
+      ? account.incomingPhoneNumbers.all().some((n) => n.phone_number === request.to)
+      : account.channelSenders.all().some((s) => s.sender_id === request.to);
+  if (!onAccount) return;
+  const date = delivered ? new Date(delivered.message.dateCreated) : account.peekNow();
+  account.messages.add(
+    buildMessage(account, {
+      direction: 'inbound',
+      from: request.from,
+      to: request.to,
+      body: request.body ?? '',
+      status: 'received',
+      date,
+      messagingServiceSid: messagingServiceFor(account, request.to),
+      key: `${request.from}:${request.to}:${delivered?.message.sid ?? ''}`,
+    }),
+  );
+}
+
+/**
+ * The open (active or inactive) conversation in which the customer already takes part through a
+ * binding from their address to this one. Twilio keeps one such participant per (address, proxy
+ * address) pair across open conversations, "in order to route inbound messages correctly"
+ * (twilio.com/docs/api/errors/50416), so a message from them goes to that conversation and no new
+ * one is made. Chat customers write through the SDK, with no binding: not looked up here.
+ */
+function boundConversation(account: SandboxAccount, request: InboundRequest): ConversationTraffic | undefined {
+  if (channelOf(request.to) === 'chat') return undefined;
+  let found: { conversation: WireResource; participant: WireResource } | undefined;
+  for (const conversation of account.conversations.all()) {
+    if (conversation.state === 'closed') continue;
+    for (const participant of account.conversationParticipants.get(conversation.sid)?.all() ?? []) {
+      const binding = participant.messaging_binding as { address?: unknown; proxy_address?: unknown } | null;
+      if (binding?.address === request.from && binding.proxy_address === request.to)
+        found = { conversation, participant };
+    }
+  }
+  if (!found) return undefined;
+  const known = account.inbound.conversation(found.conversation.sid);
+  if (known) return known;
+  return account.inbound.startConversation({
+    conversationSid: found.conversation.sid,
+    from: request.from,
+    to: request.to,
+    participantSid: found.participant.sid,
+    webhookSid: derivedSid('WH', found.conversation.sid),
+    autoCreated: false,
+    studioExecution: null,
+    messages: [],
+  });
+}
+
+/** A message to a conversation the customer is already in: it is added there, and auto-creation does not run. */
+function appendToConversation(
+  account: SandboxAccount,
+  request: InboundRequest,
+  traffic: ConversationTraffic,
+  actions: InboundAction[],
+): Delivery {
+  const conversation = account.conversations.get(traffic.conversationSid);
+  const message = addMessage(account, request, traffic);
+  const state = String(conversation.state);
+  actions.push({
+    kind: 'joined_conversation',
+    conversationSid: conversation.sid,
+    state,
+    detail: `The customer already takes part in conversation ${conversation.sid} (${state}) through ${request.to}, so Twilio adds the message there; no conversation is auto-created and the address's integration does not run.`,
+  });
+  return {
+    conversation: { sid: conversation.sid, created: false, serviceSid: String(conversation.chat_service_sid) },
+    message,
+  };
+}
+
+function addMessage(account: SandboxAccount, request: InboundRequest, traffic: ConversationTraffic): InboundMessage {
+  const message: InboundMessage = {
+    sid: account.random.sid('IM'),
+    index: traffic.messages.length,
+    author: request.from,
+    body: request.body ?? '',
+    ...(request.subject !== undefined ? { subject: request.subject } : {}),
+    dateCreated: isoDate(account.now()),
+  };
+  traffic.messages.push(message);
+  return message;
 }
 
 interface Delivery {
@@ -88,6 +192,12 @@ async function autoCreate(
   actions: InboundAction[],
 ): Promise<Delivery | null> {
   if (address.auto_creation.enabled !== true) {
+    addressAlert(
+      account,
+      address,
+      45761,
+      `Auto create not enabled for the address ${address.address}: no conversation is created for the message from ${request.from}.`,
+    );
     actions.push({
       kind: 'not_delivered',
       reason: 'auto_creation_disabled',
@@ -105,15 +215,7 @@ async function autoCreate(
     return null;
   }
   const { traffic, conversation, created } = joined;
-  const message: InboundMessage = {
-    sid: account.random.sid('IM'),
-    index: traffic.messages.length,
-    author: request.from,
-    body: request.body ?? '',
-    ...(request.subject !== undefined ? { subject: request.subject } : {}),
-    dateCreated: isoDate(account.now()),
-  };
-  traffic.messages.push(message);
+  const message = addMessage(account, request, traffic);
   const serviceSid = String(conversation.chat_service_sid);
 
   const integration = address.auto_creation.type ?? 'default';
@@ -133,9 +235,21 @@ async function autoCreate(
       message,
       firstMessage: created,
     };
-    actions.push(...(await notifyWebhook(address, context, authToken)));
+    const webhookActions = await notifyWebhook(address, context, authToken);
+    writeWebhookAlerts(account, address, conversation, webhookActions);
+    actions.push(...webhookActions);
   } else if (integration === 'studio') {
-    actions.push(runStudioFlow(account, address, traffic));
+    const studio = runStudioFlow(account, address, traffic);
+    if (studio.kind === 'studio_failed' && studio.reason === 'flow_missing') {
+      addressAlert(
+        account,
+        address,
+        45763,
+        `Auto create studio flow ${studio.flowSid ?? '(none)'} of the address ${address.address} is missing: nothing handles conversation ${conversation.sid}.`,
+        serviceSid,
+      );
+    }
+    actions.push(studio);
   } else {
     actions.push({
       kind: 'no_integration',
@@ -174,6 +288,7 @@ function joinConversation(account: SandboxAccount, request: InboundRequest, addr
     to: request.to,
     participantSid: account.random.sid('MB'),
     webhookSid: account.random.sid('WH'),
+    autoCreated: true,
     studioExecution: null,
     messages: [],
   });
@@ -245,6 +360,58 @@ async function notifyWebhook(
     }
   }
   return actions;
+}
+
+/**
+ * The Debugger alert Twilio logs when an address cannot auto-create (its error dictionary,
+ * twilio.com/docs/api/errors/<code>): 45761 "Auto create not enabled", 45763 "Auto create studio
+ * flow SID missing" (also written for a flow SID that names no flow: no closer code was found),
+ * 45764 "Auto create webhook URL missing". Its resource is the address (`IG…`).
+ */
+function addressAlert(
+  account: SandboxAccount,
+  address: AddressConfiguration,
+  code: number,
+  text: string,
+  serviceSid: string | null = address.auto_creation.conversation_service_sid ?? null,
+): void {
+  writeAlert(account, { errorCode: code, text, resourceSid: address.sid, serviceSid, key: `${code}:${address.sid}` });
+}
+
+/**
+ * A webhook address with no URL logs 45764 once per message; an event Twilio could not deliver,
+ * or that the target answered with a non-2xx status, logs 11200 "HTTP retrieval failure" (a
+ * failure to retrieve the URL's answer: twilio.com/docs/api/errors/11200) naming the request.
+ */
+function writeWebhookAlerts(
+  account: SandboxAccount,
+  address: AddressConfiguration,
+  conversation: WireResource,
+  actions: InboundAction[],
+): void {
+  const serviceSid = String(conversation.chat_service_sid);
+  if (!address.auto_creation.webhook_url) {
+    addressAlert(
+      account,
+      address,
+      45764,
+      `Auto create webhook URL missing for the address ${address.address}: nothing handles conversation ${conversation.sid}.`,
+      serviceSid,
+    );
+    return;
+  }
+  for (const action of actions) {
+    if (action.kind !== 'webhook_failed' && !(action.kind === 'webhook_delivered' && !action.ok)) continue;
+    const what = action.kind === 'webhook_failed' ? action.error : `the target answered HTTP ${String(action.status)}`;
+    writeAlert(account, {
+      errorCode: 11200,
+      text: `HTTP retrieval failure: ${action.event} for conversation ${conversation.sid} to ${action.method} ${action.url}: ${what}.`,
+      resourceSid: conversation.sid,
+      serviceSid,
+      request: { method: action.method === 'GET' ? 'GET' : 'POST', url: action.url },
+      key: `11200:${conversation.sid}:${action.event}`,
+    });
+  }
 }
 
 /** A new execution for a new conversation; later messages continue the conversation's execution. */

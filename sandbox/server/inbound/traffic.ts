@@ -20,6 +20,11 @@ export interface ConversationTraffic {
   participantSid: string;
   /** The conversation-scoped webhook (WH…) auto-creation attaches for a webhook address. */
   webhookSid: string;
+  /**
+   * Whether the player made this conversation by auto-creation (and attached the address's
+   * integration to it), or found the customer already in it (made through the REST API).
+   */
+  autoCreated: boolean;
   /** The Studio execution that handles this conversation, once one started. */
   studioExecution: { flowSid: string; executionSid: string } | null;
   messages: InboundMessage[];

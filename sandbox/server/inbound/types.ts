@@ -41,6 +41,7 @@ export type InboundAction =
   | { kind: 'studio_execution'; detail: string; flowSid: string; executionSid: string; newExecution: boolean }
   | { kind: 'studio_failed'; detail: string; flowSid: string | null; reason: 'flow_missing' | 'flow_not_published' }
   | { kind: 'no_integration'; detail: string; conversationSid: string }
+  | { kind: 'joined_conversation'; detail: string; conversationSid: string; state: string }
   | {
       kind: 'number_handler_triggered';
       detail: string;

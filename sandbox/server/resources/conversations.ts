@@ -246,9 +246,143 @@ export function buildConversationsConfiguration(
 }
 
 const conversationServices = resourceHandlers((req) => req.account.conversationServices);
-const conversations = resourceHandlers((req) => req.account.conversations, {
-  onDelete: ({ account }, conversation) => account.conversationParticipants.delete(conversation.sid),
-});
+
+/**
+ * Twilio refuses any update of a closed conversation: error 50377 "Can't update conversation as
+ * it's in final closed state" (twilio.com/docs/api/errors/50377); and a conversation cannot be
+ * created closed: 50384 "Initial state can't be 'closed'" (…/errors/50384). The HTTP status is
+ * not on those pages: 400 here.
+ */
+export const CONVERSATION_CLOSED_CODE = 50377;
+export const INITIAL_STATE_CLOSED_CODE = 50384;
+
+/** A conversation by SID or unique name (the `{Sid}` path parameter takes either, the spec says). */
+export function conversationOr404(account: SandboxAccount, sidOrUniqueName: string): WireResource {
+  return (
+    account.conversations.find(sidOrUniqueName) ??
+    account.conversations.all().find((c) => c.unique_name === sidOrUniqueName) ??
+    account.conversations.get(sidOrUniqueName)
+  );
+}
+
+/** `YYYY-MM-DD` (or a date-time) as a bound of ListConversation's StartDate/EndDate: the day's start or end. */
+function dayBound(value: unknown, end: boolean): number | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const time = Date.parse(bare ? `${value}T${end ? '23:59:59' : '00:00:00'}Z` : value);
+  if (Number.isNaN(time)) throw invalidParameter(`Invalid date ${value}: use YYYY-MM-DD`);
+  return time;
+}
+
+/** Fields the Conversation create and update take, beside State (handled apart). */
+function applyConversationParams(conversation: WireResource, body: Record<string, unknown>): void {
+  applyParams(conversation, body, [
+    'State',
+    'Timers.Inactive',
+    'Timers.Closed',
+    'Bindings.Email.Address',
+    'Bindings.Email.Name',
+    'DateCreated',
+    'DateUpdated',
+  ]);
+  if (typeof body.DateCreated === 'string') conversation.date_created = body.DateCreated;
+  if (typeof body['Bindings.Email.Address'] === 'string' || typeof body['Bindings.Email.Name'] === 'string') {
+    conversation.bindings = {
+      email: {
+        address: body['Bindings.Email.Address'] ?? null,
+        name: body['Bindings.Email.Name'] ?? null,
+      },
+    };
+  }
+}
+
+/**
+ * Twilio keeps one participant per (address, proxy address) pair across open conversations, "in
+ * order to route inbound messages correctly": a second one is refused with 50416 "Participant and
+ * proxy address pair is already in use" (twilio.com/docs/api/errors/50416). The HTTP status is not
+ * on the page: 409 here. A closed conversation frees its pairs.
+ */
+export const PAIR_IN_USE_CODE = 50416;
+
+function assertPairFree(account: SandboxAccount, binding: { address: string; proxy_address: string | null }): void {
+  for (const conversation of account.conversations.all()) {
+    if (conversation.state === 'closed') continue;
+    for (const participant of account.conversationParticipants.get(conversation.sid)?.all() ?? []) {
+      const other = participant.messaging_binding as { address?: unknown; proxy_address?: unknown } | null;
+      if (other?.address === binding.address && other.proxy_address === binding.proxy_address) {
+        throw new TwilioApiError(
+          409,
+          PAIR_IN_USE_CODE,
+          `Participant and proxy address pair ${binding.address}, ${String(binding.proxy_address)} is already in use by conversation ${conversation.sid}`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * One row of ParticipantConversations: a conversation a participant is in, with the
+ * participant's and the conversation's fields side by side (the spec's
+ * `conversations.v1.participant_conversation`).
+ */
+function participantConversation(account: SandboxAccount, conversation: WireResource, participant: WireResource) {
+  const service = String(conversation.chat_service_sid);
+  return {
+    account_sid: account.accountSid,
+    chat_service_sid: service,
+    participant_sid: participant.sid,
+    participant_user_sid: null,
+    participant_identity: participant.identity ?? null,
+    participant_messaging_binding: participant.messaging_binding ?? null,
+    conversation_sid: conversation.sid,
+    conversation_unique_name: conversation.unique_name ?? null,
+    conversation_friendly_name: conversation.friendly_name ?? null,
+    conversation_attributes: conversation.attributes ?? '{}',
+    conversation_date_created: conversation.date_created,
+    conversation_date_updated: conversation.date_updated,
+    conversation_created_by: 'system',
+    conversation_state: conversation.state,
+    conversation_timers: conversation.timers ?? {},
+    links: {
+      participant: `${HOST}/v1/Conversations/${conversation.sid}/Participants/${participant.sid}`,
+      conversation: `${HOST}/v1/Conversations/${conversation.sid}`,
+    },
+  };
+}
+
+/** Every (conversation, participant) pair whose participant has this identity or binding address. */
+export function conversationsOfParticipant(
+  account: SandboxAccount,
+  who: { identity?: string; address?: string },
+): { conversation: WireResource; participant: WireResource }[] {
+  const found: { conversation: WireResource; participant: WireResource }[] = [];
+  for (const conversation of account.conversations.all()) {
+    for (const participant of account.conversationParticipants.get(conversation.sid)?.all() ?? []) {
+      const binding = participant.messaging_binding as { address?: unknown } | null;
+      if (
+        (who.identity !== undefined && participant.identity === who.identity) ||
+        (who.address !== undefined && binding?.address === who.address)
+      ) {
+        found.push({ conversation, participant });
+      }
+    }
+  }
+  return found;
+}
+
+/** A ParticipantConversations list: the participant's conversations in one service, by conversation SID. */
+function participantConversations(req: OperationRequest, serviceSid: string) {
+  const identity = typeof req.query.Identity === 'string' ? req.query.Identity : undefined;
+  const address = typeof req.query.Address === 'string' ? req.query.Address : undefined;
+  if (identity === undefined && address === undefined) {
+    throw invalidParameter('Either Identity or Address is required');
+  }
+  const items = conversationsOfParticipant(req.account, { identity, address })
+    .filter(({ conversation }) => conversation.chat_service_sid === serviceSid)
+    .sort((a, b) => String(a.conversation.sid).localeCompare(String(b.conversation.sid)))
+    .map(({ conversation, participant }) => participantConversation(req.account, conversation, participant));
+  return ok(pageV1(items, 'conversations', req));
+}
 
 export const conversationsHandlers: OperationHandlers = {
   FetchConfiguration: ({ account }) => ok(account.conversationsConfiguration),
@@ -315,14 +449,73 @@ export const conversationsHandlers: OperationHandlers = {
   FetchService: conversationServices.fetch,
   DeleteService: conversationServices.remove,
 
-  FetchConversation: conversations.fetch,
-  UpdateConversation: conversations.update,
-  DeleteConversation: conversations.remove,
+  ListConversation: (req) => {
+    const state = typeof req.query.State === 'string' ? req.query.State : undefined;
+    const start = dayBound(req.query.StartDate, false);
+    const end = dayBound(req.query.EndDate, true);
+    const items = req.account.conversations
+      .all()
+      .filter((c) => !state || c.state === state)
+      .filter((c) => {
+        const at = Date.parse(String(c.date_created));
+        return (start === undefined || at >= start) && (end === undefined || at <= end);
+      });
+    return ok(pageV1(items, 'conversations', req));
+  },
+
+  CreateConversation: ({ account, body }) => {
+    if (body.State === 'closed') {
+      throw new TwilioApiError(400, INITIAL_STATE_CLOSED_CODE, "Initial state can't be 'closed'");
+    }
+    const serviceSid = String(account.conversationsConfiguration.default_chat_service_sid);
+    const conversation = buildConversation(account, serviceSid, '');
+    conversation.friendly_name = null;
+    conversation.messaging_service_sid = account.conversationsConfiguration.default_messaging_service_sid ?? null;
+    applyConversationParams(conversation, body);
+    if (typeof body.State === 'string') conversation.state = body.State;
+    return created(account.conversations.add(conversation));
+  },
+
+  FetchConversation: (req) => ok(conversationOr404(req.account, req.params.Sid)),
+
+  UpdateConversation: (req) => {
+    const conversation = conversationOr404(req.account, req.params.Sid);
+    if (conversation.state === 'closed') {
+      throw new TwilioApiError(
+        400,
+        CONVERSATION_CLOSED_CODE,
+        `Can't update conversation ${conversation.sid} as it's in final closed state`,
+      );
+    }
+    applyConversationParams(conversation, req.body);
+    if (typeof req.body.State === 'string') conversation.state = req.body.State;
+    conversation.date_updated = isoDate(req.account.now());
+    return ok(conversation);
+  },
+
+  DeleteConversation: (req) => {
+    const conversation = conversationOr404(req.account, req.params.Sid);
+    req.account.conversations.remove(conversation.sid);
+    req.account.conversationParticipants.delete(conversation.sid);
+    return noContent();
+  },
+
+  // Twilio's root list covers the account's default conversation service only; the service's own
+  // list, that service. Both sort by conversation SID ("sorted by the conversationSid
+  // alphabetically", twilio.com/docs/conversations/api/participant-conversation-resource).
+  ListParticipantConversation: (req) =>
+    participantConversations(req, String(req.account.conversationsConfiguration.default_chat_service_sid)),
+  ListServiceParticipantConversation: (req) => {
+    req.account.conversationServices.get(req.params.ChatServiceSid);
+    return participantConversations(req, req.params.ChatServiceSid);
+  },
 
   ListConversationParticipant: (req) => ok(pageV1(conversationParticipants(req).all(), 'participants', req)),
   CreateConversationParticipant: (req) => {
     const participants = conversationParticipants(req);
-    const participant = buildParticipant(req.account, req.params.ConversationSid, participantFrom(req.body), {
+    const who = participantFrom(req.body);
+    if ('binding' in who && who.binding.proxy_address !== null) assertPairFree(req.account, who.binding);
+    const participant = buildParticipant(req.account, req.params.ConversationSid, who, {
       ...(typeof req.body.Attributes === 'string' ? { attributes: req.body.Attributes } : {}),
     });
     return created(participants.add(participant));

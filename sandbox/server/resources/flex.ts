@@ -3,8 +3,10 @@ import { pageV1 } from '../pagination';
 import type { FlexFlow, SandboxAccount, WireResource } from '../state';
 import { invalidParameter } from '../twilioError';
 import { applyParams, isoDate } from '../wireFormat';
-import { buildConversation } from './conversations';
+import { derivedSid } from '../random';
+import { buildConversation, participantsOf } from './conversations';
 import { resourceHandlers } from './resourceHandlers';
+import { buildTask, taskChannelOf, tasksOfWorkspace } from './taskrouter';
 
 const HOST = 'https://flex-api.twilio.com';
 
@@ -101,6 +103,127 @@ function parseJsonParam(name: string, value: unknown): Record<string, unknown> {
   throw invalidParameter(`${name} must be a JSON object`);
 }
 
+/** The customer of a conversation: its first participant's binding address, else its identity. */
+function customerOf(account: SandboxAccount, conversationSid: string): string | null {
+  const [first] = participantsOf(account, conversationSid).all();
+  const binding = first?.messaging_binding as { address?: unknown } | null | undefined;
+  if (typeof binding?.address === 'string') return binding.address;
+  return typeof first?.identity === 'string' ? first.identity : null;
+}
+
+/**
+ * The TaskRouter Task an Interaction makes (Flex's Interactions resource: "The Routing attributes
+ * are used to create a task", and "All attributes in the Routing object … are added as is to the
+ * task"; twilio.com/docs/flex/developer/conversations/interactions-api/interactions). Its
+ * attributes carry what Flex adds, as the example task of the Interactions API overview shows
+ * (…/interactions-api): `conversationSid`, `flexInteractionChannelSid` (`UO…`), `channelType`,
+ * `conversations.media`, `direction`, `initiatedBy`, plus `from`/`customerAddress` (the customer)
+ * unless the routing's own attributes say otherwise. The task is `pending` (the sandbox has no
+ * workers to reserve it). A workspace or workflow that does not exist makes no task: Twilio
+ * creates it after answering (the create is asynchronous), and the sandbox has no failure to show.
+ * Its SID is derived from the Interaction's, so the seed's sequence is untouched.
+ */
+function taskForInteraction(
+  account: SandboxAccount,
+  interaction: WireResource,
+  routing: Record<string, unknown>,
+): void {
+  const properties = (routing.properties ?? {}) as Record<string, unknown>;
+  const workspaceSid =
+    typeof properties.workspace_sid === 'string'
+      ? properties.workspace_sid
+      : String(account.flexConfiguration.taskrouter_workspace_sid);
+  const workspace = account.workspaces.find(workspaceSid);
+  if (!workspace) return;
+  const workflows = account.workflows.get(workspace.sid)?.all() ?? [];
+  const workflowSid =
+    typeof properties.workflow_sid === 'string'
+      ? properties.workflow_sid
+      : String(account.flexConfiguration.taskrouter_target_workflow_sid);
+  const workflow = workflows.find((w) => w.sid === workflowSid);
+  if (!workflow) return;
+  const channelName =
+    typeof properties.task_channel_unique_name === 'string'
+      ? properties.task_channel_unique_name
+      : typeof properties.task_channel_sid === 'string'
+        ? properties.task_channel_sid
+        : 'default';
+  const channel = interaction.channel as { sid: string; type?: unknown; properties: { media_channel_sid: string } };
+  const conversationSid = channel.properties.media_channel_sid;
+  const customer = customerOf(account, conversationSid);
+  const given =
+    properties.attributes && typeof properties.attributes === 'object'
+      ? (properties.attributes as Record<string, unknown>)
+      : typeof properties.attributes === 'string'
+        ? parseJsonParam('Routing.properties.attributes', properties.attributes)
+        : {};
+  const channelType = typeof channel.type === 'string' ? channel.type : null;
+  const attributes = {
+    from: customer,
+    customerAddress: customer,
+    channelType,
+    direction: 'inbound',
+    initiatedBy: 'customer',
+    conversations: {
+      initiated_by: 'Customer',
+      communication_channel: channelType,
+      media: [{ conversation_sid: conversationSid }],
+      direction: 'Inbound',
+    },
+    ...given,
+    conversationSid,
+    flexInteractionChannelSid: channel.sid,
+  };
+  const task = buildTask(account, workspace.sid, {
+    attributes: JSON.stringify(attributes),
+    workflow,
+    channel: taskChannelOf(account, workspace.sid, channelName),
+    ...(typeof properties.priority === 'number' ? { priority: properties.priority } : {}),
+    ...(typeof properties.timeout === 'number' ? { timeout: properties.timeout } : {}),
+    sid: derivedSid('WT', interaction.sid),
+    dateCreated: isoDate(account.peekNow()),
+  });
+  tasksOfWorkspace(account, workspace.sid).add(task);
+}
+
+/**
+ * An Interaction as Flex makes one: on the conversation its channel names (or a new one), with
+ * the task its routing makes (taskForInteraction).
+ */
+export function createInteraction(
+  account: SandboxAccount,
+  channel: Record<string, unknown>,
+  routing: Record<string, unknown>,
+  extra: { interactionContextSid?: string | null; webhookTtid?: string | null } = {},
+): WireResource {
+  const properties = (channel.properties ?? {}) as Record<string, unknown>;
+  let mediaChannelSid = properties.media_channel_sid;
+  if (typeof mediaChannelSid === 'string') {
+    account.conversations.get(mediaChannelSid);
+  } else {
+    // Twilio creates the conversation when the interaction does not name one.
+    const flexService = String(account.flexConfiguration.flex_service_instance_sid);
+    mediaChannelSid = account.conversations.add(buildConversation(account, flexService, 'Interaction')).sid;
+  }
+  const sid = account.random.sid('KD');
+  const url = `${HOST}/v1/Interactions/${sid}`;
+  const interaction: WireResource = {
+    sid,
+    channel: {
+      ...channel,
+      sid: account.random.sid('UO'),
+      properties: { ...properties, media_channel_sid: mediaChannelSid },
+    },
+    routing: { ...routing, sid: account.random.sid('KD') },
+    url,
+    links: { channels: `${url}/Channels` },
+    interaction_context_sid: extra.interactionContextSid ?? null,
+    webhook_ttid: extra.webhookTtid ?? null,
+  };
+  taskForInteraction(account, interaction, routing);
+  return account.interactions.add(interaction);
+}
+
 const flexFlows = resourceHandlers((req) => req.account.flexFlows);
 // Interactions have no date_updated.
 const interactions = resourceHandlers((req) => req.account.interactions, { stamp: null });
@@ -129,32 +252,12 @@ export const flexHandlers: OperationHandlers = {
   CreateInteraction: ({ account, body }) => {
     const channel = parseJsonParam('Channel', body.Channel);
     const routing = body.Routing === undefined ? {} : parseJsonParam('Routing', body.Routing);
-    const properties = (channel.properties ?? {}) as Record<string, unknown>;
-    let mediaChannelSid = properties.media_channel_sid;
-    if (typeof mediaChannelSid === 'string') {
-      account.conversations.get(mediaChannelSid);
-    } else {
-      // Twilio creates the conversation when the interaction does not name one.
-      const flexService = String(account.flexConfiguration.flex_service_instance_sid);
-      mediaChannelSid = account.conversations.add(buildConversation(account, flexService, 'Interaction')).sid;
-    }
-    const sid = account.random.sid('KD');
-    const url = `${HOST}/v1/Interactions/${sid}`;
-    const interaction: WireResource = {
-      sid,
-      channel: {
-        ...channel,
-        sid: account.random.sid('UO'),
-        properties: { ...properties, media_channel_sid: mediaChannelSid },
-      },
-      routing: { ...routing, sid: account.random.sid('KD') },
-      url,
-      links: { channels: `${url}/Channels` },
-      interaction_context_sid: typeof body.InteractionContextSid === 'string' ? body.InteractionContextSid : null,
-      webhook_ttid: typeof body.WebhookTtid === 'string' ? body.WebhookTtid : null,
-    };
+    const interaction = createInteraction(account, channel, routing, {
+      interactionContextSid: typeof body.InteractionContextSid === 'string' ? body.InteractionContextSid : null,
+      webhookTtid: typeof body.WebhookTtid === 'string' ? body.WebhookTtid : null,
+    });
     // Interactions create answers 200, not 201 (Twilio's spec).
-    return ok(account.interactions.add(interaction));
+    return ok(interaction);
   },
 
   FetchInteraction: interactions.fetch,
