@@ -9,6 +9,7 @@ import twilio from 'twilio';
 import { backendSyncServiceSid } from '../../sandbox/server/generateAccount';
 import { buildConversation } from '../../sandbox/server/resources/conversations';
 import { claimsMapOf } from '../src/coordination/claims';
+import { UNSETTLED_AFTER_MS } from '../src/inbound/conversationClaim';
 import { SandboxRequestClient } from '../src/twilio/sandboxRequestClient';
 import { messageAddedEvent } from './accountFixtures';
 import { setUpBackend, type FunctionResponse } from './harness';
@@ -182,12 +183,62 @@ describe('a claim left behind by a call that died', () => {
   });
 
   test.each([
-    ['after saying it would create (`creating`, past the lease)', { state: 'creating', at: Date.now() - 60_000 }],
+    [
+      'after saying it would create (`creating`, past the lease, before its task could show)',
+      { state: 'creating', at: Date.now() - 40_000 },
+    ],
     ['unreadable (not a shape this handler writes)', { state: 'routed', at: 'yesterday' }],
   ])('%s: never taken over, nothing made', async (_, data) => {
     const conversation = await newConversation('SMS');
     await leftClaim(conversation.sid, data);
     expect(await customerMessage(conversation)).toMatchObject({ status: 200, body: { outcome: 'in_progress' } });
     expect(interactionsFor(conversation.sid)).toHaveLength(0);
+  });
+
+  describe('an Interaction create whose answer was lost, long enough ago: its task is looked up first', () => {
+    const SETTLED = () => Date.now() - UNSETTLED_AFTER_MS - 1000;
+    const tasksFor = (conversationSid: string) =>
+      [...account().tasks.values()]
+        .flatMap((byWorkspace) => byWorkspace.all())
+        .filter((task) => String(task.attributes).includes(conversationSid));
+
+    test.each(['unconfirmed', 'creating'])(
+      '`%s`, and the Interaction was made: routed by its task, no second Interaction',
+      async (state) => {
+        const conversation = await newConversation('SMS');
+        // The create that was sent and whose answer never came: Flex made it (and its task).
+        const workspace = String(account().flexConfiguration.taskrouter_workspace_sid);
+        await rest().flexApi.v1.interaction.create({
+          channel: { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversation.sid } },
+          routing: {
+            properties: {
+              workspace_sid: workspace,
+              workflow_sid: String(account().flexConfiguration.taskrouter_target_workflow_sid),
+              task_channel_unique_name: 'sms',
+              attributes: { conversationSid: conversation.sid, channelType: 'sms' },
+            },
+          },
+        });
+        const [task] = tasksFor(conversation.sid);
+        expect(task).toBeDefined();
+        await leftClaim(conversation.sid, { state, at: SETTLED(), _nonce: 'lost' });
+        const answers = await Promise.all(Array.from({ length: 5 }, () => customerMessage(conversation)));
+        expect(answers.map(outcomeOf)).toContain('already_routed');
+        expect(answers.map(outcomeOf)).not.toContain('created');
+        expect(interactionsFor(conversation.sid)).toHaveLength(1);
+        expect(await customerMessage(conversation)).toMatchObject({
+          status: 200,
+          body: { outcome: 'already_routed', taskSid: task.sid },
+        });
+      },
+    );
+
+    test('`unconfirmed`, and the create never happened: 10 messages at once make exactly one Interaction', async () => {
+      const conversation = await newConversation('SMS');
+      await leftClaim(conversation.sid, { state: 'unconfirmed', at: SETTLED(), _nonce: 'lost' });
+      const answers = await Promise.all(Array.from({ length: 10 }, () => customerMessage(conversation)));
+      expect(answers.map(outcomeOf).filter((o) => o === 'created')).toHaveLength(1);
+      expect(interactionsFor(conversation.sid)).toHaveLength(1);
+    });
   });
 });

@@ -10,23 +10,35 @@ import { ClaimStore, type Claim } from '../coordination/claims';
  * - `creating`: the winner is about to send the Interaction create (or sent it and died): from
  *   here on the Interaction may exist, so the claim is never taken over;
  * - `routed`: the Interaction exists (its SID);
- * - `unconfirmed`: the Interaction create got no answer or a 5xx — it may exist. Twilio offers
- *   this backend no way to look it up by conversation (the project's Flex and TaskRouter specs
- *   have no Interactions or Tasks list), so such a conversation is never routed a second time by
- *   this handler: a duplicate task is not undone, a missing one shows in the stuck-conversation
- *   evidence and is fixed by hand.
+ * - `unconfirmed`: the Interaction create got no answer or a 5xx — it may exist. Once it has had
+ *   time to make its task (UNSETTLED_AFTER_MS), the next message looks for that task
+ *   (routeConversationToFlex.ts): found, the claim is `routed` by the task; not found, it is
+ *   taken over by one compare-and-set and the Interaction created — a lost answer is looked up
+ *   before another is made.
  */
 export type ConversationClaimData =
   | { state: 'claimed'; at: number; chatCustomerSid?: string }
   | { state: 'creating'; at: number; chatCustomerSid?: string }
-  | { state: 'routed'; at: number; interactionSid: string; chatCustomerSid?: string }
+  | ({ state: 'routed'; at: number; chatCustomerSid?: string } & RoutedBy)
   | { state: 'unconfirmed'; at: number; chatCustomerSid?: string };
+
+/** What shows a conversation routed: the Interaction its create answered, or the task found for it. */
+export type RoutedBy =
+  { interactionSid: string; taskSid?: undefined } | { taskSid: string; interactionSid?: undefined };
 
 /**
  * How long a `claimed` or `creating` claim is its winner's: longer than any Functions call lives (10 s), so a
  * claim older than this belongs to a call that died between the claim and the Interaction.
  */
 export const CLAIM_LEASE_MS = 30_000;
+
+/**
+ * An Interaction create is asynchronous — "a 200 response only indicates that the server has
+ * accepted the request" (twilio.com/docs/flex/developer/conversations/interactions-api/
+ * interactions) — so its task may appear after the answer. A create whose outcome is unknown is
+ * looked up only after this long; before, the conversation is left as in progress.
+ */
+export const UNSETTLED_AFTER_MS = 60_000;
 
 /**
  * Claims outlive the conversation's first minutes only as a guard against a second task; the
@@ -38,7 +50,9 @@ export const CLAIM_TTL_SECONDS = 90 * 24 * 60 * 60;
 /** What a call holds after trying to claim a conversation. */
 export type Acquired =
   | { kind: 'mine'; claim: Claim<ConversationClaimData> }
-  | { kind: 'routed'; interactionSid: string; chatCustomerSid?: string }
+  | ({ kind: 'routed'; chatCustomerSid?: string } & RoutedBy)
+  /** An Interaction create of unknown outcome, long enough ago to look for its task. */
+  | { kind: 'unsettled'; claim: Claim<ConversationClaimData>; chatCustomerSid?: string }
   | { kind: 'busy'; reason: string };
 
 export const conversationClaimKey = (conversationSid: string) => `conversation:${conversationSid}`;
@@ -66,14 +80,14 @@ export class ConversationClaims {
     const held = readable(claim.data);
     if (!held)
       return { kind: 'busy', reason: 'This conversation’s claim is not one this handler wrote; nothing is made.' };
+    const chat = held.chatCustomerSid ? { chatCustomerSid: held.chatCustomerSid } : {};
     if (held.state === 'routed') {
-      return {
-        kind: 'routed',
-        interactionSid: held.interactionSid,
-        ...(held.chatCustomerSid ? { chatCustomerSid: held.chatCustomerSid } : {}),
-      };
+      return held.interactionSid !== undefined
+        ? { kind: 'routed', interactionSid: held.interactionSid, ...chat }
+        : { kind: 'routed', taskSid: held.taskSid, ...chat };
     }
     if (held.state === 'unconfirmed' || (held.state === 'creating' && !isFresh(held))) {
+      if (Date.now() - held.at >= UNSETTLED_AFTER_MS) return { kind: 'unsettled', claim, ...chat };
       return {
         kind: 'busy',
         reason: 'An Interaction for this conversation was requested and Twilio did not confirm it; none is made again.',
@@ -111,14 +125,14 @@ export class ConversationClaims {
  */
 function readable(data: unknown): ConversationClaimData | undefined {
   if (!data || typeof data !== 'object') return undefined;
-  const { state, at, interactionSid, chatCustomerSid } = data as Record<string, unknown>;
+  const { state, at, interactionSid, taskSid, chatCustomerSid } = data as Record<string, unknown>;
   if (typeof at !== 'number' || !Number.isFinite(at)) return undefined;
   if (chatCustomerSid !== undefined && typeof chatCustomerSid !== 'string') return undefined;
   const chat = typeof chatCustomerSid === 'string' ? { chatCustomerSid } : {};
   if (state === 'routed') {
-    return typeof interactionSid === 'string' && interactionSid !== ''
-      ? { state, at, interactionSid, ...chat }
-      : undefined;
+    if (typeof interactionSid === 'string' && interactionSid !== '') return { state, at, interactionSid, ...chat };
+    if (typeof taskSid === 'string' && taskSid !== '') return { state, at, taskSid, ...chat };
+    return undefined;
   }
   return state === 'claimed' || state === 'creating' || state === 'unconfirmed' ? { state, at, ...chat } : undefined;
 }

@@ -5,12 +5,14 @@ import type { BackendConfig } from '../config';
 import { outcomeUnknown } from '../lib/writeOutcome';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { chatCustomerOf } from './chatCustomer';
-import { ConversationClaims } from './conversationClaim';
+import { ConversationClaims, type RoutedBy } from './conversationClaim';
+import { conversationTasks } from '../evidence/conversationTasks';
 
 /** What the handler did with one webhook call (its JSON answer, for Twilio's debugger and tests). */
 export type InboundOutcome =
   | { outcome: 'created'; conversationSid: string; interactionSid: string }
-  | { outcome: 'already_routed'; conversationSid: string; interactionSid: string }
+  /** Routed before: by the Interaction a create answered, or by the task found for a create whose answer was lost. */
+  | ({ outcome: 'already_routed'; conversationSid: string } & RoutedBy)
   /** Another call holds the conversation's claim (creating its Interaction, or unsure it did): nothing made. */
   | { outcome: 'in_progress'; conversationSid: string; reason: string }
   | { outcome: 'ignored'; reason: string };
@@ -40,10 +42,7 @@ const CHANNEL_BY_SOURCE: ReadonlyMap<string, CustomerChannel> = new Map(
  * The marker: the Interaction, and for a chat conversation its customer's participant, so that a
  * later SDK message is told apart without reading the participants again.
  */
-interface Marker {
-  interactionSid: string;
-  chatCustomerSid?: string;
-}
+type Marker = RoutedBy & { chatCustomerSid?: string };
 
 const parseObject = (json: unknown): Record<string, unknown> => {
   try {
@@ -58,9 +57,11 @@ const parseObject = (json: unknown): Record<string, unknown> => {
 function markerOf(attributes: Record<string, unknown>): Marker | undefined {
   const marker = attributes[MARKER_KEY];
   if (!marker || typeof marker !== 'object') return undefined;
-  const { interactionSid, chatCustomerSid } = marker as Record<string, unknown>;
-  if (typeof interactionSid !== 'string' || interactionSid === '') return undefined;
-  return typeof chatCustomerSid === 'string' ? { interactionSid, chatCustomerSid } : { interactionSid };
+  const { interactionSid, taskSid, chatCustomerSid } = marker as Record<string, unknown>;
+  const chat = typeof chatCustomerSid === 'string' ? { chatCustomerSid } : {};
+  if (typeof interactionSid === 'string' && interactionSid !== '') return { interactionSid, ...chat };
+  if (typeof taskSid === 'string' && taskSid !== '') return { taskSid, ...chat };
+  return undefined;
 }
 
 async function routingFor(client: TwilioClient, config: BackendConfig, channel: CustomerChannel) {
@@ -87,12 +88,20 @@ function routedOutcome(
   channel: CustomerChannel,
   event: Record<string, string>,
   conversationSid: string,
-  routed: { interactionSid: string; chatCustomerSid?: string },
+  routed: Marker,
 ): InboundOutcome {
   if (channel.customerBy === 'participants' && routed.chatCustomerSid !== event.ParticipantSid) {
     return { outcome: 'ignored', reason: "An SDK message from someone other than the chat customer (an agent's)." };
   }
-  return { outcome: 'already_routed', conversationSid, interactionSid: routed.interactionSid };
+  return routed.interactionSid !== undefined
+    ? { outcome: 'already_routed', conversationSid, interactionSid: routed.interactionSid }
+    : { outcome: 'already_routed', conversationSid, taskSid: routed.taskSid };
+}
+
+/** The task of the conversation, if one exists. Any status counts: a task once made means the Interaction was. */
+async function taskOf(client: TwilioClient, workspaceSid: string, conversationSid: string) {
+  const [task] = await conversationTasks(client, workspaceSid, conversationSid, 1);
+  return task;
 }
 
 function createInteraction(
@@ -175,6 +184,20 @@ export async function routeConversationToFlex(
   if (acquired.kind === 'busy') return { outcome: 'in_progress', conversationSid, reason: acquired.reason };
   chatCustomerSid = acquired.claim.data.chatCustomerSid ?? chatCustomerSid;
   const chat = chatCustomerSid ? { chatCustomerSid } : {};
+
+  if (acquired.kind === 'unsettled') {
+    // An earlier create's answer was lost: look for its task before making another.
+    const routing = await routingFor(client, config, channel);
+    const task = await taskOf(client, routing.workspace_sid, conversationSid);
+    if (task) {
+      const found = { taskSid: task.sid, ...chat };
+      await claims
+        .move(conversationSid, acquired.claim, { state: 'routed', at: Date.now(), ...found })
+        .catch(() => undefined);
+      await writeMarker(client, conversationSid, attributes, found);
+      return routedOutcome(channel, event, conversationSid, found);
+    }
+  }
 
   // Said before the create is sent: from here the Interaction may exist, so a claim left like
   // this (the call died) is never taken over — that is what keeps a takeover from making a second.
