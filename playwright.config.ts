@@ -57,6 +57,7 @@ export default defineConfig({
         /accessibility\.spec\.ts$/,
         /layout\.spec\.ts$/,
         /email\.spec\.ts$/,
+        /trace\.spec\.ts$/,
       ],
     },
   ],

@@ -19,7 +19,13 @@ export const demoIdentity = (role: string) => `demo.${role}@owl.example`;
 /** POST /_sandbox/reset: a generated account (by default the default one, seed 1). Clears faults too. */
 export async function resetSandbox(
   request: APIRequestContext,
-  account: { numbers?: number; whatsappSenders?: number; seed?: number } = {},
+  account: {
+    numbers?: number;
+    whatsappSenders?: number;
+    seed?: number;
+    clock?: 'fixed' | 'wall';
+    evidence?: boolean;
+  } = {},
 ): Promise<void> {
   const faults = await request.post(`${SANDBOX_URL}/_sandbox/faults`, { data: {} });
   expect(faults.ok(), 'POST /_sandbox/faults').toBe(true);
@@ -42,6 +48,12 @@ export async function twilioGet<T>(request: APIRequestContext, productPath: stri
   if (response.status() === 404) return null;
   expect(response.status(), `GET ${productPath}`).toBe(200);
   return (await response.json()) as T;
+}
+
+/** DELETE on the sandbox's Twilio REST API (`<product>/<path>`), as the account. */
+export async function twilioDelete(request: APIRequestContext, productPath: string): Promise<void> {
+  const response = await request.delete(`${SANDBOX_URL}/${productPath}`, { headers: { Authorization: basicAuth } });
+  expect(response.status(), `DELETE ${productPath}`).toBe(204);
 }
 
 /** A Conversations Address Configuration as Twilio's REST API returns it. */

@@ -12,6 +12,7 @@ import { BACKEND_SYNC_SERVICE_NAME } from '../../src/contract/types';
 import { HISTORY_MAP_NAME } from '../../serverless/src/history/historyStore';
 import { BULK_CREATE_PACE, runBulk } from '../../src/feature/messaging-setup/state/bulkRunner';
 import { LOAD_ORDER, loadSource } from '../../src/feature/messaging-setup/state/loadSources';
+import { EVIDENCE_CUSTOMERS } from '../../sandbox/server/evidenceSeed';
 import { control, sandboxCredentials, twilioRequests, type Stack } from './stack';
 
 export const LATENCY_MS = 100;
@@ -482,4 +483,43 @@ export async function measureBulkCreate(
     historyEntries: history.addresses,
     duplicateHistoryEntries: history.extraEntries,
   };
+}
+
+export interface TraceRun {
+  /** trace-customer's wall time from Node, token check included (a new token each run). */
+  wallMs: number;
+  /** Twilio requests the trace made, the token check included. */
+  twilioRequests: number;
+  conversations: number;
+  verdict: string;
+}
+
+/**
+ * Trace a customer (issue #26) at `LATENCY_MS` per Twilio request: the evidence seeds' customer
+ * whose task was completed while their conversation stayed active, on a 100-number account.
+ */
+export async function measureTrace(stack: Stack, runs: number): Promise<TraceRun[]> {
+  await control(stack, 'POST', 'faults', {});
+  await control(stack, 'POST', 'reset', { numbers: 100, addresses: 50, seed: 7, evidence: true });
+  await control(stack, 'POST', 'faults', { latencyMs: LATENCY_MS });
+  const results: TraceRun[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const { token } = await control<{ token: string }>(stack, 'POST', 'tokens', {
+      identity: `bench.trace.${Date.now()}.${run}@owl.example`,
+      roles: ['supervisor'],
+    });
+    await control(stack, 'DELETE', 'requests');
+    const backend = createBackendClient({ baseUrl: stack.backendUrl, getToken: () => token, fetch });
+    const started = Date.now();
+    const answer = await backend.call('trace-customer', { customer: EVIDENCE_CUSTOMERS.stuckWithCompletedTask });
+    const wallMs = Date.now() - started;
+    results.push({
+      wallMs,
+      twilioRequests: (await twilioRequests(stack)).length,
+      conversations: answer.conversations.length,
+      verdict: answer.stoppedAt.at === 'conversation' ? answer.stoppedAt.verdict : answer.stoppedAt.at,
+    });
+  }
+  await control(stack, 'POST', 'faults', {});
+  return results;
 }

@@ -20,6 +20,7 @@
  *    rows mounted at once (what a row costs).
  * 4. Bulk create of 500 addresses with 20% injected 429s: wall time, Twilio requests of every
  *    product, failures, creates refused 409 as already made, distinct addresses in the history.
+ * 5. Trace a customer (#26) with 100 ms injected latency: wall time and Twilio requests.
  *
  * `--ui-only` measures section 3 alone (`--runs=N` times, default 3) and writes nothing: for
  * comparing two checkouts' UI response in one sitting (BENCH_ROOT, see stack.ts).
@@ -38,6 +39,7 @@ import {
   LATENCY_MS,
   measureBulkCreate,
   measureNaiveBaseline,
+  measureTrace,
   measureUiResponse,
   measureBackendLoad,
   measureViewLoad,
@@ -68,6 +70,7 @@ const root = path.resolve(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
 const BULK = { count: quick ? 100 : 500, rate429: 0.2 };
+const TRACE_RUNS = quick ? 3 : 5;
 /**
  * View loads per size. One load on a 2-core machine that runs the browser and the whole stack
  * varies by ±30% from run to run; the table shows each figure's median over these runs.
@@ -252,6 +255,22 @@ async function main() {
         '   refused 409 counts the creates the backend sent for an address already made. Addresses with a\n' +
         '   history entry: distinct addresses with a succeeded bulk create entry in Sync.',
     );
+
+    const traceRuns = await measureTrace(stack, TRACE_RUNS);
+    const traceWalls = traceRuns.map((run) => run.wallMs).sort((a, b) => a - b);
+    console.log(`\n5. Trace a customer, ${LATENCY_MS} ms per Twilio request (${TRACE_RUNS} runs):\n`);
+    console.log(
+      table(
+        ['run', 'wall', 'Twilio requests', 'conversations', 'where it stopped'],
+        traceRuns.map((run, index) => [index + 1, s(run.wallMs), run.twilioRequests, run.conversations, run.verdict]),
+      ),
+    );
+    console.log(
+      `\n   median wall ${s(traceWalls[Math.floor(traceWalls.length / 2)])}.` +
+        ' Wall: trace-customer from Node, its token check included (a new token each run); Twilio\n' +
+        "   requests: every product, the token check included. The customer: the evidence seeds'\n" +
+        '   stuck one (task completed, conversation still active), on a 100-number account.',
+    );
     await checkSandboxViolations(stack);
 
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -265,6 +284,7 @@ async function main() {
       uiRuns,
       bulk,
       bulkRuns,
+      traceRuns,
     };
     // Written as the project's Prettier writes it: the file is committed, and `npm run lint` checks it.
     const style = await resolveConfig(OUT);

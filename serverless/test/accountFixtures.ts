@@ -2,6 +2,9 @@
  * What backend tests pick from the sandbox's account, and the webhook events they send: one copy
  * each instead of one per test file.
  */
+import type { Twilio } from 'twilio';
+
+import type { InboundResult } from '../../sandbox/server/inbound/types';
 import type { SandboxAccount } from '../../sandbox/server/state';
 
 /** The account's SMS-capable numbers that have no address yet, in the account's order. */
@@ -18,6 +21,56 @@ export function freeSmsNumber(account: SandboxAccount): string {
   const [free] = numbersWithoutAddress(account);
   if (!free) throw new Error('every SMS number of the demo account has an address');
   return free;
+}
+
+/** An SMS number nothing else handles: no address, number handler, Flex Flow or Messaging Service. */
+export function quietNumber(account: SandboxAccount): string {
+  const inService = new Set(
+    [...account.messagingServiceNumbers.values()].flatMap((c) => c.all().map((m) => String(m.phone_number))),
+  );
+  const heldByFlexFlow = new Set(account.flexFlows.all().map((f) => f.contact_identity));
+  const number = account.incomingPhoneNumbers
+    .all()
+    .filter((n) => n.capabilities.sms && !n.sms_url && !n.sms_application_sid)
+    .map((n) => n.phone_number)
+    .find((p) => !account.findAddress(p) && !inService.has(p) && !heldByFlexFlow.has(p));
+  if (!number) throw new Error('the demo account has no quiet number');
+  return number;
+}
+
+/** One customer message, played by the sandbox the way Twilio handles it (`POST /_sandbox/inbound`). */
+export async function playInbound(
+  sandboxUrl: string,
+  message: { from: string; to: string; body: string },
+): Promise<InboundResult> {
+  const response = await fetch(`${sandboxUrl}/_sandbox/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message),
+  });
+  if (response.status !== 200) throw new Error(`inbound answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as InboundResult;
+}
+
+/**
+ * An address whose conversations (in Flex's service) go to the built-in handler at `webhookUrl`,
+ * created over REST as the plugin's "Flex webhook (built in)" saves it.
+ */
+export async function builtInAddress(
+  rest: Twilio,
+  account: SandboxAccount,
+  address: { type: 'sms' | 'chat'; address: string; webhookUrl: string },
+): Promise<void> {
+  await rest.conversations.v1.addressConfigurations.create({
+    type: address.type,
+    address: address.address,
+    'autoCreation.enabled': true,
+    'autoCreation.type': 'webhook',
+    'autoCreation.conversationServiceSid': String(account.flexConfiguration.flex_service_instance_sid),
+    'autoCreation.webhookUrl': address.webhookUrl,
+    'autoCreation.webhookMethod': 'post',
+    'autoCreation.webhookFilters': ['onMessageAdded'],
+  });
 }
 
 let messages = 0;

@@ -135,6 +135,12 @@ function validPayload(name: BackendEndpoint): Record<string, unknown> {
     case 'delete-flex-flow':
     case 'migrate-flex-flow':
       return { sid: smsFlexFlow() };
+    case 'trace-customer':
+      return { customer: '+13115550101' };
+    case 'close-conversation':
+      return { sid: account().conversations.all()[0]?.sid ?? `CH${'0'.repeat(32)}` };
+    case 'list-alerts':
+      return { address: someAddress().address, addressSid: someAddress().sid, days: 7 };
     default:
       return {};
   }

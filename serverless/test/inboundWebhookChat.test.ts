@@ -9,7 +9,7 @@ import twilio from 'twilio';
 
 import type { InboundResult } from '../../sandbox/server/inbound/types';
 import { SandboxRequestClient } from '../src/twilio/sandboxRequestClient';
-import { messageAddedEvent } from './accountFixtures';
+import { builtInAddress, messageAddedEvent } from './accountFixtures';
 import { setUpBackend } from './harness';
 
 const t = setUpBackend();
@@ -28,18 +28,8 @@ const rest = () => {
 };
 
 /** A chat address routed to the built-in handler, as the plugin's "Flex webhook (built in)" saves it. */
-async function builtInChatAddress(): Promise<void> {
-  await rest().conversations.v1.addressConfigurations.create({
-    type: 'chat',
-    address: CHAT_ADDRESS,
-    'autoCreation.enabled': true,
-    'autoCreation.type': 'webhook',
-    'autoCreation.conversationServiceSid': String(account().flexConfiguration.flex_service_instance_sid),
-    'autoCreation.webhookUrl': t.webhookUrl,
-    'autoCreation.webhookMethod': 'post',
-    'autoCreation.webhookFilters': ['onMessageAdded'],
-  });
-}
+const builtInChatAddress = () =>
+  builtInAddress(rest(), account(), { type: 'chat', address: CHAT_ADDRESS, webhookUrl: t.webhookUrl });
 
 async function play(body: string, from = GUEST): Promise<InboundResult> {
   const response = await fetch(`${t.sandboxUrl}/_sandbox/inbound`, {

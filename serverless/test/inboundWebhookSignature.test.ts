@@ -9,7 +9,7 @@
 import twilio from 'twilio';
 
 import type { InboundAction, InboundResult } from '../../sandbox/server/inbound/types';
-import { messageAddedEvent } from './accountFixtures';
+import { messageAddedEvent, playInbound, quietNumber as quietNumberOf } from './accountFixtures';
 import { setUpBackend, type FunctionResponse } from './harness';
 
 const t = setUpBackend();
@@ -19,23 +19,8 @@ beforeEach(() => t.reset());
 const CUSTOMER = '+13115552368';
 const account = () => t.sandbox.account;
 const authToken = () => t.sandbox.credentials.authToken;
+const quietNumber = () => quietNumberOf(account());
 const flexServiceSid = () => String(account().flexConfiguration.flex_service_instance_sid);
-
-/** An SMS number nothing else handles: no address, number handler, Flex Flow or Messaging Service. */
-function quietNumber(): string {
-  const a = account();
-  const inService = new Set(
-    [...a.messagingServiceNumbers.values()].flatMap((c) => c.all().map((m) => String(m.phone_number))),
-  );
-  const heldByFlexFlow = new Set(a.flexFlows.all().map((f) => f.contact_identity));
-  const number = a.incomingPhoneNumbers
-    .all()
-    .filter((n) => n.capabilities.sms && !n.sms_url && !n.sms_application_sid)
-    .map((n) => n.phone_number)
-    .find((p) => !a.findAddress(p) && !inService.has(p) && !heldByFlexFlow.has(p));
-  if (!number) throw new Error('the demo account has no quiet number');
-  return number;
-}
 
 /** Creates a webhook address through the sandbox's REST API, as the plugin would through Twilio's. */
 async function webhookAddress(
@@ -65,15 +50,7 @@ async function webhookAddress(
 }
 
 /** One customer message, played by the sandbox the way Twilio handles it. */
-async function play(to: string, body: string, from = CUSTOMER): Promise<InboundResult> {
-  const response = await fetch(`${t.sandboxUrl}/_sandbox/inbound`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from, to, body }),
-  });
-  if (response.status !== 200) throw new Error(`inbound answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as InboundResult;
-}
+const play = (to: string, body: string, from = CUSTOMER) => playInbound(t.sandboxUrl, { from, to, body });
 
 const webhookCalls = (result: InboundResult) =>
   result.actions.filter((a): a is Extract<InboundAction, { kind: 'webhook_delivered' | 'webhook_failed' }> =>

@@ -30,6 +30,7 @@ export const SID_PATTERNS = {
   phoneNumber: /^PN[0-9a-fA-F]{32}$/,
   smsApplication: /^AP[0-9a-fA-F]{32}$/,
   flexFlow: /^FO[0-9a-fA-F]{32}$/,
+  conversation: /^CH[0-9a-fA-F]{32}$/,
 } as const;
 
 /** Field name (as the dialog names its fields) → what is wrong with it, in words. */

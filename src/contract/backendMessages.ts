@@ -108,6 +108,26 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalChainLink: 'it does not follow the entry before it',
   MessagingSetupRefusalChainMissing: 'the entry before it is gone',
   MessagingSetupRefusalNotRevertible: 'Entry {{id}} cannot be reverted. {{why}}',
+  // Trace a customer (evidence/traceCustomer.ts).
+  MessagingSetupRefusalTraceCustomer:
+    'Enter the customer as +E.164 (SMS), whatsapp:+E.164, messenger:<id>, an email address or a chat identity (at most {{max}} characters, no quotes).',
+  MessagingSetupRefusalTraceOurAddress:
+    'Enter our address as it is in the address list (at most {{max}} characters, no quotes), or leave it empty.',
+  // Close a customer's conversation (evidence/closeConversation.ts).
+  MessagingSetupRefusalConversationSid: 'sid must be a conversation SID: CH followed by 32 hexadecimal characters.',
+  MessagingSetupRefusalNotConversationSid: 'Not a conversation SID (CH followed by 32 hexadecimal characters).',
+  MessagingSetupRefusalConversationTaskOpen:
+    'Conversation {{sid}} is not closed: its task {{task}} is still {{status}}, so an agent may be working on it. Let the agent finish the task; Flex then ends the conversation.',
+  MessagingSetupRefusalAlreadyClosed: 'Nothing changed: conversation {{sid}} was already closed.',
+  // A row's Debugger alerts (evidence/alertsFor.ts).
+  MessagingSetupRefusalAlertsWhichRow:
+    'Name the row: at least one of address, addressSid, phoneNumberSid, webhookUrl or studioFlowSid.',
+  MessagingSetupRefusalAlertsAddress:
+    'Enter the address as Twilio writes it, e.g. +14155550100 or whatsapp:+14155550100 ({{min}} to {{max}} characters, no spaces or quotes).',
+  MessagingSetupRefusalAlertsSid: 'Enter a SID that starts with {{prefix}} followed by 32 hexadecimal characters.',
+  MessagingSetupRefusalAlertsWebhookUrl:
+    'Enter the webhook URL as an http:// or https:// URL of at most {{max}} characters.',
+  MessagingSetupRefusalAlertsDays: 'Enter the days as a whole number from 1 to {{max}}.',
   MessagingSetupRefusalRevertFailed:
     'It records a change that failed: nothing was changed, so there is nothing to revert.',
   MessagingSetupRefusalRevertSummarised:
@@ -116,6 +136,8 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalRevertNoDefaultBefore:
     'There was no default conversation service before, and Twilio cannot unset it.',
   MessagingSetupRefusalRevertNoStates: 'It holds no states to put back.',
+  MessagingSetupRefusalRevertClosedFinal:
+    'It closed a conversation, and Twilio cannot reopen a closed conversation: the customer’s next message starts a new one.',
   MessagingSetupRefusalRevertUnknownStates: 'Its states are not those of a change Messaging Setup makes.',
   MessagingSetupRefusalCannotRevert: 'This change cannot be reverted.',
   MessagingSetupRefusalChangedSince: '{{what}} has changed since: {{differences}} ({{who}}). Nothing was changed.',

@@ -12,7 +12,7 @@
 import type { HistoryEntry, HistoryKind, HistoryResource, HistoryState } from './types';
 
 /** Which of the HistoryState shapes a state has; null: the resource did not exist. */
-type StateShape = 'address' | 'numberInbound' | 'defaultConversationServiceSid' | 'flexFlow' | null;
+type StateShape = 'address' | 'numberInbound' | 'defaultConversationServiceSid' | 'flexFlow' | 'conversation' | null;
 
 /** A state's shape; undefined for a stored state that is none of them. */
 function shapeOf(state: HistoryState | null): StateShape | undefined {
@@ -22,6 +22,7 @@ function shapeOf(state: HistoryState | null): StateShape | undefined {
   if ('address' in state) return 'address';
   if ('numberInbound' in state) return 'numberInbound';
   if ('defaultConversationServiceSid' in state) return 'defaultConversationServiceSid';
+  if ('conversation' in state) return 'conversation';
   return undefined;
 }
 
@@ -38,6 +39,8 @@ export type RevertRefusal =
   | 'undid-flex-flow'
   /** There was no default conversation service before, and Twilio cannot unset it. */
   | 'no-default-before'
+  /** It closed a conversation: Twilio's `closed` is final, nothing can reopen it. */
+  | 'closed-final'
   /** It holds no states to put back. */
   | 'no-states'
   /** Its states are not those of any change Messaging Setup makes. */
@@ -89,6 +92,12 @@ const CHANGE_KIND_RULES: Record<ChangeKind, ChangeKindRule> = {
   },
   'migrate-flex-flow': { resource: 'flex-flow', before: 'flexFlow', after: 'address', refusal: unlessStateless },
   'delete-flex-flow': { resource: 'flex-flow', before: 'flexFlow', after: null, refusal: unlessStateless },
+  'close-conversation': {
+    resource: 'conversation',
+    before: 'conversation',
+    after: 'conversation',
+    refusal: () => 'closed-final',
+  },
 };
 
 const CHANGE_KINDS = Object.keys(CHANGE_KIND_RULES) as ChangeKind[];

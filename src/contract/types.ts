@@ -5,6 +5,7 @@
  */
 
 import { CONTRACT_CHANNELS, READ_ONLY_ADDRESS_TYPES } from './channels';
+import type { ListAlertsRequest, ListAlertsResponse } from './alerts';
 import type { ContractMessageKey, FieldProblems, MessageValues } from './wording';
 
 /**
@@ -270,6 +271,7 @@ export type HistoryKind =
   | 'set-default-conversation-service'
   | 'migrate-flex-flow'
   | 'delete-flex-flow'
+  | 'close-conversation'
   | 'revert';
 export const HISTORY_KINDS: readonly HistoryKind[] = [
   'create-address',
@@ -279,12 +281,14 @@ export const HISTORY_KINDS: readonly HistoryKind[] = [
   'set-default-conversation-service',
   'migrate-flex-flow',
   'delete-flex-flow',
+  'close-conversation',
   'revert',
 ];
 
 /** What a history entry is about. `address`: the address string (`+1415…`, `messenger:…`), when there is one. */
 export interface HistoryResource {
-  type: 'address' | 'phone-number' | 'conversations-configuration' | 'flex-flow';
+  /** `conversation`: a customer's conversation (`sid` CH…, `address` the customer's address or identity). */
+  type: 'address' | 'phone-number' | 'conversations-configuration' | 'flex-flow' | 'conversation';
   sid: string | null;
   address: string | null;
 }
@@ -299,7 +303,17 @@ export type HistoryState =
   | { numberInbound: { smsUrl: string | null; smsApplicationSid: string | null } }
   | { defaultConversationServiceSid: string | null }
   /** `address`: in a migration's before-state, the number's address the migration brought to the flow's settings. */
-  | { flexFlow: FlexFlowSummary; address?: AddressSummary };
+  | { flexFlow: FlexFlowSummary; address?: AddressSummary }
+  | { conversation: ConversationState };
+
+/** A customer's conversation as a close records it: its state, its service, who is in it. */
+export interface ConversationState {
+  state: 'active' | 'inactive' | 'closed';
+  serviceSid: string;
+  /** The customer's address (or chat identity), and our side of the binding; null when none. */
+  customer: string | null;
+  ourAddress: string | null;
+}
 
 export interface HistoryEntry {
   /** The Sync List item's index, as a string: the entry's stable id. */
@@ -427,6 +441,108 @@ export interface ApiErrorBody {
   };
 }
 
+/**
+ * Trace a customer (issue #26): what Twilio holds of one customer's recent messages, newest first —
+ * received (Programmable Messaging's Messages, SMS and WhatsApp only), which conversation they are
+ * in (Conversations' ParticipantConversations by address, or by identity for a chat customer) and
+ * that conversation's tasks (TaskRouter, by the task's `conversationSid` attribute) — and where it
+ * stopped. Everything here is observed; `stoppedAt` is inferred from it, and says which.
+ */
+export interface TraceCustomerRequest {
+  /** `+E164` (SMS), `whatsapp:+E164`, `messenger:<page-scoped id>`, an email address, or a chat identity. */
+  customer: string;
+  /** One of our addresses, to trace only what passed through it. */
+  ourAddress?: string;
+}
+
+export type TraceCustomerKind = 'sms' | 'whatsapp' | 'messenger' | 'email' | 'chat';
+
+/** A message Twilio received or sent for the customer (never its body). */
+export interface TraceMessage {
+  sid: string;
+  direction: 'inbound' | 'outbound';
+  from: string;
+  to: string;
+  status: string;
+  /** ISO date. */
+  at: string | null;
+}
+
+export interface TraceTask {
+  sid: string;
+  /** TaskRouter's assignment status: pending, reserved, assigned, wrapping, completed, canceled. */
+  status: string;
+  queue: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * Where a conversation leaves the customer, inferred from what was observed:
+ * - `with-agent` / `waiting-for-agent`: an open task (assigned or wrapping / pending or reserved);
+ * - `task-ended-still-open`: its tasks are over but the conversation is still open, so the
+ *   customer's new messages are appended to it and reach nobody;
+ * - `no-task`: open in Flex's service and no task was ever made for it;
+ * - `other-service`: open in a service that is not Flex's: no Flex task can come of it;
+ * - `closed`: over; the customer's next message starts a new conversation.
+ */
+export type TraceVerdict =
+  'with-agent' | 'waiting-for-agent' | 'task-ended-still-open' | 'no-task' | 'other-service' | 'closed';
+
+/** The verdicts of a conversation that holds its customer away from an agent: closing it frees them. */
+export const STUCK_VERDICTS: readonly TraceVerdict[] = ['task-ended-still-open', 'no-task', 'other-service'];
+
+export interface TraceConversation {
+  sid: string;
+  friendlyName: string | null;
+  serviceSid: string;
+  /** Whether the service is Flex's (the Flex configuration's conversation service). */
+  flexService: boolean;
+  state: 'active' | 'inactive' | 'closed';
+  createdAt: string | null;
+  updatedAt: string | null;
+  /** Our side of the conversation: the proxy address of the customer's binding (null for chat). */
+  ourAddress: string | null;
+  tasks: TraceTask[];
+  verdict: TraceVerdict;
+}
+
+export interface TraceCustomerResponse {
+  customer: { address: string; kind: TraceCustomerKind };
+  /** Newest first; at most TRACE_MESSAGES_MAX; empty for channels Messages does not hold. */
+  messages: TraceMessage[];
+  /** Newest first; at most TRACE_CONVERSATIONS_MAX (each with its tasks). */
+  conversations: TraceConversation[];
+  /**
+   * Where it stopped: the newest conversation that is open (the one the customer's next message
+   * joins), or, with none open, why none exists. `inferred: true` always: read from the steps above.
+   */
+  stoppedAt:
+    | { at: 'conversation'; conversationSid: string; verdict: TraceVerdict; inferred: true }
+    | { at: 'no-conversation'; inferred: true; messagesSeen: boolean };
+  /** More conversations (or messages) exist than were read. */
+  truncated: boolean;
+}
+
+export const TRACE_MESSAGES_MAX = 20;
+export const TRACE_CONVERSATIONS_MAX = 10;
+
+/**
+ * Closes a customer's conversation that holds them away from an agent (issue #26): its task is
+ * over or never came, or it is in a service that is not Flex's. Closed is final in Twilio, so the
+ * customer's next message starts a new conversation; refused while a task of it is still open.
+ */
+export interface CloseConversationRequest {
+  /** The conversation's SID (CH…). */
+  sid: string;
+}
+
+export interface CloseConversationResponse {
+  conversationSid: string;
+  previousState: ConversationState['state'];
+  state: 'closed';
+}
+
 /** The backend's functions: path → request and response types. */
 export interface BackendEndpoints {
   'list-phone-numbers': { request: ListRequest; response: Page<PhoneNumberSummary> };
@@ -448,6 +564,9 @@ export interface BackendEndpoints {
   'migrate-flex-flow': { request: MigrateFlexFlowRequest; response: Recorded<MigrateFlexFlowResponse> };
   'list-history': { request: ListHistoryRequest; response: ListHistoryResponse };
   'revert-change': { request: RevertChangeRequest; response: Recorded<RevertChangeResponse> };
+  'trace-customer': { request: TraceCustomerRequest; response: TraceCustomerResponse };
+  'list-alerts': { request: ListAlertsRequest; response: ListAlertsResponse };
+  'close-conversation': { request: CloseConversationRequest; response: Recorded<CloseConversationResponse> };
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
@@ -465,6 +584,8 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'list-messaging-service-numbers': 'read',
   'list-flex-flows': 'read',
   'list-history': 'read',
+  'trace-customer': 'read',
+  'list-alerts': 'read',
   'create-address': 'write',
   'update-address': 'write',
   'delete-address': 'write',
@@ -473,6 +594,7 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'delete-flex-flow': 'write',
   'migrate-flex-flow': 'write',
   'revert-change': 'write',
+  'close-conversation': 'write',
 };
 
 /**

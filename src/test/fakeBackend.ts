@@ -7,6 +7,7 @@
  */
 import { createBackendClient, type BackendClient } from '../feature/messaging-setup/api/backendClient';
 import type { MessagingSetupStrings } from '../feature/messaging-setup/strings';
+import { customerKindOf } from '../contract/channels';
 import { addressMismatches, planFlexFlowMigration } from '../contract/flexFlowMigration';
 import {
   apiErrorBody,
@@ -16,6 +17,8 @@ import {
   type ContractProblem,
   type FieldProblems,
 } from '../contract/messages';
+import type { ListAlertsRequest, ListAlertsResponse } from '../contract/alerts';
+import { ENDPOINT_ACCESS } from '../contract/types';
 import type {
   AddressInput,
   AddressSummary,
@@ -30,6 +33,9 @@ import type {
   RevertChangeRequest,
   ListAddressesRequest,
   SetDefaultServiceRequest,
+  CloseConversationRequest,
+  TraceCustomerRequest,
+  TraceCustomerResponse,
   UpdateAddressRequest,
   UnreadableHistoryEntry,
   UpdateNumberInboundRequest,
@@ -119,8 +125,29 @@ export interface FakeHistoryAnswers {
   chain?: Record<string, Pick<HistoryEntry, 'chain' | 'chainProblem' | 'carriedOverFrom'>>;
 }
 
-/** The functions that change something; the others list or fetch (the backend's naming rule). */
-const isWrite = (endpoint: BackendEndpoint) => !/^(list|fetch)-/.test(endpoint);
+/** What the fake's trace-customer answers: one answer, or one per request. */
+export type FakeTraceAnswer = TraceCustomerResponse | ((request: TraceCustomerRequest) => TraceCustomerResponse);
+
+/** Unset, trace-customer answers that Twilio holds nothing of the customer. */
+const nothingTraced = ({ customer }: TraceCustomerRequest): TraceCustomerResponse => ({
+  customer: { address: customer, kind: customerKindOf(customer) },
+  messages: [],
+  conversations: [],
+  stoppedAt: { at: 'no-conversation', inferred: true, messagesSeen: false },
+  truncated: false,
+});
+
+/** What the fake's list-alerts answers: one answer, or one per request. Unset: no alerts in the window. */
+export type FakeAlertsAnswer = ListAlertsResponse | ((request: ListAlertsRequest) => ListAlertsResponse);
+const noAlerts = ({ days }: ListAlertsRequest): ListAlertsResponse => ({
+  groups: [],
+  scanned: 0,
+  truncated: false,
+  days: days ?? 7,
+});
+
+/** The functions that change something (the contract's access table). */
+const isWrite = (endpoint: BackendEndpoint) => ENDPOINT_ACCESS[endpoint] === 'write';
 
 function addressFrom(input: AddressInput, addressSid: string): AddressSummary {
   return {
@@ -140,6 +167,8 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
   const overrides = new Map<BackendEndpoint, EndpointHandler>();
   let nextAddress = 100;
   let historyAnswers: FakeHistoryAnswers = {};
+  let traceAnswer: FakeTraceAnswer = nothingTraced;
+  let alertsAnswer: FakeAlertsAnswer = noAlerts;
 
   const page = (items: unknown[]): FakeReply => ({ body: { items, nextCursor: null } });
   const notFound = (addressSid: string) =>
@@ -317,6 +346,26 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       account.history.unshift(entry);
       return { body: { entry, history: { recorded: true, entryId: entry.id } } };
     },
+    // The backend's happy path: the conversation closed and recorded (its refusals: respond()).
+    'close-conversation': (payload) => {
+      const { sid } = payload as CloseConversationRequest;
+      return {
+        body: {
+          conversationSid: sid,
+          previousState: 'active',
+          state: 'closed',
+          history: { recorded: true, entryId: String(account.history.length + 1) },
+        },
+      };
+    },
+    'trace-customer': (payload) => {
+      const request = payload as TraceCustomerRequest;
+      return { body: typeof traceAnswer === 'function' ? traceAnswer(request) : traceAnswer };
+    },
+    'list-alerts': (payload) => {
+      const request = payload as ListAlertsRequest;
+      return { body: typeof alertsAnswer === 'function' ? alertsAnswer(request) : alertsAnswer };
+    },
     'delete-address': (payload) => {
       const { sid: addressSid } = payload as DeleteAddressRequest;
       const index = account.addresses.findIndex((a) => a.sid === addressSid);
@@ -363,6 +412,14 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     /** What list-history answers beside the entries: pages, unreadable items, the chain's verdict. */
     answerHistory(answers: FakeHistoryAnswers) {
       historyAnswers = answers;
+    },
+    /** What trace-customer answers (its refusals and failures: respond()). */
+    answerTrace(answer: FakeTraceAnswer) {
+      traceAnswer = answer;
+    },
+    /** What list-alerts answers (its refusals and failures: respond()). */
+    answerAlerts(answer: FakeAlertsAnswer) {
+      alertsAnswer = answer;
     },
     /** Back to the default answer of one endpoint. */
     restore(endpoint: BackendEndpoint) {

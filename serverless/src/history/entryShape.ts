@@ -16,7 +16,11 @@ export function entryShapeProblem(data: unknown): string | undefined {
   if (!HISTORY_KINDS.includes(kind as HistoryKind)) return 'kind';
   if (outcome !== 'succeeded' && outcome !== 'failed') return 'outcome';
   if (!isRecord(resource)) return 'resource';
-  if (!['address', 'phone-number', 'conversations-configuration', 'flex-flow'].includes(resource.type as string))
+  if (
+    !['address', 'phone-number', 'conversations-configuration', 'flex-flow', 'conversation'].includes(
+      resource.type as string,
+    )
+  )
     return 'resource.type';
   for (const field of ['sid', 'address'] as const) {
     if (resource[field] !== null && typeof resource[field] !== 'string') return `resource.${field}`;
@@ -77,6 +81,15 @@ function stateProblem(state: unknown): string | undefined {
   }
   if ('defaultConversationServiceSid' in state) {
     return stringOrNull(state.defaultConversationServiceSid) ? undefined : 'defaultConversationServiceSid';
+  }
+  if ('conversation' in state) {
+    const conversation = state.conversation;
+    if (!isRecord(conversation)) return 'conversation';
+    if (!['active', 'inactive', 'closed'].includes(conversation.state as string)) return 'conversation.state';
+    if (typeof conversation.serviceSid !== 'string') return 'conversation.serviceSid';
+    if (!stringOrNull(conversation.customer)) return 'conversation.customer';
+    if (!stringOrNull(conversation.ourAddress)) return 'conversation.ourAddress';
+    return undefined;
   }
   return '';
 }

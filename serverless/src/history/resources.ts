@@ -28,3 +28,10 @@ export const flexFlowResource = (flow: Pick<FlexFlowSummary, 'sid' | 'contactIde
 export const numberInboundOf = (number: PhoneNumberSummary) => ({
   numberInbound: { smsUrl: number.smsUrl, smsApplicationSid: number.smsApplicationSid },
 });
+
+/** A customer's conversation: by its SID, and the customer's address (or chat identity) for the filters. */
+export const conversationResource = (sid: string, customer: string | null): HistoryResource => ({
+  type: 'conversation',
+  sid,
+  address: customer,
+});

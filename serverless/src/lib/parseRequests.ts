@@ -26,8 +26,11 @@ import {
   type SetDefaultServiceRequest,
   type UpdateAddressRequest,
   type UpdateNumberInboundRequest,
+  type TraceCustomerRequest,
+  type CloseConversationRequest,
 } from '../../../src/contract/types';
-import { SMS_URL_RULE, urlProblem } from '../../../src/contract/webhookUrlRule';
+import { ALERT_DAYS_DEFAULT, ALERT_DAYS_MAX, type ListAlertsRequest } from '../../../src/contract/alerts';
+import { SMS_URL_RULE, urlProblem, WEBHOOK_URL_MAX } from '../../../src/contract/webhookUrlRule';
 import type { BackendConfig } from '../config';
 import { BackendError } from '../http/backendError';
 
@@ -37,6 +40,15 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** 400 `invalid_input` naming each field that is wrong, and one sentence of them all. */
 const invalidFields = (fields: FieldProblems) =>
   new BackendError(400, 'invalid_input', summariseFieldProblems(fields), fields);
+
+/** 400 `invalid_input` for fields whose problems each name their field themselves: side by side, without the names. */
+const invalidSelfNamedFields = (fields: FieldProblems) =>
+  new BackendError(
+    400,
+    'invalid_input',
+    { key: 'MessagingSetupRuleFieldsSummary', values: { problems: listOf(Object.values(fields), ' ') } },
+    fields,
+  );
 
 /** 400 `invalid_input` for one field: `problem` says it to an API caller, `field` to a form. */
 const invalidField = (name: string, problem: ContractProblem, field: ContractProblem) =>
@@ -218,16 +230,8 @@ export function parseListHistory(payload: unknown): ListHistoryRequest {
   if (kind !== undefined && !HISTORY_KINDS.includes(kind as HistoryKind)) {
     fields.kind = { key: 'MessagingSetupRefusalHistoryKind', values: { kinds: HISTORY_KINDS.join(', ') } };
   }
-  if (Object.keys(fields).length > 0) {
-    // The field problems side by side, without the field names: each names its filter itself.
-    const problems = listOf(Object.values(fields), ' ');
-    throw new BackendError(
-      400,
-      'invalid_input',
-      { key: 'MessagingSetupRuleFieldsSummary', values: { problems } },
-      fields,
-    );
-  }
+  // Each problem names its filter itself.
+  if (Object.keys(fields).length > 0) throw invalidSelfNamedFields(fields);
   return {
     ...(cursor !== undefined ? { cursor: cursor as string } : {}),
     ...(address !== undefined ? { address: (address as string).trim() } : {}),
@@ -243,4 +247,117 @@ export function parseRevertChange(payload: unknown): RevertChangeRequest {
     throw invalidField('id', { key: 'MessagingSetupRefusalHistoryId' }, { key: 'MessagingSetupRefusalNotHistoryId' });
   }
   return { id };
+}
+
+/** Longest customer or our-address text a trace takes (an email address is at most 254). */
+const MAX_TRACE_CHARS = 256;
+/** No control characters, quotes or backslashes: the customer goes into a TaskRouter expression's string and a filter. */
+const traceText = (value: string): boolean =>
+  [...value].every((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f && c !== '"' && c !== '\\');
+
+/** trace-customer's request: the customer's address or identity, and optionally one of our addresses. */
+export function parseTraceCustomer(payload: unknown): TraceCustomerRequest {
+  const { customer, ourAddress } = onlyKeys(payload, ['customer', 'ourAddress']);
+  const fields: FieldProblems = {};
+  const text = (value: unknown): value is string =>
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    value.trim().length <= MAX_TRACE_CHARS &&
+    traceText(value.trim());
+  if (!text(customer))
+    fields.customer = { key: 'MessagingSetupRefusalTraceCustomer', values: { max: MAX_TRACE_CHARS } };
+  if (ourAddress !== undefined && !text(ourAddress)) {
+    fields.ourAddress = { key: 'MessagingSetupRefusalTraceOurAddress', values: { max: MAX_TRACE_CHARS } };
+  }
+  if (Object.keys(fields).length > 0) throw invalidSelfNamedFields(fields);
+  return {
+    customer: (customer as string).trim(),
+    ...(ourAddress !== undefined ? { ourAddress: (ourAddress as string).trim() } : {}),
+  };
+}
+
+/** An address as Twilio writes it: 4 to 256 characters (an email address is at most 254). */
+const ALERT_ADDRESS_MIN = 4;
+const ALERT_ADDRESS_MAX = 256;
+/** No white space, control characters, quotes or backslashes: the address is a whole token of an alert's text. */
+const isTokenText = (value: string) =>
+  [...value].every((c) => c.charCodeAt(0) > 0x20 && c.charCodeAt(0) !== 0x7f && !/[\s"'\\]/.test(c));
+
+function isWebUrl(value: string): boolean {
+  if (value.length > WEBHOOK_URL_MAX || !isTokenText(value)) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * list-alerts' request: which row (at least one of its address, address SID, phone number SID,
+ * webhook URL and Studio flow SID) and how many days back (1 to 30, default 7).
+ */
+export function parseListAlerts(payload: unknown): ListAlertsRequest {
+  const { address, addressSid, phoneNumberSid, webhookUrl, studioFlowSid, days } = onlyKeys(payload, [
+    'address',
+    'addressSid',
+    'phoneNumberSid',
+    'webhookUrl',
+    'studioFlowSid',
+    'days',
+  ]);
+  const fields: FieldProblems = {};
+  const request: ListAlertsRequest = {};
+  if (address !== undefined) {
+    if (
+      typeof address === 'string' &&
+      address.length >= ALERT_ADDRESS_MIN &&
+      address.length <= ALERT_ADDRESS_MAX &&
+      isTokenText(address)
+    ) {
+      request.address = address;
+    } else {
+      fields.address = {
+        key: 'MessagingSetupRefusalAlertsAddress',
+        values: { min: ALERT_ADDRESS_MIN, max: ALERT_ADDRESS_MAX },
+      };
+    }
+  }
+  const sids = [
+    ['addressSid', addressSid, SID_PATTERNS.address, 'IG'],
+    ['phoneNumberSid', phoneNumberSid, SID_PATTERNS.phoneNumber, 'PN'],
+    ['studioFlowSid', studioFlowSid, SID_PATTERNS.studioFlow, 'FW'],
+  ] as const;
+  for (const [name, value, pattern, prefix] of sids) {
+    if (value === undefined) continue;
+    if (typeof value === 'string' && pattern.test(value)) request[name] = value;
+    else fields[name] = { key: 'MessagingSetupRefusalAlertsSid', values: { prefix } };
+  }
+  if (webhookUrl !== undefined) {
+    if (typeof webhookUrl === 'string' && isWebUrl(webhookUrl)) request.webhookUrl = webhookUrl;
+    else fields.webhookUrl = { key: 'MessagingSetupRefusalAlertsWebhookUrl', values: { max: WEBHOOK_URL_MAX } };
+  }
+  if (
+    days !== undefined &&
+    !(typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= ALERT_DAYS_MAX)
+  ) {
+    fields.days = { key: 'MessagingSetupRefusalAlertsDays', values: { max: ALERT_DAYS_MAX } };
+  }
+  if (Object.keys(fields).length > 0) throw invalidFields(fields);
+  const named = [address, addressSid, phoneNumberSid, webhookUrl, studioFlowSid].some((v) => v !== undefined);
+  if (!named) throw new BackendError(400, 'invalid_input', { key: 'MessagingSetupRefusalAlertsWhichRow' });
+  return { ...request, days: typeof days === 'number' ? days : ALERT_DAYS_DEFAULT };
+}
+
+/** close-conversation's request: the conversation's SID. */
+export function parseCloseConversation(payload: unknown): CloseConversationRequest {
+  const { sid } = onlyKeys(payload, ['sid']);
+  if (typeof sid !== 'string' || !SID_PATTERNS.conversation.test(sid)) {
+    throw invalidField(
+      'sid',
+      { key: 'MessagingSetupRefusalConversationSid' },
+      { key: 'MessagingSetupRefusalNotConversationSid' },
+    );
+  }
+  return { sid };
 }

@@ -29,6 +29,11 @@ export const REVERT_HANDLERS: Record<HistoryKind, RevertHandler> = {
   'set-default-conversation-service': setDefaultServiceRevert,
   'migrate-flex-flow': migrateFlexFlowRevert,
   'delete-flex-flow': deleteFlexFlowRevert,
+  // The contract refuses first ('closed-final'); were it ever asked, Twilio could not reopen one.
+  'close-conversation': {
+    changesSince: async () => [],
+    apply: () => Promise.reject(cannotRevert()),
+  },
   revert: {
     changesSince: (client, entry) => handlerOf(entry).changesSince(client, entry),
     apply: (client, entry, tracked) => handlerOf(entry).apply(client, entry, tracked),
@@ -46,6 +51,7 @@ export const REFUSAL_MESSAGES: Record<RevertRefusal, MessageKeyWith<never>> = {
   summarised: 'MessagingSetupRefusalRevertSummarised',
   'undid-flex-flow': 'MessagingSetupRefusalRevertUndidFlexFlow',
   'no-default-before': 'MessagingSetupRefusalRevertNoDefaultBefore',
+  'closed-final': 'MessagingSetupRefusalRevertClosedFinal',
   'no-states': 'MessagingSetupRefusalRevertNoStates',
   'unknown-states': 'MessagingSetupRefusalRevertUnknownStates',
 };

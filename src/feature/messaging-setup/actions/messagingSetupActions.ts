@@ -57,6 +57,8 @@ export interface MessagingSetupActions {
    * state then shows what the revert put back. `summary` is how the entry reads, for the messages.
    */
   revertChange(entry: HistoryEntry, summary: string): Promise<HistoryEntry>;
+  /** Closes a customer's conversation that holds them away from an agent (final: Twilio cannot reopen it). */
+  closeConversation(conversationSid: string, customer: string): Promise<void>;
 }
 
 interface ActionDeps {
@@ -209,6 +211,13 @@ export function createMessagingSetupActions({
       showReverted(entry, revert);
       notify('success', fill(strings.MessagingSetupHistoryReverted, { summary }));
       return revert;
+    },
+
+    async closeConversation(conversationSid, customer) {
+      await reporting('MessagingSetupTraceCloseFailed', customer, () =>
+        backend.call('close-conversation', { sid: conversationSid }),
+      );
+      notify('success', fill(strings.MessagingSetupTraceClosed, { customer }));
     },
   };
 

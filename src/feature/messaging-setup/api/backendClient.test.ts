@@ -16,6 +16,8 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'list-messaging-service-numbers': 'read',
   'list-flex-flows': 'read',
   'list-history': 'read',
+  'trace-customer': 'read',
+  'list-alerts': 'read',
   'create-address': 'write',
   'update-address': 'write',
   'delete-address': 'write',
@@ -24,6 +26,7 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'delete-flex-flow': 'write',
   'migrate-flex-flow': 'write',
   'revert-change': 'write',
+  'close-conversation': 'write',
 };
 const endpoints = Object.keys(ACCESS) as BackendEndpoint[];
 const READS = endpoints.filter((endpoint) => ACCESS[endpoint] === 'read');

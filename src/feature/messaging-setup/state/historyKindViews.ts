@@ -79,6 +79,12 @@ export const HISTORY_KIND_VIEWS: Record<HistoryKind, HistoryKindView> = {
     sentence: 'MessagingSetupHistoryFlexFlowDeleted',
     afterRevert: flexFlowReverted,
   },
+  'close-conversation': {
+    label: 'MessagingSetupHistoryKindCloseConversation',
+    sentence: 'MessagingSetupHistoryConversationClosed',
+    // Never reverted (closed is final): nothing of it is in the view's state.
+    afterRevert: () => shown([]),
+  },
   revert: {
     label: 'MessagingSetupHistoryKindRevert',
     sentence: 'MessagingSetupHistoryReverts',

@@ -2,6 +2,7 @@ import { revertRefusal } from '../../../contract/historyKinds';
 import type {
   AddressSummary,
   ConversationServiceSummary,
+  ConversationState,
   HistoryChainProblem,
   HistoryEntry,
   HistoryKind,
@@ -62,8 +63,25 @@ function isWordableState(state: unknown): state is HistoryState | null {
     return isRecord(inbound) && isTextOrNull(inbound.smsUrl) && isTextOrNull(inbound.smsApplicationSid);
   }
   if ('defaultConversationServiceSid' in state) return isTextOrNull(state.defaultConversationServiceSid);
+  if ('conversation' in state) {
+    const conversation = state.conversation;
+    return (
+      isRecord(conversation) &&
+      ['active', 'inactive', 'closed'].includes(conversation.state as string) &&
+      isTextOrNull(conversation.ourAddress)
+    );
+  }
   return false;
 }
+
+const CONVERSATION_STATE_KEY: Record<ConversationState['state'], MessagingSetupStringKey> = {
+  active: 'MessagingSetupTraceStateActive',
+  inactive: 'MessagingSetupTraceStateInactive',
+  closed: 'MessagingSetupTraceStateClosed',
+};
+/** A conversation's state (active, inactive, closed) in the view's words. */
+export const conversationStateText = (state: ConversationState['state'], strings: MessagingSetupStrings) =>
+  strings[CONVERSATION_STATE_KEY[state]] ?? state;
 
 /** A person as the sentence names them: the part of the Flex identity before `@`. */
 const shortName = (identity: string) => identity.split('@')[0] || identity;
@@ -100,6 +118,13 @@ export function describeState(
   if ('numberInbound' in state) {
     const { smsUrl, smsApplicationSid } = state.numberInbound;
     return [smsUrl, smsApplicationSid].filter(Boolean).join(', ') || strings.MessagingSetupHistoryNoHandler;
+  }
+  if ('conversation' in state) {
+    const { state: conversationState, ourAddress } = state.conversation;
+    const stateWord = conversationStateText(conversationState, strings);
+    return ourAddress
+      ? fill(strings.MessagingSetupHistoryConversationState, { state: stateWord, ourAddress })
+      : stateWord;
   }
   const serviceSid = state.defaultConversationServiceSid;
   if (!serviceSid) return strings.MessagingSetupHistoryNoService;

@@ -35,6 +35,8 @@ interface DiagnosisDialogProps {
   /** Sets one field of the number ("" clears it); resolves with the value it had before. */
   onSetInbound: (field: InboundField, value: string) => Promise<string | null>;
   onClose: () => void;
+  /** Shown below the findings: the alerts Twilio logged about the row (observed, not inferred). */
+  alerts?: React.ReactNode;
   /** Shown below the findings: the address's last few changes. */
   recentChanges?: React.ReactNode;
 }
@@ -48,7 +50,7 @@ type Step =
  * Every finding of a number, sender, page or address, with its fix; clears a number's parallel
  * handler, with undo.
  */
-export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, recentChanges }: DiagnosisDialogProps) {
+export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, alerts, recentChanges }: DiagnosisDialogProps) {
   const headingId = useUID();
   const strings = useStrings();
   const [step, setStep] = useState<Step>({ kind: 'findings' });
@@ -172,6 +174,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, recentCh
             </Box>
           </>
         ) : null}
+        {alerts}
         {recentChanges}
       </ModalBody>
       <ModalFooter>

@@ -17,6 +17,7 @@ import { BulkCreateDialog } from './BulkCreateDialog';
 import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
 import { RecentChanges } from './RecentChanges';
+import { RowAlerts } from './RowAlerts';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeleteFlexFlowDialog } from './DeleteFlexFlowDialog';
 import type { Dialog, OpenDialog } from './dialogOwner';
@@ -145,6 +146,7 @@ export function MessagingSetupDialogs({
             actions.setNumberInbound({ sid: diagnosed.key, address: diagnosed.address }, field, value)
           }
           onClose={close}
+          alerts={<RowAlerts backend={history.backend} row={diagnosed} />}
           recentChanges={<RecentChanges backend={history.backend} names={history.names} address={diagnosed.address} />}
         />
       )}
@@ -190,6 +192,24 @@ export function MessagingSetupDialogs({
         >
           <Paragraph marginBottom="space0">
             {fill(strings.MessagingSetupHistoryRevertBody, { summary: dialog.summary })}
+          </Paragraph>
+        </ConfirmDialog>
+      )}
+      {dialog.kind === 'close-conversation' && (
+        <ConfirmDialog
+          title={fill(strings.MessagingSetupTraceCloseTitle, { customer: dialog.customer })}
+          confirmLabel={strings.MessagingSetupTraceCloseConfirm}
+          variant="destructive"
+          describeFailure={(error) => fill(strings.MessagingSetupTraceCloseFailed, { address: dialog.customer, error })}
+          onConfirm={() => actions.closeConversation(dialog.conversationSid, dialog.customer)}
+          onDone={() => {
+            close();
+            dialog.done?.();
+          }}
+          onCancel={close}
+        >
+          <Paragraph marginBottom="space0">
+            {fill(strings.MessagingSetupTraceCloseBody, { sid: dialog.conversationSid })}
           </Paragraph>
         </ConfirmDialog>
       )}

@@ -24,7 +24,9 @@ export type Dialog =
   | { kind: 'delete-flex-flow'; row: FlexFlowRow }
   /** `done`: after a revert, e.g. the History tab loads again from the newest. */
   | { kind: 'revert'; entry: HistoryEntry; summary: string; done?: () => void }
-  | { kind: 'fix-default-service'; flexServiceSid: string };
+  | { kind: 'fix-default-service'; flexServiceSid: string }
+  /** From the Trace tab: `done` after the close, e.g. the trace runs again. */
+  | { kind: 'close-conversation'; conversationSid: string; customer: string; done?: () => void };
 
 export type OpenDialog = (dialog: Dialog) => void;
 

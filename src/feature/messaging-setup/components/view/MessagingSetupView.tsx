@@ -14,6 +14,7 @@ import { ChannelTable } from '../tabs/ChannelTable';
 import { FlexFlowsPanel } from '../tabs/FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
 import { HistoryPanel } from '../tabs/HistoryPanel';
+import { TracePanel } from '../tabs/TracePanel';
 import { LoadingProgress } from './LoadingProgress';
 import { SOURCE_LABEL } from './sourceLabels';
 import { LoadProblems } from './LoadProblems';
@@ -95,6 +96,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
               <Tab id={TAB.addresses}>{strings.MessagingSetupTabAddresses}</Tab>
               <Tab id={TAB.flexFlows}>{strings.MessagingSetupTabFlexFlows}</Tab>
               <Tab id={TAB.history}>{strings.MessagingSetupTabHistory}</Tab>
+              <Tab id={TAB.trace}>{strings.MessagingSetupTabTrace}</Tab>
             </TabList>
             <TabPanels>
               {CHANNELS_WITH_TABS.map(({ type, tab }) => (
@@ -141,6 +143,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
                   />
                 )}
               </TabPanel>
+              <TabPanel>{visited.has(TAB.trace) && <TracePanel backend={backend} />}</TabPanel>
             </TabPanels>
           </Tabs>
 

@@ -9,7 +9,12 @@ import type { MessagingSetupStrings } from '../../strings';
 import type { HealthChannel } from './HealthBanner';
 import type { TypeFilter } from '../table/TableToolbar';
 
-export { TAB } from '../../channels';
+/**
+ * The view's tabs: the channel registry's (channels/tabIds.ts) and the view's own that no channel
+ * declares, the Trace tab (after History).
+ */
+export const VIEW_TAB = { ...TAB, trace: 'messaging-setup-trace' } as const;
+export { VIEW_TAB as TAB };
 
 /**
  * The tabs' filters that the health banner sets: each tab's Diagnosis filter (by tab id), and the

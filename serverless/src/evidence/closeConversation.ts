@@ -1,0 +1,111 @@
+import type {
+  CloseConversationRequest,
+  CloseConversationResponse,
+  ConversationState,
+  Recorded,
+} from '../../../src/contract/types';
+import { BackendError } from '../http/backendError';
+import type { FunctionDeps } from '../http/flexFunction';
+import { recordChange, unrecordedRefusal, type ChangeDone } from '../history/recordChange';
+import { conversationResource } from '../history/resources';
+import type { TwilioClient } from '../twilio/clientFactory';
+import { conversationTasks, OPEN_TASK_STATUSES } from './conversationTasks';
+
+/** Tasks read to find an open one: a conversation has one per Interaction invite, rarely more. */
+const TASKS_READ = 20;
+/** Participants read to name the customer: a customer's conversation has a few. */
+const PARTICIPANTS_READ = 20;
+
+const STATES = new Set<string>(['active', 'inactive', 'closed']);
+
+/** The conversation's state, its service and who is in it: the customer's binding (or chat identity) and ours. */
+async function conversationStateOf(client: TwilioClient, sid: string): Promise<ConversationState> {
+  const conversation = client.conversations.v1.conversations(sid);
+  const [fetched, participants] = await Promise.all([
+    conversation.fetch(),
+    conversation.participants.list({ limit: PARTICIPANTS_READ, pageSize: PARTICIPANTS_READ }),
+  ]);
+  const bound = participants.find((p) => {
+    const binding = p.messagingBinding as { address?: unknown } | null;
+    return typeof binding?.address === 'string';
+  });
+  const binding = (bound?.messagingBinding ?? null) as { address?: string; proxy_address?: string } | null;
+  // A chat customer has no binding: the first participant with an identity (a bot or agent joins later).
+  const customer = binding?.address ?? participants.find((p) => p.identity)?.identity ?? null;
+  return {
+    state: STATES.has(fetched.state) ? (fetched.state as ConversationState['state']) : 'active',
+    serviceSid: fetched.chatServiceSid,
+    customer,
+    ourAddress: binding?.proxy_address ?? null,
+  };
+}
+
+/**
+ * Refuses while a task of the conversation is still open (an agent may be working on it): only a
+ * conversation whose task is over, or never came, holds a customer away from an agent.
+ */
+async function refuseWhileTaskOpen(client: TwilioClient, sid: string): Promise<void> {
+  const workspaceSid = (await client.flexApi.v1.configuration().fetch()).taskrouterWorkspaceSid;
+  if (!workspaceSid) return;
+  const open = (await conversationTasks(client, workspaceSid, sid, TASKS_READ)).find((task) =>
+    OPEN_TASK_STATUSES.has(task.assignmentStatus),
+  );
+  if (open) {
+    throw new BackendError(409, 'conversation_task_open', {
+      key: 'MessagingSetupRefusalConversationTaskOpen',
+      values: { sid, task: open.sid, status: open.assignmentStatus },
+    });
+  }
+}
+
+/**
+ * Closes a customer's conversation and records it. Closed is final in Twilio (error 50377: a closed
+ * conversation cannot be updated), which frees the customer's binding, so their next message
+ * starts a new conversation that auto-creation hands to Flex. One already closed is answered as
+ * such and not recorded again; after an unknown outcome the backend looks before it answers.
+ */
+export function closeConversation(
+  deps: FunctionDeps,
+  { sid }: CloseConversationRequest,
+): Promise<Recorded<CloseConversationResponse>> {
+  const { client } = deps;
+  const closedNow = (before: ConversationState): ChangeDone<CloseConversationResponse> => ({
+    result: { conversationSid: sid, previousState: before.state, state: 'closed' },
+    after: { conversation: { ...before, state: 'closed' } },
+  });
+  return recordChange(
+    deps,
+    {
+      kind: 'close-conversation',
+      resource: conversationResource(sid, null),
+      check: async () => {
+        try {
+          await refuseWhileTaskOpen(client, sid);
+        } catch (error) {
+          // Nothing was tried: not a failed close in the history.
+          throw error instanceof BackendError ? unrecordedRefusal(error) : error;
+        }
+      },
+      look: async (tracked) => {
+        const before = tracked.before !== null && 'conversation' in tracked.before ? tracked.before : undefined;
+        if (!before) throw new Error('cannot tell');
+        const now = (await client.conversations.v1.conversations(sid).fetch()).state;
+        return now === 'closed' ? { applied: true, done: closedNow(before.conversation) } : { applied: false };
+      },
+    },
+    async (tracked) => {
+      const before = await conversationStateOf(client, sid);
+      tracked.resource = conversationResource(sid, before.customer);
+      tracked.before = { conversation: before };
+      if (before.state === 'closed') {
+        return {
+          ...closedNow(before),
+          result: { conversationSid: sid, previousState: 'closed', state: 'closed' },
+          unrecorded: { key: 'MessagingSetupRefusalAlreadyClosed', values: { sid } },
+        };
+      }
+      await client.conversations.v1.conversations(sid).update({ state: 'closed' });
+      return closedNow(before);
+    },
+  );
+}
