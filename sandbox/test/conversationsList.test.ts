@@ -152,3 +152,32 @@ describe('ParticipantConversations', () => {
     expect(unknown.status).toBe(404);
   });
 });
+
+describe('the default service and the others', () => {
+  test('root Conversations reach the default service’s only; /v1/Services/{IS}/Conversations reach that service’s', async () => {
+    const account = t.sandbox.account;
+    const defaultService = String(account.conversationsConfiguration.default_chat_service_sid);
+    const other = account.conversationServices.all().find((s) => s.sid !== defaultService);
+    if (!other) throw new Error('the account has one conversation service');
+    const service = t.client.conversations.v1.services(other.sid);
+    const made = await service.conversations.create({ friendlyName: 'Elsewhere' });
+    expect(made.chatServiceSid).toBe(other.sid);
+    await service.conversations(made.sid).participants.create({
+      'messagingBinding.address': '+13115550144',
+      'messagingBinding.proxyAddress': '+15005550006',
+    });
+    expect(sids(await service.conversations.list())).toContain(made.sid);
+    expect(sids(await conversations().list())).not.toContain(made.sid);
+    // By its root path it does not exist, as in Twilio: every operation is a 404.
+    expect((await t.raw('conversations', `/v1/Conversations/${made.sid}`)).status).toBe(404);
+    expect((await t.raw('conversations', `/v1/Conversations/${made.sid}/Participants`)).status).toBe(404);
+    expect(await restError(conversations()(made.sid).update({ state: 'closed' }))).toMatchObject({ status: 404 });
+    // Through its service: fetched, its participants listed, closed.
+    expect((await service.conversations(made.sid).fetch()).state).toBe('active');
+    expect(await service.conversations(made.sid).participants.list()).toHaveLength(1);
+    expect((await service.conversations(made.sid).update({ state: 'closed' })).state).toBe('closed');
+    // A default-service conversation is not in the other service.
+    const [home] = await conversations().list({ limit: 1 });
+    expect((await t.raw('conversations', `/v1/Services/${other.sid}/Conversations/${home.sid}`)).status).toBe(404);
+  });
+});

@@ -387,8 +387,8 @@ const ADDRESSES_PATH = '/v1/Configuration/Addresses';
  * The change history's succeeded bulk create entries, read from Sync directly (not through the
  * backend under test): how many distinct addresses have one, and how many entries are extra.
  */
-async function countBulkHistoryEntries(client: twilio.Twilio): Promise<{ addresses: number; extraEntries: number }> {
-  // Where the backend keeps it: the Map in its own Sync Service (found by name, as the backend does).
+/** The history's entries as stored: the Map in the backend's own Sync Service (found by name, as the backend does). */
+async function historyItems(client: twilio.Twilio): Promise<{ key: string; data: HistoryItemData }[]> {
   const services = await client.sync.v1.services.list({ pageSize: 100 });
   const service = services.find((s) => s.friendlyName === BACKEND_SYNC_SERVICE_NAME && s.aclEnabled);
   if (!service) throw new Error(`No Sync Service "${BACKEND_SYNC_SERVICE_NAME}" on the sandbox account`);
@@ -396,12 +396,22 @@ async function countBulkHistoryEntries(client: twilio.Twilio): Promise<{ address
     .services(service.sid)
     .syncMaps(HISTORY_MAP_NAME)
     .syncMapItems.list({ pageSize: 100 });
+  return items.map((item) => ({ key: item.key, data: item.data as HistoryItemData }));
+}
+
+interface HistoryItemData {
+  kind?: unknown;
+  outcome?: unknown;
+  bulk?: unknown;
+  resource?: { sid?: unknown; address?: unknown };
+}
+
+async function countBulkHistoryEntries(client: twilio.Twilio): Promise<{ addresses: number; extraEntries: number }> {
   const perAddress = new Map<string, number>();
-  for (const item of items) {
-    const data = item.data as { kind?: unknown; outcome?: unknown; bulk?: unknown; resource?: { address?: unknown } };
+  for (const { key, data } of await historyItems(client)) {
     if (data.kind !== 'create-address' || data.outcome !== 'succeeded' || data.bulk !== true) continue;
     // An entry that names no address still counts once, under its own key, so it is not lost.
-    const address = typeof data.resource?.address === 'string' ? data.resource.address : `(item ${item.key})`;
+    const address = typeof data.resource?.address === 'string' ? data.resource.address : `(item ${key})`;
     perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
   }
   const extraEntries = [...perAddress.values()].reduce((sum, n) => sum + n - 1, 0);
@@ -522,4 +532,82 @@ export async function measureTrace(stack: Stack, runs: number): Promise<TraceRun
   }
   await control(stack, 'POST', 'faults', {});
   return results;
+}
+
+export interface BulkCloseResult {
+  conversations: number;
+  rate429: number;
+  wallMs: number;
+  twilioRequests: number;
+  rateLimitedAnswers: number;
+  /** Conversations still open after the run. */
+  failures: number;
+  /** close-conversation history entries, and the distinct conversations they name. */
+  historyEntries: number;
+  conversationsRecorded: number;
+}
+
+/**
+ * Closing `count` stuck conversations (issue #26) as the plugin's bulk runner paces a bulk run,
+ * with `rate429` of Conversations and Sync requests answered 429: conversations in Flex's service
+ * with a customer each and no task, made over REST first.
+ */
+export async function measureBulkClose(stack: Stack, count: number, rate429: number): Promise<BulkCloseResult> {
+  await control(stack, 'POST', 'faults', {});
+  await control(stack, 'POST', 'reset', { numbers: 10, addresses: 5, seed: 3 });
+  const client = twilio(sandboxCredentials.accountSid, sandboxCredentials.authToken, {
+    httpClient: new SandboxRequestClient(stack.sandboxUrl),
+  });
+  const flexService = (await client.flexApi.v1.configuration().fetch()).flexServiceInstanceSid;
+  const service = client.conversations.v1.services(flexService);
+  const made: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const conversation = await service.conversations.create({});
+    await service.conversations(conversation.sid).participants.create({
+      'messagingBinding.address': `+1311555${String(1000 + i).padStart(4, '0')}`,
+      'messagingBinding.proxyAddress': '+15005550006',
+    });
+    made.push(conversation.sid);
+  }
+  const { token } = await control<{ token: string }>(stack, 'POST', 'tokens', {
+    identity: 'bench.admin@owl.example',
+    roles: ['admin'],
+  });
+  await control(stack, 'POST', 'faults', {
+    rate429,
+    retryAfterSeconds: 1,
+    products: ['conversations', 'sync'],
+    seed: 5,
+  });
+  await control(stack, 'DELETE', 'requests');
+  const backend = createBackendClient({ baseUrl: stack.backendUrl, getToken: () => token });
+  const started = Date.now();
+  await runBulk(made, (sid) => backend.call('close-conversation', { sid, serviceSid: flexService }), {
+    ...BULK_CREATE_PACE,
+    isRateLimited,
+    isCancelled: () => false,
+    onOutcome: () => undefined,
+  });
+  const wallMs = Date.now() - started;
+  const requests = await twilioRequests(stack);
+  await control(stack, 'POST', 'faults', {});
+  const states = await Promise.all(made.map(async (sid) => (await service.conversations(sid).fetch()).state));
+  const entries = await closeHistoryEntries(client);
+  return {
+    conversations: count,
+    rate429,
+    wallMs,
+    twilioRequests: requests.length,
+    rateLimitedAnswers: requests.filter((r) => r.status === 429).length,
+    failures: states.filter((state) => state !== 'closed').length,
+    historyEntries: entries.length,
+    conversationsRecorded: new Set(entries).size,
+  };
+}
+
+/** The conversation SIDs the history's succeeded close-conversation entries name, one per entry. */
+async function closeHistoryEntries(client: twilio.Twilio): Promise<string[]> {
+  return (await historyItems(client))
+    .filter(({ data }) => data.kind === 'close-conversation' && data.outcome === 'succeeded')
+    .map(({ data, key }) => (typeof data.resource?.sid === 'string' ? data.resource.sid : `(item ${key})`));
 }

@@ -21,6 +21,10 @@
  * 4. Bulk create of 500 addresses with 20% injected 429s: wall time, Twilio requests of every
  *    product, failures, creates refused 409 as already made, distinct addresses in the history.
  * 5. Trace a customer (#26) with 100 ms injected latency: wall time and Twilio requests.
+ * 6. Closing 200 stuck conversations (#26) with 20% injected 429s: wall time, what is left open,
+ *    history entries.
+ *
+ * `--evidence-only` measures sections 5 and 6 alone, at their full sizes, and writes nothing.
  *
  * `--ui-only` measures section 3 alone (`--runs=N` times, default 3) and writes nothing: for
  * comparing two checkouts' UI response in one sitting (BENCH_ROOT, see stack.ts).
@@ -40,6 +44,7 @@ import {
   measureBulkCreate,
   measureNaiveBaseline,
   measureTrace,
+  measureBulkClose,
   measureUiResponse,
   measureBackendLoad,
   measureViewLoad,
@@ -71,6 +76,7 @@ const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
 const BULK = { count: quick ? 100 : 500, rate429: 0.2 };
 const TRACE_RUNS = quick ? 3 : 5;
+const BULK_CLOSE = { count: quick ? 50 : 200, rate429: 0.2 };
 /**
  * View loads per size. One load on a 2-core machine that runs the browser and the whole stack
  * varies by ±30% from run to run; the table shows each figure's median over these runs.
@@ -118,6 +124,69 @@ async function measureUi(stack: Stack, browser: Browser) {
   return { ui, uiRuns };
 }
 
+/** Sections 5 and 6, the evidence of #26: a trace at 100 ms per request, and a bulk close under 429s. */
+async function measureEvidence(stack: Stack, traceCount: number, closeCount: number) {
+  const traceRuns = await measureTrace(stack, traceCount);
+  const traceWalls = traceRuns.map((run) => run.wallMs).sort((a, b) => a - b);
+  console.log(`\n5. Trace a customer, ${LATENCY_MS} ms per Twilio request (${traceCount} runs):\n`);
+  console.log(
+    table(
+      ['run', 'wall', 'Twilio requests', 'conversations', 'where it stopped'],
+      traceRuns.map((run, index) => [index + 1, s(run.wallMs), run.twilioRequests, run.conversations, run.verdict]),
+    ),
+  );
+  console.log(
+    `\n   median wall ${s(traceWalls[Math.floor(traceWalls.length / 2)])}.` +
+      ' Wall: trace-customer from Node, its token check included (a new token each run); Twilio\n' +
+      "   requests: every product, the token check included. The customer: the evidence seeds'\n" +
+      '   stuck one (task completed, conversation still active), on a 100-number account.',
+  );
+
+  const bulkClose = await measureBulkClose(stack, closeCount, BULK_CLOSE.rate429);
+  console.log(
+    `\n6. Closing ${bulkClose.conversations} stuck conversations, ${bulkClose.rate429 * 100}% of Conversations and Sync requests answered 429:\n`,
+  );
+  console.log(
+    table(
+      [
+        'wall',
+        'Twilio requests (all products)',
+        '429 answers',
+        'still open after',
+        'close entries',
+        'conversations recorded',
+      ],
+      [
+        [
+          s(bulkClose.wallMs),
+          bulkClose.twilioRequests,
+          bulkClose.rateLimitedAnswers,
+          bulkClose.failures,
+          bulkClose.historyEntries,
+          bulkClose.conversationsRecorded,
+        ],
+      ],
+    ),
+  );
+  console.log(
+    "\n   The plugin's backend client and bulk runner's pace (4 at once), close-conversation each; still\n" +
+      '   open after: conversations not closed when the run ended; close entries: succeeded\n' +
+      '   close-conversation entries in Sync, and the distinct conversations they name.',
+  );
+  return { traceRuns, bulkClose };
+}
+
+/** `--evidence-only`: sections 5 and 6 at their full sizes, nothing written. */
+async function measureEvidenceOnly() {
+  const stack = await startStack(Number(process.env.BENCH_PORT || 3300));
+  try {
+    await measureEvidence(stack, 5, 200);
+    await checkSandboxViolations(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+
 /** `--ui-only`: section 3 on a built plugin, nothing written. */
 async function measureUiOnly() {
   const bundle = process.env.BENCH_ROOT ? path.join(process.env.BENCH_ROOT, path.relative(root, BUNDLE)) : BUNDLE;
@@ -135,6 +204,7 @@ async function measureUiOnly() {
 
 async function main() {
   if (uiOnly) return measureUiOnly();
+  if (process.argv.includes('--evidence-only')) return measureEvidenceOnly();
   // Always from the sources as they are: a bundle left in build/ may be older than the code.
   if (process.env.BENCH_SKIP_BUILD !== '1' || !fs.existsSync(BUNDLE)) {
     const build = spawnSync('npx', ['flex-plugin', 'build'], { cwd: root, stdio: 'inherit' });
@@ -256,21 +326,7 @@ async function main() {
         '   history entry: distinct addresses with a succeeded bulk create entry in Sync.',
     );
 
-    const traceRuns = await measureTrace(stack, TRACE_RUNS);
-    const traceWalls = traceRuns.map((run) => run.wallMs).sort((a, b) => a - b);
-    console.log(`\n5. Trace a customer, ${LATENCY_MS} ms per Twilio request (${TRACE_RUNS} runs):\n`);
-    console.log(
-      table(
-        ['run', 'wall', 'Twilio requests', 'conversations', 'where it stopped'],
-        traceRuns.map((run, index) => [index + 1, s(run.wallMs), run.twilioRequests, run.conversations, run.verdict]),
-      ),
-    );
-    console.log(
-      `\n   median wall ${s(traceWalls[Math.floor(traceWalls.length / 2)])}.` +
-        ' Wall: trace-customer from Node, its token check included (a new token each run); Twilio\n' +
-        "   requests: every product, the token check included. The customer: the evidence seeds'\n" +
-        '   stuck one (task completed, conversation still active), on a 100-number account.',
-    );
+    const { traceRuns, bulkClose } = await measureEvidence(stack, TRACE_RUNS, BULK_CLOSE.count);
     await checkSandboxViolations(stack);
 
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -285,6 +341,7 @@ async function main() {
       bulk,
       bulkRuns,
       traceRuns,
+      bulkClose,
     };
     // Written as the project's Prettier writes it: the file is committed, and `npm run lint` checks it.
     const style = await resolveConfig(OUT);

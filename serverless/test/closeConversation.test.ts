@@ -8,6 +8,7 @@
 import twilio from 'twilio';
 
 import type { HistoryEntry, ListHistoryResponse, TraceCustomerResponse } from '../../src/contract/types';
+import { buildConversation, buildParticipant, participantsOf } from '../../sandbox/server/resources/conversations';
 import { SandboxRequestClient } from '../src/twilio/sandboxRequestClient';
 import { builtInAddress, playInbound, quietNumber } from './accountFixtures';
 import { beyondTokenCheck, errorBodyProblems, setUpBackend, type FunctionResponse } from './harness';
@@ -21,8 +22,9 @@ const rest = () => {
   const { accountSid, authToken } = t.sandbox.credentials;
   return twilio(accountSid, authToken, { httpClient: new SandboxRequestClient(t.sandboxUrl) });
 };
-const close = (sid: string, token = t.tokens.admin()) =>
-  t.callFunction('close-conversation', { token, payload: { sid } });
+const flexService = () => String(account().flexConfiguration.flex_service_instance_sid);
+const close = (sid: string, { token = t.tokens.admin(), serviceSid = flexService() } = {}) =>
+  t.callFunction('close-conversation', { token, payload: { sid, serviceSid } });
 
 const bodyOf = <T>(response: FunctionResponse): T => {
   expect({
@@ -123,6 +125,27 @@ test('the close is recorded with who, the customer and the states, and its rever
   expect(byCustomer.items.map((e) => e.kind)).toEqual(['close-conversation']);
 });
 
+test('a conversation in a service that is not Flex’s (nor the default) is closed through that service', async () => {
+  const other = account()
+    .conversationServices.all()
+    .find(
+      (service) =>
+        service.sid !== flexService() && service.sid !== account().conversationsConfiguration.default_chat_service_sid,
+    );
+  if (!other) throw new Error('the account has no third conversation service');
+  const elsewhere = account().conversations.add(buildConversation(account(), other.sid, ''));
+  participantsOf(account(), elsewhere.sid).add(
+    buildParticipant(account(), elsewhere.sid, {
+      binding: { type: 'sms', address: CUSTOMER, proxy_address: '+15005550006' },
+    }),
+  );
+  expect((await trace(CUSTOMER)).stoppedAt).toMatchObject({ conversationSid: elsewhere.sid, verdict: 'other-service' });
+  bodyOf(await close(elsewhere.sid, { serviceSid: other.sid }));
+  expect(account().conversations.get(elsewhere.sid).state).toBe('closed');
+  const [entry] = await history();
+  expect(entry).toMatchObject({ kind: 'close-conversation', before: { conversation: { serviceSid: other.sid } } });
+});
+
 test('a conversation whose task is still open is not closed, and nothing is recorded', async () => {
   const number = await numberRoutedToFlex();
   const first = await playInbound(t.sandboxUrl, { from: CUSTOMER, to: number, body: 'Hi' });
@@ -161,12 +184,16 @@ test('ten supervisors close it at once: one close, one entry, none answered 5xx'
   expect(recorded).toHaveLength(1);
   expect((await history()).filter((e) => e.kind === 'close-conversation')).toHaveLength(1);
   const closes = t.log().filter((e) => e.method === 'POST' && e.params.State === 'closed');
-  expect(closes.map((e) => e.path)).toEqual([`/v1/Conversations/${conversationSid}`]);
+  // Through its own service: Twilio's root path reaches the default service's conversations only.
+  expect(closes.map((e) => e.path)).toEqual([`/v1/Services/${flexService()}/Conversations/${conversationSid}`]);
 });
 
 test('a lost answer to the close: the backend looks, answers closed and records it once', async () => {
   const { conversationSid } = await stuckCustomer();
-  t.faults({ rateReset: 1, products: ['conversations'], methods: ['POST'], pathIncludes: '/v1/Conversations/' }, 5);
+  t.faults(
+    { rateReset: 1, products: ['conversations'], methods: ['POST'], pathIncludes: `/Conversations/${conversationSid}` },
+    5,
+  );
   const answer = bodyOf<{ state: string; history: { recorded: boolean } }>(await close(conversationSid));
   expect(answer).toMatchObject({ state: 'closed', history: { recorded: true } });
   t.faults({}, 5);
@@ -180,7 +207,9 @@ describe('refusals', () => {
     ['no sid', {}],
     ['not a conversation SID', { sid: 'IG' + '0'.repeat(32) }],
     ['too short', { sid: 'CH123' }],
-    ['an unknown field', { sid: 'CH' + '0'.repeat(32), state: 'inactive' }],
+    ['no serviceSid', { sid: 'CH' + '0'.repeat(32) }],
+    ['not a service SID', { sid: 'CH' + '0'.repeat(32), serviceSid: 'MG' + '0'.repeat(32) }],
+    ['an unknown field', { sid: 'CH' + '0'.repeat(32), serviceSid: 'IS' + '0'.repeat(32), state: 'inactive' }],
   ])('%s → 400 before any Twilio request', async (_, payload) => {
     t.clearLog();
     const response = await t.callFunction('close-conversation', { token: t.tokens.admin(), payload });
@@ -189,13 +218,22 @@ describe('refusals', () => {
     expect(beyondTokenCheck(t.log())).toEqual([]);
   });
 
+  test('a conversation asked for in a service it is not in → 404, nothing changed', async () => {
+    const { conversationSid } = await stuckCustomer();
+    const other = account()
+      .conversationServices.all()
+      .find((service) => service.sid !== flexService());
+    expect((await close(conversationSid, { serviceSid: String(other?.sid) })).status).toBe(404);
+    expect(account().conversations.get(conversationSid).state).toBe('active');
+  });
+
   test('an unknown conversation → 404', async () => {
     expect((await close('CH' + 'a'.repeat(32))).status).toBe(404);
   });
 
   test('a write: an agent is refused and the conversation stays as it was', async () => {
     const { conversationSid } = await stuckCustomer();
-    expect((await close(conversationSid, t.tokens.agent())).status).toBe(403);
+    expect((await close(conversationSid, { token: t.tokens.agent() })).status).toBe(403);
     expect((await rest().conversations.v1.conversations(conversationSid).fetch()).state).toBe('active');
   });
 });

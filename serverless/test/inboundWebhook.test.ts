@@ -126,7 +126,10 @@ describe('a conversation becomes exactly one Flex task', () => {
       messagingSetup: { interactionSid: body.interactionSid },
     });
     const update = t.log().find((e) => e.product === 'conversations' && e.method === 'POST');
-    expect(update?.path).toBe(`/v1/Conversations/${conversationSid}`);
+    // Through the event's service (ChatServiceSid): the root path reaches the default service's only.
+    expect(update?.path).toBe(
+      `/v1/Services/${account().flexConfiguration.flex_service_instance_sid}/Conversations/${conversationSid}`,
+    );
   });
 
   test('a WhatsApp message makes a whatsapp Interaction on the chat task channel', async () => {

@@ -116,6 +116,10 @@ export const BACKEND_MESSAGES = {
   // Close a customer's conversation (evidence/closeConversation.ts).
   MessagingSetupRefusalConversationSid: 'sid must be a conversation SID: CH followed by 32 hexadecimal characters.',
   MessagingSetupRefusalNotConversationSid: 'Not a conversation SID (CH followed by 32 hexadecimal characters).',
+  MessagingSetupRefusalConversationServiceSid:
+    'serviceSid must be the conversation service SID: IS followed by 32 hexadecimal characters.',
+  MessagingSetupRefusalNotConversationServiceSid:
+    'Not a conversation service SID (IS followed by 32 hexadecimal characters).',
   MessagingSetupRefusalConversationTaskOpen:
     'Conversation {{sid}} is not closed: its task {{task}} is still {{status}}, so an agent may be working on it. Let the agent finish the task; Flex then ends the conversation.',
   MessagingSetupRefusalAlreadyClosed: 'Nothing changed: conversation {{sid}} was already closed.',

@@ -535,6 +535,8 @@ export const TRACE_CONVERSATIONS_MAX = 10;
 export interface CloseConversationRequest {
   /** The conversation's SID (CH…). */
   sid: string;
+  /** Its conversation service (IS…): Twilio's root Conversations path reaches the default service's only. */
+  serviceSid: string;
 }
 
 export interface CloseConversationResponse {
@@ -542,6 +544,37 @@ export interface CloseConversationResponse {
   previousState: ConversationState['state'];
   state: 'closed';
 }
+
+/**
+ * The conversations that hold a customer away from an agent (issue #26): open in Flex's service
+ * with no open task, or open in another service with one of our addresses. Observed, newest
+ * activity first; `count` is every one found, `items` the newest STUCK_CONVERSATIONS_MAX with
+ * their customer and our address.
+ */
+export type ListStuckConversationsRequest = Record<string, never>;
+
+export interface StuckConversation {
+  sid: string;
+  serviceSid: string;
+  flexService: boolean;
+  state: 'active' | 'inactive';
+  createdAt: string | null;
+  updatedAt: string | null;
+  /** The customer's address (or chat identity) and our side of the binding; null when none. */
+  customer: string | null;
+  ourAddress: string | null;
+  /** Flex's service with no open task (over, or never made), or another service. */
+  verdict: 'no-open-task' | 'other-service';
+}
+
+export interface ListStuckConversationsResponse {
+  items: StuckConversation[];
+  count: number;
+  /** More open conversations may exist than were read (each service's first 1,000 per state, or participants not read). */
+  truncated: boolean;
+}
+
+export const STUCK_CONVERSATIONS_MAX = 50;
 
 /** The backend's functions: path → request and response types. */
 export interface BackendEndpoints {
@@ -567,6 +600,7 @@ export interface BackendEndpoints {
   'trace-customer': { request: TraceCustomerRequest; response: TraceCustomerResponse };
   'list-alerts': { request: ListAlertsRequest; response: ListAlertsResponse };
   'close-conversation': { request: CloseConversationRequest; response: Recorded<CloseConversationResponse> };
+  'list-stuck-conversations': { request: ListStuckConversationsRequest; response: ListStuckConversationsResponse };
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
@@ -585,6 +619,7 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'list-flex-flows': 'read',
   'list-history': 'read',
   'trace-customer': 'read',
+  'list-stuck-conversations': 'read',
   'list-alerts': 'read',
   'create-address': 'write',
   'update-address': 'write',

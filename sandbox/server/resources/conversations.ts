@@ -202,9 +202,9 @@ export const participantsOf = (account: SandboxAccount, conversationSid: string)
     `/v1/Conversations/${conversationSid}/Participants`,
   );
 
-/** The conversation of a Participants request; 404 when it does not exist. */
+/** The conversation of a Participants request, in the request's service; 404 when that service has none. */
 const conversationParticipants = (req: OperationRequest) =>
-  participantsOf(req.account, req.account.conversations.get(req.params.ConversationSid).sid);
+  participantsOf(req.account, scopedConversation(req, req.params.ConversationSid).sid);
 
 function participantFrom(body: Record<string, unknown>): ParticipantOf {
   const text = (name: string) => (typeof body[name] === 'string' && body[name] !== '' ? body[name] : undefined);
@@ -384,6 +384,84 @@ function participantConversations(req: OperationRequest, serviceSid: string) {
   return ok(pageV1(items, 'conversations', req));
 }
 
+/** The conversation service a Conversations request is scoped to: its ChatServiceSid (404 when unknown), else the default. */
+function scopeOf(req: OperationRequest): string {
+  const { ChatServiceSid } = req.params;
+  if (ChatServiceSid !== undefined) return req.account.conversationServices.get(ChatServiceSid).sid;
+  return String(req.account.conversationsConfiguration.default_chat_service_sid);
+}
+
+/** A conversation of the request's service by SID or unique name; 404 when that service has none. */
+function scopedConversation(req: OperationRequest, sidOrUniqueName: string): WireResource {
+  const conversation = conversationOr404(req.account, sidOrUniqueName);
+  if (conversation.chat_service_sid !== scopeOf(req)) throw notFound(req.path);
+  return conversation;
+}
+
+function listConversations(req: OperationRequest) {
+  const service = scopeOf(req);
+  const state = typeof req.query.State === 'string' ? req.query.State : undefined;
+  const start = dayBound(req.query.StartDate, false);
+  const end = dayBound(req.query.EndDate, true);
+  const items = req.account.conversations
+    .all()
+    .filter((c) => c.chat_service_sid === service)
+    .filter((c) => !state || c.state === state)
+    .filter((c) => {
+      const at = Date.parse(String(c.date_created));
+      return (start === undefined || at >= start) && (end === undefined || at <= end);
+    });
+  return ok(pageV1(items, 'conversations', req));
+}
+
+function createConversation(req: OperationRequest) {
+  const { account, body } = req;
+  if (body.State === 'closed') {
+    throw new TwilioApiError(400, INITIAL_STATE_CLOSED_CODE, "Initial state can't be 'closed'");
+  }
+  const conversation = buildConversation(account, scopeOf(req), '');
+  conversation.friendly_name = null;
+  conversation.messaging_service_sid = account.conversationsConfiguration.default_messaging_service_sid ?? null;
+  applyConversationParams(conversation, body);
+  if (typeof body.State === 'string') conversation.state = body.State;
+  return created(account.conversations.add(conversation));
+}
+
+function updateConversation(req: OperationRequest) {
+  const conversation = scopedConversation(req, req.params.Sid);
+  if (conversation.state === 'closed') {
+    throw new TwilioApiError(
+      400,
+      CONVERSATION_CLOSED_CODE,
+      `Can't update conversation ${conversation.sid} as it's in final closed state`,
+    );
+  }
+  applyConversationParams(conversation, req.body);
+  if (typeof req.body.State === 'string') conversation.state = req.body.State;
+  conversation.date_updated = isoDate(req.account.now());
+  return ok(conversation);
+}
+
+function deleteConversation(req: OperationRequest) {
+  const conversation = scopedConversation(req, req.params.Sid);
+  req.account.conversations.remove(conversation.sid);
+  req.account.conversationParticipants.delete(conversation.sid);
+  return noContent();
+}
+
+const listParticipants = (req: OperationRequest) =>
+  ok(pageV1(conversationParticipants(req).all(), 'participants', req));
+
+function createParticipant(req: OperationRequest) {
+  const participants = conversationParticipants(req);
+  const who = participantFrom(req.body);
+  if ('binding' in who && who.binding.proxy_address !== null) assertPairFree(req.account, who.binding);
+  const participant = buildParticipant(req.account, req.params.ConversationSid, who, {
+    ...(typeof req.body.Attributes === 'string' ? { attributes: req.body.Attributes } : {}),
+  });
+  return created(participants.add(participant));
+}
+
 export const conversationsHandlers: OperationHandlers = {
   FetchConfiguration: ({ account }) => ok(account.conversationsConfiguration),
 
@@ -449,56 +527,18 @@ export const conversationsHandlers: OperationHandlers = {
   FetchService: conversationServices.fetch,
   DeleteService: conversationServices.remove,
 
-  ListConversation: (req) => {
-    const state = typeof req.query.State === 'string' ? req.query.State : undefined;
-    const start = dayBound(req.query.StartDate, false);
-    const end = dayBound(req.query.EndDate, true);
-    const items = req.account.conversations
-      .all()
-      .filter((c) => !state || c.state === state)
-      .filter((c) => {
-        const at = Date.parse(String(c.date_created));
-        return (start === undefined || at >= start) && (end === undefined || at <= end);
-      });
-    return ok(pageV1(items, 'conversations', req));
-  },
-
-  CreateConversation: ({ account, body }) => {
-    if (body.State === 'closed') {
-      throw new TwilioApiError(400, INITIAL_STATE_CLOSED_CODE, "Initial state can't be 'closed'");
-    }
-    const serviceSid = String(account.conversationsConfiguration.default_chat_service_sid);
-    const conversation = buildConversation(account, serviceSid, '');
-    conversation.friendly_name = null;
-    conversation.messaging_service_sid = account.conversationsConfiguration.default_messaging_service_sid ?? null;
-    applyConversationParams(conversation, body);
-    if (typeof body.State === 'string') conversation.state = body.State;
-    return created(account.conversations.add(conversation));
-  },
-
-  FetchConversation: (req) => ok(conversationOr404(req.account, req.params.Sid)),
-
-  UpdateConversation: (req) => {
-    const conversation = conversationOr404(req.account, req.params.Sid);
-    if (conversation.state === 'closed') {
-      throw new TwilioApiError(
-        400,
-        CONVERSATION_CLOSED_CODE,
-        `Can't update conversation ${conversation.sid} as it's in final closed state`,
-      );
-    }
-    applyConversationParams(conversation, req.body);
-    if (typeof req.body.State === 'string') conversation.state = req.body.State;
-    conversation.date_updated = isoDate(req.account.now());
-    return ok(conversation);
-  },
-
-  DeleteConversation: (req) => {
-    const conversation = conversationOr404(req.account, req.params.Sid);
-    req.account.conversations.remove(conversation.sid);
-    req.account.conversationParticipants.delete(conversation.sid);
-    return noContent();
-  },
+  // Root Conversations are the default service's ("in your account's default service", Twilio's
+  // descriptions of each operation); /v1/Services/{ChatServiceSid}/Conversations, that service's.
+  ListConversation: listConversations,
+  ListServiceConversation: listConversations,
+  CreateConversation: createConversation,
+  CreateServiceConversation: createConversation,
+  FetchConversation: (req) => ok(scopedConversation(req, req.params.Sid)),
+  FetchServiceConversation: (req) => ok(scopedConversation(req, req.params.Sid)),
+  UpdateConversation: updateConversation,
+  UpdateServiceConversation: updateConversation,
+  DeleteConversation: deleteConversation,
+  DeleteServiceConversation: deleteConversation,
 
   // Twilio's root list covers the account's default conversation service only; the service's own
   // list, that service. Both sort by conversation SID ("sorted by the conversationSid
@@ -510,14 +550,8 @@ export const conversationsHandlers: OperationHandlers = {
     return participantConversations(req, req.params.ChatServiceSid);
   },
 
-  ListConversationParticipant: (req) => ok(pageV1(conversationParticipants(req).all(), 'participants', req)),
-  CreateConversationParticipant: (req) => {
-    const participants = conversationParticipants(req);
-    const who = participantFrom(req.body);
-    if ('binding' in who && who.binding.proxy_address !== null) assertPairFree(req.account, who.binding);
-    const participant = buildParticipant(req.account, req.params.ConversationSid, who, {
-      ...(typeof req.body.Attributes === 'string' ? { attributes: req.body.Attributes } : {}),
-    });
-    return created(participants.add(participant));
-  },
+  ListConversationParticipant: listParticipants,
+  ListServiceConversationParticipant: listParticipants,
+  CreateConversationParticipant: createParticipant,
+  CreateServiceConversationParticipant: createParticipant,
 };

@@ -11,6 +11,10 @@ import { conversationResource } from '../history/resources';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { conversationTasks, OPEN_TASK_STATUSES } from './conversationTasks';
 
+/** The conversation in its own service: Twilio's root Conversations path reaches the default service's only. */
+const conversationIn = (client: TwilioClient, { sid, serviceSid }: CloseConversationRequest) =>
+  client.conversations.v1.services(serviceSid).conversations(sid);
+
 /** Tasks read to find an open one: a conversation has one per Interaction invite, rarely more. */
 const TASKS_READ = 20;
 /** Participants read to name the customer: a customer's conversation has a few. */
@@ -19,8 +23,7 @@ const PARTICIPANTS_READ = 20;
 const STATES = new Set<string>(['active', 'inactive', 'closed']);
 
 /** The conversation's state, its service and who is in it: the customer's binding (or chat identity) and ours. */
-async function conversationStateOf(client: TwilioClient, sid: string): Promise<ConversationState> {
-  const conversation = client.conversations.v1.conversations(sid);
+async function conversationStateOf(conversation: ReturnType<typeof conversationIn>): Promise<ConversationState> {
   const [fetched, participants] = await Promise.all([
     conversation.fetch(),
     conversation.participants.list({ limit: PARTICIPANTS_READ, pageSize: PARTICIPANTS_READ }),
@@ -66,9 +69,11 @@ async function refuseWhileTaskOpen(client: TwilioClient, sid: string): Promise<v
  */
 export function closeConversation(
   deps: FunctionDeps,
-  { sid }: CloseConversationRequest,
+  request: CloseConversationRequest,
 ): Promise<Recorded<CloseConversationResponse>> {
   const { client } = deps;
+  const { sid } = request;
+  const conversation = conversationIn(client, request);
   const closedNow = (before: ConversationState): ChangeDone<CloseConversationResponse> => ({
     result: { conversationSid: sid, previousState: before.state, state: 'closed' },
     after: { conversation: { ...before, state: 'closed' } },
@@ -89,12 +94,12 @@ export function closeConversation(
       look: async (tracked) => {
         const before = tracked.before !== null && 'conversation' in tracked.before ? tracked.before : undefined;
         if (!before) throw new Error('cannot tell');
-        const now = (await client.conversations.v1.conversations(sid).fetch()).state;
+        const now = (await conversation.fetch()).state;
         return now === 'closed' ? { applied: true, done: closedNow(before.conversation) } : { applied: false };
       },
     },
     async (tracked) => {
-      const before = await conversationStateOf(client, sid);
+      const before = await conversationStateOf(conversation);
       tracked.resource = conversationResource(sid, before.customer);
       tracked.before = { conversation: before };
       if (before.state === 'closed') {
@@ -104,7 +109,7 @@ export function closeConversation(
           unrecorded: { key: 'MessagingSetupRefusalAlreadyClosed', values: { sid } },
         };
       }
-      await client.conversations.v1.conversations(sid).update({ state: 'closed' });
+      await conversation.update({ state: 'closed' });
       return closedNow(before);
     },
   );

@@ -11,6 +11,7 @@ import {
 } from '../../../src/contract/types';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { conversationTasks } from './conversationTasks';
+import { inGroups } from './inGroups';
 
 /** Tasks read per conversation: a conversation has one per Interaction invite, rarely more. */
 const TASKS_PER_CONVERSATION = 10;
@@ -78,15 +79,6 @@ export function verdictOf(state: string, flexService: boolean, tasks: readonly T
   if (tasks.some((t) => t.status === 'assigned' || t.status === 'wrapping')) return 'with-agent';
   if (tasks.some((t) => t.status === 'pending' || t.status === 'reserved')) return 'waiting-for-agent';
   return 'task-ended-still-open';
-}
-
-/** Runs `run` over `items`, at most `atOnce` at a time, in order. */
-async function inGroups<T, R>(items: readonly T[], atOnce: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += atOnce) {
-    results.push(...(await Promise.all(items.slice(i, i + atOnce).map(run))));
-  }
-  return results;
 }
 
 const STATES = new Set(['active', 'inactive', 'closed']);

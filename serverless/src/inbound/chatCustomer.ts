@@ -1,4 +1,5 @@
 import type { TwilioClient } from '../twilio/clientFactory';
+import { conversationOfEvent } from './eventConversation';
 
 /**
  * Whether an SDK message (`Source` = `SDK`) in a conversation that has no Interaction yet is a
@@ -47,9 +48,11 @@ export async function chatCustomerOf(
   if (authorSid === '') {
     return { customer: false, reason: 'An SDK message without a ParticipantSid cannot be told to be a customer’s.' };
   }
-  const page = await client.conversations.v1
-    .conversations(conversationSid)
-    .participants.page({ pageSize: PARTICIPANTS_PAGE_SIZE });
+  const page = await (
+    await conversationOfEvent(client, event, conversationSid)
+  ).participants.page({
+    pageSize: PARTICIPANTS_PAGE_SIZE,
+  });
   const author = page.instances.find((participant) => participant.sid === authorSid);
   if (!author) {
     return { customer: false, reason: 'An SDK message from someone who is not in the conversation starts nothing.' };

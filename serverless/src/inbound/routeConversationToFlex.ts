@@ -5,6 +5,7 @@ import type { BackendConfig } from '../config';
 import { outcomeUnknown } from '../lib/writeOutcome';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { chatCustomerOf } from './chatCustomer';
+import { conversationOfEvent } from './eventConversation';
 import { ConversationClaims, type RoutedBy } from './conversationClaim';
 import { conversationTasks } from '../evidence/conversationTasks';
 
@@ -166,7 +167,8 @@ export async function routeConversationToFlex(
     return { outcome: 'ignored', reason: `A message from ${event.Source || 'an unknown source'} is not a customer's.` };
   }
 
-  const conversation = await client.conversations.v1.conversations(conversationSid).fetch();
+  const handle = await conversationOfEvent(client, event, conversationSid);
+  const conversation = await handle.fetch();
   const attributes = parseObject(conversation.attributes);
   const marker = markerOf(attributes);
   if (marker) return routedOutcome(channel, event, conversationSid, marker);
@@ -194,7 +196,7 @@ export async function routeConversationToFlex(
       await claims
         .move(conversationSid, acquired.claim, { state: 'routed', at: Date.now(), ...found })
         .catch(() => undefined);
-      await writeMarker(client, conversationSid, attributes, found);
+      await writeMarker(handle, attributes, found);
       return routedOutcome(channel, event, conversationSid, found);
     }
   }
@@ -223,7 +225,7 @@ export async function routeConversationToFlex(
   // Best effort, like the marker: if this write fails, the claim stays `creating` and no call
   // ever makes a second Interaction; the marker (next) still answers later messages.
   await claims.move(conversationSid, creating, { state: 'routed', at: Date.now(), ...routed }).catch(() => undefined);
-  await writeMarker(client, conversationSid, attributes, routed);
+  await writeMarker(handle, attributes, routed);
   return { outcome: 'created', conversationSid, interactionSid };
 }
 
@@ -232,13 +234,12 @@ export async function routeConversationToFlex(
  * says so, so a failed marker write makes later messages slower (a claim read), never a second task.
  */
 async function writeMarker(
-  client: TwilioClient,
-  conversationSid: string,
+  conversation: Awaited<ReturnType<typeof conversationOfEvent>>,
   attributes: Record<string, unknown>,
   marker: Marker,
 ): Promise<void> {
   try {
-    await client.conversations.v1.conversations(conversationSid).update({
+    await conversation.update({
       attributes: JSON.stringify({ ...attributes, [MARKER_KEY]: marker }),
       // The marker is bookkeeping: it must not fire onConversationUpdated at other webhooks.
       xTwilioWebhookEnabled: 'false',

@@ -349,9 +349,9 @@ export function parseListAlerts(payload: unknown): ListAlertsRequest {
   return { ...request, days: typeof days === 'number' ? days : ALERT_DAYS_DEFAULT };
 }
 
-/** close-conversation's request: the conversation's SID. */
+/** close-conversation's request: the conversation's SID and its service's. */
 export function parseCloseConversation(payload: unknown): CloseConversationRequest {
-  const { sid } = onlyKeys(payload, ['sid']);
+  const { sid, serviceSid } = onlyKeys(payload, ['sid', 'serviceSid']);
   if (typeof sid !== 'string' || !SID_PATTERNS.conversation.test(sid)) {
     throw invalidField(
       'sid',
@@ -359,5 +359,12 @@ export function parseCloseConversation(payload: unknown): CloseConversationReque
       { key: 'MessagingSetupRefusalNotConversationSid' },
     );
   }
-  return { sid };
+  if (typeof serviceSid !== 'string' || !SID_PATTERNS.conversationService.test(serviceSid)) {
+    throw invalidField(
+      'serviceSid',
+      { key: 'MessagingSetupRefusalConversationServiceSid' },
+      { key: 'MessagingSetupRefusalNotConversationServiceSid' },
+    );
+  }
+  return { sid, serviceSid };
 }

@@ -58,7 +58,7 @@ export interface MessagingSetupActions {
    */
   revertChange(entry: HistoryEntry, summary: string): Promise<HistoryEntry>;
   /** Closes a customer's conversation that holds them away from an agent (final: Twilio cannot reopen it). */
-  closeConversation(conversationSid: string, customer: string): Promise<void>;
+  closeConversation(conversationSid: string, serviceSid: string, customer: string): Promise<void>;
 }
 
 interface ActionDeps {
@@ -213,9 +213,9 @@ export function createMessagingSetupActions({
       return revert;
     },
 
-    async closeConversation(conversationSid, customer) {
+    async closeConversation(conversationSid, serviceSid, customer) {
       await reporting('MessagingSetupTraceCloseFailed', customer, () =>
-        backend.call('close-conversation', { sid: conversationSid }),
+        backend.call('close-conversation', { sid: conversationSid, serviceSid }),
       );
       notify('success', fill(strings.MessagingSetupTraceClosed, { customer }));
     },

@@ -17,6 +17,7 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'list-flex-flows': 'read',
   'list-history': 'read',
   'trace-customer': 'read',
+  'list-stuck-conversations': 'read',
   'list-alerts': 'read',
   'create-address': 'write',
   'update-address': 'write',

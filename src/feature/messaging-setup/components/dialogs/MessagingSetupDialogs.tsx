@@ -201,7 +201,7 @@ export function MessagingSetupDialogs({
           confirmLabel={strings.MessagingSetupTraceCloseConfirm}
           variant="destructive"
           describeFailure={(error) => fill(strings.MessagingSetupTraceCloseFailed, { address: dialog.customer, error })}
-          onConfirm={() => actions.closeConversation(dialog.conversationSid, dialog.customer)}
+          onConfirm={() => actions.closeConversation(dialog.conversationSid, dialog.serviceSid, dialog.customer)}
           onDone={() => {
             close();
             dialog.done?.();

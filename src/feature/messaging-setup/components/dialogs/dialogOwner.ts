@@ -26,7 +26,7 @@ export type Dialog =
   | { kind: 'revert'; entry: HistoryEntry; summary: string; done?: () => void }
   | { kind: 'fix-default-service'; flexServiceSid: string }
   /** From the Trace tab: `done` after the close, e.g. the trace runs again. */
-  | { kind: 'close-conversation'; conversationSid: string; customer: string; done?: () => void };
+  | { kind: 'close-conversation'; conversationSid: string; serviceSid: string; customer: string; done?: () => void };
 
 export type OpenDialog = (dialog: Dialog) => void;
 

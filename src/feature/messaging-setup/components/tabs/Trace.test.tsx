@@ -326,7 +326,7 @@ test('a stuck conversation: closed from the trace after a confirm that says it i
   closed = true;
   await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close conversation' }));
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-  expect(fake.payloadsTo('close-conversation')).toEqual([{ sid: open.sid }]);
+  expect(fake.payloadsTo('close-conversation')).toEqual([{ sid: open.sid, serviceSid: FLEX_SERVICE }]);
   expect(notify).toHaveBeenCalledWith('success', `Closed the conversation of ${CUSTOMER}.`);
   // Traced again: the conversation is closed now, and nothing is offered to close.
   await waitFor(() => expect(fake.payloadsTo('trace-customer')).toHaveLength(2));

@@ -32,17 +32,21 @@ function TraceAnswer({
   const openDialog = useOpenDialog();
   const summary = useMemo(() => stoppedAtSummary(answer, strings, now), [answer, strings, now]);
   const { stoppedAt } = answer;
-  // Only a conversation that holds the customer away from an agent is offered for closing.
-  const onClose =
+  const stuck =
     stoppedAt.at === 'conversation' && STUCK_VERDICTS.includes(stoppedAt.verdict)
-      ? () =>
-          openDialog({
-            kind: 'close-conversation',
-            conversationSid: stoppedAt.conversationSid,
-            customer: answer.customer.address,
-            done: onClosed,
-          })
+      ? answer.conversations.find((c) => c.sid === stoppedAt.conversationSid)
       : undefined;
+  // Only a conversation that holds the customer away from an agent is offered for closing.
+  const onClose = stuck
+    ? () =>
+        openDialog({
+          kind: 'close-conversation',
+          conversationSid: stuck.sid,
+          serviceSid: stuck.serviceSid,
+          customer: answer.customer.address,
+          done: onClosed,
+        })
+    : undefined;
   return (
     <Box data-testid="trace-answer">
       <Heading as="h2" variant="heading30">
