@@ -16,10 +16,9 @@
  */
 import { buildMessage } from './resources/api2010';
 import { buildConversation, buildParticipant, participantsOf } from './resources/conversations';
-import { createInteraction } from './resources/flex';
+import { routeConversationToFlex } from './resources/flex';
 import { writeAlert } from './resources/monitor';
-import { completeTaskAsAgent, findTask } from './resources/taskrouter';
-import { derivedSid } from './random';
+import { completeTaskAsAgent } from './resources/taskrouter';
 import type { AddressConfiguration, SandboxAccount, WireResource } from './state';
 import { isoDate } from './wireFormat';
 
@@ -94,19 +93,7 @@ export function addEvidence(account: SandboxAccount): void {
   if (ready) {
     const conversation = customerConversation(account, ready, c.stuckWithCompletedTask);
     inboundMessage(account, c.stuckWithCompletedTask, ready.address, 'Hi, my order never arrived', account.now());
-    const interaction = createInteraction(
-      account,
-      { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversation.sid } },
-      {
-        properties: {
-          workspace_sid: account.flexConfiguration.taskrouter_workspace_sid,
-          workflow_sid: account.flexConfiguration.taskrouter_target_workflow_sid,
-          task_channel_unique_name: 'sms',
-        },
-      },
-    );
-    const task = findTask(account, derivedSid('WT', interaction.sid));
-    if (task) completeTaskAsAgent(account, task, 'Task completed by the agent');
+    completeTaskAsAgent(account, routeConversationToFlex(account, conversation.sid), 'Task completed by the agent');
   }
   if (noUrl) {
     const conversation = customerConversation(account, noUrl, c.stuckWithoutTask);

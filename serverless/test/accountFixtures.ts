@@ -5,7 +5,9 @@
 import type { Twilio } from 'twilio';
 
 import type { InboundResult } from '../../sandbox/server/inbound/types';
-import type { SandboxAccount } from '../../sandbox/server/state';
+import { buildConversation, buildParticipant, participantsOf } from '../../sandbox/server/resources/conversations';
+import { routeConversationToFlex } from '../../sandbox/server/resources/flex';
+import type { SandboxAccount, WireResource } from '../../sandbox/server/state';
 
 /** The account's SMS-capable numbers that have no address yet, in the account's order. */
 export function numbersWithoutAddress(account: SandboxAccount): string[] {
@@ -72,6 +74,33 @@ export async function builtInAddress(
     'autoCreation.webhookFilters': ['onMessageAdded'],
   });
 }
+
+/**
+ * A customer's conversation in `serviceSid`, made in the sandbox's state as auto-creation makes
+ * one: the customer's SMS binding to `ourAddress`, or a chat identity.
+ */
+export function customerConversation(
+  account: SandboxAccount,
+  serviceSid: string,
+  customer: { address: string } | { identity: string },
+  ourAddress = '+15005550006',
+): WireResource {
+  const conversation = account.conversations.add(buildConversation(account, serviceSid, ''));
+  participantsOf(account, conversation.sid).add(
+    buildParticipant(
+      account,
+      conversation.sid,
+      'identity' in customer
+        ? { identity: customer.identity }
+        : { binding: { type: 'sms', address: customer.address, proxy_address: ourAddress } },
+    ),
+  );
+  return conversation;
+}
+
+/** Routes the conversation to Flex as the built-in handler does: an Interaction, so a pending task (answered). */
+export const routeToFlex = (account: SandboxAccount, conversation: WireResource): WireResource =>
+  routeConversationToFlex(account, String(conversation.sid));
 
 let messages = 0;
 

@@ -6,11 +6,8 @@
  */
 import type { ListStuckConversationsResponse } from '../../src/contract/types';
 import { EVIDENCE_CUSTOMERS } from '../../sandbox/server/evidenceSeed';
-import { buildConversation, buildParticipant, participantsOf } from '../../sandbox/server/resources/conversations';
-import { createInteraction } from '../../sandbox/server/resources/flex';
-import { findTask } from '../../sandbox/server/resources/taskrouter';
-import { derivedSid } from '../../sandbox/server/random';
 import type { WireResource } from '../../sandbox/server/state';
+import { customerConversation, routeToFlex as routeToFlexIn } from './accountFixtures';
 import { beyondTokenCheck, setUpBackend } from './harness';
 
 const t = setUpBackend({ evidence: true });
@@ -32,36 +29,9 @@ async function stuck(): Promise<ListStuckConversationsResponse> {
   return response.body as ListStuckConversationsResponse;
 }
 
-function conversationOf(
-  serviceSid: string,
-  who: { address: string } | { identity: string },
-  ourAddress = '+15005550006',
-) {
-  const conversation = account().conversations.add(buildConversation(account(), serviceSid, ''));
-  participantsOf(account(), conversation.sid).add(
-    buildParticipant(
-      account(),
-      conversation.sid,
-      'identity' in who ? who : { binding: { type: 'sms', address: who.address, proxy_address: ourAddress } },
-    ),
-  );
-  return conversation;
-}
-
-function routeToFlex(conversation: WireResource): void {
-  const interaction = createInteraction(
-    account(),
-    { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversation.sid } },
-    {
-      properties: {
-        workspace_sid: account().flexConfiguration.taskrouter_workspace_sid,
-        workflow_sid: account().flexConfiguration.taskrouter_target_workflow_sid,
-        task_channel_unique_name: 'sms',
-      },
-    },
-  );
-  if (!findTask(account(), derivedSid('WT', interaction.sid))) throw new Error('no task');
-}
+const conversationOf = (serviceSid: string, who: { address: string } | { identity: string }, ourAddress?: string) =>
+  customerConversation(account(), serviceSid, who, ourAddress);
+const routeToFlex = (conversation: WireResource) => routeToFlexIn(account(), conversation);
 
 test('the seeded stuck customers are listed with their customer and our address; a conversation with an open task is not', async () => {
   const waiting = conversationOf(flexService(), { address: '+13115550160' });

@@ -9,12 +9,10 @@ import twilio from 'twilio';
 
 import type { TraceCustomerResponse } from '../../src/contract/types';
 import { EVIDENCE_CUSTOMERS } from '../../sandbox/server/evidenceSeed';
-import { buildConversation, buildParticipant, participantsOf } from '../../sandbox/server/resources/conversations';
-import { createInteraction } from '../../sandbox/server/resources/flex';
-import { completeTaskAsAgent, findTask } from '../../sandbox/server/resources/taskrouter';
-import { derivedSid } from '../../sandbox/server/random';
+import { completeTaskAsAgent } from '../../sandbox/server/resources/taskrouter';
 import type { AddressConfiguration, WireResource } from '../../sandbox/server/state';
 import { SandboxRequestClient } from '../src/twilio/sandboxRequestClient';
+import { customerConversation, routeToFlex as routeToFlexIn } from './accountFixtures';
 import { beyondTokenCheck, errorBodyProblems, setUpBackend } from './harness';
 
 const t = setUpBackend({ evidence: true });
@@ -42,38 +40,12 @@ const smsAddresses = (): AddressConfiguration[] =>
     .addresses.all()
     .filter((a) => a.type === 'sms');
 
-/** A customer's conversation in `serviceSid`, their binding to `ourAddress` (or a chat identity), as auto-creation makes it. */
-function conversationOf(customer: { address: string } | { identity: string }, serviceSid: string, ourAddress?: string) {
-  const conversation = account().conversations.add(buildConversation(account(), serviceSid, ''));
-  participantsOf(account(), conversation.sid).add(
-    buildParticipant(
-      account(),
-      conversation.sid,
-      'identity' in customer
-        ? { identity: customer.identity }
-        : { binding: { type: 'sms', address: customer.address, proxy_address: ourAddress ?? '+15005550006' } },
-    ),
-  );
-  return conversation;
-}
-
-/** Routes the conversation to Flex the way the built-in handler does: an Interaction, so a pending task. */
-function routeToFlex(conversation: WireResource): WireResource {
-  const interaction = createInteraction(
-    account(),
-    { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversation.sid } },
-    {
-      properties: {
-        workspace_sid: account().flexConfiguration.taskrouter_workspace_sid,
-        workflow_sid: account().flexConfiguration.taskrouter_target_workflow_sid,
-        task_channel_unique_name: 'sms',
-      },
-    },
-  );
-  const task = findTask(account(), derivedSid('WT', interaction.sid));
-  if (!task) throw new Error('the sandbox made no task for the Interaction');
-  return task;
-}
+const conversationOf = (
+  customer: { address: string } | { identity: string },
+  serviceSid: string,
+  ourAddress?: string,
+) => customerConversation(account(), serviceSid, customer, ourAddress);
+const routeToFlex = (conversation: WireResource) => routeToFlexIn(account(), conversation);
 
 describe('each place a customer can be left', () => {
   test('stuck: still active, its task completed → task-ended-still-open, with the task and queue', async () => {

@@ -6,7 +6,7 @@ import { applyParams, isoDate } from '../wireFormat';
 import { derivedSid } from '../random';
 import { buildConversation, participantsOf } from './conversations';
 import { resourceHandlers } from './resourceHandlers';
-import { buildTask, taskChannelOf, tasksOfWorkspace } from './taskrouter';
+import { buildTask, findTask, taskChannelOf, tasksOfWorkspace } from './taskrouter';
 
 const HOST = 'https://flex-api.twilio.com';
 
@@ -222,6 +222,28 @@ export function createInteraction(
   };
   taskForInteraction(account, interaction, routing);
   return account.interactions.add(interaction);
+}
+
+/**
+ * What routing a customer's conversation to Flex makes (the built-in handler's or a Studio Send to
+ * Flex's Interaction): an SMS Interaction on the Flex configuration's workspace and workflow, and
+ * its task, pending — answered.
+ */
+export function routeConversationToFlex(account: SandboxAccount, conversationSid: string): WireResource {
+  const interaction = createInteraction(
+    account,
+    { type: 'sms', initiated_by: 'customer', properties: { media_channel_sid: conversationSid } },
+    {
+      properties: {
+        workspace_sid: account.flexConfiguration.taskrouter_workspace_sid,
+        workflow_sid: account.flexConfiguration.taskrouter_target_workflow_sid,
+        task_channel_unique_name: 'sms',
+      },
+    },
+  );
+  const task = findTask(account, derivedSid('WT', interaction.sid));
+  if (!task) throw new Error(`the sandbox made no task for the Interaction ${String(interaction.sid)}`);
+  return task;
 }
 
 const flexFlows = resourceHandlers((req) => req.account.flexFlows);
