@@ -10,6 +10,7 @@ import { EVIDENCE_CUSTOMERS } from '../server/evidenceSeed';
 import type { InboundResult } from '../server/inbound/types';
 import type { AutoCreation } from '../server/state';
 import { restError, setUpSandbox, sids, TEST_RESET } from './harness';
+import { quietNumbers as quietNumbersOf } from './accountPicks';
 import { setUpWebhookTarget, unreachableUrl } from './webhookTarget';
 
 const t = setUpSandbox();
@@ -25,19 +26,7 @@ async function play(from: string, to: string, body = 'Hello'): Promise<InboundRe
   return response.body as InboundResult;
 }
 
-/** SMS numbers of the account with no address, handler, Flex Flow or Messaging Service. */
-function quietNumbers(): string[] {
-  const a = account();
-  const inService = new Set(
-    [...a.messagingServiceNumbers.values()].flatMap((c) => c.all().map((m) => String(m.phone_number))),
-  );
-  const heldByFlexFlow = new Set(a.flexFlows.all().map((f) => f.contact_identity));
-  return a.incomingPhoneNumbers
-    .all()
-    .filter((n) => n.capabilities.sms && !n.sms_url && !n.sms_application_sid)
-    .map((n) => n.phone_number)
-    .filter((p) => !a.findAddress(p) && !inService.has(p) && !heldByFlexFlow.has(p));
-}
+const quietNumbers = () => quietNumbersOf(account());
 
 async function createAddress(address: string, autoCreation: AutoCreation): Promise<string> {
   const form: Record<string, string | string[]> = { Type: 'sms', Address: address };

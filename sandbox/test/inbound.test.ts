@@ -7,6 +7,7 @@ import { sendSignedWebhook } from '../server/inbound/signedWebhook';
 import type { InboundAction, InboundResult } from '../server/inbound/types';
 import type { AutoCreation } from '../server/state';
 import { TEST_RESET, setUpSandbox, type RawResponse } from './harness';
+import { quietNumbers as quietNumbersOf } from './accountPicks';
 import { setUpWebhookTarget, startWebhookTarget, unreachableUrl } from './webhookTarget';
 
 const t = setUpSandbox();
@@ -40,19 +41,7 @@ const messagingFlow = () => {
   return flow;
 };
 
-/** SMS numbers nothing else handles: no address, no number handler, no Flex Flow, no Messaging Service. */
-function quietNumbers(): string[] {
-  const a = account();
-  const inService = new Set(
-    [...a.messagingServiceNumbers.values()].flatMap((c) => c.all().map((m) => String(m.phone_number))),
-  );
-  const heldByFlexFlow = new Set(a.flexFlows.all().map((f) => f.contact_identity));
-  return a.incomingPhoneNumbers
-    .all()
-    .filter((n) => n.capabilities.sms && !n.sms_url && !n.sms_application_sid)
-    .map((n) => n.phone_number)
-    .filter((p) => !a.findAddress(p) && !inService.has(p) && !heldByFlexFlow.has(p));
-}
+const quietNumbers = () => quietNumbersOf(account());
 
 function quietNumber(): string {
   const [number] = quietNumbers();

@@ -5,6 +5,7 @@
 import type { Twilio } from 'twilio';
 
 import type { InboundResult } from '../../sandbox/server/inbound/types';
+import { quietNumbers } from '../../sandbox/test/accountPicks';
 import { buildConversation, buildParticipant, participantsOf } from '../../sandbox/server/resources/conversations';
 import { routeConversationToFlex } from '../../sandbox/server/resources/flex';
 import type { SandboxAccount, WireResource } from '../../sandbox/server/state';
@@ -27,15 +28,7 @@ export function freeSmsNumber(account: SandboxAccount): string {
 
 /** An SMS number nothing else handles: no address, number handler, Flex Flow or Messaging Service. */
 export function quietNumber(account: SandboxAccount): string {
-  const inService = new Set(
-    [...account.messagingServiceNumbers.values()].flatMap((c) => c.all().map((m) => String(m.phone_number))),
-  );
-  const heldByFlexFlow = new Set(account.flexFlows.all().map((f) => f.contact_identity));
-  const number = account.incomingPhoneNumbers
-    .all()
-    .filter((n) => n.capabilities.sms && !n.sms_url && !n.sms_application_sid)
-    .map((n) => n.phone_number)
-    .find((p) => !account.findAddress(p) && !inService.has(p) && !heldByFlexFlow.has(p));
+  const [number] = quietNumbers(account);
   if (!number) throw new Error('the demo account has no quiet number');
   return number;
 }
