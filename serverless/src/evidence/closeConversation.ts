@@ -10,6 +10,7 @@ import { recordChange, unrecordedRefusal, type ChangeDone } from '../history/rec
 import { conversationResource } from '../history/resources';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { conversationTasks, OPEN_TASK_STATUSES } from './conversationTasks';
+import { customerOfParticipants } from './customerOfParticipants';
 
 /** The conversation in its own service: Twilio's root Conversations path reaches the default service's only. */
 const conversationIn = (client: TwilioClient, { sid, serviceSid }: CloseConversationRequest) =>
@@ -28,18 +29,12 @@ async function conversationStateOf(conversation: ReturnType<typeof conversationI
     conversation.fetch(),
     conversation.participants.list({ limit: PARTICIPANTS_READ, pageSize: PARTICIPANTS_READ }),
   ]);
-  const bound = participants.find((p) => {
-    const binding = p.messagingBinding as { address?: unknown } | null;
-    return typeof binding?.address === 'string';
-  });
-  const binding = (bound?.messagingBinding ?? null) as { address?: string; proxy_address?: string } | null;
-  // A chat customer has no binding: the first participant with an identity (a bot or agent joins later).
-  const customer = binding?.address ?? participants.find((p) => p.identity)?.identity ?? null;
+  const { customer, ourAddress } = customerOfParticipants(participants);
   return {
     state: STATES.has(fetched.state) ? (fetched.state as ConversationState['state']) : 'active',
     serviceSid: fetched.chatServiceSid,
     customer,
-    ourAddress: binding?.proxy_address ?? null,
+    ourAddress,
   };
 }
 

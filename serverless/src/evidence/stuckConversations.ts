@@ -4,6 +4,7 @@ import {
   type StuckConversation,
 } from '../../../src/contract/types';
 import type { TwilioClient } from '../twilio/clientFactory';
+import { customerOfParticipants } from './customerOfParticipants';
 import { inGroups } from './inGroups';
 
 /** Open conversations read per service and state (Twilio lists them oldest first: the longest stuck come first). */
@@ -107,10 +108,8 @@ async function describe(client: TwilioClient, { conversation, service, flexServi
     .services(service)
     .conversations(conversation.sid)
     .participants.list({ limit: 20, pageSize: 20 });
-  const binding = participants
-    .map((p) => p.messagingBinding as { address?: unknown; proxy_address?: unknown } | null)
-    .find((b) => typeof b?.address === 'string');
-  if (!flexService && !binding) return null;
+  const { customer, ourAddress, bound } = customerOfParticipants(participants);
+  if (!flexService && !bound) return null;
   const item: StuckConversation = {
     sid: conversation.sid,
     serviceSid: service,
@@ -118,11 +117,8 @@ async function describe(client: TwilioClient, { conversation, service, flexServi
     state: conversation.state === 'inactive' ? 'inactive' : 'active',
     createdAt: iso(conversation.dateCreated),
     updatedAt: iso(conversation.dateUpdated),
-    customer:
-      (typeof binding?.address === 'string' ? binding.address : null) ??
-      participants.find((p) => p.identity)?.identity ??
-      null,
-    ourAddress: typeof binding?.proxy_address === 'string' ? binding.proxy_address : null,
+    customer,
+    ourAddress,
     verdict: flexService ? 'no-open-task' : 'other-service',
   };
   return item;
