@@ -11,6 +11,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'serverless/functions/',
+      'serverless/assets/messaging-setup-view/',
       'serverless/node_modules/',
       'serverless/.test-build-*/',
       'public/',

@@ -58,6 +58,7 @@ export default defineConfig({
         /layout\.spec\.ts$/,
         /email\.spec\.ts$/,
         /trace\.spec\.ts$/,
+        /viewCode\.spec\.ts$/,
       ],
     },
   ],

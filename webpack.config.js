@@ -83,7 +83,77 @@ function flexThemes() {
   return wrapper ? [wrapper[1], wrapper[2]].sort().join() : '';
 }
 
+/** Where the view's code goes, in build/ and in the backend's public assets (src/…/registration/loadViewCode.ts). */
+const VIEW_CODE_FOLDER = 'messaging-setup-view';
+const backendAssets = path.join(__dirname, 'serverless', 'assets', VIEW_CODE_FOLDER);
+
+/**
+ * Writes the build's view code (its `.js` chunks, no source maps) into the backend's public assets,
+ * replacing what an earlier build left there: the backend serves the code the plugin bundle of the
+ * same build asks for (Flex serves a plugin's one bundle from private Twilio Assets, so files beside
+ * it are not reachable by the browser; docs/ARCHITECTURE.md, "Loading the view on open").
+ */
+class ViewCodeToBackendAssets {
+  apply(compiler) {
+    compiler.hooks.afterEmit.tap('ViewCodeToBackendAssets', (compilation) => {
+      const outputDir = compilation.outputOptions.path;
+      const emitted = new Set(
+        Object.keys(compilation.assets).filter((file) => file.startsWith(`${VIEW_CODE_FOLDER}/`)),
+      );
+      // flex-plugin build does not empty build/: drop an earlier build's view code there too, so
+      // build/ holds one build (the budget and secrets checks read all of it).
+      const buildFolder = path.join(outputDir, VIEW_CODE_FOLDER);
+      for (const file of fs.existsSync(buildFolder) ? fs.readdirSync(buildFolder) : []) {
+        if (!emitted.has(`${VIEW_CODE_FOLDER}/${file}`)) fs.rmSync(path.join(buildFolder, file));
+      }
+      const chunkFiles = [...emitted].filter((file) => file.endsWith('.js'));
+      fs.rmSync(backendAssets, { recursive: true, force: true });
+      fs.mkdirSync(backendAssets, { recursive: true });
+      for (const file of chunkFiles) {
+        fs.copyFileSync(path.join(outputDir, file), path.join(backendAssets, path.basename(file)));
+      }
+    });
+  }
+}
+
+/** The names each Paste package the animation stand-in serves imports from the library, as built. */
+const ANIMATION_IMPORTS = {
+  button: 'animated,useSpring',
+  modal: 'animated,useTransition',
+  theme: 'Globals,useReducedMotion',
+  customization: 'Globals,useReducedMotion',
+};
+
+/** The folders of those packages, when each imports exactly what the stand-in was written for. */
+function animationLibraryUsers() {
+  const dirs = [];
+  for (const [name, expected] of Object.entries(ANIMATION_IMPORTS)) {
+    const file = path.join(pasteDir, name, 'dist', 'index.es.js');
+    if (!fs.existsSync(file)) return [];
+    const match = /import\{([^}]*)\}from"@twilio-paste\/animation-library"/.exec(fs.readFileSync(file, 'utf8'));
+    const names = match
+      ? match[1]
+          .split(',')
+          .map((n) => n.trim().split(/\s+as\s+/)[0])
+          .sort()
+          .join()
+      : '';
+    if (names !== expected) return [];
+    dirs.push(path.join(pasteDir, name));
+  }
+  return dirs;
+}
+
 module.exports = (config) => {
+  // The view's code is a chunk of its own, loaded on first open from the backend (the public path is
+  // set at run time). Its name carries its content hash, so a plugin bundle only ever loads the
+  // view code it was built with. A name of our own for webpack's chunk callback, on `window` (the
+  // chunk is a script tag there), so no other bundle on Flex's page shares it.
+  config.output.chunkFilename = `${VIEW_CODE_FOLDER}/[name].[contenthash:16].js`;
+  config.output.jsonpFunction = 'webpackJsonpMessagingSetup';
+  config.output.globalObject = 'window';
+  config.plugins.push(new ViewCodeToBackendAssets());
+
   const aliases = { ...pasteCoreAliases(), ...reakitAlias() };
   // Only @twilio-paste/theme's unused useThemeContrastCheck imports it: see the stub's comment.
   const contrastStubbed = pasteImporters('@twilio-paste/color-contrast-utils') === 'theme';
@@ -115,6 +185,21 @@ module.exports = (config) => {
           resource.request = '@twilio-paste/design-tokens';
         },
       ),
+    );
+  }
+
+  // react-spring, through @twilio-paste/animation-library, only for the Paste packages whose use of it
+  // the stand-in covers (scripts/webpack/animation-library.js): each must import exactly the names it
+  // checks for. Any other importer gets the real library (bigger, never broken).
+  const animationUsers = animationLibraryUsers();
+  if (animationUsers.length > 0) {
+    config.plugins.push(
+      new webpack.NormalModuleReplacementPlugin(/^@twilio-paste\/animation-library$/, (resource) => {
+        const issuer = (resource.contextInfo && resource.contextInfo.issuer) || '';
+        if (animationUsers.some((dir) => issuer.startsWith(dir + path.sep))) {
+          resource.request = path.join(shims, 'animation-library.js');
+        }
+      }),
     );
   }
 

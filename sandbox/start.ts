@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
+import { VIEW_CODE_DIR, viewCodeFiles } from '../scripts/bundleBudget';
 import { readEnvFile } from '../scripts/deploy/twilioCli';
 import { buildFunctions } from '../serverless/build';
 import { localBackendCommand } from './backend/command';
@@ -177,14 +178,27 @@ function backendEnv(owned: Record<string, string>): Record<string, string> {
 // ---------------------------------------------------------------------------------------------
 // The plugin bundle
 
+/** The view code files of build/ that the backend's assets do not hold (webpack.config.js copies them). */
+function viewCodeMissingFromBackend(): string[] {
+  const assets = path.join(root, 'serverless', 'assets', path.basename(VIEW_CODE_DIR));
+  return viewCodeFiles(VIEW_CODE_DIR)
+    .map((file) => path.basename(file))
+    .filter((name) => !fs.existsSync(path.join(assets, name)));
+}
+
 async function buildPlugin(): Promise<void> {
   const bundle = path.join(buildDir, PLUGIN_BUNDLE);
   if (process.env.SKIP_PLUGIN_BUILD === '1') {
-    if (fs.existsSync(bundle)) {
+    const missing = fs.existsSync(bundle) ? viewCodeMissingFromBackend() : [];
+    if (fs.existsSync(bundle) && missing.length === 0) {
       console.log(`Using the existing build/${PLUGIN_BUNDLE} (SKIP_PLUGIN_BUILD=1).`);
       return;
     }
-    console.log(`SKIP_PLUGIN_BUILD=1 but build/${PLUGIN_BUNDLE} does not exist: building it.`);
+    console.log(
+      fs.existsSync(bundle)
+        ? `SKIP_PLUGIN_BUILD=1 but the backend's assets lack the view code of build/ (${missing.join(', ')}): building it.`
+        : `SKIP_PLUGIN_BUILD=1 but build/${PLUGIN_BUNDLE} does not exist: building it.`,
+    );
   }
   console.log('Building the plugin (flex-plugin build)…');
   const started = Date.now();

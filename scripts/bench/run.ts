@@ -6,7 +6,7 @@
  * folder, never over latest.json, so the committed figures stay those of a full run. With
  * SANDBOX_STRICT_RESPONSES=1 (CI) any answer or request outside Twilio's spec fails the run.
  *
- * 1. Plugin bundle size, minified and gzip -9.
+ * 1. Plugin size, minified and gzip -9: the registration every Flex start loads, and the view's code.
  * 2. View load with 100 ms injected latency per Twilio request, for 100, 1,000 and 10,000 numbers
  *    (addresses for half): Twilio requests, backend calls, time to first rows and to complete
  *    ("load" counts from the view's first backend call; "complete" from the click, view mount
@@ -24,7 +24,13 @@
  * 6. Closing 200 stuck conversations (#26) with 20% injected 429s: wall time, what is left open,
  *    history entries.
  *
- * `--evidence-only` measures sections 5 and 6 alone, at their full sizes, and writes nothing.
+ * 7. What the plugin costs in the real Flex UI runtime (#29): an agent's Flex start with the plugin
+ *    and without it, alternately in fresh browsers (time to ready, bytes of our code and of all),
+ *    and a supervisor's first open of the view with 100 ms per Twilio request (click to first rows,
+ *    the view's code download included).
+ *
+ * `--evidence-only` measures sections 5 and 6 alone, at their full sizes, and writes nothing;
+ * `--agent-only`, section 7 alone.
  *
  * `--ui-only` measures section 3 alone (`--runs=N` times, default 3) and writes nothing: for
  * comparing two checkouts' UI response in one sitting (BENCH_ROOT, see stack.ts).
@@ -37,7 +43,14 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { format, resolveConfig } from 'prettier';
 
-import { BUNDLE, measureBundle } from '../bundleBudget';
+import { BUNDLE, measureBuild } from '../bundleBudget';
+import {
+  measureAgentStart,
+  measureFirstOpen,
+  realFlexRuntimeReady,
+  type AgentStart,
+  type FirstOpen,
+} from './agentCost';
 import {
   launchBrowser,
   LATENCY_MS,
@@ -176,6 +189,98 @@ async function measureEvidence(stack: Stack, traceCount: number, closeCount: num
   return { traceRuns, bulkClose };
 }
 
+const AGENT_RUNS = quick ? 2 : 5;
+const FIRST_OPEN_RUNS = quick ? 2 : 5;
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
+
+/** Section 7: an agent's Flex start with and without the plugin, and a supervisor's first open, in real Flex. */
+async function measureAgentCost(stack: Stack, browser: Browser) {
+  await realFlexRuntimeReady(stack);
+  // On the demo account's size of setup: 100 numbers, addresses for half.
+  await control(stack, 'POST', 'faults', {});
+  await control(stack, 'POST', 'reset', { numbers: 100, addresses: 50, seed: 7 });
+  // One start unmeasured: the host and the backend load their code once.
+  await measureAgentStart(stack, browser, true);
+  const starts: AgentStart[] = [];
+  // Alternately, so a drift of the machine's speed touches both alike.
+  for (let run = 0; run < AGENT_RUNS; run += 1) {
+    starts.push(await measureAgentStart(stack, browser, false));
+    starts.push(await measureAgentStart(stack, browser, true));
+  }
+  const opens: FirstOpen[] = [];
+  for (let run = 0; run < FIRST_OPEN_RUNS; run += 1) opens.push(await measureFirstOpen(stack, browser, LATENCY_MS));
+
+  const summary = (withPlugin: boolean) => {
+    const runs = starts.filter((start) => start.withPlugin === withPlugin);
+    return {
+      readyMs: median(runs.map((run) => run.readyMs)),
+      ourBytes: median(runs.map((run) => run.ourBytes)),
+      ourGzipBytes: median(runs.map((run) => run.ourGzipBytes)),
+      allBytes: median(runs.map((run) => run.allBytes)),
+      viewCodeFetched: runs.some((run) => run.viewCodeFetched),
+    };
+  };
+  const without = summary(false);
+  const withPlugin = summary(true);
+  const firstOpen = {
+    firstRowsMs: median(opens.map((open) => open.firstRowsMs)),
+    viewCodeBytes: median(opens.map((open) => open.viewCodeBytes)),
+    viewCodeGzipBytes: median(opens.map((open) => open.viewCodeGzipBytes)),
+  };
+  const b = (n: number) => `${n.toLocaleString('en-US')} B`;
+  console.log(
+    `\n7. In the real Flex UI runtime: an agent's Flex start (medians of ${AGENT_RUNS} fresh-browser starts each, alternately), and a supervisor's first open (${FIRST_OPEN_RUNS} runs, ${LATENCY_MS} ms per Twilio request):\n`,
+  );
+  console.log(
+    table(
+      [
+        'agent start',
+        'to ready',
+        'our code fetched (as served)',
+        'its gzip -9',
+        'all bodies fetched',
+        'view code fetched',
+      ],
+      [
+        [
+          'without the plugin',
+          s(without.readyMs),
+          b(without.ourBytes),
+          b(without.ourGzipBytes),
+          b(without.allBytes),
+          'no',
+        ],
+        [
+          'with the plugin',
+          s(withPlugin.readyMs),
+          b(withPlugin.ourBytes),
+          b(withPlugin.ourGzipBytes),
+          b(withPlugin.allBytes),
+          withPlugin.viewCodeFetched ? 'YES' : 'no',
+        ],
+      ],
+    ),
+  );
+  console.log(`\n   Ready with / without: ${(withPlugin.readyMs / without.readyMs).toFixed(3)}`);
+  console.log(
+    `   Supervisor's first open, click to first rows: ${s(firstOpen.firstRowsMs)} (view code ${b(firstOpen.viewCodeBytes)} as served, ${b(firstOpen.viewCodeGzipBytes)} gzip -9)`,
+  );
+  return { starts, opens, without, withPlugin, ratio: withPlugin.readyMs / without.readyMs, firstOpen };
+}
+
+/** `--agent-only`: section 7, nothing written. */
+async function measureAgentOnly() {
+  const stack = await startStack(Number(process.env.BENCH_PORT || 3300));
+  const browser = await launchBrowser();
+  try {
+    await measureAgentCost(stack, browser);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
 /** `--evidence-only`: sections 5 and 6 at their full sizes, nothing written. */
 async function measureEvidenceOnly() {
   const stack = await startStack(Number(process.env.BENCH_PORT || 3300));
@@ -205,14 +310,24 @@ async function measureUiOnly() {
 async function main() {
   if (uiOnly) return measureUiOnly();
   if (process.argv.includes('--evidence-only')) return measureEvidenceOnly();
+  if (process.argv.includes('--agent-only')) return measureAgentOnly();
   // Always from the sources as they are: a bundle left in build/ may be older than the code.
   if (process.env.BENCH_SKIP_BUILD !== '1' || !fs.existsSync(BUNDLE)) {
     const build = spawnSync('npx', ['flex-plugin', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('the plugin build failed');
   }
-  const bundle = measureBundle();
+  const build = measureBuild();
+  const bundle = {
+    minified: build.registration.minified + build.viewCode.minified,
+    gzip: build.registration.gzip + build.viewCode.gzip,
+    registration: build.registration,
+    viewCode: build.viewCode,
+  };
+  const b = (n: number) => `${n.toLocaleString('en-US')} B`;
   console.log(
-    `1. Plugin bundle: ${bundle.minified.toLocaleString('en-US')} B minified, ${bundle.gzip.toLocaleString('en-US')} B gzip -9\n`,
+    `1. Plugin: registration ${b(build.registration.minified)} minified, ${b(build.registration.gzip)} gzip -9; ` +
+      `view code ${b(build.viewCode.minified)} minified, ${b(build.viewCode.gzip)} gzip -9; ` +
+      `total ${b(bundle.minified)} minified, ${b(bundle.gzip)} gzip -9\n`,
   );
 
   const stack = await startStack(Number(process.env.BENCH_PORT || 3300));
@@ -327,6 +442,7 @@ async function main() {
     );
 
     const { traceRuns, bulkClose } = await measureEvidence(stack, TRACE_RUNS, BULK_CLOSE.count);
+    const agentCost = await measureAgentCost(stack, browser);
     await checkSandboxViolations(stack);
 
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -342,6 +458,7 @@ async function main() {
       bulkRuns,
       traceRuns,
       bulkClose,
+      agentCost,
     };
     // Written as the project's Prettier writes it: the file is committed, and `npm run lint` checks it.
     const style = await resolveConfig(OUT);

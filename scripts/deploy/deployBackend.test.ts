@@ -121,12 +121,24 @@ describe('npm run deploy:backend — preflight failures stop before any deploy c
     expect(fake.steps()).toEqual([]);
   });
 
+  it('stops when the plugin (whose view code the backend serves) does not build, without deploying', async () => {
+    setUp({ fail: { 'npm:run build': 2 } });
+    const result = await run();
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Building the plugin (whose view code the backend serves) failed (exit 2)');
+    expect(fake.steps().map((call) => call.args.join(' '))).toEqual([
+      expect.stringMatching(/^api:sync:v1:services:list/),
+      'run build',
+    ]);
+    expect(deployCalls()).toEqual([]);
+  });
+
   it('stops when the functions do not build, without deploying', async () => {
-    setUp({ fail: { 'npm:run': 2 } });
+    setUp({ fail: { 'npm:run build -w serverless': 2 } });
     const result = await run();
     expect(result.code).toBe(1);
     expect(result.err).toContain('Building the functions failed (exit 2)');
-    expect(fake.steps().map((call) => call.args[0])).toEqual(['api:sync:v1:services:list', 'run']);
+    expect(fake.steps().map((call) => call.args[0])).toEqual(['api:sync:v1:services:list', 'run', 'run']);
     expect(deployCalls()).toEqual([]);
   });
 });
@@ -145,6 +157,7 @@ describe('npm run deploy:backend — deploying', () => {
         args: ['api:sync:v1:services:list', '--page-size', '100', '--limit', '1000', '-o', 'json'],
         cwd: fake.root,
       },
+      { command: 'npm', args: ['run', 'build'], cwd: fake.root },
       { command: 'npm', args: ['run', 'build', '-w', 'serverless'], cwd: fake.root },
       {
         command: 'twilio',
@@ -163,7 +176,12 @@ describe('npm run deploy:backend — deploying', () => {
     const result = await run();
     expect(result.code).toBe(0);
     expect(result.out).toContain('No serverless/.env: deploying with the defaults');
-    expect(fake.steps().map((call) => call.args[0])).toEqual(['api:sync:v1:services:list', 'run', 'serverless:deploy']);
+    expect(fake.steps().map((call) => call.args[0])).toEqual([
+      'api:sync:v1:services:list',
+      'run',
+      'run',
+      'serverless:deploy',
+    ]);
     expect(parsedDeployEnv()).toEqual({ MESSAGING_SETUP_SYNC_SERVICE_SID: BACKEND_SERVICE.sid });
   });
 
@@ -346,8 +364,8 @@ describe('npm run deploy:backend — the history’s Sync Service', () => {
       fake
         .steps()
         .map((call) => call.args[0])
-        .slice(-2),
-    ).toEqual(['run', 'serverless:deploy']);
+        .slice(-3),
+    ).toEqual(['run', 'run', 'serverless:deploy']);
   });
 
   it('on an account with no Sync Service at all (the list prints nothing), makes one', async () => {

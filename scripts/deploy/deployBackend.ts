@@ -8,7 +8,8 @@
  * TWILIO_SANDBOX_URL. Then provisions the change history's Sync Service (the backend's own,
  * ACLs on, see serverless/src/history/historyLocation.ts): the one MESSAGING_SETUP_SYNC_SERVICE_SID
  * names, checked; else the oldest named BACKEND_SYNC_SERVICE_NAME with ACLs on; else a new one.
- * Then builds the functions (`npm run build -w serverless`) and runs `twilio serverless:deploy` in
+ * Then builds the plugin (`npm run build`: the backend serves the view's code it writes into
+ * serverless/assets/) and the functions (`npm run build -w serverless`), and runs `twilio serverless:deploy` in
  * serverless/ with the extra arguments (`--environment prod`, `--production`, `--profile`…) and
  * `--env` pointing at a temporary copy of the env file plus MESSAGING_SETUP_SYNC_SERVICE_SID
  * (removed afterwards; the user's file is never edited), and prints the service's domain and the
@@ -355,6 +356,16 @@ export async function deployBackend(io: DeployIo, args: string[]): Promise<numbe
 
   const npm = findOnPath('npm', io.env);
   if (!npm) return stop('npm is not on PATH: the functions cannot be built (npm run build -w serverless).');
+  // The backend serves the view's code as public assets (serverless/assets/messaging-setup-view/),
+  // which the plugin build writes: built here from the same sources as `deploy:plugin` builds the
+  // bundle, so the bundle finds the view code it names (its file names carry their content hash).
+  const pluginBuild = await runStep(io, npm, ['run', 'build'], io.root);
+  if (pluginBuild.status !== 0) {
+    const kept = history.made ? ` The history's Sync Service ${history.sid} stays: the next deploy finds it.` : '';
+    return stop(
+      `Building the plugin (whose view code the backend serves) failed (exit ${pluginBuild.status}); its output is above.${kept}`,
+    );
+  }
   const build = await runStep(io, npm, ['run', 'build', '-w', 'serverless'], io.root);
   if (build.status !== 0) {
     const kept = history.made ? ` The history's Sync Service ${history.sid} stays: the next deploy finds it.` : '';

@@ -20,7 +20,7 @@ export interface FakeCliOptions {
   plugins?: string[];
   /** `twilio profiles:list` rows. Default: one active profile "default". */
   profiles?: { id: string; accountSid?: string; active: boolean }[];
-  /** Exit codes by subcommand (`serverless:deploy`, `flex:plugins:release`, `npm:run`). */
+  /** Exit codes by subcommand (`serverless:deploy`, `flex:plugins:release`, `npm:run build -w serverless`). */
   fail?: Record<string, number>;
   /** stdout by subcommand, replacing the built-in answer. */
   output?: Record<string, string>;
@@ -82,7 +82,7 @@ const fs = require('fs');
 const config = JSON.parse(fs.readFileSync(process.env.FAKE_CLI_CONFIG, 'utf8'));
 const [name, ...args] = process.argv.slice(2);
 fs.appendFileSync(config.log, JSON.stringify({ command: name, args, cwd: process.cwd() }) + '\n');
-const sub = name === 'npm' ? 'npm:' + args[0] : args[0];
+const sub = name === 'npm' ? 'npm:' + args.join(' ') : args[0];
 const bold = (text) => '\u001b[1m' + text + '\u001b[22m';
 const flag = (flagName) => {
   const at = args.indexOf(flagName);
@@ -196,7 +196,8 @@ function answer() {
     ].join('\n');
   }
   if (sub === 'flex:plugins:release') return '🚀 Configuration ' + bold('v7') + ' was successfully enabled\n';
-  if (sub === 'npm:run') return 'Built 15 functions into serverless/functions/\n';
+  if (sub === 'npm:run build -w serverless') return 'Built 15 functions into serverless/functions/\n';
+  if (sub === 'npm:run build') return 'Compiled successfully.\n';
   return '';
 }
 const output = config.output[sub];

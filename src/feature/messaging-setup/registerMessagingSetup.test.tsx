@@ -6,7 +6,13 @@ import { fakeResponse } from '../../test/fakeBackend';
 import { createFakeFlex, createFakeManager, type FakeFlex } from '../../test/fakeFlex';
 import { renderWithPaste } from '../../test/renderWithPaste';
 import { MESSAGING_SETUP_VIEW, NOTIFICATION_IDS } from './constants';
+import type { ViewCodeModule } from './registration/loadViewCode';
 import { registerMessagingSetup } from './registerMessagingSetup';
+import type { ViewCodeOptions } from './viewCode';
+
+interface LoaderProps {
+  render: (code: ViewCodeModule) => React.ReactElement;
+}
 
 // The real flex-ui is browser-only; the components the plugin imports from it come from the stand-in.
 jest.mock('@twilio/flex-ui', () => jest.requireActual('../../test/fakeFlex').flexUiModule);
@@ -130,11 +136,26 @@ test('notify shows the registered Flex notification with the message', () => {
   const shown = jest.spyOn(fake.notifications, 'showNotification');
   register(['admin']);
   const [view] = fake.views.resolve([], {}, false);
-  const container = view.props as { children: React.ReactElement<{ notify: (kind: string, message: string) => void }> };
-  container.children.props.notify('success', 'Address +14155550100 created.');
-  container.children.props.notify('error', 'Could not save.');
+  // The loader hands the view's code what it needs to make the view: call it with a stand-in.
+  const loader = (view.props as { children: React.ReactElement<LoaderProps> }).children;
+  const createMessagingSetupView = jest.fn((_options: ViewCodeOptions) => <div />);
+  loader.props.render({ createMessagingSetupView } as unknown as ViewCodeModule);
+  const { notify } = createMessagingSetupView.mock.calls[0][0];
+  notify('success', 'Address +14155550100 created.');
+  notify('error', 'Could not save.');
   expect(shown.mock.calls).toEqual([
     [NOTIFICATION_IDS.success, { message: 'Address +14155550100 created.' }],
     [NOTIFICATION_IDS.error, { message: 'Could not save.' }],
   ]);
+});
+
+test("the view's code loads when the view first renders, not at registration", async () => {
+  const manager = register(['supervisor']);
+  // Registration adds only the registration's strings; the view's join when its code loads.
+  expect(manager.strings).not.toHaveProperty('MessagingSetupIntro');
+  const [view] = fake.views.resolve([], {}, false);
+  renderWithPaste(view);
+  expect(screen.getByRole('status')).toHaveTextContent('Loading Messaging Setup…');
+  expect(await screen.findByRole('tab', { name: /Phone numbers/ })).toBeInTheDocument();
+  expect(manager.strings).toHaveProperty('MessagingSetupIntro');
 });

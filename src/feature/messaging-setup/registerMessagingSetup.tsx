@@ -1,21 +1,23 @@
 import React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 
-import { createBackendClient } from './api/backendClient';
 import { resolveBackendUrl } from './api/backendUrl';
+import type { Notify } from './actions/messagingSetupActions';
 import { MessagingSetupSideLink } from './components/view/MessagingSetupSideLink';
-import { MessagingSetupView, type Notify } from './components/view/MessagingSetupView';
-import { MissingBackendView } from './components/view/MissingBackendView';
 import { MESSAGING_SETUP_VIEW, NOTIFICATION_IDS } from './constants';
+import { viewCodeSource } from './registration/loadViewCode';
+import { RegistrationMessage } from './registration/RegistrationMessage';
+import { overlayAccountStrings, registrationStrings } from './registration/registrationStrings';
+import { ViewCodeLoader } from './registration/ViewCodeLoader';
 import { canUseMessagingSetup } from './roles';
-import { resolveStrings } from './strings';
 
 /**
- * Adds the feature's strings, notifications, side-nav link and view to Flex. Agents get nothing:
- * the backend refuses them anyway, and a link that only leads to "forbidden" is worse than none.
+ * Adds the feature's side-nav link, view and notifications to Flex: what every user's Flex start
+ * runs. Agents get nothing: the backend refuses them anyway, and a link that only leads to
+ * "forbidden" is worse than none. The view's code loads the first time the view opens (viewCode.tsx).
  */
 export function registerMessagingSetup(flex: typeof Flex, manager: Flex.Manager): void {
-  const strings = resolveStrings(manager.strings);
+  const strings = overlayAccountStrings(registrationStrings, manager.strings);
   // Registered so account overrides and Flex's notification templates use the same keys.
   manager.strings = { ...manager.strings, ...strings };
   if (!canUseMessagingSetup(manager.user?.roles)) return;
@@ -40,15 +42,22 @@ export function registerMessagingSetup(flex: typeof Flex, manager: Flex.Manager)
     manager.serviceConfiguration?.ui_attributes,
     process.env.FLEX_APP_MESSAGING_SETUP_BACKEND_URL,
   );
-  const view = backendUrl ? (
-    <MessagingSetupView
-      // Read the token on every call: Flex refreshes it while the page stays open.
-      backend={createBackendClient({ baseUrl: backendUrl, getToken: () => manager.user.token, strings })}
-      notify={notify}
+  // Made once: a reopened view shows the code and the view already made, at once.
+  let view: React.ReactElement | undefined;
+  const content = backendUrl ? (
+    <ViewCodeLoader
+      backendUrl={backendUrl}
       strings={strings}
+      source={viewCodeSource(backendUrl)}
+      render={(code) => (view ??= code.createMessagingSetupView({ manager, backendUrl, notify }))}
     />
   ) : (
-    <MissingBackendView strings={strings} />
+    <RegistrationMessage
+      strings={strings}
+      role="alert"
+      message={strings.MessagingSetupNoBackend}
+      testId="messaging-setup-view"
+    />
   );
 
   flex.SideNav.Content.add(
@@ -56,7 +65,7 @@ export function registerMessagingSetup(flex: typeof Flex, manager: Flex.Manager)
   );
   flex.ViewCollection.Content.add(
     <flex.View name={MESSAGING_SETUP_VIEW} key="messaging-setup-view">
-      {view}
+      {content}
     </flex.View>,
   );
 }

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 
 import { RULE_MESSAGES } from '../../contract/ruleMessages';
 import { fillTemplate } from '../../contract/wording';
+import { registrationStrings } from './registration/registrationStrings';
 
 /**
  * Every user-facing string of the view, keyed for Flex's `manager.strings` so an account can
@@ -13,6 +14,7 @@ import { fillTemplate } from '../../contract/wording';
  */
 export const messagingSetupStrings = {
   ...RULE_MESSAGES,
+  ...registrationStrings,
   // The backend client's own errors (the backend's come worded, with their keys).
   MessagingSetupErrorHttp: 'The Messaging Setup backend answered with HTTP {{status}}.',
   MessagingSetupErrorNoServiceList: 'The backend answered without a list of services.',
@@ -20,14 +22,8 @@ export const messagingSetupStrings = {
     'Could not reach the Messaging Setup backend. Check your connection and the backend URL.',
   MessagingSetupErrorUnreachableWrite:
     'Could not reach the Messaging Setup backend; the change may not have been made. Reload to check.',
-  MessagingSetupNavLabel: 'Messaging Setup',
-  MessagingSetupTitle: 'Messaging Setup',
   MessagingSetupIntro:
     'Connect phone numbers, WhatsApp senders, chat, Facebook Messenger and email to Flex with Conversations Addresses, and see why a message would not reach an agent.',
-  MessagingSetupNotifySuccess: '{{message}}',
-  MessagingSetupNotifyError: '{{message}}',
-  MessagingSetupNoBackend:
-    'The Messaging Setup backend URL is not configured. Set ui_attributes.messagingSetup.backendUrl in the Flex configuration, or build the plugin with FLEX_APP_MESSAGING_SETUP_BACKEND_URL.',
 
   MessagingSetupTabsLabel: 'Messaging Setup sections',
   MessagingSetupTabNumbers: 'Phone numbers',

@@ -136,7 +136,14 @@ async function boot(): Promise<void> {
   if (!flex?.Manager) throw new Error('/_flex/twilio-flex.js did not define Twilio.Flex.Manager');
   status('booting', 'Starting Flex…');
   // Telemetry and browser voice would call Twilio services the sandbox does not stand in for.
-  const manager = await flex.Manager.create({ disableTelemetry: true, disableBrowserVoice: true });
+  // `&plugins=none` starts Flex without its plugin service, so without our plugin: what the bench
+  // compares an agent's start with (scripts/bench/agentCost.ts).
+  const withoutPlugins = new URL(window.location.href).searchParams.get('plugins') === 'none';
+  const manager = await flex.Manager.create({
+    disableTelemetry: true,
+    disableBrowserVoice: true,
+    ...(withoutPlugins ? { pluginService: { enabled: false } } : {}),
+  });
   window.flexManager = manager;
   const { React, ReactDOM } = window;
   const root = document.getElementById('root');
