@@ -6,9 +6,11 @@
 // same code in a form webpack 4 can prune, or drops code nothing in the bundle calls. Each applies
 // only when the installed packages are as described, so a Paste upgrade falls back to the plain
 // build (bigger, never broken) and the budget check then says so.
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
+const { RawSource } = require('webpack-sources');
 
 const shims = path.join(__dirname, 'scripts', 'webpack');
 const packageDir = (name, from = __dirname) => path.dirname(require.resolve(`${name}/package.json`, { paths: [from] }));
@@ -144,6 +146,41 @@ function animationLibraryUsers() {
   return dirs;
 }
 
+/**
+ * Names each chunk of the view's code by the hash of its final, minified content. webpack 4's
+ * `[contenthash]` hashes the modules before minification, with what Babel put in them — absolute
+ * paths of the checkout — so the same sources built in two folders (a deploy of the backend and one
+ * of the plugin) got two names for the same code. After minification the code is the same
+ * wherever it is built; its hash (with its own name left out) renames the chunk, its map and its
+ * license file, and every mention of the old name in the other files (the registration's chunk map).
+ */
+class RealContentHash {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('RealContentHash', (compilation) => {
+      compilation.hooks.optimizeAssets.tap('RealContentHash', (assets) => {
+        for (const chunk of compilation.chunks.filter((c) => !c.canBeInitial())) {
+          const file = chunk.files.find((f) => /\.[0-9a-f]{16}\.js$/.test(f));
+          if (!file) continue;
+          const old = /\.([0-9a-f]{16})\.js$/.exec(file)[1];
+          const code = String(assets[file].source());
+          const fresh = crypto.createHash('sha256').update(code.split(old).join('')).digest('hex').slice(0, 16);
+          if (fresh === old) continue;
+          for (const name of Object.keys(assets)) {
+            const source = assets[name].source();
+            const text = typeof source === 'string' ? source : source.toString('utf8');
+            const renamed = name.split(old).join(fresh);
+            const replaced = text.includes(old) ? new RawSource(text.split(old).join(fresh)) : assets[name];
+            if (renamed !== name) delete assets[name];
+            assets[renamed] = replaced;
+          }
+          chunk.files = chunk.files.map((f) => f.split(old).join(fresh));
+          chunk.renderedHash = fresh;
+        }
+      });
+    });
+  }
+}
+
 module.exports = (config) => {
   // The view's code is a chunk of its own, loaded on first open from the backend (the public path is
   // set at run time). Its name carries its content hash, so a plugin bundle only ever loads the
@@ -152,7 +189,7 @@ module.exports = (config) => {
   config.output.chunkFilename = `${VIEW_CODE_FOLDER}/[name].[contenthash:16].js`;
   config.output.jsonpFunction = 'webpackJsonpMessagingSetup';
   config.output.globalObject = 'window';
-  config.plugins.push(new ViewCodeToBackendAssets());
+  config.plugins.push(new RealContentHash(), new ViewCodeToBackendAssets());
 
   const aliases = { ...pasteCoreAliases(), ...reakitAlias() };
   // Only @twilio-paste/theme's unused useThemeContrastCheck imports it: see the stub's comment.

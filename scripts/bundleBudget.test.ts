@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { checkBuildBudgets, measureBuild, runBudgetCheck } from './bundleBudget';
+import { checkBuildBudgets, measureBuild, runBudgetCheck, viewCodeNameProblems } from './bundleBudget';
 
 const size = (gzip: number) => ({ minified: gzip * 4, gzip });
 
@@ -39,13 +40,22 @@ test('measures the registration and every view code file, and refuses a build wi
     fs.writeFileSync(bundle, 'a'.repeat(1000));
     fs.mkdirSync(viewDir);
     expect(runBudgetCheck(bundle, viewDir)).toBe(false);
-    fs.writeFileSync(path.join(viewDir, 'view.1.js'), 'b'.repeat(2000));
-    fs.writeFileSync(path.join(viewDir, 'view.1.js.map'), 'c'.repeat(9000));
+    const code = 'b'.repeat(2000);
+    const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
+    const name = `view.${hash}.js`;
+    fs.writeFileSync(path.join(viewDir, name), code);
+    fs.writeFileSync(path.join(viewDir, `${name}.map`), 'c'.repeat(9000));
+    // The registration must name it.
+    expect(runBudgetCheck(bundle, viewDir)).toBe(false);
+    fs.writeFileSync(bundle, `${'a'.repeat(1000)}{1:"${hash}"}`);
     const measured = measureBuild(bundle, viewDir);
-    expect(measured.registration.minified).toBe(1000);
-    expect(Object.keys(measured.viewCodeFiles)).toEqual(['view.1.js']);
+    expect(measured.registration.minified).toBe(1022);
+    expect(Object.keys(measured.viewCodeFiles)).toEqual([name]);
     expect(measured.viewCode.minified).toBe(2000);
     expect(runBudgetCheck(bundle, viewDir)).toBe(true);
+    // Named by anything but its content: refused.
+    fs.writeFileSync(path.join(viewDir, name), `${code}x`);
+    expect(viewCodeNameProblems(bundle, viewDir)).toEqual([expect.stringMatching(/is not named by its content/)]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -12,6 +12,7 @@
  * `--build-if-stale` builds first when the bundle is missing or older than what it is built from.
  */
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -134,6 +135,26 @@ export function buildPlugin(): boolean {
   return spawnSync(bin, ['build'], { cwd: root, stdio: 'inherit' }).status === 0;
 }
 
+/**
+ * Problems with the view code's names: each must be the hash of its own final content (its name
+ * left out; webpack.config.js, RealContentHash), so a build of the same sources in any folder
+ * names it alike, and the registration must name it, so it is the code the registration loads.
+ */
+export function viewCodeNameProblems(bundle: string = BUNDLE, viewCodeDir: string = VIEW_CODE_DIR): string[] {
+  const registration = fs.readFileSync(bundle, 'utf8');
+  return viewCodeFiles(viewCodeDir).flatMap((file) => {
+    const name = path.basename(file);
+    const hash = /\.([0-9a-f]{16})\.js$/.exec(name)?.[1];
+    if (!hash) return [`${name} has no content hash in its name`];
+    const content = fs.readFileSync(file, 'utf8').split(hash).join('');
+    const expected = crypto.createHash('sha256').update(content).digest('hex').slice(0, 16);
+    const problems: string[] = [];
+    if (expected !== hash) problems.push(`${name} is not named by its content (expected ${expected})`);
+    if (!registration.includes(hash)) problems.push(`the registration does not name ${name}`);
+    return problems;
+  });
+}
+
 /** Checks the build as it is; prints its sizes and one verdict line per budget. */
 export function runBudgetCheck(file: string = BUNDLE, viewCodeDir: string = VIEW_CODE_DIR): boolean {
   if (!fs.existsSync(file)) {
@@ -146,6 +167,11 @@ export function runBudgetCheck(file: string = BUNDLE, viewCodeDir: string = VIEW
     console.error(
       `PLUGIN BUNDLE BUDGET NOT CHECKED: ${path.relative(root, viewCodeDir)}/ holds no view code (run npm run bundle:size).`,
     );
+    return false;
+  }
+  const names = viewCodeNameProblems(file, viewCodeDir);
+  if (names.length > 0) {
+    console.error(`PLUGIN VIEW CODE MISNAMED: ${names.join('; ')}.`);
     return false;
   }
   const size = measureBuild(file, viewCodeDir);
