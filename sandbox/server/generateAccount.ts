@@ -12,6 +12,7 @@ import {
 import { buildFlexConfiguration, buildFlexFlow } from './resources/flex';
 import { buildMessagingService, buildServicePhoneNumber, buildWhatsAppSender } from './resources/messaging';
 import { buildStudioFlow } from './resources/studio';
+import { REPLIES_ONLY, VOICE_ONLY } from './studioDefinitions';
 import { buildTaskChannel, buildWorkflow, buildWorkspace } from './resources/taskrouter';
 import { SandboxAccount, type AutoCreation, type IncomingPhoneNumber, type WireResource } from './state';
 
@@ -84,9 +85,9 @@ export const DEMO_EMAIL_DOMAINS = ['owl-shoes.example', 'help.owl-shoes.example'
 export const DEFAULT_EMAIL_ADDRESSES = 3;
 
 export const MESSAGING_FLOW_NAME = 'Messaging Flow';
-const OTHER_FLOWS: { name: string; status: 'draft' | 'published' }[] = [
-  { name: 'Voice IVR', status: 'published' },
-  { name: 'After Hours Messaging', status: 'draft' },
+const OTHER_FLOWS: { name: string; status: 'draft' | 'published'; definition?: object }[] = [
+  { name: 'Voice IVR', status: 'published', definition: VOICE_ONLY },
+  { name: 'After Hours Messaging', status: 'draft', definition: REPLIES_ONLY },
   { name: 'Webchat Flow', status: 'published' },
   { name: 'Customer Survey', status: 'draft' },
 ];
@@ -186,7 +187,7 @@ const GUARANTEED: Record<number, Partial<Scenario>> = {
 function integrationFor(
   index: number,
   random: SeededRandom,
-  flows: { messaging: string; draft: string | undefined },
+  flows: { messaging: string; draft: string | undefined; voice: string | undefined },
   flexService: string,
   otherService: string,
 ): AutoCreation {
@@ -211,6 +212,8 @@ function integrationFor(
     };
   }
   if (index === 6) return { ...studio, conversation_service_sid: otherService, studio_flow_sid: flows.messaging };
+  // A published flow that answers calls only: it hands no conversation to Flex.
+  if (index === 10 && flows.voice) return { ...studio, studio_flow_sid: flows.voice };
   const kind = index % 10;
   if (kind === 7) {
     return {
@@ -314,7 +317,13 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
       i === 0 ? { name: MESSAGING_FLOW_NAME, status: 'published' as const } : OTHER_FLOWS[(i - 1) % OTHER_FLOWS.length];
     const suffix = i > OTHER_FLOWS.length ? ` ${Math.floor((i - 1) / OTHER_FLOWS.length) + 1}` : '';
     studioFlows.push(
-      account.studioFlows.add(buildStudioFlow(account, { friendly_name: spec.name + suffix, status: spec.status })),
+      account.studioFlows.add(
+        buildStudioFlow(account, {
+          friendly_name: spec.name + suffix,
+          status: spec.status,
+          definition: 'definition' in spec ? spec.definition : undefined,
+        }),
+      ),
     );
   }
   const messagingFlow = studioFlows[0]?.sid ?? random.sid('FW');
@@ -397,7 +406,8 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
 
   // Address configurations: mostly account numbers, then WhatsApp senders, then numbers that are
   // on another account (they show up in the Addresses tab only).
-  const flows = { messaging: messagingFlow, draft: draftFlow };
+  const voiceFlow = studioFlows.find((f) => f.definition === VOICE_ONLY)?.sid;
+  const flows = { messaging: messagingFlow, draft: draftFlow, voice: voiceFlow };
   let made = 0;
   const smsTargets = smsNumbers.filter((_, i) => i % 3 !== 1);
   for (const number of smsTargets) {

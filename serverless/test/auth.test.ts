@@ -139,6 +139,8 @@ function validPayload(name: BackendEndpoint): Record<string, unknown> {
       return { customer: '+13115550101' };
     case 'close-conversation':
       return { sid: account().conversations.all()[0]?.sid ?? `CH${'0'.repeat(32)}` };
+    case 'set-number-aside':
+      return { channel: 'sms', address: String(account().incomingPhoneNumbers.all()[0]?.phone_number), aside: true };
     case 'list-alerts':
       return { address: someAddress().address, addressSid: someAddress().sid, days: 7 };
     default:

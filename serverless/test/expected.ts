@@ -3,6 +3,8 @@
  * resources it serves): the oracle the integration tests compare the backend's answers with.
  */
 import type { SandboxAccount, WireResource } from '../../sandbox/server/state';
+import { studioConversationRoute } from '../../src/contract/studioFlowRoute';
+import { STUDIO_DEFINITIONS_READ } from '../../src/contract/types';
 import type {
   AddressType,
   FlexConfigurationSummary,
@@ -36,12 +38,22 @@ export const expectedSenders = (account: SandboxAccount): WhatsAppSenderSummary[
     offlineReasons: (s.offline_reasons ?? []).map((r) => r.message),
   }));
 
-export const expectedFlows = (account: SandboxAccount): StudioFlowSummary[] =>
-  account.studioFlows.all().map((f) => ({
+/** The flows as listed: a published one's route read from its definition (the first STUDIO_DEFINITIONS_READ). */
+export function expectedFlows(account: SandboxAccount): StudioFlowSummary[] {
+  const read = new Set(
+    account.studioFlows
+      .all()
+      .filter((f) => f.status === 'published')
+      .slice(0, STUDIO_DEFINITIONS_READ)
+      .map((f) => f.sid),
+  );
+  return account.studioFlows.all().map((f) => ({
     sid: f.sid,
     friendlyName: String(f.friendly_name),
     status: f.status === 'published' ? 'published' : 'draft',
+    conversationRoute: read.has(f.sid) ? studioConversationRoute(f.definition) : 'unknown',
   }));
+}
 
 /** SIDs of the addresses (of one type, or all), in the order Twilio lists them. */
 export const expectedAddressSids = (account: SandboxAccount, type?: AddressType): string[] =>

@@ -123,6 +123,16 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalConversationTaskOpen:
     'Conversation {{sid}} is not closed: its task {{task}} is still {{status}}, so an agent may be working on it. Let the agent finish the task; Flex then ends the conversation.',
   MessagingSetupRefusalAlreadyClosed: 'Nothing changed: conversation {{sid}} was already closed.',
+  // Set a number or sender aside as not for Flex (setAside/).
+  MessagingSetupRefusalSetAsideChannel: 'Choose sms or whatsapp.',
+  MessagingSetupRefusalSetAsideReason: 'Give a reason of at most {{max}} characters on one line, or none.',
+  MessagingSetupRefusalSetAsideReasonOnlyAside: 'A reason goes only with aside: true; clearing takes none.',
+  MessagingSetupRefusalSetAsideUnknownNumber: '{{address}} is not a phone number of this account.',
+  MessagingSetupRefusalSetAsideUnknownSender: '{{address}} is not a WhatsApp sender of this account.',
+  MessagingSetupRefusalSetAsideMoved:
+    'The mark on {{address}} was changed outside Messaging Setup while this change was made. Nothing was changed; reload and try again.',
+  MessagingSetupRefusalAlreadySetAside: 'Nothing changed: {{address}} was already set aside with this reason.',
+  MessagingSetupRefusalNotSetAside: 'Nothing changed: {{address}} was not set aside.',
   // A row's Debugger alerts (evidence/alertsFor.ts).
   MessagingSetupRefusalAlertsWhichRow:
     'Name the row: at least one of address, addressSid, phoneNumberSid, webhookUrl or studioFlowSid.',
@@ -157,6 +167,8 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalDiffNoSmsApplication: 'its SMS application is not set',
   MessagingSetupRefusalDiffDefaultService: 'the default service is {{value}}',
   MessagingSetupRefusalDiffNoDefaultService: 'the default service is not set',
+  MessagingSetupRefusalDiffSetAside: 'it is set aside by {{by}} since {{at}}',
+  MessagingSetupRefusalDiffNotSetAside: 'it is not set aside',
   MessagingSetupRefusalRevertIncomplete: '{{incomplete}}',
   MessagingSetupRefusalRevertIncompleteUnrecorded: '{{incomplete}} {{unrecorded}}',
   // Revert exactly once, never blind (history/revertClaim.ts, coordination/locks.ts, history/revalidate.ts).

@@ -65,6 +65,26 @@ describe('revertRefusal: one rule for the plugin’s Revert button and the backe
   });
 });
 
+describe('set-aside', () => {
+  const SENDER: HistoryResource = { type: 'sender', sid: `PN${'4'.repeat(32)}`, address: address.address };
+  const mark = {
+    channel: 'sms' as const,
+    address: address.address,
+    reason: 'Fax',
+    by: 'demo.supervisor',
+    at: '2026-12-05T09:00:00Z',
+  };
+
+  test('a set and a clear may be reverted, and so may their reverts, undone as a set-aside is', () => {
+    expect(revertRefusal(entry('set-aside', SENDER, { setAside: null }, { setAside: mark }))).toBeUndefined();
+    expect(revertRefusal(entry('set-aside', SENDER, { setAside: mark }, { setAside: null }))).toBeUndefined();
+    const revertOfSet = entry('revert', SENDER, { setAside: mark }, { setAside: null });
+    expect(undoneAs(revertOfSet)).toBe('set-aside');
+    expect(revertRefusal(revertOfSet)).toBeUndefined();
+    expect(revertRefusal(entry('set-aside', SENDER, null, { setAside: mark }, { outcome: 'failed' }))).toBe('failed');
+  });
+});
+
 describe('undoneAs', () => {
   test('a change is undone as its own kind; a revert as the change its states are those of', () => {
     expect(undoneAs(entry('update-address', ADDRESS, { address }, { address }))).toBe('update-address');

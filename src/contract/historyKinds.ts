@@ -12,7 +12,8 @@
 import type { HistoryEntry, HistoryKind, HistoryResource, HistoryState } from './types';
 
 /** Which of the HistoryState shapes a state has; null: the resource did not exist. */
-type StateShape = 'address' | 'numberInbound' | 'defaultConversationServiceSid' | 'flexFlow' | 'conversation' | null;
+type StateShape =
+  'address' | 'numberInbound' | 'defaultConversationServiceSid' | 'flexFlow' | 'conversation' | 'setAside' | null;
 
 /** A state's shape; undefined for a stored state that is none of them. */
 function shapeOf(state: HistoryState | null): StateShape | undefined {
@@ -23,6 +24,7 @@ function shapeOf(state: HistoryState | null): StateShape | undefined {
   if ('numberInbound' in state) return 'numberInbound';
   if ('defaultConversationServiceSid' in state) return 'defaultConversationServiceSid';
   if ('conversation' in state) return 'conversation';
+  if ('setAside' in state) return 'setAside';
   return undefined;
 }
 
@@ -98,6 +100,8 @@ const CHANGE_KIND_RULES: Record<ChangeKind, ChangeKindRule> = {
     after: 'conversation',
     refusal: () => 'closed-final',
   },
+  // Set aside or cleared, with the mark before and after (null: not set aside): always put back.
+  'set-aside': { resource: 'sender', before: 'setAside', after: 'setAside', refusal: always },
 };
 
 const CHANGE_KINDS = Object.keys(CHANGE_KIND_RULES) as ChangeKind[];

@@ -4,6 +4,7 @@
  * build only resolves imports inside `src/`.
  */
 
+import type { StudioConversationRoute } from './studioFlowRoute';
 import { CONTRACT_CHANNELS, READ_ONLY_ADDRESS_TYPES } from './channels';
 import type { ListAlertsRequest, ListAlertsResponse } from './alerts';
 import type { ContractMessageKey, FieldProblems, MessageValues } from './wording';
@@ -84,7 +85,17 @@ export interface StudioFlowSummary {
   sid: string;
   friendlyName: string;
   status: 'draft' | 'published';
+  /**
+   * Whether the flow hands a new conversation to Flex, read from its definition
+   * (contract/studioFlowRoute.ts): `unknown` for a draft, a definition that could not be read, or
+   * a published flow beyond the ones read per call (STUDIO_DEFINITIONS_READ). Absent from a
+   * backend too old to say: read as `unknown`.
+   */
+  conversationRoute?: StudioConversationRoute;
 }
+
+/** Published flows whose definitions list-studio-flows reads per page (one fetch each). */
+export const STUDIO_DEFINITIONS_READ = 60;
 
 export interface ConversationServiceSummary {
   sid: string;
@@ -272,6 +283,7 @@ export type HistoryKind =
   | 'migrate-flex-flow'
   | 'delete-flex-flow'
   | 'close-conversation'
+  | 'set-aside'
   | 'revert';
 export const HISTORY_KINDS: readonly HistoryKind[] = [
   'create-address',
@@ -282,13 +294,18 @@ export const HISTORY_KINDS: readonly HistoryKind[] = [
   'migrate-flex-flow',
   'delete-flex-flow',
   'close-conversation',
+  'set-aside',
   'revert',
 ];
 
 /** What a history entry is about. `address`: the address string (`+1415…`, `messenger:…`), when there is one. */
 export interface HistoryResource {
-  /** `conversation`: a customer's conversation (`sid` CH…, `address` the customer's address or identity). */
-  type: 'address' | 'phone-number' | 'conversations-configuration' | 'flex-flow' | 'conversation';
+  /**
+   * `conversation`: a customer's conversation (`sid` CH…, `address` the customer's address or identity).
+   * `sender`: a phone number or WhatsApp sender by its address (`+1415…`, `whatsapp:+1415…`; `sid` its PN…
+   * or XE… when the account has it), what a set-aside mark is about.
+   */
+  type: 'address' | 'phone-number' | 'conversations-configuration' | 'flex-flow' | 'conversation' | 'sender';
   sid: string | null;
   address: string | null;
 }
@@ -304,7 +321,9 @@ export type HistoryState =
   | { defaultConversationServiceSid: string | null }
   /** `address`: in a migration's before-state, the number's address the migration brought to the flow's settings. */
   | { flexFlow: FlexFlowSummary; address?: AddressSummary }
-  | { conversation: ConversationState };
+  | { conversation: ConversationState }
+  /** Whether a number or sender is set aside as not for Flex (null: it is not). */
+  | { setAside: SetAsideMark | null };
 
 /** A customer's conversation as a close records it: its state, its service, who is in it. */
 export interface ConversationState {
@@ -576,6 +595,48 @@ export interface ListStuckConversationsResponse {
 
 export const STUCK_CONVERSATIONS_MAX = 50;
 
+/**
+ * A number or WhatsApp sender set aside as not meant for Flex: it leaves the health counts and is
+ * listed under its own filter, reversibly. The mark lives with the account (a Sync Map in the
+ * backend's own Sync Service, beside the change history), so every supervisor sees it, and
+ * setting or clearing it is a recorded change (history kind `set-aside`).
+ */
+export type SetAsideChannel = 'sms' | 'whatsapp';
+export const SET_ASIDE_CHANNELS: readonly SetAsideChannel[] = ['sms', 'whatsapp'];
+/** The longest reason a mark keeps (trimmed; one line). */
+export const SET_ASIDE_REASON_MAX = 200;
+
+export interface SetAsideMark {
+  channel: SetAsideChannel;
+  /** `+E.164` (sms) or `whatsapp:+E.164` (whatsapp), as the address list writes it. */
+  address: string;
+  /** Why it is not for Flex; null when none was given. */
+  reason: string | null;
+  /** The Flex identity that set it (from the validated token). */
+  by: string;
+  /** When it was set, ISO 8601. */
+  at: string;
+}
+
+export type ListSetAsidesRequest = Record<string, never>;
+
+export interface ListSetAsidesResponse {
+  items: SetAsideMark[];
+}
+
+/** Sets the mark (`aside: true`, with an optional reason) or clears it (`aside: false`, no reason). */
+export interface SetNumberAsideRequest {
+  channel: SetAsideChannel;
+  address: string;
+  aside: boolean;
+  reason?: string;
+}
+
+export interface SetNumberAsideResponse {
+  /** The mark now; null after clearing. */
+  mark: SetAsideMark | null;
+}
+
 /** The backend's functions: path → request and response types. */
 export interface BackendEndpoints {
   'list-phone-numbers': { request: ListRequest; response: Page<PhoneNumberSummary> };
@@ -601,6 +662,8 @@ export interface BackendEndpoints {
   'list-alerts': { request: ListAlertsRequest; response: ListAlertsResponse };
   'close-conversation': { request: CloseConversationRequest; response: Recorded<CloseConversationResponse> };
   'list-stuck-conversations': { request: ListStuckConversationsRequest; response: ListStuckConversationsResponse };
+  'list-set-asides': { request: ListSetAsidesRequest; response: ListSetAsidesResponse };
+  'set-number-aside': { request: SetNumberAsideRequest; response: Recorded<SetNumberAsideResponse> };
 }
 
 export type BackendEndpoint = keyof BackendEndpoints;
@@ -621,6 +684,7 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'trace-customer': 'read',
   'list-stuck-conversations': 'read',
   'list-alerts': 'read',
+  'list-set-asides': 'read',
   'create-address': 'write',
   'update-address': 'write',
   'delete-address': 'write',
@@ -630,6 +694,7 @@ export const ENDPOINT_ACCESS: { readonly [E in BackendEndpoint]: 'read' | 'write
   'migrate-flex-flow': 'write',
   'revert-change': 'write',
   'close-conversation': 'write',
+  'set-number-aside': 'write',
 };
 
 /**

@@ -22,7 +22,7 @@ export const FLEX_SERVICE_SID = sid('IS', 1);
 export const OTHER_SERVICE_SID = sid('IS', 2);
 
 export const FLOWS: StudioFlowSummary[] = [
-  { sid: MESSAGING_FLOW_SID, friendlyName: 'Messaging Flow', status: 'published' },
+  { sid: MESSAGING_FLOW_SID, friendlyName: 'Messaging Flow', status: 'published', conversationRoute: 'sends-to-flex' },
   { sid: DRAFT_FLOW_SID, friendlyName: 'Survey draft', status: 'draft' },
 ];
 

@@ -34,6 +34,7 @@ import type {
   ListAddressesRequest,
   SetDefaultServiceRequest,
   CloseConversationRequest,
+  ListStuckConversationsResponse,
   TraceCustomerRequest,
   TraceCustomerResponse,
   UpdateAddressRequest,
@@ -169,6 +170,8 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
   let historyAnswers: FakeHistoryAnswers = {};
   let traceAnswer: FakeTraceAnswer = nothingTraced;
   let alertsAnswer: FakeAlertsAnswer = noAlerts;
+  // Unset, list-stuck-conversations answers that none is stuck.
+  let stuckAnswer: () => ListStuckConversationsResponse = () => ({ items: [], count: 0, truncated: false });
 
   const page = (items: unknown[]): FakeReply => ({ body: { items, nextCursor: null } });
   const notFound = (addressSid: string) =>
@@ -362,6 +365,7 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       const request = payload as TraceCustomerRequest;
       return { body: typeof traceAnswer === 'function' ? traceAnswer(request) : traceAnswer };
     },
+    'list-stuck-conversations': () => ({ body: stuckAnswer() }),
     'list-alerts': (payload) => {
       const request = payload as ListAlertsRequest;
       return { body: typeof alertsAnswer === 'function' ? alertsAnswer(request) : alertsAnswer };
@@ -420,6 +424,10 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
     /** What list-alerts answers (its refusals and failures: respond()). */
     answerAlerts(answer: FakeAlertsAnswer) {
       alertsAnswer = answer;
+    },
+    /** What list-stuck-conversations answers, read per request (its failures: respond()). */
+    answerStuck(answer: ListStuckConversationsResponse | (() => ListStuckConversationsResponse)) {
+      stuckAnswer = typeof answer === 'function' ? answer : () => answer;
     },
     /** Back to the default answer of one endpoint. */
     restore(endpoint: BackendEndpoint) {

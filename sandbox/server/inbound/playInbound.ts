@@ -5,6 +5,7 @@ import {
   participantsOf,
   type ParticipantOf,
 } from '../resources/conversations';
+import { studioConversationRoute } from '../../../src/contract/studioFlowRoute';
 import { buildMessage } from '../resources/api2010';
 import { writeAlert } from '../resources/monitor';
 import type { AddressConfiguration, SandboxAccount, WireResource } from '../state';
@@ -443,14 +444,22 @@ function runStudioFlow(
   const newExecution = current === null || current.flowSid !== flowSid;
   const executionSid = newExecution ? account.random.sid('FN') : current.executionSid;
   traffic.studioExecution = { flowSid, executionSid };
+  const route = studioConversationRoute(flow.definition);
+  const noFlex =
+    route === 'no-conversation-trigger'
+      ? ' The flow has no Incoming Conversation trigger, so the execution ends at once: no task is made.'
+      : route === 'no-send-to-flex'
+        ? ' Its Incoming Conversation path reaches no Send to Flex widget: no task is made.'
+        : '';
   return {
     kind: 'studio_execution',
     flowSid,
     executionSid,
     newExecution,
-    detail: newExecution
-      ? `Studio flow "${name}" (${flowSid}) started execution ${executionSid} for the conversation.`
-      : `The message continues execution ${executionSid} of Studio flow "${name}" (${flowSid}).`,
+    detail:
+      (newExecution
+        ? `Studio flow "${name}" (${flowSid}) started execution ${executionSid} for the conversation.`
+        : `The message continues execution ${executionSid} of Studio flow "${name}" (${flowSid}).`) + noFlex,
   };
 }
 

@@ -1,6 +1,7 @@
 import { created, ok, type OperationHandlers } from '../operation';
 import { pageV1 } from '../pagination';
 import type { SandboxAccount, WireResource } from '../state';
+import { SENDS_TO_FLEX } from '../studioDefinitions';
 import { isoDate } from '../wireFormat';
 import { resourceHandlers } from './resourceHandlers';
 
@@ -23,10 +24,8 @@ export function buildStudioFlow(
     account_sid: account.accountSid,
     author_sid: account.random.sid('US'),
     friendly_name: fields.friendly_name,
-    definition: fields.definition ?? {
-      states: [{ name: 'Trigger', type: 'trigger', transitions: [] }],
-      initial_state: 'Trigger',
-    },
+    // A flow Flex makes for every account hands conversations to Flex; a seed says otherwise.
+    definition: fields.definition ?? SENDS_TO_FLEX,
     status: fields.status,
     revision: 1,
     commit_message: fields.commit_message ?? null,

@@ -1,4 +1,4 @@
-import { HISTORY_KINDS, type HistoryKind } from '../../../src/contract/types';
+import { HISTORY_KINDS, SET_ASIDE_CHANNELS, type HistoryKind, type SetAsideChannel } from '../../../src/contract/types';
 import { isRecord } from '../lib/parseRequests';
 
 /**
@@ -17,7 +17,7 @@ export function entryShapeProblem(data: unknown): string | undefined {
   if (outcome !== 'succeeded' && outcome !== 'failed') return 'outcome';
   if (!isRecord(resource)) return 'resource';
   if (
-    !['address', 'phone-number', 'conversations-configuration', 'flex-flow', 'conversation'].includes(
+    !['address', 'phone-number', 'conversations-configuration', 'flex-flow', 'conversation', 'sender'].includes(
       resource.type as string,
     )
   )
@@ -89,6 +89,16 @@ function stateProblem(state: unknown): string | undefined {
     if (typeof conversation.serviceSid !== 'string') return 'conversation.serviceSid';
     if (!stringOrNull(conversation.customer)) return 'conversation.customer';
     if (!stringOrNull(conversation.ourAddress)) return 'conversation.ourAddress';
+    return undefined;
+  }
+  if ('setAside' in state) {
+    const mark = state.setAside;
+    if (mark === null) return undefined;
+    if (!isRecord(mark)) return 'setAside';
+    if (!SET_ASIDE_CHANNELS.includes(mark.channel as SetAsideChannel)) return 'setAside.channel';
+    for (const field of ['address', 'by', 'at'] as const)
+      if (typeof mark[field] !== 'string') return `setAside.${field}`;
+    if (!stringOrNull(mark.reason)) return 'setAside.reason';
     return undefined;
   }
   return '';

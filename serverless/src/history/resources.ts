@@ -35,3 +35,10 @@ export const conversationResource = (sid: string, customer: string | null): Hist
   sid,
   address: customer,
 });
+
+/** A phone number or WhatsApp sender, by its address (and its PN…/XE… SID when the account has it): what a set-aside mark is about. */
+export const senderResource = (address: string, sid: string | null): HistoryResource => ({
+  type: 'sender',
+  sid,
+  address,
+});

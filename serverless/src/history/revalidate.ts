@@ -4,8 +4,15 @@ import type { HistoryEntry } from '../../../src/contract/types';
 import { SMS_URL_RULE, urlProblem } from '../../../src/contract/webhookUrlRule';
 import { BackendError } from '../http/backendError';
 import type { FunctionDeps } from '../http/flexFunction';
-import { isRecord, parseCreateAddress, parseSetDefaultService, parseUpdateNumberInbound } from '../lib/parseRequests';
+import {
+  isRecord,
+  parseCreateAddress,
+  parseSetDefaultService,
+  parseSetNumberAside,
+  parseUpdateNumberInbound,
+} from '../lib/parseRequests';
 import { assertReferencesExist } from '../lib/referencedResources';
+import { findSender, unknownSender } from '../setAside/setNumberAside';
 
 /**
  * A Flex Flow's integration URL meets the rule of a number's SMS URL — the host checks (no
@@ -82,6 +89,26 @@ async function checkFlexFlow(deps: FunctionDeps, flow: unknown): Promise<void> {
   }
 }
 
+/**
+ * A set-aside mark as set-number-aside's request (channel, address, reason by the same parse),
+ * about the entry's own number or sender, by someone at some time, and the number or sender the
+ * account's (as setting it needs). Putting back "not set aside" needs nothing.
+ */
+async function checkSetAside(deps: FunctionDeps, entry: HistoryEntry, mark: unknown): Promise<void> {
+  if (mark === null) return;
+  if (!isRecord(mark) || typeof mark.by !== 'string' || typeof mark.at !== 'string') throw new Invalid(SHAPE);
+  if (mark.reason !== null && typeof mark.reason !== 'string') throw new Invalid(SHAPE);
+  const { channel, address, reason } = mark;
+  await asDirectWrite(async () => {
+    const request = parseSetNumberAside({ channel, address, aside: true, ...(reason ? { reason } : {}) });
+    if (request.address !== address || (request.reason ?? null) !== reason) throw new Invalid(SHAPE);
+    if (entry.resource.type !== 'sender' || entry.resource.address !== address) throw new Invalid(SHAPE);
+    if ((await findSender(deps.client, request.channel, request.address)) === undefined) {
+      throw unknownSender(request.channel, request.address);
+    }
+  });
+}
+
 /** What a revert of `entry` would put back: its before-state (a revert entry holds its states the other way round too). */
 async function checkState(deps: FunctionDeps, entry: HistoryEntry): Promise<void> {
   const state: unknown = entry.before;
@@ -104,6 +131,7 @@ async function checkState(deps: FunctionDeps, entry: HistoryEntry): Promise<void
       );
     });
   }
+  if ('setAside' in state) return checkSetAside(deps, entry, state.setAside);
   if ('defaultConversationServiceSid' in state) {
     const serviceSid = state.defaultConversationServiceSid;
     if (serviceSid === null) return; // the contract refuses it (no-default-before) before this

@@ -76,7 +76,7 @@ async function assertUnchangedSince(
   entry: HistoryEntry,
   handler: RevertHandler,
 ): Promise<void> {
-  const differences = await handler.changesSince(deps.client, entry);
+  const differences = await handler.changesSince(deps.client, entry, deps.config);
   if (differences.length === 0) return;
   const later = await laterChangeOf(store, entry);
   const who: ContractProblem = later
@@ -142,7 +142,7 @@ export async function revertChange(deps: FunctionDeps, id: string): Promise<Reco
         // Inside the leases: no change through this backend can land between this check and the write.
         check: () => assertUnchangedSince(deps, store, entry, handler),
         look: async (tracked) => {
-          const landed = handler.landed ? await handler.landed(deps.client, entry, tracked) : undefined;
+          const landed = handler.landed ? await handler.landed(deps.client, entry, tracked, deps.config) : undefined;
           if (!landed) return { applied: false };
           afterRevert = landed.after;
           resourceAfter = tracked.resource;
@@ -152,7 +152,7 @@ export async function revertChange(deps: FunctionDeps, id: string): Promise<Reco
       async (tracked) => {
         tracked.before = entry.after;
         try {
-          afterRevert = await handler.apply(deps.client, entry, tracked);
+          afterRevert = await handler.apply(deps.client, entry, tracked, deps.config);
         } catch (error) {
           if (!(error instanceof IncompleteRevert)) throw error;
           return { result: { incomplete: error }, after: error.after, failed: error.problem };

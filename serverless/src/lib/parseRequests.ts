@@ -28,7 +28,12 @@ import {
   type UpdateNumberInboundRequest,
   type TraceCustomerRequest,
   type CloseConversationRequest,
+  SET_ASIDE_CHANNELS,
+  SET_ASIDE_REASON_MAX,
+  type SetAsideChannel,
+  type SetNumberAsideRequest,
 } from '../../../src/contract/types';
+import { CONTRACT_CHANNELS } from '../../../src/contract/channels';
 import { ALERT_DAYS_DEFAULT, ALERT_DAYS_MAX, type ListAlertsRequest } from '../../../src/contract/alerts';
 import { SMS_URL_RULE, urlProblem, WEBHOOK_URL_MAX } from '../../../src/contract/webhookUrlRule';
 import type { BackendConfig } from '../config';
@@ -367,4 +372,48 @@ export function parseCloseConversation(payload: unknown): CloseConversationReque
     );
   }
   return { sid, serviceSid };
+}
+
+/** A reason is one line of text: no control characters (a line break included). */
+const isOneLine = (value: string): boolean =>
+  [...value].every((c) => c.charCodeAt(0) > 0x1f && !(c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f));
+
+/**
+ * set-number-aside's request: the channel (sms or whatsapp), its address by the channel's rule
+ * (+E.164, whatsapp:+E.164; spaces around it forgiven, as the dialog forgives them), whether it is
+ * set aside, and with `aside: true` only, an optional reason (trimmed, one line, at most
+ * SET_ASIDE_REASON_MAX characters; empty is none).
+ */
+export function parseSetNumberAside(payload: unknown): SetNumberAsideRequest {
+  const { channel, address, aside, reason } = onlyKeys(payload, ['channel', 'address', 'aside', 'reason']);
+  const fields: FieldProblems = {};
+  const knownChannel = SET_ASIDE_CHANNELS.find((c) => c === channel);
+  if (!knownChannel) fields.channel = { key: 'MessagingSetupRefusalSetAsideChannel' };
+  const trimmedAddress = typeof address === 'string' ? address.trim() : undefined;
+  if (knownChannel) {
+    const rule = CONTRACT_CHANNELS[knownChannel];
+    if (trimmedAddress === undefined || !rule.isValidAddress(trimmedAddress)) {
+      fields.address = { key: rule.addressRule, values: { example: rule.example } };
+    }
+  }
+  if (typeof aside !== 'boolean') fields.aside = { key: 'MessagingSetupRefusalTrueOrFalse' };
+  const trimmedReason = typeof reason === 'string' ? reason.trim() : undefined;
+  if (reason !== undefined) {
+    if (aside === false) {
+      fields.reason = { key: 'MessagingSetupRefusalSetAsideReasonOnlyAside' };
+    } else if (
+      trimmedReason === undefined ||
+      trimmedReason.length > SET_ASIDE_REASON_MAX ||
+      !isOneLine(trimmedReason)
+    ) {
+      fields.reason = { key: 'MessagingSetupRefusalSetAsideReason', values: { max: SET_ASIDE_REASON_MAX } };
+    }
+  }
+  if (Object.keys(fields).length > 0) throw invalidFields(fields);
+  return {
+    channel: knownChannel as SetAsideChannel,
+    address: trimmedAddress as string,
+    aside: aside as boolean,
+    ...(trimmedReason ? { reason: trimmedReason } : {}),
+  };
 }

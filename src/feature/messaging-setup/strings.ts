@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { RULE_MESSAGES } from '../../contract/ruleMessages';
 import { fillTemplate } from '../../contract/wording';
 import { registrationStrings } from './registration/registrationStrings';
+import { stuckStrings } from './stuckStrings';
 
 /**
  * Every user-facing string of the view, keyed for Flex's `manager.strings` so an account can
@@ -15,6 +16,7 @@ import { registrationStrings } from './registration/registrationStrings';
 export const messagingSetupStrings = {
   ...RULE_MESSAGES,
   ...registrationStrings,
+  ...stuckStrings,
   // The backend client's own errors (the backend's come worded, with their keys).
   MessagingSetupErrorHttp: 'The Messaging Setup backend answered with HTTP {{status}}.',
   MessagingSetupErrorNoServiceList: 'The backend answered without a list of services.',
@@ -164,6 +166,11 @@ export const messagingSetupStrings = {
   MessagingSetupDiagnosisReady: 'Ready',
   MessagingSetupDiagnosisWarning: 'Warning',
   MessagingSetupDiagnosisBroken: 'Broken',
+  MessagingSetupDiagnosisUnknown: 'Unknown',
+  MessagingSetupDiagnosisInactive: 'Not in use',
+  MessagingSetupDiagnosisVoiceOnly: 'Voice only',
+  MessagingSetupDiagnosisInReview: 'In review',
+  MessagingSetupStatusReadOnly: 'Read only',
   MessagingSetupDiagnosisFor: 'Diagnosis for {{address}}: {{level}}',
   MessagingSetupDiagnosisTitle: 'Diagnosis for {{address}}',
   MessagingSetupDiagnosisAllGood:
@@ -314,6 +321,7 @@ export const messagingSetupStrings = {
   MessagingSetupHistoryKindMigrateFlexFlow: 'Flex Flow migrated',
   MessagingSetupHistoryKindDeleteFlexFlow: 'Flex Flow deleted',
   MessagingSetupHistoryKindCloseConversation: 'Conversation closed',
+  MessagingSetupHistoryKindSetAside: 'Set aside (not for Flex)',
   MessagingSetupHistoryKindRevert: 'Revert',
   MessagingSetupHistoryCreated: '{{who}} created {{address}}: {{after}}',
   MessagingSetupHistoryChanged: '{{who}} changed {{address}} from {{before}} to {{after}}',
@@ -326,6 +334,10 @@ export const messagingSetupStrings = {
   MessagingSetupHistoryReverts: '{{who}} reverted a change of {{address}}: now {{after}}',
   MessagingSetupHistoryConversationClosed: '{{who}} closed the conversation of {{address}} ({{before}})',
   MessagingSetupHistoryConversationState: '{{state}}, through {{ourAddress}}',
+  MessagingSetupHistorySetAside: '{{who}} marked {{address}} {{after}} (before: {{before}})',
+  MessagingSetupHistoryForFlex: 'for Flex',
+  MessagingSetupHistoryNotForFlex: 'not for Flex',
+  MessagingSetupHistoryNotForFlexBecause: 'not for Flex ({{reason}})',
   MessagingSetupHistoryFailedPrefix: 'Failed: ',
   MessagingSetupHistoryNoHandler: 'none',
   MessagingSetupHistoryNoService: 'none',
@@ -618,6 +630,45 @@ export const messagingSetupStrings = {
     'The WhatsApp sender is {{status}}{{reasons}}, so WhatsApp does not deliver messages to it.',
   MessagingSetupFindingSenderOfflineFix:
     'Finish or fix the sender registration in the Twilio Console (Messaging › Senders › WhatsApp senders).',
+  MessagingSetupFindingSenderInReview:
+    'The WhatsApp sender is not live yet ({{status}}): it receives no messages until WhatsApp and Twilio approve it. Nothing is wrong with it.',
+  MessagingSetupFindingSenderInReviewFix:
+    'Wait for the review to finish (the Twilio Console shows its progress under Messaging › Senders › WhatsApp senders); then give it an address.',
+  MessagingSetupFindingDefaultIntegration:
+    "{{label}}'s address only creates the conversation: with no Studio flow or webhook, nothing hands it to Flex, so no agent sees new messages (unless a webhook of the conversation service does, which this view does not check).",
+  MessagingSetupFindingDefaultIntegrationFix:
+    'Edit the address and route it to the Studio flow "Messaging Flow" (or another flow that sends to Flex), or to the built-in Flex webhook.',
+  MessagingSetupFindingFlowNoTrigger:
+    'The Studio flow "{{name}}" has no Incoming Conversation trigger, so a new conversation ends the flow at once and never reaches Flex.',
+  MessagingSetupFindingFlowNoTriggerFix:
+    'Route the address to a flow whose Incoming Conversation trigger leads to a Send to Flex widget, such as "Messaging Flow", or add that path to this flow in Studio.',
+  MessagingSetupFindingFlowNoSendToFlex:
+    'The Studio flow "{{name}}" starts on an Incoming Conversation, but no path from there reaches a Send to Flex widget, so no task is made.',
+  MessagingSetupFindingFlowNoSendToFlexFix:
+    'Add a Send to Flex widget to the flow\'s Incoming Conversation path in Studio, or route the address to "Messaging Flow".',
+  MessagingSetupFindingFlowUnchecked:
+    'Could not read the Studio flow "{{name}}", so whether it sends conversations to Flex is not known.',
+  MessagingSetupFindingFlowUncheckedFix:
+    'Open the flow in Studio and check that its Incoming Conversation trigger leads to a Send to Flex widget; then reload.',
+  MessagingSetupFindingWebhookUnchecked:
+    "New conversations go to the webhook {{url}}. Whether that server hands them to Flex cannot be checked from here; Twilio's alerts for it show below.",
+  MessagingSetupFindingWebhookUncheckedFix:
+    'Play a test message and follow it in the Trace tab, or route the address to the built-in Flex webhook or a Studio flow.',
+  MessagingSetupFindingNotCheckedLoading: 'Not checked yet: still loading {{source}}.',
+  MessagingSetupFindingNotCheckedLoadingFix: 'Wait for the view to finish loading.',
+  MessagingSetupFindingNotCheckedFailed:
+    'Could not check this: {{source}} did not load, so what depends on them is unknown, not Ready.',
+  MessagingSetupFindingNotCheckedFailedFix: 'Try loading again (the notice above the table says what failed).',
+  // A WhatsApp sender's status (Senders v2), in words.
+  MessagingSetupSenderCreating: 'being created',
+  MessagingSetupSenderOnline: 'online',
+  MessagingSetupSenderOffline: 'offline',
+  MessagingSetupSenderPendingVerification: 'waiting for verification',
+  MessagingSetupSenderVerifying: 'being verified',
+  MessagingSetupSenderUpdating: 'online, a change being applied',
+  MessagingSetupSenderTwilioReview: 'in review by Twilio',
+  MessagingSetupSenderDraft: 'a draft',
+  MessagingSetupSenderStubbed: 'a placeholder, not set up',
 };
 
 export type MessagingSetupStrings = typeof messagingSetupStrings;

@@ -63,12 +63,13 @@ export const updateAddressRevert: RevertHandler = {
     const updated = await client.conversations.v1.addressConfigurations(earlier.sid).update(settingsOf(earlier));
     return { address: summariseAddress(updated) };
   },
-  async landed(client, entry) {
+  async landed(client, entry, _tracked, config) {
     const earlier = addressIn(entry.before);
     const now = earlier && (await findAddressConfiguration(client, earlier.sid));
     if (!earlier || !now) throw new Error('cannot tell');
-    if ((await leftAddressChangesSince(client, reversed(entry))).length === 0) return { after: { address: now } };
-    if ((await leftAddressChangesSince(client, entry)).length === 0) return undefined;
+    if ((await leftAddressChangesSince(client, reversed(entry), config)).length === 0)
+      return { after: { address: now } };
+    if ((await leftAddressChangesSince(client, entry, config)).length === 0) return undefined;
     throw new Error('cannot tell');
   },
 };

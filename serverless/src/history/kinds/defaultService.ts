@@ -5,9 +5,9 @@ import { cannotRevert, reversed, type RevertHandler } from './handler';
  * contract refuses when there was none: Twilio cannot unset it).
  */
 export const setDefaultServiceRevert: RevertHandler = {
-  async landed(client, entry) {
-    if ((await this.changesSince(client, reversed(entry))).length === 0) return { after: entry.before };
-    if ((await this.changesSince(client, entry)).length === 0) return undefined;
+  async landed(client, entry, _tracked, config) {
+    if ((await this.changesSince(client, reversed(entry), config)).length === 0) return { after: entry.before };
+    if ((await this.changesSince(client, entry, config)).length === 0) return undefined;
     throw new Error('cannot tell');
   },
   async changesSince(client, { after }) {

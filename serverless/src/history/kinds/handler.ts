@@ -2,6 +2,7 @@ import twilio from 'twilio';
 
 import { wordMessage, type ContractProblem } from '../../../../src/contract/messages';
 import type { HistoryEntry, HistoryState } from '../../../../src/contract/types';
+import type { BackendConfig } from '../../config';
 import { BackendError } from '../../http/backendError';
 import type { TwilioClient } from '../../twilio/clientFactory';
 import type { Tracked } from '../recordChange';
@@ -12,15 +13,23 @@ import type { Tracked } from '../recordChange';
  * src/contract/historyKinds.ts), which the plugin asks too before it offers Revert.
  */
 export interface RevertHandler {
-  /** What differs between the state the entry left and the state now; empty when nothing does. */
-  changesSince(client: TwilioClient, entry: HistoryEntry): Promise<ContractProblem[]>;
+  /**
+   * What differs between the state the entry left and the state now; empty when nothing does.
+   * `config`: the backend's settings, for a kind whose state is in the backend's own Sync Service.
+   */
+  changesSince(client: TwilioClient, entry: HistoryEntry, config: BackendConfig): Promise<ContractProblem[]>;
   /**
    * Puts the entry's before-state back and answers the state afterwards. `tracked` is the revert's
    * own entry as it goes: its resource when the revert makes a new one, its before-state when it is
    * more than the entry's after-state. Throws IncompleteRevert when a later step fails after an
    * earlier one changed something.
    */
-  apply(client: TwilioClient, entry: HistoryEntry, tracked: Tracked): Promise<HistoryState | null>;
+  apply(
+    client: TwilioClient,
+    entry: HistoryEntry,
+    tracked: Tracked,
+    config: BackendConfig,
+  ): Promise<HistoryState | null>;
   /**
    * After `apply` failed with an unknown outcome: whether the revert is there now (the state
    * afterwards) or not (undefined); throws when the resource is neither (it cannot tell). None:
@@ -30,6 +39,7 @@ export interface RevertHandler {
     client: TwilioClient,
     entry: HistoryEntry,
     tracked: Tracked,
+    config: BackendConfig,
   ): Promise<{ after: HistoryState | null } | undefined>;
 }
 

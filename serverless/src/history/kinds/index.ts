@@ -11,6 +11,7 @@ import { setDefaultServiceRevert } from './defaultService';
 import { deleteFlexFlowRevert, migrateFlexFlowRevert } from './flexFlows';
 import { cannotRevert, type RevertHandler } from './handler';
 import { updateNumberInboundRevert } from './numberInbound';
+import { setAsideRevert } from './setAside';
 
 export { IncompleteRevert, refuse, type RevertHandler } from './handler';
 
@@ -34,13 +35,14 @@ export const REVERT_HANDLERS: Record<HistoryKind, RevertHandler> = {
     changesSince: async () => [],
     apply: () => Promise.reject(cannotRevert()),
   },
+  'set-aside': setAsideRevert,
   revert: {
-    changesSince: (client, entry) => handlerOf(entry).changesSince(client, entry),
-    apply: (client, entry, tracked) => handlerOf(entry).apply(client, entry, tracked),
-    landed: async (client, entry, tracked) => {
+    changesSince: (client, entry, config) => handlerOf(entry).changesSince(client, entry, config),
+    apply: (client, entry, tracked, config) => handlerOf(entry).apply(client, entry, tracked, config),
+    landed: async (client, entry, tracked, config) => {
       const handler = handlerOf(entry);
       if (!handler.landed) throw new Error('cannot tell');
-      return handler.landed(client, entry, tracked);
+      return handler.landed(client, entry, tracked, config);
     },
   },
 };

@@ -5,12 +5,12 @@ import { cannotRevert, fetchOrUndefined, reversed, type RevertHandler } from './
 
 /** A number's inbound handlers are reverted by setting them to what they were ("" clears one). */
 export const updateNumberInboundRevert: RevertHandler = {
-  async landed(client, entry) {
-    if ((await this.changesSince(client, reversed(entry))).length === 0) {
+  async landed(client, entry, _tracked, config) {
+    if ((await this.changesSince(client, reversed(entry), config)).length === 0) {
       const number = await client.incomingPhoneNumbers(entry.resource.sid ?? '').fetch();
       return { after: numberInboundOf(summarisePhoneNumber(number)) };
     }
-    if ((await this.changesSince(client, entry)).length === 0) return undefined;
+    if ((await this.changesSince(client, entry, config)).length === 0) return undefined;
     throw new Error('cannot tell');
   },
   async changesSince(client, { after, resource }) {

@@ -3,9 +3,11 @@ import { useMemo } from 'react';
 import type {
   AddressInput,
   AddressSummary,
+  CloseConversationResponse,
   HistoryEntry,
   MigrateFlexFlowResponse,
   Recorded,
+  StuckConversation,
   UpdateAddressRequest,
 } from '../../../contract/types';
 import { wordedByView, type BackendClient } from '../api/backendClient';
@@ -14,6 +16,7 @@ import { errorMessage } from '../errorMessage';
 import { migrationRequest, type FlexFlowRow } from '../state/flexFlowRows';
 import { HISTORY_KIND_VIEWS } from '../state/historyKindViews';
 import { summariseMigration, type MigrationItemResult } from '../state/migrationResults';
+import type { CloseCounts } from '../state/closeResults';
 import type { SetupAction, SourceName } from '../state/setupData';
 import { fill, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
 
@@ -59,6 +62,9 @@ export interface MessagingSetupActions {
   revertChange(entry: HistoryEntry, summary: string): Promise<HistoryEntry>;
   /** Closes a customer's conversation that holds them away from an agent (final: Twilio cannot reopen it). */
   closeConversation(conversationSid: string, serviceSid: string, customer: string): Promise<void>;
+  /** One conversation of a bulk close: no notification of its own (the run reports once, below). */
+  closeConversationInBulk(conversation: StuckConversation): Promise<CloseConversationResponse>;
+  reportBulkClose(counts: CloseCounts): void;
 }
 
 interface ActionDeps {
@@ -218,6 +224,28 @@ export function createMessagingSetupActions({
         backend.call('close-conversation', { sid: conversationSid, serviceSid }),
       );
       notify('success', fill(strings.MessagingSetupTraceClosed, { customer }));
+    },
+
+    async closeConversationInBulk({ sid: conversationSid, serviceSid }) {
+      // The client waits out a 429 (Retry-After); one it gives up on, the bulk runner re-queues.
+      return withoutReceipt(
+        await backend.call('close-conversation', { sid: conversationSid, serviceSid }),
+        notify,
+        strings,
+      );
+    },
+
+    reportBulkClose(counts) {
+      const clean = counts['task-open'] === 0 && counts.failed === 0;
+      notify(
+        clean ? 'success' : 'error',
+        fill(strings.MessagingSetupStuckCloseNotify, {
+          closed: counts.closed,
+          alreadyClosed: counts['already-closed'],
+          refused: counts['task-open'],
+          failed: counts.failed,
+        }),
+      );
     },
   };
 

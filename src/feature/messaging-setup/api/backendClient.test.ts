@@ -19,6 +19,7 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'trace-customer': 'read',
   'list-stuck-conversations': 'read',
   'list-alerts': 'read',
+  'list-set-asides': 'read',
   'create-address': 'write',
   'update-address': 'write',
   'delete-address': 'write',
@@ -28,6 +29,7 @@ const ACCESS: Record<BackendEndpoint, 'read' | 'write'> = {
   'migrate-flex-flow': 'write',
   'revert-change': 'write',
   'close-conversation': 'write',
+  'set-number-aside': 'write',
 };
 const endpoints = Object.keys(ACCESS) as BackendEndpoint[];
 const READS = endpoints.filter((endpoint) => ACCESS[endpoint] === 'read');

@@ -1,7 +1,7 @@
 import { CONTRACT_CHANNELS } from '../../../contract/channels';
 import type { PhoneNumberSummary } from '../../../contract/types';
 import { MESSAGING_FLOW_NAME } from '../constants';
-import { addressFindings, finding, flexFlowFindings, type Finding } from '../diagnostics/diagnose';
+import { addressFindings, finding, flexFlowFindings, notChecked, type Finding } from '../diagnostics/diagnose';
 import { channelTab, type ChannelDescriptor } from './ChannelDescriptor';
 import { TAB } from './tabIds';
 
@@ -11,7 +11,8 @@ import { TAB } from './tabIds';
  * create the address first); a Messaging Service's inbound settings win over the number's.
  */
 function numberFindings(number: PhoneNumberSummary, ctx: Parameters<typeof addressFindings>[2]): Finding[] {
-  if (!number.capabilities.sms) return [finding('no-sms-capability', 'broken', 'MessagingSetupFindingNoSms')];
+  // A voice-only number is no problem: it is not in use for messaging (its own state, "Voice only").
+  if (!number.capabilities.sms) return [finding('no-sms-capability', 'inactive', 'MessagingSetupFindingNoSms')];
   const address = ctx.addressesByAddress.get(number.phoneNumber);
   const findings = addressFindings(address, number.phoneNumber, ctx);
   if (number.smsUrl) {
@@ -34,6 +35,7 @@ function numberFindings(number: PhoneNumberSummary, ctx: Parameters<typeof addre
       ),
     );
   }
+  if (!ctx.complete.messagingServiceNumbers) findings.push(notChecked('messagingServiceNumbers', ctx));
   const service = ctx.complete.messagingServiceNumbers ? ctx.messagingServiceByNumberSid.get(number.sid) : undefined;
   if (service) {
     findings.push(

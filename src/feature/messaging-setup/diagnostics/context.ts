@@ -1,7 +1,15 @@
 import { flexFlowAddress } from '../../../contract/flexFlowMigration';
 import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
 import { isLoaded, type SetupData } from '../state/setupData';
-import type { DiagnosisContext, FlexFlowRef } from './diagnose';
+import type { DiagnosisContext, DiagnosisSource, FlexFlowRef } from './diagnose';
+
+const DIAGNOSIS_SOURCES: readonly DiagnosisSource[] = [
+  'studioFlows',
+  'flexConfiguration',
+  'messagingServiceNumbers',
+  'flexFlows',
+  'addresses',
+];
 
 /** What a diagnosis context is built from (so callers can memoise on just these). */
 type DiagnosisSources = Pick<SetupData, 'messagingServiceNumbers' | 'flexFlows' | 'flexConfiguration' | 'sources'>;
@@ -49,6 +57,8 @@ export function diagnosisContextOf(
       flexConfiguration: isLoaded(data, 'flexConfiguration') && data.flexConfiguration !== null,
       messagingServiceNumbers: isLoaded(data, 'messagingServiceNumbers'),
       flexFlows: isLoaded(data, 'flexFlows'),
+      addresses: isLoaded(data, 'addresses'),
     },
+    failed: new Set(DIAGNOSIS_SOURCES.filter((source) => data.sources[source].error !== null)),
   };
 }

@@ -25,6 +25,25 @@ const PUBLISHED: StudioFlowSummary = {
   sid: 'FW' + 'a'.repeat(32),
   friendlyName: 'Messaging Flow',
   status: 'published',
+  conversationRoute: 'sends-to-flex',
+};
+const VOICE_IVR: StudioFlowSummary = {
+  sid: 'FW' + 'd'.repeat(32),
+  friendlyName: 'Voice IVR',
+  status: 'published',
+  conversationRoute: 'no-conversation-trigger',
+};
+const REPLY_ONLY: StudioFlowSummary = {
+  sid: 'FW' + 'e'.repeat(32),
+  friendlyName: 'Auto Reply',
+  status: 'published',
+  conversationRoute: 'no-send-to-flex',
+};
+const UNREAD: StudioFlowSummary = {
+  sid: 'FW' + '9'.repeat(32),
+  friendlyName: 'Imported Flow',
+  status: 'published',
+  conversationRoute: 'unknown',
 };
 const DRAFT: StudioFlowSummary = { sid: 'FW' + 'b'.repeat(32), friendlyName: 'Draft Flow', status: 'draft' };
 const MISSING_FLOW = 'FW' + 'c'.repeat(32);
@@ -63,12 +82,19 @@ const studioAddress = (address: string, overrides: Partial<AddressSummary> = {})
 function context(addresses: AddressSummary[] = [], overrides: Partial<DiagnosisContext> = {}): DiagnosisContext {
   return {
     addressesByAddress: new Map(addresses.map((a) => [a.address, a])),
-    studioFlowsBySid: new Map([PUBLISHED, DRAFT].map((f) => [f.sid, f])),
+    studioFlowsBySid: new Map([PUBLISHED, DRAFT, VOICE_IVR, REPLY_ONLY, UNREAD].map((f) => [f.sid, f])),
     flexServiceSid: FLEX_SERVICE,
     defaultServiceSid: FLEX_SERVICE,
     messagingServiceByNumberSid: new Map(),
     flexFlowsByIdentity: new Map(),
-    complete: { studioFlows: true, flexConfiguration: true, messagingServiceNumbers: true, flexFlows: true },
+    complete: {
+      studioFlows: true,
+      flexConfiguration: true,
+      messagingServiceNumbers: true,
+      flexFlows: true,
+      addresses: true,
+    },
+    failed: new Set(),
     ...overrides,
   };
 }
@@ -202,7 +228,78 @@ describe('diagnoseNumber, one finding at a time', () => {
       number({ capabilities: { sms: false, mms: false, voice: true } }),
       context(),
       ['no-sms-capability'],
+      'inactive',
+    ],
+    // Each "Ready" that was wrong before (issue #26): now what it is.
+    [
+      'an address on the default integration: nothing hands its conversations to Flex',
+      n,
+      context([studioAddress(n.phoneNumber, { integration: { type: 'default' } })]),
+      ['default-integration'],
       'broken',
+    ],
+    [
+      'a Studio flow with no Incoming Conversation trigger ("Voice IVR")',
+      n,
+      context([
+        studioAddress(n.phoneNumber, { integration: { type: 'studio', studioFlowSid: VOICE_IVR.sid, retryCount: 3 } }),
+      ]),
+      ['studio-flow-no-conversation-trigger'],
+      'broken',
+    ],
+    [
+      'a Studio flow whose conversation path reaches no Send to Flex',
+      n,
+      context([
+        studioAddress(n.phoneNumber, { integration: { type: 'studio', studioFlowSid: REPLY_ONLY.sid, retryCount: 3 } }),
+      ]),
+      ['studio-flow-no-send-to-flex'],
+      'broken',
+    ],
+    [
+      'a Studio flow whose definition could not be read',
+      n,
+      context([
+        studioAddress(n.phoneNumber, { integration: { type: 'studio', studioFlowSid: UNREAD.sid, retryCount: 3 } }),
+      ]),
+      ['studio-flow-unchecked'],
+      'unknown',
+    ],
+    [
+      "another's webhook, whose server cannot be checked from here",
+      n,
+      context([
+        studioAddress(n.phoneNumber, {
+          integration: {
+            type: 'webhook',
+            webhookUrl: 'https://no-such-host.example/hook',
+            webhookMethod: 'POST',
+            webhookFilters: ['onMessageAdded'],
+          },
+        }),
+      ]),
+      ['webhook-unchecked'],
+      'unknown',
+    ],
+    [
+      'a flow that does not exist while the Studio flows failed to load',
+      n,
+      context(
+        [studioAddress(n.phoneNumber, { integration: { type: 'studio', studioFlowSid: MISSING_FLOW, retryCount: 3 } })],
+        {
+          studioFlowsBySid: new Map(),
+          complete: {
+            studioFlows: false,
+            flexConfiguration: true,
+            messagingServiceNumbers: true,
+            flexFlows: true,
+            addresses: true,
+          },
+          failed: new Set(['studioFlows']),
+        },
+      ),
+      ['not-checked'],
+      'unknown',
     ],
   ];
 
@@ -216,7 +313,7 @@ describe('diagnoseNumber, one finding at a time', () => {
     }
   });
 
-  it('says nothing about flows, services, messagingServiceNumbers or Flex Flows that have not loaded yet', () => {
+  it('is unknown, never Ready, while what it depends on still loads or failed, and says which', () => {
     const ctx = context(
       [
         studioAddress(n.phoneNumber, {
@@ -226,17 +323,67 @@ describe('diagnoseNumber, one finding at a time', () => {
       ],
       {
         messagingServiceByNumberSid: new Map([[n.sid, 'Marketing']]),
-        complete: { studioFlows: false, flexConfiguration: false, messagingServiceNumbers: false, flexFlows: false },
+        complete: {
+          studioFlows: false,
+          flexConfiguration: false,
+          messagingServiceNumbers: false,
+          flexFlows: false,
+          addresses: true,
+        },
+        failed: new Set(['flexConfiguration']),
       },
     );
-    expect(codes(diagnoseNumber(n, ctx))).toEqual([]);
+    const diagnosis = diagnoseNumber(n, ctx);
+    expect(diagnosis.level).toBe('unknown');
+    expect(diagnosis.findings.map((f) => words(f).explanation)).toEqual([
+      'Not checked yet: still loading Studio flows.',
+      'Could not check this: the Flex configuration did not load, so what depends on them is unknown, not Ready.',
+      'Not checked yet: still loading Messaging Service numbers.',
+      'Not checked yet: still loading legacy Flex Flows.',
+    ]);
+  });
+
+  it('without the addresses, a number is unknown, not "no address"', () => {
+    const ctx = context([], {
+      complete: {
+        studioFlows: true,
+        flexConfiguration: true,
+        messagingServiceNumbers: true,
+        flexFlows: true,
+        addresses: false,
+      },
+      failed: new Set(['addresses']),
+    });
+    expect(codes(diagnoseNumber(n, ctx))).toEqual(['not-checked']);
+    expect(diagnoseNumber(n, ctx).level).toBe('unknown');
+  });
+
+  it('names a voice-only number by its own state', () => {
+    const d = diagnoseNumber(number({ capabilities: { sms: false, mms: false, voice: true } }), context());
+    expect(d).toMatchObject({ level: 'inactive', state: 'voice-only' });
   });
 });
 
 describe('diagnoseSender', () => {
   const s = sender();
-  it('is ready with an address to a published flow while ONLINE', () => {
+  it('is ready with an address to a published flow while ONLINE, or ONLINE while updating', () => {
     expect(diagnoseSender(s, context([studioAddress(s.senderId)]))).toEqual({ level: 'ready', findings: [] });
+    expect(diagnoseSender(sender({ status: 'ONLINE:UPDATING' }), context([studioAddress(s.senderId)]))).toEqual({
+      level: 'ready',
+      findings: [],
+    });
+  });
+  it.each([
+    ['PENDING_VERIFICATION', 'waiting for verification'],
+    ['TWILIO_REVIEW', 'in review by Twilio'],
+    ['DRAFT', 'a draft'],
+    ['VERIFYING', 'being verified'],
+  ])('a sender %s is in review (its own state, not Broken), worded without the raw status', (status, word) => {
+    const d = diagnoseSender(sender({ status }), context());
+    expect(d).toMatchObject({ level: 'inactive', state: 'in-review' });
+    expect(codes(d)).toEqual(['sender-in-review']);
+    expect(words(d.findings[0]).explanation).toContain(`(${word})`);
+    expect(words(d.findings[0]).explanation).not.toContain(status);
   });
   it('is broken when not ONLINE, with the reasons in the explanation', () => {
     const d = diagnoseSender(
@@ -244,7 +391,9 @@ describe('diagnoseSender', () => {
       context([studioAddress(s.senderId)]),
     );
     expect(codes(d)).toEqual(['sender-not-online']);
-    expect(words(d.findings[0]).explanation).toContain('Account restricted');
+    expect(words(d.findings[0]).explanation).toBe(
+      'The WhatsApp sender is offline (Account restricted), so WhatsApp does not deliver messages to it.',
+    );
     expect(d.level).toBe('broken');
   });
   it('reports a missing address and a Flex Flow on the same sender together', () => {
@@ -324,6 +473,7 @@ describe('diagnoseNumber, combinations', () => {
             if (c.flow === 'draft') expected.push('studio-flow-unpublished');
             if (c.flow === 'missing') expected.push('studio-flow-missing');
             if (c.flow === 'webhook-empty') expected.push('webhook-url-empty');
+            if (c.flow === 'webhook-ok') expected.push('webhook-unchecked');
             if (c.otherService) expected.push('service-not-flex');
           }
           if (c.smsUrl) expected.push('sms-url-set');
@@ -332,8 +482,10 @@ describe('diagnoseNumber, combinations', () => {
           if (c.flexFlow) expected.push('legacy-flex-flow');
           const diagnosis = diagnoseNumber(n, ctx);
           expect(codes(diagnosis)).toEqual(expected.sort());
-          const broken = diagnosis.findings.some((f) => f.severity === 'broken');
-          expect(diagnosis.level).toBe(broken ? 'broken' : expected.length > 0 ? 'warning' : 'ready');
+          const has = (severity: string) => diagnosis.findings.some((f) => f.severity === severity);
+          expect(diagnosis.level).toBe(
+            has('broken') ? 'broken' : has('unknown') ? 'unknown' : expected.length > 0 ? 'warning' : 'ready',
+          );
         },
       ),
       { numRuns: 500, seed: 4 },

@@ -5,10 +5,16 @@
  * components word them, through the view's strings (components/findingText.ts).
  */
 import { BUILT_IN_WEBHOOK_FILTERS, isBuiltInWebhookUrl } from '../api/builtInWebhook';
+import { SOURCE_LABEL } from '../components/view/sourceLabels';
 import type { MessagingSetupStringKey } from '../strings';
-import type { AddressSummary, StudioFlowSummary } from '../../../contract/types';
+import type { AddressIntegration, AddressSummary, StudioFlowSummary } from '../../../contract/types';
 
-export type DiagnosisLevel = 'ready' | 'warning' | 'broken';
+/**
+ * `ready`: every link from Twilio to a Flex task was checked; `unknown`: a link could not be checked
+ * (its source did not load, or it is outside what Twilio shows, like a webhook's own server);
+ * `inactive`: not in use for messaging, which is no problem (a voice-only number, a sender in review).
+ */
+export type DiagnosisLevel = 'ready' | 'warning' | 'unknown' | 'broken' | 'inactive';
 
 export type FindingCode =
   | 'no-sms-capability'
@@ -23,7 +29,14 @@ export type FindingCode =
   | 'sms-application-set'
   | 'in-messaging-service'
   | 'legacy-flex-flow'
-  | 'sender-not-online';
+  | 'sender-not-online'
+  | 'sender-in-review'
+  | 'default-integration'
+  | 'studio-flow-no-conversation-trigger'
+  | 'studio-flow-no-send-to-flex'
+  | 'studio-flow-unchecked'
+  | 'webhook-unchecked'
+  | 'not-checked';
 
 /** A string key whose fix is the key with `Fix` after it: a finding's words. */
 type FindingTextKey = {
@@ -37,11 +50,18 @@ export interface Finding {
   text: FindingTextKey;
   /** What the words are filled with (`{{label}}`, `{{name}}`, …). */
   values: Record<string, string>;
+  /** Values that are themselves the view's words, by string key (a source's name). */
+  wordedValues?: Record<string, MessagingSetupStringKey>;
 }
+
+/** What an `inactive` row is, in a word of its own (its badge). */
+export type InactiveState = 'voice-only' | 'in-review';
 
 export interface Diagnosis {
   level: DiagnosisLevel;
   findings: Finding[];
+  /** For an `inactive` diagnosis: which state. */
+  state?: InactiveState;
 }
 
 /** A legacy Flex Flow as diagnostics needs it. */
@@ -63,9 +83,20 @@ export interface DiagnosisContext {
   /** Messaging Service name by phone number SID. */
   messagingServiceByNumberSid: ReadonlyMap<string, string>;
   flexFlowsByIdentity: ReadonlyMap<string, FlexFlowRef>;
-  /** False while a source still loads or after it failed: say nothing about it yet. */
-  complete: { studioFlows: boolean; flexConfiguration: boolean; messagingServiceNumbers: boolean; flexFlows: boolean };
+  /** False while a source still loads or after it failed: what depends on it is `unknown`. */
+  complete: {
+    studioFlows: boolean;
+    flexConfiguration: boolean;
+    messagingServiceNumbers: boolean;
+    flexFlows: boolean;
+    addresses: boolean;
+  };
+  /** The sources that failed to load (as opposed to still loading), for the words. */
+  failed: ReadonlySet<DiagnosisSource>;
 }
+
+/** The sources a diagnosis depends on. */
+export type DiagnosisSource = keyof DiagnosisContext['complete'];
 
 export const finding = (
   code: FindingCode,
@@ -74,22 +105,48 @@ export const finding = (
   values: Record<string, string> = {},
 ): Finding => ({ code, severity, text, values });
 
+/** The worst first: a link that is broken, one that could not be checked, a risk, not in use. */
+const LEVEL_ORDER: readonly Exclude<DiagnosisLevel, 'ready'>[] = ['broken', 'unknown', 'warning', 'inactive'];
+
 function levelOf(findings: readonly Finding[]): DiagnosisLevel {
-  if (findings.some((f) => f.severity === 'broken')) return 'broken';
-  return findings.length > 0 ? 'warning' : 'ready';
+  return LEVEL_ORDER.find((level) => findings.some((f) => f.severity === level)) ?? 'ready';
 }
 
-export const diagnosisOf = (findings: Finding[]): Diagnosis => ({ level: levelOf(findings), findings });
+const INACTIVE_STATE: Partial<Record<FindingCode, InactiveState>> = {
+  'no-sms-capability': 'voice-only',
+  'sender-in-review': 'in-review',
+};
+
+export function diagnosisOf(findings: Finding[]): Diagnosis {
+  const level = levelOf(findings);
+  const state = level === 'inactive' ? findings.map((f) => INACTIVE_STATE[f.code]).find(Boolean) : undefined;
+  return state ? { level, findings, state } : { level, findings };
+}
+
+/** The words for a source that is not there to check: still loading, or failed to load. */
+export function notChecked(source: DiagnosisSource, ctx: DiagnosisContext): Finding {
+  return {
+    ...finding(
+      'not-checked',
+      'unknown',
+      ctx.failed.has(source) ? 'MessagingSetupFindingNotCheckedFailed' : 'MessagingSetupFindingNotCheckedLoading',
+    ),
+    wordedValues: { source: SOURCE_LABEL[source] },
+  };
+}
 
 /** How an address stands with Flex: the badge in its row. */
-export type AddressStatus = 'connected' | 'not-connected' | 'problem';
+export type AddressStatus = 'connected' | 'not-connected' | 'problem' | 'read-only';
 
 /** The findings that make an address's status a `problem`: the address itself routes nowhere. */
 const STATUS_FINDINGS: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'auto-creation-disabled',
   'studio-flow-missing',
   'studio-flow-unpublished',
+  'studio-flow-no-conversation-trigger',
+  'studio-flow-no-send-to-flex',
   'webhook-url-empty',
+  'default-integration',
 ]);
 
 /**
@@ -106,44 +163,68 @@ export function statusOf(
   return problem ? { status: 'problem', finding: problem } : { status: 'connected' };
 }
 
+/** A Studio flow's findings: it must exist, be published, and hand a new conversation to Flex. */
+function studioFlowFindings(studioFlowSid: string, ctx: DiagnosisContext): Finding[] {
+  const flow = ctx.studioFlowsBySid.get(studioFlowSid);
+  // While the flows load (or when they failed), a flow not yet seen is unknown, not missing.
+  if (!flow) {
+    return ctx.complete.studioFlows
+      ? [finding('studio-flow-missing', 'broken', 'MessagingSetupFindingFlowMissing', { sid: studioFlowSid })]
+      : [notChecked('studioFlows', ctx)];
+  }
+  const name = { name: flow.friendlyName };
+  if (flow.status !== 'published') {
+    return [finding('studio-flow-unpublished', 'broken', 'MessagingSetupFindingFlowUnpublished', name)];
+  }
+  switch (flow.conversationRoute ?? 'unknown') {
+    case 'sends-to-flex':
+      return [];
+    case 'no-conversation-trigger':
+      return [finding('studio-flow-no-conversation-trigger', 'broken', 'MessagingSetupFindingFlowNoTrigger', name)];
+    case 'no-send-to-flex':
+      return [finding('studio-flow-no-send-to-flex', 'broken', 'MessagingSetupFindingFlowNoSendToFlex', name)];
+    default:
+      return [finding('studio-flow-unchecked', 'unknown', 'MessagingSetupFindingFlowUnchecked', name)];
+  }
+}
+
+/** A webhook's findings: a URL; for ours, the filters it needs; another's own server cannot be checked. */
+function webhookFindings(integration: Extract<AddressIntegration, { type: 'webhook' }>): Finding[] {
+  if (!integration.webhookUrl) return [finding('webhook-url-empty', 'broken', 'MessagingSetupFindingWebhookUrlEmpty')];
+  if (!isBuiltInWebhookUrl(integration.webhookUrl)) {
+    return [
+      finding('webhook-unchecked', 'unknown', 'MessagingSetupFindingWebhookUnchecked', { url: integration.webhookUrl }),
+    ];
+  }
+  return BUILT_IN_WEBHOOK_FILTERS.every((filter) => integration.webhookFilters.includes(filter))
+    ? []
+    : [finding('built-in-webhook-filter-missing', 'broken', 'MessagingSetupFindingBuiltInFilterMissing')];
+}
+
 /** Findings about the address configuration itself, which every channel's diagnosis starts from. */
 export function addressFindings(address: AddressSummary | undefined, label: string, ctx: DiagnosisContext): Finding[] {
   const { complete } = ctx;
-  if (!address) return [finding('no-address', 'broken', 'MessagingSetupFindingNoAddress', { label })];
+  if (!address) {
+    // Without the addresses, "no address" is not known.
+    return complete.addresses
+      ? [finding('no-address', 'broken', 'MessagingSetupFindingNoAddress', { label })]
+      : [notChecked('addresses', ctx)];
+  }
   const findings: Finding[] = [];
   if (!address.autoCreationEnabled) {
     findings.push(finding('auto-creation-disabled', 'broken', 'MessagingSetupFindingAutoCreationOff', { label }));
   }
   const { integration } = address;
-  if (integration.type === 'studio') {
-    const flow = ctx.studioFlowsBySid.get(integration.studioFlowSid);
-    // While the flows load, a flow not yet seen is unknown, not missing; one already seen is judged.
-    if (!flow && complete.studioFlows) {
-      findings.push(
-        finding('studio-flow-missing', 'broken', 'MessagingSetupFindingFlowMissing', {
-          sid: integration.studioFlowSid,
-        }),
-      );
-    } else if (flow && flow.status !== 'published') {
-      findings.push(
-        finding('studio-flow-unpublished', 'broken', 'MessagingSetupFindingFlowUnpublished', {
-          name: flow.friendlyName,
-        }),
-      );
-    }
-  }
-  if (integration.type === 'webhook' && !integration.webhookUrl) {
-    findings.push(finding('webhook-url-empty', 'broken', 'MessagingSetupFindingWebhookUrlEmpty'));
-  }
-  if (
-    integration.type === 'webhook' &&
-    isBuiltInWebhookUrl(integration.webhookUrl) &&
-    !BUILT_IN_WEBHOOK_FILTERS.every((filter) => integration.webhookFilters.includes(filter))
-  ) {
-    findings.push(finding('built-in-webhook-filter-missing', 'broken', 'MessagingSetupFindingBuiltInFilterMissing'));
+  if (integration.type === 'studio') findings.push(...studioFlowFindings(integration.studioFlowSid, ctx));
+  if (integration.type === 'webhook') findings.push(...webhookFindings(integration));
+  // The default integration only makes the conversation: nothing hands it to Flex.
+  if (integration.type === 'default') {
+    findings.push(finding('default-integration', 'broken', 'MessagingSetupFindingDefaultIntegration', { label }));
   }
   const service = address.conversationServiceSid ?? ctx.defaultServiceSid;
-  if (complete.flexConfiguration && ctx.flexServiceSid && service && service !== ctx.flexServiceSid) {
+  if (!complete.flexConfiguration) {
+    findings.push(notChecked('flexConfiguration', ctx));
+  } else if (ctx.flexServiceSid && service && service !== ctx.flexServiceSid) {
     findings.push(
       finding(
         'service-not-flex',
@@ -159,7 +240,8 @@ export function addressFindings(address: AddressSummary | undefined, label: stri
 
 /** A legacy Flex Flow that still holds the same identity (a number, a sender, a page). */
 export function flexFlowFindings(identity: string, ctx: DiagnosisContext): Finding[] {
-  const flow = ctx.complete.flexFlows ? ctx.flexFlowsByIdentity.get(identity) : undefined;
+  if (!ctx.complete.flexFlows) return [notChecked('flexFlows', ctx)];
+  const flow = ctx.flexFlowsByIdentity.get(identity);
   return flow
     ? [finding('legacy-flex-flow', 'warning', 'MessagingSetupFindingLegacyFlexFlow', { name: flow.friendlyName })]
     : [];

@@ -85,6 +85,12 @@ export const HISTORY_KIND_VIEWS: Record<HistoryKind, HistoryKindView> = {
     // Never reverted (closed is final): nothing of it is in the view's state.
     afterRevert: () => shown([]),
   },
+  'set-aside': {
+    label: 'MessagingSetupHistoryKindSetAside',
+    sentence: 'MessagingSetupHistorySetAside',
+    // The view holds no set-aside marks yet: a revert of one changes nothing it shows.
+    afterRevert: () => shown([]),
+  },
   revert: {
     label: 'MessagingSetupHistoryKindRevert',
     sentence: 'MessagingSetupHistoryReverts',

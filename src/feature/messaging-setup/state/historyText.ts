@@ -71,6 +71,10 @@ function isWordableState(state: unknown): state is HistoryState | null {
       isTextOrNull(conversation.ourAddress)
     );
   }
+  if ('setAside' in state) {
+    const mark = state.setAside;
+    return mark === null || (isRecord(mark) && isText(mark.address) && isTextOrNull(mark.reason));
+  }
   return false;
 }
 
@@ -125,6 +129,13 @@ export function describeState(
     return ourAddress
       ? fill(strings.MessagingSetupHistoryConversationState, { state: stateWord, ourAddress })
       : stateWord;
+  }
+  if ('setAside' in state) {
+    const mark = state.setAside;
+    if (!mark) return strings.MessagingSetupHistoryForFlex;
+    return mark.reason
+      ? fill(strings.MessagingSetupHistoryNotForFlexBecause, { reason: mark.reason })
+      : strings.MessagingSetupHistoryNotForFlex;
   }
   const serviceSid = state.defaultConversationServiceSid;
   if (!serviceSid) return strings.MessagingSetupHistoryNoService;

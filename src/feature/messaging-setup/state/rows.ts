@@ -1,7 +1,6 @@
 import type { AddressSummary } from '../../../contract/types';
 import type { ChannelRowBase } from '../channels/ChannelDescriptor';
 import {
-  addressFindings,
   diagnosisOf,
   statusOf,
   type AddressStatus,
@@ -49,14 +48,24 @@ export function channelRow(
 
 export type StatusFilter = 'all' | AddressStatus;
 
-/** The Diagnosis filter: `attention` is warning and broken together. */
+/** The Diagnosis filter: `attention` is broken, unknown and warning together (not what is not in use). */
 export type DiagnosisFilter = 'all' | 'attention' | DiagnosisLevel;
-export const DIAGNOSIS_FILTERS: readonly DiagnosisFilter[] = ['all', 'attention', 'broken', 'warning', 'ready'];
+export const DIAGNOSIS_FILTERS: readonly DiagnosisFilter[] = [
+  'all',
+  'attention',
+  'broken',
+  'unknown',
+  'warning',
+  'ready',
+  'inactive',
+];
+
+const ATTENTION: ReadonlySet<DiagnosisLevel> = new Set<DiagnosisLevel>(['broken', 'unknown', 'warning']);
 
 export function matchesDiagnosis(diagnosis: Diagnosis | undefined, filter: DiagnosisFilter): boolean {
   if (filter === 'all') return true;
   if (!diagnosis) return false;
-  return filter === 'attention' ? diagnosis.level !== 'ready' : diagnosis.level === filter;
+  return filter === 'attention' ? ATTENTION.has(diagnosis.level) : diagnosis.level === filter;
 }
 
 /** Case-insensitive match on everything a user can see in the row, plus SIDs. */
@@ -96,8 +105,10 @@ export function addressRow(
   ctx: DiagnosisContext,
   strings: MessagingSetupStrings,
 ): AddressRow {
-  const findings = diagnosis?.findings ?? addressFindings(addressConfiguration, addressConfiguration.address, ctx);
-  const { status, finding } = statusOf(addressConfiguration, findings);
+  // A type Flex does not route is listed for what it is, read-only: not judged as a problem.
+  const { status, finding } = diagnosis
+    ? statusOf(addressConfiguration, diagnosis.findings)
+    : { status: 'read-only' as const, finding: undefined };
   return {
     key: addressConfiguration.sid,
     address: addressConfiguration.address,

@@ -17,7 +17,14 @@ const context = (flows = studioFlowsBySid, studioFlowsKnown = true): DiagnosisCo
   defaultServiceSid: null,
   messagingServiceByNumberSid: new Map(),
   flexFlowsByIdentity: new Map(),
-  complete: { studioFlows: studioFlowsKnown, flexConfiguration: true, messagingServiceNumbers: true, flexFlows: true },
+  complete: {
+    studioFlows: studioFlowsKnown,
+    flexConfiguration: true,
+    messagingServiceNumbers: true,
+    flexFlows: true,
+    addresses: true,
+  },
+  failed: new Set(),
 });
 /** The status as the row shows it: read from the address's findings, its reason worded by the view. */
 function statusWithReason(address: AddressSummary | undefined, ctx = context()) {
@@ -30,10 +37,19 @@ describe('statusOf (the reason is the diagnosis finding that makes it a problem)
     expect(statusWithReason(undefined)).toEqual({ status: 'not-connected', reason: '' });
   });
 
-  test('auto-creation on, routed to a published flow, a webhook or the default: connected', () => {
-    for (const address of [ADDRESSES.support, ADDRESSES.whatsapp, ADDRESSES.foreign]) {
+  test('auto-creation on, routed to a published flow that sends to Flex, or a webhook: connected', () => {
+    for (const address of [ADDRESSES.support, ADDRESSES.whatsapp]) {
       expect(statusWithReason(address)).toEqual({ status: 'connected', reason: '' });
     }
+  });
+
+  test('on the default integration, which hands nothing to Flex: a problem', () => {
+    expect(statusWithReason(ADDRESSES.foreign)).toEqual({
+      status: 'problem',
+      reason: expect.stringMatching(
+        /^\+447700900123's address only creates the conversation: .*nothing hands it to Flex/,
+      ),
+    });
   });
 
   test('auto-creation off is a problem, whatever it routes to', () => {

@@ -144,7 +144,7 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
 export type ChannelCounts = Record<DiagnosisLevel, number>;
 
 function countByLevel(rows: readonly { diagnosis?: Diagnosis }[]): ChannelCounts {
-  const byLevel: ChannelCounts = { ready: 0, warning: 0, broken: 0 };
+  const byLevel: ChannelCounts = { ready: 0, warning: 0, broken: 0, unknown: 0, inactive: 0 };
   for (const row of rows) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
   return byLevel;
 }

@@ -18,6 +18,14 @@ import { wordFinding } from '../shared/findingText';
 /** A number's own inbound handler that the view can safely clear (and restore). */
 export type InboundField = 'smsUrl' | 'smsApplicationSid';
 
+/** A finding's edge: red for what is broken, blue for what could not be checked, grey for not in use. */
+const FINDING_BORDER = {
+  broken: 'colorBorderError',
+  warning: 'colorBorderWarning',
+  unknown: 'colorBorderPrimary',
+  inactive: 'colorBorderWeak',
+} as const;
+
 const FIELD_OF: Partial<Record<FindingCode, InboundField>> = {
   'sms-url-set': 'smsUrl',
   'sms-application-set': 'smsApplicationSid',
@@ -120,7 +128,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, alerts, 
         ) : diagnosis ? (
           <>
             <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50">
-              <DiagnosisBadge address={row.address} level={diagnosis.level} />
+              <DiagnosisBadge address={row.address} level={diagnosis.level} state={diagnosis.state} />
               <Text as="span">
                 {diagnosis.findings.length === 0
                   ? fill(strings.MessagingSetupDiagnosisAllGood, { address: row.address })
@@ -131,17 +139,17 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, alerts, 
               </Text>
             </Box>
             <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
-              {diagnosis.findings.map((finding) => {
+              {diagnosis.findings.map((finding, index) => {
                 const field = FIELD_OF[finding.code];
                 const value = field ? currentValue(field) : null;
                 return (
                   <Box
                     as="li"
-                    key={finding.code}
+                    key={`${finding.code}-${index}`}
                     data-finding={finding.code}
                     borderLeftStyle="solid"
                     borderLeftWidth="borderWidth30"
-                    borderLeftColor={finding.severity === 'broken' ? 'colorBorderError' : 'colorBorderWarning'}
+                    borderLeftColor={FINDING_BORDER[finding.severity]}
                     paddingLeft="space40"
                     marginBottom="space50"
                   >

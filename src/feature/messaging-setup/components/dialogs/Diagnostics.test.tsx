@@ -59,7 +59,8 @@ describe('the Diagnosis column', () => {
     expect(diagnosisButton(NUMBERS.support.phoneNumber, 'Ready')).toBeInTheDocument();
     expect(diagnosisButton(NUMBERS.sales.phoneNumber, 'Broken')).toBeInTheDocument();
     expect(diagnosisButton(NUMBERS.billing.phoneNumber, 'Broken')).toBeInTheDocument();
-    expect(diagnosisButton(NUMBERS.voiceOnly.phoneNumber, 'Broken')).toBeInTheDocument();
+    // A number that cannot receive SMS is no problem: it is named by its state.
+    expect(diagnosisButton(NUMBERS.voiceOnly.phoneNumber, 'Voice only')).toBeInTheDocument();
     // The issue-3 status column stays.
     expect(within(activePanel()).getAllByText('Connected', { selector: 'span' })).toHaveLength(1);
 
@@ -85,10 +86,15 @@ describe('the Diagnosis column', () => {
     expect(screen.getByText(/"Flex SMS Channel Flow"/)).toBeInTheDocument();
   });
 
-  test('WhatsApp senders: an offline sender is broken', async () => {
+  test('WhatsApp senders: an offline sender is broken; one on its own webhook is unknown, not Ready', async () => {
     const { user } = await renderView();
     await user.click(screen.getByRole('tab', { name: 'WhatsApp senders' }));
-    expect(diagnosisButton(SENDERS.online.senderId, 'Ready')).toBeInTheDocument();
+    await user.click(diagnosisButton(SENDERS.online.senderId, 'Unknown'));
+    await screen.findByRole('dialog');
+    expect(findingCodes()).toEqual(['webhook-unchecked']);
+    expect(screen.getByText(/Whether that server hands them to Flex cannot be checked from here/)).toBeInTheDocument();
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await user.click(diagnosisButton(SENDERS.offline.senderId, 'Broken'));
     await screen.findByRole('dialog');
     expect(findingCodes()).toEqual(['no-address', 'sender-not-online']);
@@ -100,18 +106,22 @@ describe('the Diagnosis column', () => {
     expect(count('list-flex-flows')).toBe(1);
     expect(count('list-messaging-service-numbers')).toBe(1);
     // One request per list (addresses: one per phone type, one for every other type), whatever the number of rows.
-    expect(fake.requests).toHaveLength(9);
+    // (The stuck conversations' count is read after the lists, for the banner: not part of the load.)
+    expect(fake.requests.filter((r) => r.endpoint !== 'list-stuck-conversations')).toHaveLength(9);
     expect(fake.writes()).toEqual([]);
   });
 
-  test('when the Flex Flows cannot be loaded, that is said once and the rows do not guess', async () => {
+  test('when the Flex Flows cannot be loaded, that is said once and the rows say Unknown, never Ready', async () => {
     const fake = createFakeBackend(troubledAccount());
     fake.respond('list-flex-flows', () => errorReply(500, 'twilio_error', 'Flex API down'));
     const { user } = await renderView({ fake });
     expect(screen.getByText('Could not load legacy Flex Flows: Flex API down')).toBeInTheDocument();
-    await user.click(diagnosisButton(NUMBERS.support.phoneNumber, 'Warning'));
+    await user.click(diagnosisButton(NUMBERS.support.phoneNumber, 'Unknown'));
     await screen.findByRole('dialog');
-    expect(findingCodes()).toEqual(['sms-url-set', 'in-messaging-service']);
+    expect(findingCodes()).toEqual(['sms-url-set', 'in-messaging-service', 'not-checked']);
+    expect(
+      screen.getByText(/Could not check this: legacy Flex Flows did not load, so what depends on them is unknown/),
+    ).toBeInTheDocument();
   });
 });
 
@@ -123,13 +133,16 @@ describe('the Diagnosis filter', () => {
       within(filter)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['All', 'Needs attention', 'Broken', 'Warning', 'Ready']);
+    ).toEqual(['All', 'Needs attention', 'Broken', 'Unknown', 'Warning', 'Ready', 'Not in use']);
     await user.selectOptions(filter, 'attention');
-    expect(shownAddresses()).toEqual(Object.values(NUMBERS).map((n) => n.phoneNumber));
+    // A voice-only number needs nothing: it is not in use for messaging.
+    expect(shownAddresses()).toEqual([NUMBERS.support, NUMBERS.sales, NUMBERS.billing].map((n) => n.phoneNumber));
     await user.selectOptions(filter, 'warning');
     expect(shownAddresses()).toEqual([NUMBERS.support.phoneNumber]);
     await user.selectOptions(filter, 'broken');
-    expect(shownAddresses()).toEqual([NUMBERS.sales, NUMBERS.billing, NUMBERS.voiceOnly].map((n) => n.phoneNumber));
+    expect(shownAddresses()).toEqual([NUMBERS.sales, NUMBERS.billing].map((n) => n.phoneNumber));
+    await user.selectOptions(filter, 'inactive');
+    expect(shownAddresses()).toEqual([NUMBERS.voiceOnly.phoneNumber]);
     await user.selectOptions(filter, 'ready');
     expect(shownAddresses()).toEqual([]);
     expect(within(activePanel()).getByText('Nothing matches the search and filter.')).toBeInTheDocument();
@@ -144,10 +157,15 @@ describe('the account health banner', () => {
     expect(within(banner).queryByRole('button', { name: 'Fix' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('tab', { name: 'WhatsApp senders' }));
-    await user.click(within(banner).getByRole('button', { name: 'Show the 3 phone numbers that are Broken' }));
+    expect(
+      within(banner).getByRole('button', { name: 'Show the 1 phone numbers that are Not in use' }),
+    ).toBeInTheDocument();
+    await user.click(within(banner).getByRole('button', { name: 'Show the 2 phone numbers that are Broken' }));
     expect(screen.getByRole('tab', { name: 'Phone numbers' })).toHaveAttribute('aria-selected', 'true');
     expect(within(activePanel()).getByLabelText('Diagnosis')).toHaveValue('broken');
-    expect(shownAddresses()).toEqual([NUMBERS.sales, NUMBERS.billing, NUMBERS.voiceOnly].map((n) => n.phoneNumber));
+    expect(shownAddresses()).toEqual([NUMBERS.sales, NUMBERS.billing].map((n) => n.phoneNumber));
+    await user.click(within(banner).getByRole('button', { name: 'Show the 1 phone numbers that are Not in use' }));
+    expect(shownAddresses()).toEqual([NUMBERS.voiceOnly.phoneNumber]);
     await user.click(within(banner).getByRole('button', { name: 'Show the 1 phone numbers that are Ready' }));
     expect(shownAddresses()).toEqual([NUMBERS.support.phoneNumber]);
   });

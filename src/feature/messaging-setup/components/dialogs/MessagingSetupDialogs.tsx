@@ -18,6 +18,7 @@ import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
 import { RecentChanges } from './RecentChanges';
 import { RowAlerts } from './RowAlerts';
+import { CloseConversationsDialog } from './CloseConversationsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeleteFlexFlowDialog } from './DeleteFlexFlowDialog';
 import type { Dialog, OpenDialog } from './dialogOwner';
@@ -212,6 +213,17 @@ export function MessagingSetupDialogs({
             {fill(strings.MessagingSetupTraceCloseBody, { sid: dialog.conversationSid })}
           </Paragraph>
         </ConfirmDialog>
+      )}
+      {dialog.kind === 'close-conversations' && (
+        <CloseConversationsDialog
+          conversations={dialog.conversations}
+          onClose={actions.closeConversationInBulk}
+          onFinished={(counts) => {
+            dialog.done?.();
+            actions.reportBulkClose(counts);
+          }}
+          onDismiss={close}
+        />
       )}
       {dialog.kind === 'fix-default-service' && (
         <FixDefaultServiceDialog

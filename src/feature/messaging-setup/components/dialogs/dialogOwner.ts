@@ -1,6 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
 
-import type { AddressInput, AddressSummary, AddressType, HistoryEntry } from '../../../../contract/types';
+import type {
+  AddressInput,
+  AddressSummary,
+  AddressType,
+  HistoryEntry,
+  StuckConversation,
+} from '../../../../contract/types';
 import type { FlexFlowRow } from '../../state/flexFlowRows';
 import type { ChannelRow } from '../../state/rows';
 import { useFocusReturn } from './useFocusReturn';
@@ -26,7 +32,9 @@ export type Dialog =
   | { kind: 'revert'; entry: HistoryEntry; summary: string; done?: () => void }
   | { kind: 'fix-default-service'; flexServiceSid: string }
   /** From the Trace tab: `done` after the close, e.g. the trace runs again. */
-  | { kind: 'close-conversation'; conversationSid: string; serviceSid: string; customer: string; done?: () => void };
+  | { kind: 'close-conversation'; conversationSid: string; serviceSid: string; customer: string; done?: () => void }
+  /** From the Stuck conversations tab (one row or the ticked ones): `done` after the run, e.g. the list reloads. */
+  | { kind: 'close-conversations'; conversations: StuckConversation[]; done?: () => void };
 
 export type OpenDialog = (dialog: Dialog) => void;
 

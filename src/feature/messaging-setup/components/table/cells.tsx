@@ -3,7 +3,7 @@ import { Button } from '@twilio-paste/core/button';
 import { Td } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
-import type { Diagnosis, DiagnosisLevel, Finding } from '../../diagnostics/diagnose';
+import type { Diagnosis, DiagnosisLevel, Finding, InactiveState } from '../../diagnostics/diagnose';
 import type { ChannelRow } from '../../state/rows';
 import { useStrings, type MessagingSetupStrings } from '../../strings';
 import { AddressRowActions } from '../tabs/AddressRowActions';
@@ -66,14 +66,20 @@ const DiagnosisCell = React.memo(function DiagnosisCell({
   rowKey,
   address,
   level,
+  state,
   onOpen,
 }: {
   rowKey: string;
   address: string;
   level?: DiagnosisLevel;
+  state?: InactiveState;
   onOpen: (key: string) => void;
 }) {
-  return <Td>{level ? <DiagnosisBadge address={address} level={level} onOpen={() => onOpen(rowKey)} /> : '—'}</Td>;
+  return (
+    <Td>
+      {level ? <DiagnosisBadge address={address} level={level} state={state} onOpen={() => onOpen(rowKey)} /> : '—'}
+    </Td>
+  );
 });
 
 /** The Diagnosis column of every table whose rows are diagnosed: its badge opens the row's findings. */
@@ -85,7 +91,13 @@ export function diagnosisColumn<T extends { key: string; address: string; diagno
     id: 'diagnosis',
     header: strings.MessagingSetupColumnDiagnosis,
     td: (row) => (
-      <DiagnosisCell rowKey={row.key} address={row.address} level={row.diagnosis?.level} onOpen={onDiagnose} />
+      <DiagnosisCell
+        rowKey={row.key}
+        address={row.address}
+        level={row.diagnosis?.level}
+        state={row.diagnosis?.state}
+        onOpen={onDiagnose}
+      />
     ),
   };
 }

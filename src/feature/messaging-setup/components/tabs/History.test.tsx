@@ -148,7 +148,7 @@ test('a reader sees the history but no Revert', async () => {
 test("the diagnosis dialog shows the address's recent changes", async () => {
   const fake = createFakeBackend(accountWithHistory());
   const { user } = await renderWithHistory(fake);
-  await user.click(within(activePanel()).getByRole('button', { name: `Diagnosis for ${support.address}: Ready` }));
+  await user.click(within(activePanel()).getByRole('button', { name: `Diagnosis for ${support.address}: Unknown` }));
   const recent = within(screen.getByRole('dialog')).getByRole('region', { name: 'Recent changes' });
   await waitFor(() => expect(within(recent).getAllByTestId('recent-change')).toHaveLength(1));
   expect(recent).toHaveTextContent(EDIT_SENTENCE);

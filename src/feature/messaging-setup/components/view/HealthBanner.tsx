@@ -10,7 +10,9 @@ import { fill, useStrings, type MessagingSetupStringKey } from '../../strings';
 import { LEVEL_LABEL_KEY } from '../shared/DiagnosisBadge';
 import { useOpenDialog } from '../dialogs/dialogOwner';
 
-const LEVELS: readonly DiagnosisLevel[] = ['broken', 'warning', 'ready'];
+const LEVELS: readonly DiagnosisLevel[] = ['broken', 'unknown', 'warning', 'ready', 'inactive'];
+/** Shown only when some row has them: most accounts have neither, and the line stays short. */
+const SHOWN_WHEN_ANY: ReadonlySet<DiagnosisLevel> = new Set<DiagnosisLevel>(['unknown', 'inactive']);
 
 /** One channel's line of counts: its rows per diagnosis level, and how to show them. */
 export interface HealthChannel {
@@ -32,11 +34,14 @@ interface HealthBannerProps {
   onShowLevel: (type: AddressType, level: DiagnosisLevel) => void;
   /** True once addresses and Flex Flows have loaded when a web Flex Flow exists but no chat address does. */
   advice?: readonly MessagingSetupStringKey[];
+  /** The stuck conversations' count once read (null before, or when it could not be read). */
+  stuck?: { count: number; truncated: boolean } | null;
+  onShowStuck?: () => void;
 }
 
 const NO_ADVICE: readonly MessagingSetupStringKey[] = [];
 
-const total = (counts: Record<DiagnosisLevel, number>) => counts.ready + counts.warning + counts.broken;
+const total = (counts: Record<DiagnosisLevel, number>) => LEVELS.reduce((sum, level) => sum + counts[level], 0);
 
 /**
  * The account's health at the top of the view: Flex's service as the default, and every channel's
@@ -50,6 +55,8 @@ export const HealthBanner = React.memo(function HealthBanner({
   canWrite,
   onShowLevel,
   advice = NO_ADVICE,
+  stuck = null,
+  onShowStuck,
 }: HealthBannerProps) {
   const strings = useStrings();
   const openDialog = useOpenDialog();
@@ -69,6 +76,8 @@ export const HealthBanner = React.memo(function HealthBanner({
       marginBottom="space60"
       data-testid="health-banner"
       data-focus-return
+      // Set once the stuck conversations' count has been read (the browser tests wait for it).
+      data-stuck-read={stuck ? 'done' : undefined}
       tabIndex={-1}
     >
       {flexConfiguration && flexSid ? (
@@ -115,7 +124,7 @@ export const HealthBanner = React.memo(function HealthBanner({
             flexWrap="wrap"
           >
             <Text as="span">{channel.heading}</Text>
-            {LEVELS.map((level) => {
+            {LEVELS.filter((level) => !SHOWN_WHEN_ANY.has(level) || channel.counts[level] > 0).map((level) => {
               const label = strings[LEVEL_LABEL_KEY[level]];
               const count = channel.counts[level];
               return (
@@ -132,6 +141,31 @@ export const HealthBanner = React.memo(function HealthBanner({
             })}
           </Box>
         ))}
+      {stuck && stuck.count > 0 && onShowStuck && <StuckLine stuck={stuck} onShow={onShowStuck} />}
     </Box>
   );
 });
+
+/** "Customers held away from agents: [3 stuck conversations]", opening the Stuck conversations tab. */
+function StuckLine({ stuck, onShow }: { stuck: { count: number; truncated: boolean }; onShow: () => void }) {
+  const strings = useStrings();
+  const { count, truncated } = stuck;
+  const text = truncated
+    ? fill(strings.MessagingSetupStuckBannerAtLeast, { count })
+    : count === 1
+      ? strings.MessagingSetupStuckBannerOne
+      : fill(strings.MessagingSetupStuckBannerMany, { count });
+  return (
+    <Box display="flex" alignItems="center" columnGap="space30" marginTop="space40" flexWrap="wrap">
+      <Text as="span">{strings.MessagingSetupStuckBannerHeading}</Text>
+      <Button
+        variant="secondary"
+        size="small"
+        aria-label={fill(strings.MessagingSetupStuckBannerLabel, { count: text })}
+        onClick={onShow}
+      >
+        {text}
+      </Button>
+    </Box>
+  );
+}

@@ -111,12 +111,13 @@ describe('the lists', () => {
 
     const online = within(rowOf(SENDERS.online.senderId));
     expect(online.getByText('Owl Shoes')).toBeInTheDocument();
-    expect(online.getByText('Sender ONLINE')).toBeInTheDocument();
+    // Twilio's status in words, never the raw enum.
+    expect(online.getByText('Sender online')).toBeInTheDocument();
     expect(online.getByText('Connected')).toBeInTheDocument();
     expect(online.getByText('Webhook: POST https://hooks.example.com/inbound')).toBeInTheDocument();
 
     const offline = within(rowOf(SENDERS.offline.senderId));
-    expect(offline.getByText('Sender OFFLINE')).toBeInTheDocument();
+    expect(offline.getByText('Sender offline')).toBeInTheDocument();
     expect(offline.getByText('Not connected')).toBeInTheDocument();
     expect(offline.getByRole('button', { name: 'Create address' })).toBeEnabled();
   });

@@ -1,4 +1,4 @@
-import React, { useMemo, useRef } from 'react';
+import React, { useCallback, useMemo, useRef } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Paragraph } from '@twilio-paste/core/paragraph';
@@ -8,6 +8,7 @@ import type { BackendClient } from '../../api/backendClient';
 import { addressForms } from '../../state/addressForm';
 import { useSetupData } from '../../state/useSetupData';
 import { useSetupRows } from '../../state/useSetupRows';
+import { useMainLoadSettled, useStuckConversations } from '../../state/useStuckConversations';
 import { messagingSetupStrings, StringsContext, type MessagingSetupStrings } from '../../strings';
 import { AddressesTable } from '../tabs/AddressesTable';
 import { ChannelTable } from '../tabs/ChannelTable';
@@ -15,6 +16,7 @@ import { FlexFlowsPanel } from '../tabs/FlexFlowsPanel';
 import { HealthBanner } from './HealthBanner';
 import { HistoryPanel } from '../tabs/HistoryPanel';
 import { TracePanel } from '../tabs/TracePanel';
+import { StuckConversationsPanel } from '../tabs/StuckConversationsPanel';
 import { LoadingProgress } from './LoadingProgress';
 import { SOURCE_LABEL } from './sourceLabels';
 import { LoadProblems } from './LoadProblems';
@@ -47,6 +49,16 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
   const tabs = useTabState({ baseId: 'messaging-setup-tabs', selectedId: TAB.numbers });
   const visited = useVisitedTabs(tabs.selectedId);
   const filters = useTabFilters(tabs.select);
+  // Read when its tab first opens, or once the view's own lists have loaded (for the banner's count).
+  const listsLoaded = useMainLoadSettled(data);
+  const stuck = useStuckConversations(backend, listsLoaded || visited.has(TAB.stuck));
+  const stuckAnswer = stuck.answer;
+  const stuckCount = useMemo(
+    () => stuckAnswer && { count: stuckAnswer.count, truncated: stuckAnswer.truncated },
+    [stuckAnswer],
+  );
+  const selectTab = tabs.select;
+  const showStuck = useCallback(() => selectTab(TAB.stuck), [selectTab]);
 
   const { channelRows, counts, addresses, flexFlows, flexServiceSid, defaultFlows, advice, studioFlowsBySid } =
     useSetupRows(data, strings);
@@ -76,6 +88,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             canWrite={canWrite}
             onShowLevel={filters.showLevel}
             advice={advice}
+            stuck={stuckCount}
+            onShowStuck={showStuck}
           />
 
           <LoadingProgress data={data} sourceLabel={SOURCE_LABEL} />
@@ -97,6 +111,7 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
               <Tab id={TAB.flexFlows}>{strings.MessagingSetupTabFlexFlows}</Tab>
               <Tab id={TAB.history}>{strings.MessagingSetupTabHistory}</Tab>
               <Tab id={TAB.trace}>{strings.MessagingSetupTabTrace}</Tab>
+              <Tab id={TAB.stuck}>{strings.MessagingSetupTabStuck}</Tab>
             </TabList>
             <TabPanels>
               {CHANNELS_WITH_TABS.map(({ type, tab }) => (
@@ -144,6 +159,9 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
                 )}
               </TabPanel>
               <TabPanel>{visited.has(TAB.trace) && <TracePanel backend={backend} />}</TabPanel>
+              <TabPanel>
+                {visited.has(TAB.stuck) && <StuckConversationsPanel stuck={stuck} canWrite={canWrite} />}
+              </TabPanel>
             </TabPanels>
           </Tabs>
 

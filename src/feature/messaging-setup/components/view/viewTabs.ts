@@ -11,9 +11,9 @@ import type { TypeFilter } from '../table/TableToolbar';
 
 /**
  * The view's tabs: the channel registry's (channels/tabIds.ts) and the view's own that no channel
- * declares, the Trace tab (after History).
+ * declares, the Trace tab (after History) and the Stuck conversations tab (after Trace).
  */
-export const VIEW_TAB = { ...TAB, trace: 'messaging-setup-trace' } as const;
+export const VIEW_TAB = { ...TAB, trace: 'messaging-setup-trace', stuck: 'messaging-setup-stuck' } as const;
 export { VIEW_TAB as TAB };
 
 /**
