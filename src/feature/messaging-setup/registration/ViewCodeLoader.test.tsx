@@ -5,19 +5,10 @@ import userEvent from '@testing-library/user-event';
 import { viewCodeSource, type ViewCodeModule } from './loadViewCode';
 import { registrationStrings } from './registrationStrings';
 import { ViewCodeLoader } from './ViewCodeLoader';
+import { deferred } from '../../../test/deferred';
 
 const BACKEND_URL = 'https://messaging-setup-1234-dev.twil.io';
 const code = { createMessagingSetupView: () => <p>the view</p> } as unknown as ViewCodeModule;
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 function renderLoader(source: ReturnType<typeof viewCodeSource>) {
   return render(

@@ -2,17 +2,7 @@ import React from 'react';
 import { act, render, screen } from '@testing-library/react';
 
 import { useAsync, type AsyncOutcome } from './useAsync';
-
-/** A deferred answer the test resolves or rejects when it chooses. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../../test/deferred';
 
 let hook: ReturnType<typeof useAsync>;
 function Probe() {
