@@ -9,6 +9,7 @@ import type {
   HistoryEntry,
   MessagingServiceNumbers,
   PhoneNumberSummary,
+  SetAsideMark,
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../contract/types';
@@ -134,6 +135,8 @@ export interface FakeAccount {
   flexFlows: FlexFlowSummary[];
   /** The change history, newest first (empty by default). */
   history: HistoryEntry[];
+  /** The numbers and senders set aside as not for Flex (none by default). */
+  setAsides: SetAsideMark[];
 }
 
 /** A fresh copy each call: the fake backend changes its account as the tests create and delete. */
@@ -147,6 +150,7 @@ export function defaultAccount(): FakeAccount {
     messagingServiceNumbers: [],
     flexFlows: [],
     history: [],
+    setAsides: [],
   };
   // Plain JSON data: a JSON round trip is a deep copy (jsdom has no structuredClone).
   return JSON.parse(JSON.stringify(account)) as FakeAccount;

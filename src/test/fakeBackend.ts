@@ -32,6 +32,7 @@ import type {
   MigrateFlexFlowRequest,
   RevertChangeRequest,
   ListAddressesRequest,
+  SetNumberAsideRequest,
   SetDefaultServiceRequest,
   CloseConversationRequest,
   ListStuckConversationsResponse,
@@ -366,6 +367,17 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       return { body: typeof traceAnswer === 'function' ? traceAnswer(request) : traceAnswer };
     },
     'list-stuck-conversations': () => ({ body: stuckAnswer() }),
+    'list-set-asides': () => ({ body: { items: account.setAsides } }),
+    // The backend's happy path: the mark set or cleared, recorded (its refusals: respond()).
+    'set-number-aside': (payload) => {
+      const { channel, address, aside, reason } = payload as SetNumberAsideRequest;
+      account.setAsides = account.setAsides.filter((mark) => mark.address !== address);
+      const mark = aside
+        ? { channel, address, reason: reason ?? null, by: 'demo.supervisor@owl.example', at: '2026-12-06T12:00:00Z' }
+        : null;
+      if (mark) account.setAsides.push(mark);
+      return { body: { mark, history: { recorded: true, entryId: String(account.history.length + 1) } } };
+    },
     'list-alerts': (payload) => {
       const request = payload as ListAlertsRequest;
       return { body: typeof alertsAnswer === 'function' ? alertsAnswer(request) : alertsAnswer };

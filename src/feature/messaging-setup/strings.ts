@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { RULE_MESSAGES } from '../../contract/ruleMessages';
 import { fillTemplate } from '../../contract/wording';
 import { registrationStrings } from './registration/registrationStrings';
+import { setAsideStrings } from './setAsideStrings';
 import { stuckStrings } from './stuckStrings';
 
 /**
@@ -17,6 +18,7 @@ export const messagingSetupStrings = {
   ...RULE_MESSAGES,
   ...registrationStrings,
   ...stuckStrings,
+  ...setAsideStrings,
   // The backend client's own errors (the backend's come worded, with their keys).
   MessagingSetupErrorHttp: 'The Messaging Setup backend answered with HTTP {{status}}.',
   MessagingSetupErrorNoServiceList: 'The backend answered without a list of services.',

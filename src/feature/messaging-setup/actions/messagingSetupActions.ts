@@ -7,6 +7,8 @@ import type {
   HistoryEntry,
   MigrateFlexFlowResponse,
   Recorded,
+  SetAsideChannel,
+  SetAsideMark,
   StuckConversation,
   UpdateAddressRequest,
 } from '../../../contract/types';
@@ -65,6 +67,15 @@ export interface MessagingSetupActions {
   /** One conversation of a bulk close: no notification of its own (the run reports once, below). */
   closeConversationInBulk(conversation: StuckConversation): Promise<CloseConversationResponse>;
   reportBulkClose(counts: CloseCounts): void;
+  /**
+   * Sets a number or sender aside as not for Flex (with an optional reason), or clears the mark;
+   * answers the mark as it is now. Nothing changes on Twilio; the mark is the account's, recorded.
+   */
+  setNumberAside(
+    target: { channel: SetAsideChannel; address: string },
+    aside: boolean,
+    reason?: string,
+  ): Promise<SetAsideMark | null>;
 }
 
 interface ActionDeps {
@@ -233,6 +244,32 @@ export function createMessagingSetupActions({
         notify,
         strings,
       );
+    },
+
+    async setNumberAside({ channel, address }, aside, reason) {
+      try {
+        const { history, mark } = await backend.call('set-number-aside', {
+          channel,
+          address,
+          aside,
+          ...(reason ? { reason } : {}),
+        });
+        dispatch({ type: 'set-aside-changed', address, mark });
+        // Unrecorded: nothing changed (it already was as asked), which the backend's words say.
+        const unchanged =
+          history && !history.recorded
+            ? wordedByView(history.message, history.messageKey, history.values, strings)
+            : null;
+        notify(
+          'success',
+          unchanged ??
+            fill(aside ? strings.MessagingSetupSetAsideDone : strings.MessagingSetupSetAsideCleared, { address }),
+        );
+        return mark;
+      } catch (error) {
+        notify('error', fill(strings.MessagingSetupSetAsideFailed, { address, error: errorMessage(error) }));
+        throw error;
+      }
     },
 
     reportBulkClose(counts) {

@@ -12,7 +12,10 @@ const DIAGNOSIS_SOURCES: readonly DiagnosisSource[] = [
 ];
 
 /** What a diagnosis context is built from (so callers can memoise on just these). */
-type DiagnosisSources = Pick<SetupData, 'messagingServiceNumbers' | 'flexFlows' | 'flexConfiguration' | 'sources'>;
+type DiagnosisSources = Pick<
+  SetupData,
+  'messagingServiceNumbers' | 'flexFlows' | 'flexConfiguration' | 'sources' | 'setAsides'
+>;
 
 /**
  * The diagnosis context from what the view has loaded (built once per render, not per row). While a
@@ -60,5 +63,6 @@ export function diagnosisContextOf(
       addresses: isLoaded(data, 'addresses'),
     },
     failed: new Set(DIAGNOSIS_SOURCES.filter((source) => data.sources[source].error !== null)),
+    setAsides: data.setAsides,
   };
 }

@@ -95,6 +95,7 @@ function context(addresses: AddressSummary[] = [], overrides: Partial<DiagnosisC
       addresses: true,
     },
     failed: new Set(),
+    setAsides: new Map(),
     ...overrides,
   };
 }

@@ -7,14 +7,19 @@
 import { BUILT_IN_WEBHOOK_FILTERS, isBuiltInWebhookUrl } from '../api/builtInWebhook';
 import { SOURCE_LABEL } from '../components/view/sourceLabels';
 import type { MessagingSetupStringKey } from '../strings';
-import type { AddressIntegration, AddressSummary, StudioFlowSummary } from '../../../contract/types';
+import type { AddressIntegration, AddressSummary, SetAsideMark, StudioFlowSummary } from '../../../contract/types';
 
 /**
  * `ready`: every link from Twilio to a Flex task was checked; `unknown`: a link could not be checked
  * (its source did not load, or it is outside what Twilio shows, like a webhook's own server);
- * `inactive`: not in use for messaging, which is no problem (a voice-only number, a sender in review).
+ * `inactive`: not in use for messaging, which is no problem (a voice-only number, a sender in review);
+ * `set-aside`: a supervisor marked it not for Flex (its findings stay, for what they are, but it
+ * leaves the counts of what needs attention).
  */
-export type DiagnosisLevel = 'ready' | 'warning' | 'unknown' | 'broken' | 'inactive';
+export type DiagnosisLevel = 'ready' | 'warning' | 'unknown' | 'broken' | 'inactive' | 'set-aside';
+
+/** What one finding can weigh: a level from the row's own facts (being set aside is no finding). */
+export type FindingSeverity = Exclude<DiagnosisLevel, 'ready' | 'set-aside'>;
 
 export type FindingCode =
   | 'no-sms-capability'
@@ -45,7 +50,7 @@ type FindingTextKey = {
 
 export interface Finding {
   code: FindingCode;
-  severity: Exclude<DiagnosisLevel, 'ready'>;
+  severity: FindingSeverity;
   /** Which words say it: the explanation's string key (its fix is the same key + `Fix`). */
   text: FindingTextKey;
   /** What the words are filled with (`{{label}}`, `{{name}}`, …). */
@@ -62,6 +67,8 @@ export interface Diagnosis {
   findings: Finding[];
   /** For an `inactive` diagnosis: which state. */
   state?: InactiveState;
+  /** For a `set-aside` diagnosis: the mark (who, when, why). */
+  setAside?: SetAsideMark;
 }
 
 /** A legacy Flex Flow as diagnostics needs it. */
@@ -93,6 +100,8 @@ export interface DiagnosisContext {
   };
   /** The sources that failed to load (as opposed to still loading), for the words. */
   failed: ReadonlySet<DiagnosisSource>;
+  /** The numbers and senders set aside as not for Flex, by address (none while their list loads). */
+  setAsides: ReadonlyMap<string, SetAsideMark>;
 }
 
 /** The sources a diagnosis depends on. */
@@ -106,7 +115,7 @@ export const finding = (
 ): Finding => ({ code, severity, text, values });
 
 /** The worst first: a link that is broken, one that could not be checked, a risk, not in use. */
-const LEVEL_ORDER: readonly Exclude<DiagnosisLevel, 'ready'>[] = ['broken', 'unknown', 'warning', 'inactive'];
+const LEVEL_ORDER: readonly FindingSeverity[] = ['broken', 'unknown', 'warning', 'inactive'];
 
 function levelOf(findings: readonly Finding[]): DiagnosisLevel {
   return LEVEL_ORDER.find((level) => findings.some((f) => f.severity === level)) ?? 'ready';
@@ -117,7 +126,12 @@ const INACTIVE_STATE: Partial<Record<FindingCode, InactiveState>> = {
   'sender-in-review': 'in-review',
 };
 
-export function diagnosisOf(findings: Finding[]): Diagnosis {
+/**
+ * A row's diagnosis from its findings; a row set aside as not for Flex is `set-aside` whatever they
+ * say (they are kept: the dialog shows what would stand in the way if it were for Flex).
+ */
+export function diagnosisOf(findings: Finding[], setAside?: SetAsideMark): Diagnosis {
+  if (setAside) return { level: 'set-aside', findings, setAside };
   const level = levelOf(findings);
   const state = level === 'inactive' ? findings.map((f) => INACTIVE_STATE[f.code]).find(Boolean) : undefined;
   return state ? { level, findings, state } : { level, findings };
@@ -252,8 +266,8 @@ export function flexFlowFindings(identity: string, ctx: DiagnosisContext): Findi
  * a chat or an email address): what breaks any address, plus a legacy Flex Flow still holding it.
  */
 export function diagnoseAddress(address: string, ctx: DiagnosisContext): Diagnosis {
-  return diagnosisOf([
-    ...addressFindings(ctx.addressesByAddress.get(address), address, ctx),
-    ...flexFlowFindings(address, ctx),
-  ]);
+  return diagnosisOf(
+    [...addressFindings(ctx.addressesByAddress.get(address), address, ctx), ...flexFlowFindings(address, ctx)],
+    ctx.setAsides.get(address),
+  );
 }

@@ -88,8 +88,11 @@ export const HISTORY_KIND_VIEWS: Record<HistoryKind, HistoryKindView> = {
   'set-aside': {
     label: 'MessagingSetupHistoryKindSetAside',
     sentence: 'MessagingSetupHistorySetAside',
-    // The view holds no set-aside marks yet: a revert of one changes nothing it shows.
-    afterRevert: () => shown([]),
+    // The mark as the revert left it (its after-state), on the address the entry is about.
+    afterRevert: ({ resource, after }) =>
+      resource.address && after && 'setAside' in after
+        ? shown([{ type: 'set-aside-changed', address: resource.address, mark: after.setAside }])
+        : shown([], ['setAsides']),
   },
   revert: {
     label: 'MessagingSetupHistoryKindRevert',

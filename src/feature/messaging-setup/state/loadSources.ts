@@ -45,6 +45,7 @@ export const LOAD_ORDER: readonly SourceName[] = [
   'flexConfiguration',
   'studioFlows',
   'flexFlows',
+  'setAsides',
 ];
 
 /**
@@ -92,5 +93,8 @@ export function loadSource(
       });
     case 'flexFlows':
       return eachPage(backend, 'list-flex-flows', {}, (items) => emit({ type: 'flexFlows', items }), isCancelled);
+    case 'setAsides':
+      // One answer: an account sets aside a few of its numbers (the backend reads up to 1,000).
+      return backend.call('list-set-asides', {}).then(({ items }) => emit({ type: 'setAsides', items }));
   }
 }

@@ -42,7 +42,7 @@ export function channelRow(
     // Always set, so every row has one shape (thousands of them are filtered on each keystroke).
     statusFinding: finding,
     routing: addressConfiguration ? describeRouting(addressConfiguration, ctx.studioFlowsBySid, strings) : '',
-    diagnosis: diagnosisOf(findings),
+    diagnosis: diagnosisOf(findings, ctx.setAsides.get(base.address)),
   };
 }
 
@@ -58,6 +58,7 @@ export const DIAGNOSIS_FILTERS: readonly DiagnosisFilter[] = [
   'warning',
   'ready',
   'inactive',
+  'set-aside',
 ];
 
 const ATTENTION: ReadonlySet<DiagnosisLevel> = new Set<DiagnosisLevel>(['broken', 'unknown', 'warning']);

@@ -4,13 +4,21 @@ import type {
   FlexFlowSummary,
   MessagingServiceNumbers,
   PhoneNumberSummary,
+  SetAsideMark,
   StudioFlowSummary,
   WhatsAppSenderSummary,
 } from '../../../contract/types';
 
 /** The lists the view loads; each loads page by page and may fail on its own. */
 export type SourceName =
-  'numbers' | 'senders' | 'addresses' | 'studioFlows' | 'flexConfiguration' | 'messagingServiceNumbers' | 'flexFlows';
+  | 'numbers'
+  | 'senders'
+  | 'addresses'
+  | 'studioFlows'
+  | 'flexConfiguration'
+  | 'messagingServiceNumbers'
+  | 'flexFlows'
+  | 'setAsides';
 
 interface SourceState {
   loading: boolean;
@@ -30,6 +38,8 @@ export interface SetupData {
   messagingServiceNumbers: MessagingServiceNumbers['services'];
   /** Legacy Flex Flows (Flex UI 1.x messaging). */
   flexFlows: FlexFlowSummary[];
+  /** The numbers and senders set aside as not for Flex, by their address (`+1…`, `whatsapp:+1…`). */
+  setAsides: ReadonlyMap<string, SetAsideMark>;
   sources: Record<SourceName, SourceState>;
 }
 
@@ -42,6 +52,9 @@ export type SetupAction =
   | { type: 'flexConfiguration'; flexConfiguration: FlexConfigurationSummary }
   | { type: 'messagingServiceNumbers'; services: MessagingServiceNumbers['services'] }
   | { type: 'flexFlows'; items: FlexFlowSummary[] }
+  | { type: 'setAsides'; items: SetAsideMark[] }
+  /** A number's or sender's mark as it is now (null: not set aside), after a write or a revert. */
+  | { type: 'set-aside-changed'; address: string; mark: SetAsideMark | null }
   | { type: 'number-updated'; number: PhoneNumberSummary }
   | { type: 'default-service-set'; serviceSid: string }
   | { type: 'done'; source: SourceName }
@@ -66,6 +79,7 @@ export const initialSetupData: SetupData = {
   flexConfiguration: null,
   messagingServiceNumbers: [],
   flexFlows: [],
+  setAsides: new Map(),
   sources: {
     numbers: idle,
     senders: idle,
@@ -74,6 +88,7 @@ export const initialSetupData: SetupData = {
     flexConfiguration: idle,
     messagingServiceNumbers: idle,
     flexFlows: idle,
+    setAsides: idle,
   },
 };
 
@@ -86,8 +101,8 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
     case 'start': {
       // A (re)load replaces what the source had, so a retry never shows rows twice.
       const cleared: Partial<SetupData> =
-        action.source === 'addresses'
-          ? { addresses: new Map() }
+        action.source === 'addresses' || action.source === 'setAsides'
+          ? { [action.source]: new Map() }
           : action.source === 'flexConfiguration'
             ? {}
             : action.source === 'messagingServiceNumbers'
@@ -112,6 +127,17 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
       return { ...state, messagingServiceNumbers: action.services };
     case 'flexFlows':
       return { ...state, flexFlows: [...state.flexFlows, ...action.items] };
+    case 'setAsides': {
+      const setAsides = new Map(state.setAsides);
+      for (const mark of action.items) setAsides.set(mark.address, mark);
+      return { ...state, setAsides };
+    }
+    case 'set-aside-changed': {
+      const setAsides = new Map(state.setAsides);
+      if (action.mark) setAsides.set(action.address, action.mark);
+      else setAsides.delete(action.address);
+      return { ...state, setAsides };
+    }
     case 'number-updated':
       return { ...state, numbers: state.numbers.map((n) => (n.sid === action.number.sid ? action.number : n)) };
     case 'default-service-set':

@@ -25,6 +25,7 @@ const context = (flows = studioFlowsBySid, studioFlowsKnown = true): DiagnosisCo
     addresses: true,
   },
   failed: new Set(),
+  setAsides: new Map(),
 });
 /** The status as the row shows it: read from the address's findings, its reason worded by the view. */
 function statusWithReason(address: AddressSummary | undefined, ctx = context()) {

@@ -45,15 +45,15 @@ function useChannelRows(data: SetupData, ctx: DiagnosisContext, strings: Messagi
 export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = messagingSetupStrings) {
   const studioFlowsBySid = useMemo(() => new Map(data.studioFlows.map((f) => [f.sid, f])), [data.studioFlows]);
   const byAddress = useMemo(() => addressesByAddress(data.addresses), [data.addresses]);
-  const { messagingServiceNumbers, flexFlows, flexConfiguration, sources } = data;
+  const { messagingServiceNumbers, flexFlows, flexConfiguration, sources, setAsides } = data;
   const context = useMemo(
     () =>
       diagnosisContextOf(
-        { messagingServiceNumbers, flexFlows, flexConfiguration, sources },
+        { messagingServiceNumbers, flexFlows, flexConfiguration, sources, setAsides },
         byAddress,
         studioFlowsBySid,
       ),
-    [messagingServiceNumbers, flexFlows, flexConfiguration, sources, byAddress, studioFlowsBySid],
+    [messagingServiceNumbers, flexFlows, flexConfiguration, sources, setAsides, byAddress, studioFlowsBySid],
   );
   const channelRows = useChannelRows(data, context, strings);
   // What the account's own lists hold (numbers, senders): the Addresses tab marks addresses of
@@ -144,7 +144,7 @@ export function useSetupRows(data: SetupData, strings: MessagingSetupStrings = m
 export type ChannelCounts = Record<DiagnosisLevel, number>;
 
 function countByLevel(rows: readonly { diagnosis?: Diagnosis }[]): ChannelCounts {
-  const byLevel: ChannelCounts = { ready: 0, warning: 0, broken: 0, unknown: 0, inactive: 0 };
+  const byLevel: ChannelCounts = { ready: 0, warning: 0, broken: 0, unknown: 0, inactive: 0, 'set-aside': 0 };
   for (const row of rows) if (row.diagnosis) byLevel[row.diagnosis.level] += 1;
   return byLevel;
 }

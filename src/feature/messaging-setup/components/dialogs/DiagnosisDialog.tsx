@@ -7,9 +7,9 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-import type { FindingCode } from '../../diagnostics/diagnose';
+import type { Diagnosis, FindingCode } from '../../diagnostics/diagnose';
 import type { ChannelRow } from '../../state/rows';
-import { fill, useStrings } from '../../strings';
+import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
 import { CopyButton } from '../shared/CopyButton';
 import { DiagnosisBadge, LEVEL_LABEL_KEY } from '../shared/DiagnosisBadge';
 import { useAsync } from '../../state/useAsync';
@@ -31,6 +31,21 @@ const FIELD_OF: Partial<Record<FindingCode, InboundField>> = {
   'sms-application-set': 'smsApplicationSid',
 };
 
+/** The line beside the badge: all good, how many findings, or that it is set aside and what would stand in the way. */
+function summaryOf(diagnosis: Diagnosis, address: string, strings: MessagingSetupStrings): string {
+  if (diagnosis.level === 'set-aside') {
+    return diagnosis.findings.length === 0
+      ? fill(strings.MessagingSetupDiagnosisSetAsideAllGood, { address })
+      : strings.MessagingSetupDiagnosisSetAsideSummary;
+  }
+  return diagnosis.findings.length === 0
+    ? fill(strings.MessagingSetupDiagnosisAllGood, { address })
+    : fill(strings.MessagingSetupDiagnosisSummary, {
+        count: diagnosis.findings.length,
+        level: strings[LEVEL_LABEL_KEY[diagnosis.level]],
+      });
+}
+
 /** What the dialog shows of a row of any table: a number's, a sender's, a page's or an address's. */
 export type DiagnosedRow = Pick<ChannelRow, 'key' | 'address' | 'number' | 'addressConfiguration'> & {
   diagnosis?: ChannelRow['diagnosis'];
@@ -43,6 +58,8 @@ interface DiagnosisDialogProps {
   /** Sets one field of the number ("" clears it); resolves with the value it had before. */
   onSetInbound: (field: InboundField, value: string) => Promise<string | null>;
   onClose: () => void;
+  /** Shown above the findings: whether it is for Flex at all (numbers and senders: set aside or not). */
+  setAside?: React.ReactNode;
   /** Shown below the findings: the alerts Twilio logged about the row (observed, not inferred). */
   alerts?: React.ReactNode;
   /** Shown below the findings: the address's last few changes. */
@@ -58,7 +75,15 @@ type Step =
  * Every finding of a number, sender, page or address, with its fix; clears a number's parallel
  * handler, with undo.
  */
-export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, alerts, recentChanges }: DiagnosisDialogProps) {
+export function DiagnosisDialog({
+  row,
+  canWrite,
+  onSetInbound,
+  onClose,
+  setAside,
+  alerts,
+  recentChanges,
+}: DiagnosisDialogProps) {
   const headingId = useUID();
   const strings = useStrings();
   const [step, setStep] = useState<Step>({ kind: 'findings' });
@@ -129,14 +154,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, alerts, 
           <>
             <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space50">
               <DiagnosisBadge address={row.address} level={diagnosis.level} state={diagnosis.state} />
-              <Text as="span">
-                {diagnosis.findings.length === 0
-                  ? fill(strings.MessagingSetupDiagnosisAllGood, { address: row.address })
-                  : fill(strings.MessagingSetupDiagnosisSummary, {
-                      count: diagnosis.findings.length,
-                      level: strings[LEVEL_LABEL_KEY[diagnosis.level]],
-                    })}
-              </Text>
+              <Text as="span">{summaryOf(diagnosis, row.address, strings)}</Text>
             </Box>
             <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
               {diagnosis.findings.map((finding, index) => {
@@ -182,6 +200,7 @@ export function DiagnosisDialog({ row, canWrite, onSetInbound, onClose, alerts, 
             </Box>
           </>
         ) : null}
+        {step.kind !== 'confirm' && setAside}
         {alerts}
         {recentChanges}
       </ModalBody>

@@ -105,9 +105,10 @@ describe('the Diagnosis column', () => {
     const count = (endpoint: string) => fake.requests.filter((r) => r.endpoint === endpoint).length;
     expect(count('list-flex-flows')).toBe(1);
     expect(count('list-messaging-service-numbers')).toBe(1);
-    // One request per list (addresses: one per phone type, one for every other type), whatever the number of rows.
+    // One request per list (addresses: one per phone type, one for every other type; the set-aside
+    // marks in one), whatever the number of rows.
     // (The stuck conversations' count is read after the lists, for the banner: not part of the load.)
-    expect(fake.requests.filter((r) => r.endpoint !== 'list-stuck-conversations')).toHaveLength(9);
+    expect(fake.requests.filter((r) => r.endpoint !== 'list-stuck-conversations')).toHaveLength(10);
     expect(fake.writes()).toEqual([]);
   });
 
@@ -133,7 +134,7 @@ describe('the Diagnosis filter', () => {
       within(filter)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['All', 'Needs attention', 'Broken', 'Unknown', 'Warning', 'Ready', 'Not in use']);
+    ).toEqual(['All', 'Needs attention', 'Broken', 'Unknown', 'Warning', 'Ready', 'Not in use', 'Not for Flex']);
     await user.selectOptions(filter, 'attention');
     // A voice-only number needs nothing: it is not in use for messaging.
     expect(shownAddresses()).toEqual([NUMBERS.support, NUMBERS.sales, NUMBERS.billing].map((n) => n.phoneNumber));

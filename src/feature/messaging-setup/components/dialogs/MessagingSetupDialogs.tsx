@@ -1,11 +1,13 @@
 import React from 'react';
 import { Paragraph } from '@twilio-paste/core/paragraph';
 
-import type {
-  AddressType,
-  ConversationServiceSummary,
-  FlexConfigurationSummary,
-  StudioFlowSummary,
+import {
+  SET_ASIDE_CHANNELS,
+  type AddressType,
+  type SetAsideChannel,
+  type ConversationServiceSummary,
+  type FlexConfigurationSummary,
+  type StudioFlowSummary,
 } from '../../../../contract/types';
 import type { MessagingSetupActions } from '../../actions/messagingSetupActions';
 import type { AddressForms } from '../../state/addressForm';
@@ -18,6 +20,7 @@ import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
 import { RecentChanges } from './RecentChanges';
 import { RowAlerts } from './RowAlerts';
+import { SetAsideSection } from './SetAsideSection';
 import { CloseConversationsDialog } from './CloseConversationsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DeleteFlexFlowDialog } from './DeleteFlexFlowDialog';
@@ -28,6 +31,16 @@ import { CHANNEL_LIST } from '../../channels';
 import { fill, useStrings } from '../../strings';
 import type { BackendClient } from '../../api/backendClient';
 import type { HistoryNames } from '../../state/historyText';
+
+/**
+ * The channel a row can be set aside on (a number or a WhatsApp sender), or undefined: other
+ * types, and an address of a number that is not on this account (only the account's own can be).
+ */
+function setAsideChannelOf(row: DiagnosedRow | AddressRow | ChannelRow): SetAsideChannel | undefined {
+  if ('onAccount' in row && !row.onAccount && !row.diagnosis?.setAside) return undefined;
+  const type = 'type' in row ? row.type : row.addressConfiguration?.type;
+  return SET_ASIDE_CHANNELS.find((channel) => channel === type);
+}
 
 /** The Phone numbers and WhatsApp senders rows' buttons: each opens its dialog. */
 export const channelRowActions = (open: OpenDialog): ChannelRowActions => ({
@@ -89,9 +102,10 @@ export function MessagingSetupDialogs({
   const diagnosed =
     dialog.kind === 'diagnosis'
       ? [...Object.values(rows.channelRows), rows.addresses]
-          .map((table: readonly DiagnosedRow[]) => table.find((row) => row.key === dialog.key))
+          .map((table: readonly (ChannelRow | AddressRow)[]) => table.find((row) => row.key === dialog.key))
           .find((row) => row !== undefined)
       : undefined;
+  const setAsideChannel = diagnosed && setAsideChannelOf(diagnosed);
   const addressDialog =
     dialog.kind === 'create'
       ? {
@@ -147,6 +161,18 @@ export function MessagingSetupDialogs({
             actions.setNumberInbound({ sid: diagnosed.key, address: diagnosed.address }, field, value)
           }
           onClose={close}
+          setAside={
+            setAsideChannel && (
+              <SetAsideSection
+                address={diagnosed.address}
+                mark={diagnosed.diagnosis?.setAside}
+                canWrite={canWrite}
+                onChange={(aside, reason) =>
+                  actions.setNumberAside({ channel: setAsideChannel, address: diagnosed.address }, aside, reason)
+                }
+              />
+            )
+          }
           alerts={<RowAlerts backend={history.backend} row={diagnosed} />}
           recentChanges={<RecentChanges backend={history.backend} names={history.names} address={diagnosed.address} />}
         />

@@ -10,6 +10,7 @@ const VARIANT = {
   broken: 'error',
   unknown: 'info',
   inactive: 'neutral',
+  'set-aside': 'decorative10',
 } as const;
 /** The string key of each diagnosis level's label. */
 export const LEVEL_LABEL_KEY: Record<DiagnosisLevel, MessagingSetupStringKey> = {
@@ -18,6 +19,7 @@ export const LEVEL_LABEL_KEY: Record<DiagnosisLevel, MessagingSetupStringKey> = 
   broken: 'MessagingSetupDiagnosisBroken',
   unknown: 'MessagingSetupDiagnosisUnknown',
   inactive: 'MessagingSetupDiagnosisInactive',
+  'set-aside': 'MessagingSetupDiagnosisSetAside',
 };
 /** An inactive row's own word, in place of the level's. */
 const STATE_LABEL_KEY: Record<InactiveState, MessagingSetupStringKey> = {

@@ -10,9 +10,9 @@ import { fill, useStrings, type MessagingSetupStringKey } from '../../strings';
 import { LEVEL_LABEL_KEY } from '../shared/DiagnosisBadge';
 import { useOpenDialog } from '../dialogs/dialogOwner';
 
-const LEVELS: readonly DiagnosisLevel[] = ['broken', 'unknown', 'warning', 'ready', 'inactive'];
-/** Shown only when some row has them: most accounts have neither, and the line stays short. */
-const SHOWN_WHEN_ANY: ReadonlySet<DiagnosisLevel> = new Set<DiagnosisLevel>(['unknown', 'inactive']);
+const LEVELS: readonly DiagnosisLevel[] = ['broken', 'unknown', 'warning', 'ready', 'inactive', 'set-aside'];
+/** Shown only when some row has them: most accounts have none of these, and the line stays short. */
+const SHOWN_WHEN_ANY: ReadonlySet<DiagnosisLevel> = new Set<DiagnosisLevel>(['unknown', 'inactive', 'set-aside']);
 
 /** One channel's line of counts: its rows per diagnosis level, and how to show them. */
 export interface HealthChannel {

@@ -10,4 +10,5 @@ export const SOURCE_LABEL: Record<SourceName, MessagingSetupStringKey> = {
   flexConfiguration: 'MessagingSetupSourceFlexConfiguration',
   messagingServiceNumbers: 'MessagingSetupSourceMessagingServiceNumbers',
   flexFlows: 'MessagingSetupSourceFlexFlows',
+  setAsides: 'MessagingSetupSourceSetAsides',
 };
