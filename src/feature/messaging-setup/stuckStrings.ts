@@ -70,4 +70,11 @@ export const stuckStrings = {
   MessagingSetupStuckBannerMany: '{{count}} stuck conversations',
   MessagingSetupStuckBannerAtLeast: 'at least {{count}} stuck conversations',
   MessagingSetupStuckBannerLabel: 'Show {{count}}',
+  // After an address's fix: the conversations it leaves in the service it pointed at before.
+  MessagingSetupLeftBehindTitle: 'Conversations left behind by this change',
+  MessagingSetupLeftBehindOne:
+    "{{address}} now hands new conversations to Flex, but 1 customer still has an open conversation with it in {{services}}. That customer's next message joins that conversation and reaches nobody until it is closed.",
+  MessagingSetupLeftBehindMany:
+    "{{address}} now hands new conversations to Flex, but {{count}} customers still have an open conversation with it in {{services}}. Each of those customers' next message joins that conversation and reaches nobody until it is closed.",
+  MessagingSetupLeftBehindConfirm: 'Review and close them',
 };

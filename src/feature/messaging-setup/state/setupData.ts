@@ -25,6 +25,8 @@ interface SourceState {
   error: string | null;
   /** The failure's machine code (`unreachable`, `token_invalid`, …), for saying what to do. */
   errorCode?: string;
+  /** Whether its first load has ended (answered or failed); stays true while it loads again. */
+  settled?: true;
 }
 
 export interface SetupData {
@@ -108,7 +110,12 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
             : action.source === 'messagingServiceNumbers'
               ? { messagingServiceNumbers: [] }
               : { [action.source]: [] };
-      return withSource({ ...state, ...cleared }, action.source, { loading: true, error: null });
+      const { settled } = state.sources[action.source];
+      return withSource({ ...state, ...cleared }, action.source, {
+        loading: true,
+        error: null,
+        ...(settled && { settled }),
+      });
     }
     case 'numbers':
       return { ...state, numbers: [...state.numbers, ...action.items] };
@@ -148,9 +155,14 @@ export function setupReducer(state: SetupData, action: SetupAction): SetupData {
           }
         : state;
     case 'done':
-      return withSource(state, action.source, { loading: false, error: null });
+      return withSource(state, action.source, { loading: false, error: null, settled: true });
     case 'failed':
-      return withSource(state, action.source, { loading: false, error: action.error, errorCode: action.code });
+      return withSource(state, action.source, {
+        loading: false,
+        error: action.error,
+        errorCode: action.code,
+        settled: true,
+      });
     case 'address-saved': {
       const addresses = new Map(state.addresses);
       addresses.set(action.address.sid, action.address);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { ListStuckConversationsResponse } from '../../../contract/types';
+import type { ListStuckConversationsResponse, StuckConversation } from '../../../contract/types';
 import type { BackendClient } from '../api/backendClient';
 import type { SetupData, SourceName } from './setupData';
 import { useAsync } from './useAsync';
@@ -15,6 +15,8 @@ export interface StuckConversations {
   error: string | null;
   /** Reads the list (again): on the tab's Reload, and after a bulk close. */
   reload: () => void;
+  /** Reads the list again and answers it (null when the read failed or a newer one replaced it). */
+  refresh: () => Promise<ListStuckConversationsResponse | null>;
 }
 
 /**
@@ -29,11 +31,16 @@ export function useStuckConversations(backend: BackendClient, wanted: boolean): 
     answer: null,
     at: 0,
   });
-  const reload = useCallback(() => {
-    void run(() => backend.call('list-stuck-conversations', {})).then((outcome) => {
-      if (outcome.status === 'done') setAnswered({ answer: outcome.value, at: Date.now() });
-    });
-  }, [backend, run]);
+  const refresh = useCallback(
+    () =>
+      run(() => backend.call('list-stuck-conversations', {})).then((outcome) => {
+        if (outcome.status !== 'done') return null;
+        setAnswered({ answer: outcome.value, at: Date.now() });
+        return outcome.value;
+      }),
+    [backend, run],
+  );
+  const reload = useCallback(() => void refresh(), [refresh]);
 
   const asked = useRef(false);
   useEffect(() => {
@@ -49,21 +56,23 @@ export function useStuckConversations(backend: BackendClient, wanted: boolean): 
     loading: pending || (wanted && !asked.current),
     error,
     reload,
+    refresh,
   };
 }
 
 /**
+ * The conversations a change of `address` leaves behind: open with it in a service that is not
+ * Flex's, so its customers' next messages join them and reach nobody (the address's new settings
+ * apply only to conversations made from now on).
+ */
+export const leftBehindBy = (answer: ListStuckConversationsResponse, address: string): StuckConversation[] =>
+  answer.items.filter((c) => c.ourAddress === address && !c.flexService);
+
+/**
  * Whether the view's lists have finished loading (each answered or failed), once: true from then
- * on, whatever loads again later. Before the first list starts, none is loading either, so it
- * waits until it has seen one load.
+ * on, whatever loads again later. Read from each list's own `settled`, not from having seen it
+ * loading: a fast backend can answer every list within the one render that batches their answers.
  */
 export function useMainLoadSettled(data: Pick<SetupData, 'sources'>): boolean {
-  const loading = (Object.keys(data.sources) as SourceName[]).some((source) => data.sources[source].loading);
-  const seenLoading = useRef(false);
-  const [settled, setSettled] = useState(false);
-  if (loading) seenLoading.current = true;
-  useEffect(() => {
-    if (!settled && seenLoading.current && !loading) setSettled(true);
-  }, [loading, settled]);
-  return settled;
+  return (Object.keys(data.sources) as SourceName[]).every((source) => data.sources[source].settled === true);
 }

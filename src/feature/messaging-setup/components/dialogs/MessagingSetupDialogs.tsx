@@ -3,6 +3,7 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 
 import {
   SET_ASIDE_CHANNELS,
+  type AddressSummary,
   type AddressType,
   type SetAsideChannel,
   type ConversationServiceSummary,
@@ -31,6 +32,7 @@ import { CHANNEL_LIST } from '../../channels';
 import { fill, useStrings } from '../../strings';
 import type { BackendClient } from '../../api/backendClient';
 import type { HistoryNames } from '../../state/historyText';
+import { leftBehindBy, type StuckConversations } from '../../state/useStuckConversations';
 
 /**
  * The channel a row can be set aside on (a number or a WhatsApp sender), or undefined: other
@@ -78,6 +80,10 @@ interface MessagingSetupDialogsProps {
   canWrite: boolean;
   /** Where the diagnosis dialog reads an address's recent changes. */
   history: { backend: BackendClient; names: HistoryNames };
+  /** The view's stuck conversations: read again after a close, and after a save for what it left behind. */
+  stuck: Pick<StuckConversations, 'reload' | 'refresh'>;
+  /** Opens a dialog only while none is open (dialogOwner.ts): for what the view offers on its own. */
+  offer: OpenDialog;
 }
 
 /** The view's dialogs, all rendered here: the open one, wired to the verbs that make its change. */
@@ -94,6 +100,8 @@ export function MessagingSetupDialogs({
   flexConfiguration,
   canWrite,
   history,
+  stuck,
+  offer,
 }: MessagingSetupDialogsProps) {
   const strings = useStrings();
   const serviceName = (sid: string | null) =>
@@ -106,6 +114,17 @@ export function MessagingSetupDialogs({
           .find((row) => row !== undefined)
       : undefined;
   const setAsideChannel = diagnosed && setAsideChannelOf(diagnosed);
+  /**
+   * After an address was saved: the conversations it still holds open in a service that is not
+   * Flex's are offered for closing, since its new settings apply only to conversations made from
+   * now on (read again from Twilio, not from the list as it was before the save).
+   */
+  const offerLeftBehind = (saved: AddressSummary) => {
+    void stuck.refresh().then((answer) => {
+      const conversations = answer ? leftBehindBy(answer, saved.address) : [];
+      if (conversations.length > 0) offer({ kind: 'left-behind', address: saved.address, conversations });
+    });
+  };
   const addressDialog =
     dialog.kind === 'create'
       ? {
@@ -127,7 +146,10 @@ export function MessagingSetupDialogs({
           onCreate={actions.createAddress}
           onUpdate={(request) => actions.updateAddress(request, addressDialog.form.address)}
           onCancel={close}
-          onDone={close}
+          onDone={(saved) => {
+            close();
+            offerLeftBehind(saved);
+          }}
         />
       )}
       {dialog.kind === 'bulk-settings' && (
@@ -232,6 +254,8 @@ export function MessagingSetupDialogs({
           onDone={() => {
             close();
             dialog.done?.();
+            // The Stuck conversations tab and the banner's count no longer list it.
+            stuck.reload();
           }}
           onCancel={close}
         >
@@ -240,12 +264,36 @@ export function MessagingSetupDialogs({
           </Paragraph>
         </ConfirmDialog>
       )}
+      {dialog.kind === 'left-behind' && (
+        <ConfirmDialog
+          title={strings.MessagingSetupLeftBehindTitle}
+          confirmLabel={strings.MessagingSetupLeftBehindConfirm}
+          variant="primary"
+          describeFailure={(error) => error}
+          onConfirm={() => Promise.resolve()}
+          onDone={() => open({ kind: 'close-conversations', conversations: dialog.conversations })}
+          onCancel={close}
+        >
+          <Paragraph marginBottom="space0">
+            {fill(
+              dialog.conversations.length === 1
+                ? strings.MessagingSetupLeftBehindOne
+                : strings.MessagingSetupLeftBehindMany,
+              {
+                address: dialog.address,
+                count: dialog.conversations.length,
+                services: [...new Set(dialog.conversations.map((c) => serviceName(c.serviceSid)))].join(', '),
+              },
+            )}
+          </Paragraph>
+        </ConfirmDialog>
+      )}
       {dialog.kind === 'close-conversations' && (
         <CloseConversationsDialog
           conversations={dialog.conversations}
           onClose={actions.closeConversationInBulk}
           onFinished={(counts) => {
-            dialog.done?.();
+            (dialog.done ?? stuck.reload)();
             actions.reportBulkClose(counts);
           }}
           onDismiss={close}

@@ -34,7 +34,9 @@ export type Dialog =
   /** From the Trace tab: `done` after the close, e.g. the trace runs again. */
   | { kind: 'close-conversation'; conversationSid: string; serviceSid: string; customer: string; done?: () => void }
   /** From the Stuck conversations tab (one row or the ticked ones): `done` after the run, e.g. the list reloads. */
-  | { kind: 'close-conversations'; conversations: StuckConversation[]; done?: () => void };
+  | { kind: 'close-conversations'; conversations: StuckConversation[]; done?: () => void }
+  /** After an address was saved: the conversations it left open in the service it pointed at before. */
+  | { kind: 'left-behind'; address: string; conversations: StuckConversation[] };
 
 export type OpenDialog = (dialog: Dialog) => void;
 
@@ -62,7 +64,14 @@ export function useDialogOwner() {
     wasOpen.current = false;
     setDialog({ kind: 'none' });
   }, []);
-  return useMemo(() => ({ dialog, open, close }), [dialog, open, close]);
+  /** Opens `next` only while no dialog is open: what the view offers on its own never covers the user's. */
+  const offer = useCallback<OpenDialog>(
+    (next) => {
+      if (!wasOpen.current) open(next);
+    },
+    [open],
+  );
+  return useMemo(() => ({ dialog, open, close, offer }), [dialog, open, close, offer]);
 }
 
 const OpenDialogContext = createContext<OpenDialog>(() => {

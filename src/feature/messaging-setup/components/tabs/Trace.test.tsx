@@ -324,7 +324,10 @@ test('a stuck conversation: closed from the trace after a confirm that says it i
 
   await user.click(close);
   closed = true;
+  const stuckReads = fake.payloadsTo('list-stuck-conversations').length;
   await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Close conversation' }));
+  // The Stuck conversations tab and the banner's count are read again: the closed one leaves them.
+  await waitFor(() => expect(fake.payloadsTo('list-stuck-conversations')).toHaveLength(stuckReads + 1));
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   expect(fake.payloadsTo('close-conversation')).toEqual([{ sid: open.sid, serviceSid: FLEX_SERVICE }]);
   expect(notify).toHaveBeenCalledWith('success', `Closed the conversation of ${CUSTOMER}.`);

@@ -178,6 +178,8 @@ export function MessagingSetupView({ backend, notify, strings = messagingSetupSt
             flexConfiguration={data.flexConfiguration}
             canWrite={canWrite}
             history={{ backend, names: historyNames }}
+            stuck={stuck}
+            offer={dialogs.offer}
           />
         </Box>
       </OpenDialogProvider>
