@@ -191,6 +191,13 @@ module.exports = (config) => {
   config.output.globalObject = 'window';
   config.plugins.push(new RealContentHash(), new ViewCodeToBackendAssets());
 
+  // No webpack size hints: their 244 KiB limit on each minified file is not our budget, and the
+  // view's code (Paste included, loaded only when a permitted user opens the view) is above it by
+  // design, so every build said "compiled with some warnings" about nothing to act on. The budgets
+  // that matter — gzip, for the registration every Flex start loads and for all a user can ever
+  // load — are scripts/bundleBudget.ts', which `npm run bundle:size` and `npm test` enforce.
+  config.performance = { ...config.performance, hints: false };
+
   const aliases = { ...pasteCoreAliases(), ...reakitAlias() };
   // Only @twilio-paste/theme's unused useThemeContrastCheck imports it: see the stub's comment.
   const contrastStubbed = pasteImporters('@twilio-paste/color-contrast-utils') === 'theme';

@@ -96,7 +96,7 @@ export function renderErrorPage(title: string, message: string, links: { href: s
  * Twilio traffic to this host, signs in and starts the Flex UI runtime. No referrer: with one,
  * Flex reloads the page and loses the token in its URL.
  */
-export function renderRealFlexPage(role: string): string {
+export function renderRealFlexPage(role: string, identity?: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -113,7 +113,7 @@ body, #root { width: 100vw; height: 100vh; margin: 0; display: flex; }
 </style>
 </head>
 <body>
-<div id="root"><p class="real-flex-loading">Loading the real Flex UI (local sandbox) as ${escapeHtml(role)}… <span id="real-flex-status"></span></p></div>
+<div id="root"><p class="real-flex-loading">Loading the real Flex UI (local sandbox) as ${escapeHtml(identity ? `${identity} (${role})` : role)}… <span id="real-flex-status"></span></p></div>
 <script src="/_flex/boot.js"></script>
 </body>
 </html>

@@ -9,7 +9,7 @@ import type { FLEX_ROLES } from '../server/tokens';
 import { bundleBrowserScript } from './browserBundle';
 import { renderErrorPage, renderHostPage, renderRealFlexPage } from './hostPage';
 import { createRealFlexHost, type RealFlexHost } from './real-flex/realFlexHost';
-import { DEFAULT_VIEW, type HostError, type HostPageConfig, type HostSession } from './session';
+import { DEFAULT_VIEW, sessionPath, type HostError, type HostPageConfig, type HostSession } from './session';
 
 /** The bundle `flex-plugin build` writes, served as Flex would load it from the plugin service. */
 export const PLUGIN_BUNDLE = 'plugin-messaging-setup.js';
@@ -136,7 +136,8 @@ type UserCheck = { ok: true; identity: string | undefined } | { ok: false; messa
 /**
  * `?user=`: another demo user of the same role (`?role=supervisor&user=second.supervisor` signs
  * in as second.supervisor@owl.example), so two people can share one sandbox account; default the
- * role's demo user.
+ * role's demo user. Both hosts take it: the stand-in's page config carries it in its session URL,
+ * the real-Flex boot reads it from the page URL (real-flex/browser/signIn.ts).
  */
 function parseUser(value: unknown): UserCheck {
   if (value === undefined || value === '') return { ok: true, identity: undefined };
@@ -268,8 +269,15 @@ export function createHostApp(options: HostOptions, standinJs: string, realFlex?
           .status(400)
           .type('html')
           .send(renderErrorPage('Unknown role', check.message, roleLinks));
-      // Flex's router owns every path below the root (SPA fallback); the page signs in by itself.
-      return res.type('html').set('Cache-Control', 'no-store').send(renderRealFlexPage(check.role));
+      const user = parseUser(req.query.user);
+      if (!user.ok)
+        return res
+          .status(400)
+          .type('html')
+          .send(renderErrorPage('Unknown user', user.message, roleLinks));
+      // Flex's router owns every path below the root (SPA fallback); the page signs in by itself,
+      // through the same session URL as the stand-in's (real-flex/browser/signIn.ts).
+      return res.type('html').set('Cache-Control', 'no-store').send(renderRealFlexPage(check.role, user.identity));
     }
     if (req.params.rest !== undefined) return next();
     const view = typeof req.params.view === 'string' ? req.params.view : undefined;
@@ -291,11 +299,12 @@ export function createHostApp(options: HostOptions, standinJs: string, realFlex?
         .status(400)
         .type('html')
         .send(renderErrorPage('Unknown user', user.message, roleLinks));
-    const userQuery =
-      typeof req.query.user === 'string' && user.identity ? `&user=${encodeURIComponent(req.query.user)}` : '';
     const config: HostPageConfig = {
       role: check.role,
-      sessionUrl: `/session?role=${encodeURIComponent(check.role)}${userQuery}`,
+      sessionUrl: sessionPath(
+        check.role,
+        user.identity && typeof req.query.user === 'string' ? req.query.user : undefined,
+      ),
       plugins: [`/plugins/${PLUGIN_BUNDLE}`],
       defaultView: DEFAULT_VIEW,
     };

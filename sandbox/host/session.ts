@@ -9,6 +9,13 @@ export const HOST_CONFIG_ELEMENT_ID = 'flex-host-config';
 /** The view Flex opens when the URL names none (Flex's own default route). */
 export const DEFAULT_VIEW = 'agent-desktop';
 
+/**
+ * The host server's session URL for a role and, with `?user=`, another demo user of it: what both
+ * hosts' pages sign in through (the stand-in's config carries it; the real-Flex boot builds it).
+ */
+export const sessionPath = (role: string, user?: string): string =>
+  `/session?role=${encodeURIComponent(role)}${user ? `&user=${encodeURIComponent(user)}` : ''}`;
+
 /** Written into the host page by the server; read by the stand-in before it boots. */
 export interface HostPageConfig {
   /** The Flex role the page signs in with (`?role=`). */
@@ -20,7 +27,7 @@ export interface HostPageConfig {
   defaultView: string;
 }
 
-/** `GET /session?role=…`: the signed-in Flex user and the account's Flex configuration. */
+/** `GET /session?role=…[&user=…]`: the signed-in Flex user and the account's Flex configuration. */
 export interface HostSession {
   user: {
     identity: string;

@@ -6,6 +6,8 @@ import { startSandbox, type RunningSandbox } from '../../server/app';
 import { PLUGIN_BUNDLE, startHost, type RunningHost } from '../hostServer';
 import { WebSocket } from 'ws';
 
+import { HOST_CONFIG_ELEMENT_ID, type HostPageConfig, type HostSession } from '../session';
+import { ROLE_KEY, signedInUrl, USER_KEY, type SignInStore } from './browser/signIn';
 import { installedFlexUiVersion } from './bundleFlexUi';
 import { createTwilsockPacket, parseTwilsockPacket, type TwilsockPacket } from './sockets/twilsockPacket';
 
@@ -83,6 +85,91 @@ describe('which Flex the page boots', () => {
     expect(worker.headers.get('service-worker-allowed')).toBe('/');
     expect(await worker.text()).toContain('/_flex/http/');
     expect((await get('/_flex/boot.js')).status).toBe(200);
+  });
+});
+
+/** Who Flex says the token is (Tokens/Info, whence Flex takes its user), and who the backend's token check says. */
+async function whoIs(token: string) {
+  const { accountSid } = sandbox.sandbox.credentials;
+  const info = await twilio(`https://flex-api.twilio.com/v1/Accounts/${accountSid}/Tokens/Info`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ Token: token }).toString(),
+  });
+  const flex = ((await info.json()) as { identity: string }).identity;
+  const checked = sandbox.sandbox.tokens.validate(token);
+  return { flex, backend: checked.valid ? checked.identity : undefined };
+}
+
+function memoryStore(): SignInStore & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+/** The real-Flex boot's sign-in, against this host server (what boot.ts does in the page). */
+const fetchSession = async (sessionUrl: string) => {
+  const response = await get(sessionUrl);
+  if (!response.ok) throw new Error(`${sessionUrl} answered ${response.status}`);
+  return ((await response.json()) as HostSession).user;
+};
+
+describe('?user= in both hosts', () => {
+  it('signs the stand-in and real Flex in as the given demo user of the role, with the same session URL', async () => {
+    // The stand-in: the page config's session URL.
+    const standinPage = await (await get('/?flex=standin&role=supervisor&user=second.supervisor')).text();
+    const match = new RegExp(`<script id="${HOST_CONFIG_ELEMENT_ID}" type="application/json">(.*?)</script>`).exec(
+      standinPage,
+    );
+    const { sessionUrl } = JSON.parse(match?.[1] ?? '{}') as HostPageConfig;
+    expect(sessionUrl).toBe('/session?role=supervisor&user=second.supervisor');
+    const standinUser = await fetchSession(sessionUrl);
+    expect(await whoIs(standinUser.token)).toEqual({
+      flex: 'second.supervisor@owl.example',
+      backend: 'second.supervisor@owl.example',
+    });
+
+    // Real Flex: the page, then its boot's sign-in, which puts the token in the URL Flex starts at.
+    const realPage = await get('/?flex=real&role=supervisor&user=second.supervisor');
+    expect(realPage.status).toBe(200);
+    expect(await realPage.text()).toContain('as second.supervisor@owl.example (supervisor)');
+    const store = memoryStore();
+    const asked: string[] = [];
+    const started = await signedInUrl(
+      `${base()}/messaging-setup?role=supervisor&user=second.supervisor`,
+      store,
+      (path) => (asked.push(path), fetchSession(path)),
+    );
+    expect(asked).toEqual([sessionUrl]);
+    const url = new URL(started ?? '');
+    expect(url.pathname).toBe('/messaging-setup');
+    expect(url.searchParams.has('role')).toBe(false);
+    expect(url.searchParams.has('user')).toBe(false);
+    expect(url.searchParams.get('Identity')).toBe('second.supervisor@owl.example');
+    expect(url.searchParams.get('Roles')).toBe('supervisor');
+    expect(await whoIs(url.searchParams.get('Token') ?? '')).toEqual({
+      flex: 'second.supervisor@owl.example',
+      backend: 'second.supervisor@owl.example',
+    });
+
+    // A reload keeps the token; a navigation that dropped the query signs in as the same user.
+    expect(await signedInUrl(url.toString(), store, fetchSession)).toBeUndefined();
+    const again = new URL((await signedInUrl(`${base()}/messaging-setup`, store, fetchSession)) ?? '');
+    expect(again.searchParams.get('Identity')).toBe('second.supervisor@owl.example');
+    // A URL naming only a role is that role's demo user.
+    const admin = new URL((await signedInUrl(`${base()}/?role=admin`, store, fetchSession)) ?? '');
+    expect(admin.searchParams.get('Identity')).toBe('demo.admin@owl.example');
+    expect(store.items.get(ROLE_KEY)).toBe('admin');
+    expect(store.items.has(USER_KEY)).toBe(false);
+  });
+
+  it('refuses a malformed ?user= in the real-Flex page as in the stand-in', async () => {
+    expect((await get('/?flex=real&role=supervisor&user=%3Cscript%3E')).status).toBe(400);
+    expect((await get('/?flex=standin&role=supervisor&user=%3Cscript%3E')).status).toBe(400);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
  * The real-Flex host page's boot (bundled by the host server into /_flex/boot.js): route Flex's
  * Twilio traffic to the host server (a service worker for HTTP, a WebSocket wrapper for sockets),
- * sign in with a demo token of the page's role, load the real Flex UI runtime, then start it as a
+ * sign in with a demo token of the page's role (and `?user=`), load the real Flex UI runtime, then start it as a
  * Flex deployment does: `Manager.create`, then Flex's own `RootContainer`. Flex itself fetches its
  * configuration, the user's roles and the plugin list, and loads the plugin bundle.
  */
 import type { HostError, HostSession } from '../../session';
+import { signedInUrl } from './signIn';
 import { isTwilioHost, localPathFor, WS_PREFIX } from './twilioHosts';
 
 interface FlexRuntime {
@@ -30,8 +31,6 @@ declare global {
     flexManager?: unknown;
   }
 }
-
-const ROLE_KEY = 'messaging-setup-real-flex-role';
 
 function status(state: 'booting' | 'ready' | 'failed', text?: string): void {
   document.documentElement.dataset.realFlex = state;
@@ -85,10 +84,8 @@ function routeWebSocketsToHost(): void {
   window.WebSocket = HostWebSocket;
 }
 
-async function session(role: string): Promise<HostSession['user']> {
-  const response = await fetch(`/session?role=${encodeURIComponent(role)}`, {
-    headers: { accept: 'application/json' },
-  });
+async function session(path: string): Promise<HostSession['user']> {
+  const response = await fetch(path, { headers: { accept: 'application/json' } });
   const body = (await response.json().catch(() => undefined)) as HostSession | HostError | undefined;
   if (!response.ok || !body || 'error' in body) {
     throw new Error(body && 'error' in body ? body.error.message : `/session answered ${response.status}`);
@@ -96,22 +93,10 @@ async function session(role: string): Promise<HostSession['user']> {
   return body.user;
 }
 
-/**
- * Flex signs in without SSO when the page URL carries the token (as Flex's own login hand-off does):
- * put a demo token of the role there, unless the URL already has one (a reload).
- */
+/** Puts a demo token of the page's role (and `?user=`) in the page URL, where Flex takes it from. */
 async function signInByUrl(): Promise<void> {
-  const url = new URL(window.location.href);
-  const role = url.searchParams.get('role') ?? sessionStorage.getItem(ROLE_KEY) ?? 'supervisor';
-  sessionStorage.setItem(ROLE_KEY, role);
-  if (url.searchParams.has('Token') && url.searchParams.get('role') === null) return;
-  const user = await session(role);
-  url.searchParams.delete('role');
-  url.searchParams.set('Token', user.token);
-  url.searchParams.set('Identity', user.identity);
-  url.searchParams.set('Expiration', user.expiration);
-  url.searchParams.set('Roles', user.roles.join(','));
-  window.history.replaceState(window.history.state, '', url.toString());
+  const url = await signedInUrl(window.location.href, sessionStorage, session);
+  if (url) window.history.replaceState(window.history.state, '', url);
 }
 
 function loadScript(src: string): Promise<void> {
