@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
+import { SET_ASIDE_MAP_NAME, setAsideKeyOf } from '../src/contract/setAside';
 import { BACKEND_SYNC_SERVICE_NAME } from '../src/contract/types';
 import { activePanel, collectPageProblems, findConnectionRow, openMessagingSetup, screenshotPath } from './flexHost';
 import { readSeededAccount, resetSandbox, twilioGet } from './twilioSandbox';
@@ -10,7 +11,6 @@ import { readSeededAccount, resetSandbox, twilioGet } from './twilioSandbox';
  * second supervisor sees it, and reverting the change from History brings the number back.
  */
 
-const SET_ASIDE_MAP = 'messaging-setup-set-aside';
 const REASON = 'Sends appointment reminders from the booking app';
 
 test.beforeEach(async ({ page, request }) => {
@@ -26,10 +26,9 @@ async function syncMark(request: APIRequestContext, address: string): Promise<Re
   );
   const service = services?.services.find((s) => s.friendly_name === BACKEND_SYNC_SERVICE_NAME);
   if (!service) throw new Error('the sandbox account has no backend Sync Service');
-  const key = `sms-${address.replace(/^\+/, '')}`;
   const item = await twilioGet<{ data: Record<string, unknown> }>(
     request,
-    `sync/v1/Services/${service.sid}/Maps/${SET_ASIDE_MAP}/Items/${key}`,
+    `sync/v1/Services/${service.sid}/Maps/${SET_ASIDE_MAP_NAME}/Items/${setAsideKeyOf('sms', address)}`,
   );
   return item?.data ?? null;
 }

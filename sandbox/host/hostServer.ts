@@ -146,6 +146,23 @@ function parseUser(value: unknown): UserCheck {
   return { ok: false, message: 'Unknown ?user=: use up to 40 letters, digits, dots, dashes or underscores.' };
 }
 
+/**
+ * Who a host page (stand-in or real Flex) signs in as, from its `?role=` and `?user=`: the role,
+ * the identity and the `user` name as given, or the error page's title and message (400).
+ */
+function parsePageSignIn(
+  query: Request['query'],
+):
+  | { ok: true; role: FlexRole; identity: string | undefined; user: string | undefined }
+  | { ok: false; title: string; message: string } {
+  const role = parseRole(query.role);
+  if (!role.ok) return { ok: false, title: 'Unknown role', message: role.message };
+  const user = parseUser(query.user);
+  if (!user.ok) return { ok: false, title: 'Unknown user', message: user.message };
+  const named = user.identity && typeof query.user === 'string' ? query.user : undefined;
+  return { ok: true, role: role.role, identity: user.identity, user: named };
+}
+
 async function issueSession(options: HostOptions, role: FlexRole, user?: string): Promise<HostSession> {
   const identity = user ?? demoIdentity(role);
   const response = await fetch(new URL('/_sandbox/tokens', options.sandboxUrl), {
@@ -263,21 +280,15 @@ export function createHostApp(options: HostOptions, standinJs: string, realFlex?
           .type('html')
           .send(renderErrorPage('No real Flex here', 'This host serves only the Flex stand-in.', roleLinks));
       }
-      const check = parseRole(req.query.role);
-      if (!check.ok)
+      const page = parsePageSignIn(req.query);
+      if (!page.ok)
         return res
           .status(400)
           .type('html')
-          .send(renderErrorPage('Unknown role', check.message, roleLinks));
-      const user = parseUser(req.query.user);
-      if (!user.ok)
-        return res
-          .status(400)
-          .type('html')
-          .send(renderErrorPage('Unknown user', user.message, roleLinks));
+          .send(renderErrorPage(page.title, page.message, roleLinks));
       // Flex's router owns every path below the root (SPA fallback); the page signs in by itself,
       // through the same session URL as the stand-in's (real-flex/browser/signIn.ts).
-      return res.type('html').set('Cache-Control', 'no-store').send(renderRealFlexPage(check.role, user.identity));
+      return res.type('html').set('Cache-Control', 'no-store').send(renderRealFlexPage(page.role, page.identity));
     }
     if (req.params.rest !== undefined) return next();
     const view = typeof req.params.view === 'string' ? req.params.view : undefined;
@@ -287,24 +298,15 @@ export function createHostApp(options: HostOptions, standinJs: string, realFlex?
         .type('html')
         .send(renderErrorPage('Not found', `Nothing at ${req.path}.`, roleLinks));
     }
-    const check = parseRole(req.query.role);
-    if (!check.ok)
+    const page = parsePageSignIn(req.query);
+    if (!page.ok)
       return res
         .status(400)
         .type('html')
-        .send(renderErrorPage('Unknown role', check.message, roleLinks));
-    const user = parseUser(req.query.user);
-    if (!user.ok)
-      return res
-        .status(400)
-        .type('html')
-        .send(renderErrorPage('Unknown user', user.message, roleLinks));
+        .send(renderErrorPage(page.title, page.message, roleLinks));
     const config: HostPageConfig = {
-      role: check.role,
-      sessionUrl: sessionPath(
-        check.role,
-        user.identity && typeof req.query.user === 'string' ? req.query.user : undefined,
-      ),
+      role: page.role,
+      sessionUrl: sessionPath(page.role, page.user),
       plugins: [`/plugins/${PLUGIN_BUNDLE}`],
       defaultView: DEFAULT_VIEW,
     };

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
+import { SET_ASIDE_MAP_NAME, setAsideKeyOf } from '../../../src/contract/setAside';
 import { SET_ASIDE_CHANNELS, type SetAsideChannel, type SetAsideMark } from '../../../src/contract/types';
+
+// One key and Map name for the backend, the sandbox's seed and the tests (contract/setAside.ts).
+export { SET_ASIDE_MAP_NAME, setAsideKeyOf };
 import type { BackendConfig } from '../config';
 import { isTwilioError, MAP_ITEM_NOT_FOUND, withBackendMapItems, type MapItems } from '../coordination/backendMap';
 import { HISTORY_RETRY_POLICY } from '../history/historyStore';
 import { isRecord } from '../lib/parseRequests';
 import { outcomeUnknown } from '../lib/writeOutcome';
 import { createTwilioClient, type TwilioClient } from '../twilio/clientFactory';
-
-/** The Sync Map, by unique name in the backend's own service (beside the history), that holds the marks. */
-export const SET_ASIDE_MAP_NAME = 'messaging-setup-set-aside';
 
 /** Marks read per list: an account sets aside a few of its numbers, far fewer than this. */
 export const SET_ASIDE_LIST_MAX = 1000;
@@ -24,14 +25,6 @@ const MAP_ITEM_EXISTS = 54208;
 
 /** Who wrote an item: a fresh value per write, so a write whose answer was lost is known by reading it. */
 const NONCE_FIELD = '_nonce';
-
-/**
- * The item key of a number's or sender's mark: its channel and the E.164 digits (`sms-14155550100`,
- * `whatsapp-14155550100`), so the key holds neither `+` nor `:` and is the same however the
- * address reached us. The address is checked (parseSetNumberAside) before a key is made of it.
- */
-export const setAsideKeyOf = (channel: SetAsideChannel, address: string): string =>
-  `${channel}-${address.replace(/^whatsapp:/, '').replace(/^\+/, '')}`;
 
 /** An item's data as a mark, or null when it is not one (written or changed outside the backend). */
 function markOf(key: string, data: unknown): SetAsideMark | null {
