@@ -24,13 +24,15 @@ export type MapItems = ReturnType<ReturnType<TwilioClient['sync']['v1']['service
  * Unique names are unique within a service (error 54301), so concurrent first calls converge on
  * one Map. The Map missing (54200) is made (a 409: a concurrent call made it) and `run` tried
  * again; the service missing (another 404: deleted, a sandbox reset) is forgotten and looked up
- * once more.
+ * once more. A read passes `whenMissing`: a Map nobody made yet holds nothing, and a read must
+ * not write (loading the view makes no write — e2e/diagnostics.spec.ts counts them).
  */
 export async function withBackendMapItems<T>(
   config: BackendConfig,
   client: TwilioClient,
   mapName: string,
   run: (items: MapItems, serviceSid: string) => Promise<T>,
+  whenMissing?: () => T,
 ): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     const serviceSid = await resolveBackendSyncService(config, client);
@@ -43,6 +45,7 @@ export async function withBackendMapItems<T>(
         forgetBackendSyncService(config, serviceSid);
         continue;
       }
+      if (whenMissing) return whenMissing();
       try {
         await maps.create({ uniqueName: mapName });
       } catch (createError) {

@@ -68,13 +68,17 @@ export class SetAsideStore {
     this.client = createTwilioClient(config, HISTORY_RETRY_POLICY);
   }
 
-  private withItems<T>(run: (items: MapItems) => Promise<T>): Promise<T> {
-    return withBackendMapItems(this.config, this.client, SET_ASIDE_MAP_NAME, run);
+  /** `whenMissing`: what a read answers while the Map is not made yet (a read never makes it). */
+  private withItems<T>(run: (items: MapItems) => Promise<T>, whenMissing?: () => T): Promise<T> {
+    return withBackendMapItems(this.config, this.client, SET_ASIDE_MAP_NAME, run, whenMissing);
   }
 
   /** Every mark, by address; items that are not marks are left out. */
   async list(): Promise<SetAsideMark[]> {
-    const items = await this.withItems((map) => map.list({ pageSize: 100, limit: SET_ASIDE_LIST_MAX }));
+    const items = await this.withItems(
+      (map) => map.list({ pageSize: 100, limit: SET_ASIDE_LIST_MAX }),
+      () => [],
+    );
     return items
       .flatMap((item) => {
         const mark = markOf(item.key, item.data);
@@ -86,7 +90,12 @@ export class SetAsideStore {
   /** What `key` holds now, or undefined when nothing. */
   async read(key: string): Promise<StoredMark | undefined> {
     try {
-      const item = await this.withItems((map) => map(key).fetch());
+      // No Map yet: no mark yet (the write that follows makes the Map).
+      const item = await this.withItems<Awaited<ReturnType<ReturnType<MapItems>['fetch']>> | undefined>(
+        (map) => map(key).fetch(),
+        () => undefined,
+      );
+      if (!item) return undefined;
       const data: unknown = item.data;
       return {
         mark: markOf(key, data),
