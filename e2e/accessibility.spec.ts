@@ -8,6 +8,7 @@ import {
   collectPageProblems,
   findConnectionRow,
   flexHost,
+  healthCount,
   openMessagingSetup,
   screenshotPath,
 } from './flexHost';
@@ -35,7 +36,10 @@ async function closeWith(page: Page, button: string) {
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
-test('every tab; the README screenshot of the Phone numbers tab', async ({ page }) => {
+test('every tab; the README screenshot of the Phone numbers tab', async ({ page, request }) => {
+  // The demo account as `npm start` makes it: its evidence (stuck conversations, alerts) and the
+  // numbers its admin set aside as not for Flex (sandbox/server/setAsideSeed.ts).
+  await resetSandbox(request, { evidence: true });
   const problems = collectPageProblems(page);
   await openMessagingSetup(page, 'supervisor');
   await expect(page.getByRole('region', { name: 'Account health' })).toBeVisible();
@@ -44,6 +48,15 @@ test('every tab; the README screenshot of the Phone numbers tab', async ({ page 
       .getByRole('button', { name: /^Diagnosis for / })
       .first(),
   ).toBeVisible();
+  // The banner counts each number once: the three set aside are "Not for Flex", in no other count.
+  await expect.poll(() => healthCount(page, 'Not for Flex')).toBe(3);
+  const levels = ['Broken', 'Unknown', 'Warning', 'Ready', 'Not in use', 'Not for Flex'];
+  const counted = (await Promise.all(levels.map((level) => healthCount(page, level)))).reduce((a, b) => a + b, 0);
+  expect(counted).toBe((await readSeededAccount(request)).numberCount);
+  for (const name of ['Front desk (calls only)', 'Marketing texts', 'Appointment reminders']) {
+    const row = activePanel(page).getByTestId('connection-row').filter({ hasText: name });
+    await expect(row.getByRole('button', { name: /^Diagnosis for .*: Not for Flex$/ })).toBeVisible();
+  }
   await expectAccessible(page, 'the Phone numbers tab');
   // The README's picture, taken in real Flex on every run so it shows the view as it is (committed).
   await page.screenshot({ path: flexHost() === 'real' ? README_SCREENSHOT : screenshotPath('phone-numbers-tab.png') });
@@ -58,7 +71,7 @@ test('every tab; the README screenshot of the Phone numbers tab', async ({ page 
     await expect(activePanel(page).getByTestId(row).first()).toBeVisible();
     await expectAccessible(page, `the ${tab} tab`);
   }
-  // A fresh sandbox account has no history yet.
+  // The demo account has no change recorded yet (its marks were seeded, not made through the backend).
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(activePanel(page)).toContainText('No change recorded yet.');
   await expectAccessible(page, 'the History tab');

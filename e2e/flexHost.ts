@@ -81,6 +81,16 @@ export async function openMessagingSetup(page: Page, role: 'supervisor' | 'admin
 /** The tab panel on show. */
 export const activePanel = (page: Page) => page.getByRole('tabpanel');
 
+/** The count the health banner shows of phone numbers at a level (0 when its button is not shown). */
+export async function healthCount(page: Page, level: string): Promise<number> {
+  const button = page
+    .getByRole('region', { name: 'Account health' })
+    .getByRole('button', { name: new RegExp(`^Show the \\d+ phone numbers that are ${level}$`) });
+  if ((await button.count()) === 0) return 0;
+  const name = (await button.getAttribute('aria-label')) ?? '';
+  return Number(/(\d+)/.exec(name)?.[1]);
+}
+
 /** A row of the Addresses tab (already shown), by its address. */
 export const addressRow = (page: Page, address: string) =>
   activePanel(page).getByTestId('address-row').filter({ hasText: address });

@@ -1,8 +1,15 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 
 import { SET_ASIDE_MAP_NAME, setAsideKeyOf } from '../src/contract/setAside';
 import { BACKEND_SYNC_SERVICE_NAME } from '../src/contract/types';
-import { activePanel, collectPageProblems, findConnectionRow, openMessagingSetup, screenshotPath } from './flexHost';
+import {
+  activePanel,
+  collectPageProblems,
+  findConnectionRow,
+  healthCount,
+  openMessagingSetup,
+  screenshotPath,
+} from './flexHost';
 import { readSeededAccount, resetSandbox, twilioGet } from './twilioSandbox';
 
 /**
@@ -33,16 +40,6 @@ async function syncMark(request: APIRequestContext, address: string): Promise<Re
   return item?.data ?? null;
 }
 
-/** The count the banner shows of phone numbers at a level (0 when its button is not shown). */
-async function numbersAt(page: Page, level: string): Promise<number> {
-  const button = page
-    .getByRole('region', { name: 'Account health' })
-    .getByRole('button', { name: new RegExp(`^Show the \\d+ phone numbers that are ${level}$`) });
-  if ((await button.count()) === 0) return 0;
-  const name = (await button.getAttribute('aria-label')) ?? '';
-  return Number(/(\d+)/.exec(name)?.[1]);
-}
-
 test('a supervisor sets a number aside; the banner leaves it out, a second supervisor sees it, and a revert brings it back', async ({
   page,
   browser,
@@ -57,9 +54,9 @@ test('a supervisor sets a number aside; the banner leaves it out, a second super
       .first(),
   ).toBeVisible();
   await expect(page.getByText(/^Loading /)).toHaveCount(0);
-  const brokenBefore = await numbersAt(page, 'Broken');
+  const brokenBefore = await healthCount(page, 'Broken');
   expect(brokenBefore).toBeGreaterThan(0);
-  expect(await numbersAt(page, 'Not for Flex')).toBe(0);
+  expect(await healthCount(page, 'Not for Flex')).toBe(0);
 
   const row = await findConnectionRow(page, 'Phone numbers', number);
   await row.getByRole('button', { name: `Diagnosis for ${number}: Broken` }).click();
@@ -77,8 +74,8 @@ test('a supervisor sets a number aside; the banner leaves it out, a second super
   });
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(row.getByRole('button', { name: `Diagnosis for ${number}: Not for Flex` })).toBeVisible();
-  await expect.poll(() => numbersAt(page, 'Broken')).toBe(brokenBefore - 1);
-  expect(await numbersAt(page, 'Not for Flex')).toBe(1);
+  await expect.poll(() => healthCount(page, 'Broken')).toBe(brokenBefore - 1);
+  expect(await healthCount(page, 'Not for Flex')).toBe(1);
   await page.screenshot({ path: screenshotPath('set-aside-banner.png') });
 
   // A second supervisor, in a browser of their own, sees the mark and reverts it from History.
@@ -86,7 +83,7 @@ test('a supervisor sets a number aside; the banner leaves it out, a second super
   const other = await second.newPage();
   const otherProblems = collectPageProblems(other);
   await openMessagingSetup(other, 'supervisor', 'second.supervisor');
-  await expect.poll(() => numbersAt(other, 'Not for Flex')).toBe(1);
+  await expect.poll(() => healthCount(other, 'Not for Flex')).toBe(1);
   const theirRow = await findConnectionRow(other, 'Phone numbers', number);
   await expect(theirRow.getByRole('button', { name: `Diagnosis for ${number}: Not for Flex` })).toBeVisible();
   await other.getByRole('tab', { name: 'History' }).click();
@@ -102,7 +99,7 @@ test('a supervisor sets a number aside; the banner leaves it out, a second super
   // Their view shows the number as the revert left it, without a reload.
   await findConnectionRow(other, 'Phone numbers', number);
   await expect(theirRow.getByRole('button', { name: `Diagnosis for ${number}: Broken` })).toBeVisible();
-  expect(await numbersAt(other, 'Not for Flex')).toBe(0);
+  expect(await healthCount(other, 'Not for Flex')).toBe(0);
 
   expect(problems).toEqual([]);
   expect(otherProblems).toEqual([]);

@@ -99,6 +99,8 @@ export interface SeededAccount {
   onlineSenderWithoutAddress: string;
   messagingFlowSid: string;
   flexConversationServiceSid: string;
+  /** How many phone numbers the account has. */
+  numberCount: number;
 }
 
 export async function readSeededAccount(request: APIRequestContext): Promise<SeededAccount> {
@@ -142,7 +144,13 @@ export async function readSeededAccount(request: APIRequestContext): Promise<See
       })}`,
     );
   }
-  return { numberWithoutAddress, onlineSenderWithoutAddress, messagingFlowSid, flexConversationServiceSid };
+  return {
+    numberWithoutAddress,
+    onlineSenderWithoutAddress,
+    messagingFlowSid,
+    flexConversationServiceSid,
+    numberCount: numbers?.incoming_phone_numbers.length ?? 0,
+  };
 }
 
 /** POSTs to a backend function as the plugin does: form fields Token and Payload (JSON). */

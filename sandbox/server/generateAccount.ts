@@ -1,6 +1,7 @@
 import { BACKEND_SYNC_SERVICE_NAME } from '../../src/contract/types';
 import { addEvidence } from './evidenceSeed';
-import { buildSyncService, DEFAULT_SYNC_SERVICE } from './resources/sync';
+import { addNumbersNotForFlex } from './setAsideSeed';
+import { backendSyncServiceSid, buildSyncService, DEFAULT_SYNC_SERVICE } from './resources/sync';
 import { SeededRandom } from './random';
 import { buildIncomingPhoneNumber } from './resources/api2010';
 import {
@@ -478,7 +479,10 @@ export function generateAccount(accountSid: string, options: ResetOptions): Sand
   const backendService = buildSyncService(account, BACKEND_SYNC_SERVICE_NAME);
   backendService.acl_enabled = true;
   account.syncServices.add(backendService);
-  if (options.evidence) addEvidence(account);
+  if (options.evidence) {
+    addEvidence(account);
+    addNumbersNotForFlex(account);
+  }
   // The seeds are dated from three days ago on; what happens from here on is dated now.
   if (wall) account.keepUpWithWallClock();
   return account;
@@ -637,8 +641,4 @@ function addEmailAddresses(account: SandboxAccount, flexService: string, from: n
 }
 
 /** The account's backend Sync Service (made with every account above; tests and the bench find it here). */
-export function backendSyncServiceSid(account: SandboxAccount): string {
-  const service = account.syncServices.all().find((s) => s.friendly_name === BACKEND_SYNC_SERVICE_NAME);
-  if (!service) throw new Error(`the sandbox account has no Sync Service "${BACKEND_SYNC_SERVICE_NAME}"`);
-  return String(service.sid);
-}
+export { backendSyncServiceSid };

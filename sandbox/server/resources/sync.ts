@@ -1,3 +1,4 @@
+import { BACKEND_SYNC_SERVICE_NAME } from '../../../src/contract/types';
 import {
   created,
   noContent,
@@ -51,6 +52,13 @@ export const SYNC_MAP_ITEM_KEY_MAX_LENGTH = 256;
  * (as Twilio's Functions and Sync examples do, `context.TWILIO_SYNC_SERVICE_SID || 'default'`).
  */
 export const DEFAULT_SYNC_SERVICE = 'default';
+
+/** The SID of the account's backend Sync Service (ACLs on, named BACKEND_SYNC_SERVICE_NAME; every generated account has one). */
+export function backendSyncServiceSid(account: SandboxAccount): string {
+  const service = account.syncServices.all().find((s) => s.friendly_name === BACKEND_SYNC_SERVICE_NAME);
+  if (!service) throw new Error(`the sandbox account has no Sync Service "${BACKEND_SYNC_SERVICE_NAME}"`);
+  return String(service.sid);
+}
 
 export function buildSyncService(account: SandboxAccount, friendlyName: string | null): WireResource {
   const sid = account.random.sid('IS');
@@ -341,21 +349,79 @@ function newCollection(
     throw new TwilioApiError(409, SYNC_UNIQUE_NAME_EXISTS_CODE, 'Unique name already exists');
   }
   const now = account.now();
+  return buildCollection(account, service.sid, uniqueName, kind, now, expiryOf(body.CollectionTtl ?? body.Ttl, now));
+}
+
+function buildCollection(
+  account: SandboxAccount,
+  serviceSid: string,
+  uniqueName: string | null,
+  kind: { prefix: 'ES' | 'MP'; segment: 'Lists' | 'Maps' },
+  now: Date,
+  expires: string | null,
+): SyncList & SyncMap {
   const sid = account.random.sid(kind.prefix);
-  const url = `${HOST}/v1/Services/${service.sid}/${kind.segment}/${sid}`;
+  const url = `${HOST}/v1/Services/${serviceSid}/${kind.segment}/${sid}`;
   return {
     sid,
     unique_name: uniqueName,
     account_sid: account.accountSid,
-    service_sid: service.sid,
+    service_sid: serviceSid,
     url,
     links: { items: `${url}/Items`, permissions: `${url}/Permissions` },
     revision: '0',
-    date_expires: expiryOf(body.CollectionTtl ?? body.Ttl, now),
+    date_expires: expires,
     date_created: isoDate(now),
     date_updated: isoDate(now),
     created_by: 'system',
   };
+}
+
+/** A new Map Item, as a create over REST makes it. */
+function buildMapItem(
+  account: SandboxAccount,
+  map: SyncMap,
+  key: string,
+  data: unknown,
+  now: Date,
+  expires: string | null,
+): SyncMapItem {
+  return {
+    key,
+    account_sid: account.accountSid,
+    service_sid: map.service_sid,
+    map_sid: map.sid,
+    url: `${String(map.url)}/Items/${encodeURIComponent(key)}`,
+    revision: '0',
+    data,
+    date_expires: expires,
+    date_created: isoDate(now),
+    date_updated: isoDate(now),
+    created_by: 'system',
+  };
+}
+
+/**
+ * Seeds an item as a create over REST would leave it (the demo account's set-aside marks): in
+ * the Map of that unique name in `serviceSid`, made when absent; a key already there is replaced.
+ */
+export function seedSyncMapItem(
+  account: SandboxAccount,
+  serviceSid: string,
+  mapName: string,
+  key: string,
+  data: Record<string, unknown>,
+): void {
+  const maps = SandboxAccount.childOf(account.syncMaps, serviceSid, `/v1/Services/${serviceSid}/Maps`);
+  const map =
+    maps.all().find((m) => m.unique_name === mapName) ??
+    maps.add(buildCollection(account, serviceSid, mapName, { prefix: 'MP', segment: 'Maps' }, account.now(), null));
+  let items = account.syncMapItems.get(map.sid);
+  if (!items) {
+    items = new Map();
+    account.syncMapItems.set(map.sid, items);
+  }
+  items.set(key, buildMapItem(account, map, key, data, account.now(), null));
 }
 
 /** A List's or Map's TTL update: a new expiry when given, a new revision either way. */
@@ -499,19 +565,7 @@ export const syncHandlers: OperationHandlers = {
     const now = account.now();
     const expires = expiryOf(body.ItemTtl ?? body.Ttl, now);
     if (body.CollectionTtl !== undefined) map.date_expires = expiryOf(body.CollectionTtl, now);
-    const item: SyncMapItem = {
-      key,
-      account_sid: account.accountSid,
-      service_sid: map.service_sid,
-      map_sid: map.sid,
-      url: `${String(map.url)}/Items/${encodeURIComponent(key)}`,
-      revision: '0',
-      data,
-      date_expires: expires,
-      date_created: isoDate(now),
-      date_updated: isoDate(now),
-      created_by: 'system',
-    };
+    const item = buildMapItem(account, map, key, data, now, expires);
     items.set(key, item);
     return withETag(created(item), item);
   },
