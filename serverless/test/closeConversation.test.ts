@@ -169,7 +169,7 @@ test('already closed: answered as such, not recorded again', async () => {
   );
   expect(again).toMatchObject({
     previousState: 'closed',
-    history: { recorded: false, messageKey: 'MessagingSetupRefusalAlreadyClosed' },
+    history: { recorded: false, unchanged: true, messageKey: 'MessagingSetupRefusalAlreadyClosed' },
   });
   expect((await history()).filter((e) => e.kind === 'close-conversation')).toHaveLength(1);
 });

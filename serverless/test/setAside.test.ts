@@ -15,6 +15,8 @@ import {
   type ListSetAsidesResponse,
   type SetAsideMark,
 } from '../../src/contract/types';
+import { DEFAULT_RESET } from '../../sandbox/server/generateAccount';
+import { SET_ASIDE_SEED_BY } from '../../sandbox/server/setAsideSeed';
 import { SET_ASIDE_MAP_NAME } from '../src/setAside/setAsideStore';
 import { SandboxRequestClient } from '../src/twilio/sandboxRequestClient';
 import { beyondTokenCheck, errorBodyProblems, setUpBackend, type FunctionResponse } from './harness';
@@ -36,7 +38,10 @@ const senders = () =>
     .channelSenders.all()
     .map((s) => String(s.sender_id));
 
-type Answer = { mark: SetAsideMark | null; history: { recorded: boolean; entryId?: string; messageKey?: string } };
+type Answer = {
+  mark: SetAsideMark | null;
+  history: { recorded: boolean; unchanged?: true; entryId?: string; messageKey?: string };
+};
 
 const setAside = (payload: Record<string, unknown>, token = t.tokens.supervisor()) =>
   t.callFunction('set-number-aside', { token, payload });
@@ -140,13 +145,14 @@ describe('set, list, clear', () => {
       mark: first.mark,
       history: expect.objectContaining({
         recorded: false,
+        unchanged: true,
         messageKey: 'MessagingSetupRefusalAlreadySetAside',
       }) as unknown,
     });
     const clearedNever = bodyOf<Answer>(await clear(other));
     expect(clearedNever).toMatchObject({
       mark: null,
-      history: { recorded: false, messageKey: 'MessagingSetupRefusalNotSetAside' },
+      history: { recorded: false, unchanged: true, messageKey: 'MessagingSetupRefusalNotSetAside' },
     });
     expect(await entriesAbout(number)).toHaveLength(1);
     expect(await entriesAbout(other)).toHaveLength(0);
@@ -167,6 +173,40 @@ describe('set, list, clear', () => {
     const made = t.log().filter((e) => e.method === 'POST' && e.path.endsWith('/Maps'));
     expect(made.filter((e) => e.params.UniqueName === SET_ASIDE_MAP_NAME).map((e) => e.status)).toEqual([201]);
     expect((await listed()).map((m) => m.address)).toEqual([number]);
+  });
+
+  test('the demo account (npm start’s evidence seed) has its plainly-not-for-Flex numbers set aside by the admin, with reasons', async () => {
+    t.reset({ ...DEFAULT_RESET, evidence: true });
+    const seeded = await listed();
+    expect(seeded.map((m) => [m.address, m.by, typeof m.reason])).toEqual(
+      [...seeded].sort((a, b) => (a.address < b.address ? -1 : 1)).map((m) => [m.address, SET_ASIDE_SEED_BY, 'string']),
+    );
+    const named = new Map(
+      account()
+        .incomingPhoneNumbers.all()
+        .map((n) => [String(n.phone_number), n]),
+    );
+    expect(seeded.map((m) => named.get(m.address)?.friendly_name).sort()).toEqual([
+      'Appointment reminders',
+      'Front desk (calls only)',
+      'Marketing texts',
+    ]);
+    // None has an address, and none is a number the seed's customers wrote to.
+    const addressed = new Set(
+      account()
+        .addresses.all()
+        .map((a) => a.address),
+    );
+    const written = new Set(
+      account()
+        .messages.all()
+        .map((m) => String(m.to)),
+    );
+    expect(seeded.filter((m) => addressed.has(m.address) || written.has(m.address))).toEqual([]);
+    // A seeded mark is a mark like any other: cleared by a supervisor, recorded.
+    const cleared = bodyOf<Answer>(await clear(seeded[0].address));
+    expect(cleared).toMatchObject({ mark: null, history: { recorded: true } });
+    expect(await listed()).toHaveLength(seeded.length - 1);
   });
 
   test('the marks live in the backend’s own Sync Service (ACLs on), one item per number, not in the default service', async () => {

@@ -417,10 +417,15 @@ export interface ListHistoryResponse extends Page<HistoryEntry> {
   integrity?: HistoryIntegrity;
 }
 
-/** What a write says of its history entry: recorded (its id), or not, and why (the change itself is done). */
+/**
+ * What a write says of its history entry: recorded (its id), or not, and why. Not recorded with
+ * `unchanged`: nothing changed (it already was as asked), so there is nothing to record — the
+ * message says so. Not recorded without it: the change was made, but its entry could not be
+ * written (absent from older backends, which sent both kinds this way).
+ */
 export type HistoryReceipt =
   | { recorded: true; entryId: string }
-  | { recorded: false; message: string; messageKey?: ContractMessageKey; values?: MessageValues };
+  | { recorded: false; unchanged?: true; message: string; messageKey?: ContractMessageKey; values?: MessageValues };
 
 /** A write's answer carries the receipt of its history entry (absent from older backends). */
 export type Recorded<T> = T & { history?: HistoryReceipt };

@@ -174,7 +174,7 @@ async function runAndRecord<T extends object>(
     tracked.note ??= SETTLED_BY_LOOKING;
   }
   if (done.unrecorded !== undefined) {
-    return { ...done.result, history: { recorded: false, ...messageOf(done.unrecorded) } };
+    return { ...done.result, history: { recorded: false, unchanged: true, ...messageOf(done.unrecorded) } };
   }
   const { resource, before, note } = tracked;
   const history = await append(

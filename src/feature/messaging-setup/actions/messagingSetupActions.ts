@@ -89,15 +89,21 @@ interface ActionDeps {
 
 /**
  * A write's answer without its history receipt, which does not belong in the view's state; a
- * change the history could not record is said at once (the change itself was made).
+ * change the history could not record is said at once (the change itself was made). Answers,
+ * beside the result, the backend's words when nothing changed (`unchanged`: nothing to record),
+ * for the caller to say in place of its "done".
  */
-function withoutReceipt<T extends object>(response: Recorded<T>, notify: Notify, strings: MessagingSetupStrings): T {
+function withoutReceipt<T extends object>(
+  response: Recorded<T>,
+  notify: Notify,
+  strings: MessagingSetupStrings,
+): { result: T; unchanged: string | null } {
   const { history, ...result } = response;
-  if (history && !history.recorded) {
-    const message = wordedByView(history.message, history.messageKey, history.values, strings);
-    notify('error', fill(strings.MessagingSetupHistoryNotRecorded, { message }));
-  }
-  return result as T;
+  if (!history || history.recorded) return { result: result as T, unchanged: null };
+  const message = wordedByView(history.message, history.messageKey, history.values, strings);
+  if (history.unchanged) return { result: result as T, unchanged: message };
+  notify('error', fill(strings.MessagingSetupHistoryNotRecorded, { message }));
+  return { result: result as T, unchanged: null };
 }
 
 /** The verbs, over the typed client. Pure wiring: everything it needs comes in `deps`. */
@@ -110,79 +116,99 @@ export function createMessagingSetupActions({
 }: ActionDeps): MessagingSetupActions {
   /**
    * Runs a change; a failure is notified (naming what it was about), then rethrown to the dialog.
-   * What it answers is the change's result, its history receipt said and taken off.
+   * Success is notified in `succeeded`'s words, or the backend's when nothing changed. What it
+   * answers is the change's result, its history receipt said and taken off.
    */
   async function reporting<T extends object>(
     failure: MessagingSetupStringKey,
     about: string,
     change: () => Promise<Recorded<T>>,
+    succeeded: (result: T) => string,
   ): Promise<T> {
+    let answer: { result: T; unchanged: string | null };
     try {
-      return withoutReceipt(await change(), notify, strings);
+      answer = withoutReceipt(await change(), notify, strings);
     } catch (error) {
       notify('error', fill(strings[failure], { address: about, error: errorMessage(error) }));
       throw error;
     }
+    notify('success', answer.unchanged ?? succeeded(answer.result));
+    return answer.result;
   }
 
   return {
     async createAddress(request) {
-      const saved = await reporting('MessagingSetupCreateFailed', request.address, () =>
-        backend.call('create-address', request),
+      const saved = await reporting(
+        'MessagingSetupCreateFailed',
+        request.address,
+        () => backend.call('create-address', request),
+        (made) => fill(strings.MessagingSetupCreated, { address: made.address }),
       );
       dispatch({ type: 'address-saved', address: saved });
-      notify('success', fill(strings.MessagingSetupCreated, { address: saved.address }));
       return saved;
     },
 
     async updateAddress(request, address) {
-      const saved = await reporting('MessagingSetupSaveFailed', address, () => backend.call('update-address', request));
+      const saved = await reporting(
+        'MessagingSetupSaveFailed',
+        address,
+        () => backend.call('update-address', request),
+        (made) => fill(strings.MessagingSetupSaved, { address: made.address }),
+      );
       dispatch({ type: 'address-saved', address: saved });
-      notify('success', fill(strings.MessagingSetupSaved, { address: saved.address }));
       return saved;
     },
 
     async deleteAddress(address) {
-      await reporting('MessagingSetupDeleteFailed', address.address, () =>
-        backend.call('delete-address', { sid: address.sid }),
+      await reporting(
+        'MessagingSetupDeleteFailed',
+        address.address,
+        () => backend.call('delete-address', { sid: address.sid }),
+        () => fill(strings.MessagingSetupDeleted, { address: address.address }),
       );
       dispatch({ type: 'address-deleted', sid: address.sid });
-      notify('success', fill(strings.MessagingSetupDeleted, { address: address.address }));
     },
 
     async setNumberInbound(number, field, value) {
       const what = field === 'smsUrl' ? strings.MessagingSetupWebhookWhat : strings.MessagingSetupApplicationWhat;
-      const result = await reporting('MessagingSetupClearFailed', number.address, () =>
-        backend.call('update-number-inbound', { sid: number.sid, [field]: value }),
+      const result = await reporting(
+        'MessagingSetupClearFailed',
+        number.address,
+        () => backend.call('update-number-inbound', { sid: number.sid, [field]: value }),
+        (done) =>
+          value === ''
+            ? fill(strings.MessagingSetupCleared, {
+                what,
+                address: number.address,
+                previous: done.previous[field] ?? '—',
+              })
+            : fill(strings.MessagingSetupRestored, { what, address: number.address, previous: value }),
       );
       dispatch({ type: 'number-updated', number: result.number });
-      const previous = result.previous[field];
-      notify(
-        'success',
-        value === ''
-          ? fill(strings.MessagingSetupCleared, { what, address: number.address, previous: previous ?? '—' })
-          : fill(strings.MessagingSetupRestored, { what, address: number.address, previous: value }),
-      );
-      return previous;
+      return result.previous[field];
     },
 
     async fixDefaultService(serviceSid, serviceName) {
-      const result = await reporting('MessagingSetupFixDefaultFailed', serviceName, () =>
-        backend.call('set-default-conversation-service', { serviceSid }),
+      const result = await reporting(
+        'MessagingSetupFixDefaultFailed',
+        serviceName,
+        () => backend.call('set-default-conversation-service', { serviceSid }),
+        (done) =>
+          fill(strings.MessagingSetupFixDefaultDone, {
+            flex: serviceName,
+            previous: done.previousServiceSid ?? strings.MessagingSetupNoDefaultService,
+          }),
       );
       dispatch({ type: 'default-service-set', serviceSid: result.defaultConversationServiceSid });
-      notify(
-        'success',
-        fill(strings.MessagingSetupFixDefaultDone, {
-          flex: serviceName,
-          previous: result.previousServiceSid ?? strings.MessagingSetupNoDefaultService,
-        }),
-      );
       return result.previousServiceSid;
     },
 
     async migrateFlexFlow(row) {
-      const response = withoutReceipt(await backend.call('migrate-flex-flow', migrationRequest(row)), notify, strings);
+      const response = withoutReceipt(
+        await backend.call('migrate-flex-flow', migrationRequest(row)),
+        notify,
+        strings,
+      ).result;
       // Mirror each step's effect at once: the new (or updated) address, and the flow gone.
       if (response.address) dispatch({ type: 'address-saved', address: response.address });
       if (response.outcome === 'migrated') dispatch({ type: 'flex-flow-deleted', sid: response.flexFlowSid });
@@ -198,11 +224,13 @@ export function createMessagingSetupActions({
     },
 
     async deleteFlexFlow(row) {
-      await reporting('MessagingSetupFlexFlowDeleteFailed', row.flow.friendlyName, () =>
-        backend.call('delete-flex-flow', { sid: row.flow.sid }),
+      await reporting(
+        'MessagingSetupFlexFlowDeleteFailed',
+        row.flow.friendlyName,
+        () => backend.call('delete-flex-flow', { sid: row.flow.sid }),
+        () => fill(strings.MessagingSetupFlexFlowDeleted, { name: row.flow.friendlyName }),
       );
       dispatch({ type: 'flex-flow-deleted', sid: row.flow.sid });
-      notify('success', fill(strings.MessagingSetupFlexFlowDeleted, { name: row.flow.friendlyName }));
     },
 
     async createAddressInBulk(request) {
@@ -212,7 +240,7 @@ export function createMessagingSetupActions({
         await backend.call('create-address', { ...request, bulk: true }, { retryRateLimited: false }),
         notify,
         strings,
-      );
+      ).result;
       dispatch({ type: 'address-saved', address: saved });
       return saved;
     },
@@ -222,19 +250,23 @@ export function createMessagingSetupActions({
     },
 
     async revertChange(entry, summary) {
-      const { entry: revert } = await reporting('MessagingSetupHistoryRevertFailed', summary, () =>
-        backend.call('revert-change', { id: entry.id }),
+      const { entry: revert } = await reporting(
+        'MessagingSetupHistoryRevertFailed',
+        summary,
+        () => backend.call('revert-change', { id: entry.id }),
+        () => fill(strings.MessagingSetupHistoryReverted, { summary }),
       );
       showReverted(entry, revert);
-      notify('success', fill(strings.MessagingSetupHistoryReverted, { summary }));
       return revert;
     },
 
     async closeConversation(conversationSid, serviceSid, customer) {
-      await reporting('MessagingSetupTraceCloseFailed', customer, () =>
-        backend.call('close-conversation', { sid: conversationSid, serviceSid }),
+      await reporting(
+        'MessagingSetupTraceCloseFailed',
+        customer,
+        () => backend.call('close-conversation', { sid: conversationSid, serviceSid }),
+        () => fill(strings.MessagingSetupTraceClosed, { customer }),
       );
-      notify('success', fill(strings.MessagingSetupTraceClosed, { customer }));
     },
 
     async closeConversationInBulk({ sid: conversationSid, serviceSid }) {
@@ -243,33 +275,18 @@ export function createMessagingSetupActions({
         await backend.call('close-conversation', { sid: conversationSid, serviceSid }),
         notify,
         strings,
-      );
+      ).result;
     },
 
     async setNumberAside({ channel, address }, aside, reason) {
-      try {
-        const { history, mark } = await backend.call('set-number-aside', {
-          channel,
-          address,
-          aside,
-          ...(reason ? { reason } : {}),
-        });
-        dispatch({ type: 'set-aside-changed', address, mark });
-        // Unrecorded: nothing changed (it already was as asked), which the backend's words say.
-        const unchanged =
-          history && !history.recorded
-            ? wordedByView(history.message, history.messageKey, history.values, strings)
-            : null;
-        notify(
-          'success',
-          unchanged ??
-            fill(aside ? strings.MessagingSetupSetAsideDone : strings.MessagingSetupSetAsideCleared, { address }),
-        );
-        return mark;
-      } catch (error) {
-        notify('error', fill(strings.MessagingSetupSetAsideFailed, { address, error: errorMessage(error) }));
-        throw error;
-      }
+      const { mark } = await reporting(
+        'MessagingSetupSetAsideFailed',
+        address,
+        () => backend.call('set-number-aside', { channel, address, aside, ...(reason ? { reason } : {}) }),
+        () => fill(aside ? strings.MessagingSetupSetAsideDone : strings.MessagingSetupSetAsideCleared, { address }),
+      );
+      dispatch({ type: 'set-aside-changed', address, mark });
+      return mark;
     },
 
     reportBulkClose(counts) {

@@ -143,6 +143,42 @@ test('a refused change says why in the dialog and changes nothing in the view', 
   expect(diagnosisOf(SALES, 'Broken')).toBeInTheDocument();
 });
 
+test.each([
+  {
+    name: 'nothing changed: the backend’s words, as a success',
+    receipt: {
+      recorded: false,
+      unchanged: true,
+      message: `Nothing changed: ${SALES} was already set aside with this reason.`,
+      messageKey: 'MessagingSetupRefusalAlreadySetAside',
+      values: { address: SALES },
+    },
+    said: ['success', `Nothing changed: ${SALES} was already set aside with this reason.`],
+  },
+  {
+    name: 'made but not recorded: the missing entry, as an error',
+    receipt: { recorded: false, message: 'Twilio Sync did not answer.' },
+    said: ['error', 'The change was made, but the change history could not record it: Twilio Sync did not answer.'],
+  },
+] as const)(
+  'a change answered $receipt.recorded with unchanged $receipt.unchanged is said as $said.0',
+  async ({ receipt, said }) => {
+    const fake = createFakeBackend();
+    fake.respond('set-number-aside', () => ({ body: { mark: mark(SALES), history: receipt } }));
+    const { user, notify } = await renderMessagingSetup({ fake });
+    const dialog = await openDiagnosis(user, SALES, 'Broken');
+    await user.click(within(dialog).getByRole('button', { name: 'Set aside as not for Flex' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Set aside' }));
+    await within(dialog).findByTestId('set-aside-mark');
+    expect(notify).toHaveBeenCalledWith(...said);
+    // Either way the mark is as the backend answered it.
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(diagnosisOf(SALES, 'Not for Flex')).toBeInTheDocument();
+    // The change was made either way: when only its entry is missing, its "done" is said too.
+    if (said[0] === 'error') expect(notify).toHaveBeenCalledWith('success', `${SALES} is set aside as not for Flex.`);
+  },
+);
+
 test('a user who may not write sees the mark but no way to change it', async () => {
   const fake = createFakeBackend();
   fake.account.setAsides = [mark(SALES)];

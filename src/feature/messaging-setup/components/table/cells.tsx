@@ -118,8 +118,11 @@ export const ActionsCell = React.memo(function ActionsCell({
   name,
   connectable,
   addressConfiguration,
+  setAside = false,
   actions,
 }: Pick<ChannelRow, 'type' | 'address' | 'name' | 'connectable' | 'addressConfiguration'> & {
+  /** Set aside as not for Flex: making an address is no longer what the row asks for, so it is not the primary action. */
+  setAside?: boolean;
   actions: ChannelRowActions;
 }) {
   const strings = useStrings();
@@ -133,7 +136,7 @@ export const ActionsCell = React.memo(function ActionsCell({
       ) : (
         <AddressRowActions>
           <Button
-            variant="primary"
+            variant={setAside ? 'secondary' : 'primary'}
             size="small"
             disabled={!connectable}
             onClick={() => actions.onCreate({ type, address, name })}

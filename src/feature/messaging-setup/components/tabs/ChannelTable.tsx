@@ -97,6 +97,7 @@ function channelColumns(
             name={row.name}
             connectable={row.connectable}
             addressConfiguration={row.addressConfiguration}
+            setAside={row.diagnosis?.level === 'set-aside'}
             actions={actions}
           />
         ) : (
