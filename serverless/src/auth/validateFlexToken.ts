@@ -4,6 +4,8 @@ import type { ContractProblem } from '../../../src/contract/messages';
 import type { BackendConfig } from '../config';
 import type { TwilioClient } from '../twilio/clientFactory';
 import { BackendError } from '../http/backendError';
+import { logUnexpected } from '../http/errorLog';
+import { TwilioTransportError } from '../twilio/transportError';
 
 /** The IAM answer for a valid token (contract of twilio-flex-token-validator). */
 export interface FlexUser {
@@ -31,7 +33,10 @@ interface IamAnswer {
  *
  * The cache lives on `globalThis`, not in this module: every function is bundled on its own, and
  * functions served by one process (twilio-run, a warm Functions container) then share it. A check
- * in flight is shared too, so the view's first calls, made in parallel, ask IAM once.
+ * in flight is shared too, so the view's first calls, made in parallel, ask IAM once. What is
+ * shared is plain data (CheckOutcome), never an error object: each bundle has its own BackendError
+ * class, and a refusal made by one function's copy is not an `instanceof` of another's — it was
+ * answered as a 500 "Something went wrong" by every call that waited on a check another made.
  */
 const CACHE_TTL_MS = 5 * 60 * 1000;
 /** Flex tokens are one or two KB; anything much longer is refused without asking IAM. */
@@ -50,8 +55,18 @@ export const REJECTED_TTL_MS = 60 * 1000;
 export const REJECTED_MAX = 1000;
 const REJECTED_SLOT = Symbol.for('messaging-setup.flex-token-rejections');
 
+/** A refusal as data, so that any function's bundle can throw it as its own BackendError. */
+interface Refusal {
+  status: number;
+  code: string;
+  problem: ContractProblem;
+}
+
+/** What asking IAM came to: the user, or why the call is refused. */
+type CheckOutcome = { user: FlexUser } | { refusal: Refusal };
+
 interface CacheEntry {
-  check: Promise<FlexUser>;
+  check: Promise<CheckOutcome>;
   /** Until when a valid answer may be reused (Infinity while the check runs). */
   until: number;
 }
@@ -104,6 +119,17 @@ export function hasTokenShape(token: string): boolean {
 }
 
 const invalidToken = (problem: ContractProblem) => new BackendError(401, 'token_invalid', problem);
+/**
+ * IAM could not say whether the token is valid (it answered 429 or 5xx, did not answer in time, or
+ * could not be reached): one answer for all of them, in the README's words, since for the caller
+ * they are one thing — try again in a moment; nothing about the token is known or remembered.
+ */
+const TOKEN_CHECK_UNAVAILABLE: Refusal = {
+  status: 503,
+  code: 'token_check_unavailable',
+  problem: { key: 'MessagingSetupRefusalTokenCheckUnavailable' },
+};
+const refusalError = ({ status, code, problem }: Refusal) => new BackendError(status, code, problem);
 const SIGN_IN_AGAIN: ContractProblem = { key: 'MessagingSetupRefusalTokenInvalid' };
 
 /** Remembers IAM's refusal; the oldest entries go first when the map is full. */
@@ -151,24 +177,42 @@ export async function validateFlexToken(
   if (token.length > MAX_TOKEN_LENGTH || !hasTokenShape(token)) throw invalidToken(SIGN_IN_AGAIN);
   const key = cacheKey(config.accountSid, token);
   const cached = cache.get(key);
-  if (cached && cached.until > Date.now()) return cached.check;
+  if (cached && cached.until > Date.now()) return userOf(await cached.check);
   const rejection = recentRejection(key);
   if (rejection) throw invalidToken(rejection.problem);
 
-  const entry: CacheEntry = { check: askIam(client, config, token), until: Infinity };
+  const entry: CacheEntry = { check: checkWithIam(client, config, token), until: Infinity };
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(key, entry);
-  try {
-    const user = await entry.check;
-    const expires = Date.parse(user.expiration);
+  const outcome = await entry.check;
+  if ('user' in outcome) {
+    const expires = Date.parse(outcome.user.expiration);
     entry.until = Math.min(Date.now() + CACHE_TTL_MS, Number.isNaN(expires) ? Infinity : expires);
-    return user;
+    return outcome.user;
+  }
+  if (cache.get(key) === entry) cache.delete(key);
+  // IAM's "not valid" is remembered; a check that failed (IAM 5xx or 429, our credentials, the
+  // network) says nothing about the token and is asked again next time.
+  if (outcome.refusal.code === 'token_invalid') rememberRejection(key, outcome.refusal.problem);
+  throw refusalError(outcome.refusal);
+}
+
+/** The user of a check, or its refusal thrown as this bundle's BackendError. */
+function userOf(outcome: CheckOutcome): FlexUser {
+  if ('user' in outcome) return outcome.user;
+  throw refusalError(outcome.refusal);
+}
+
+/** Asks IAM, and answers what came of it as data (see the cache's comment: shared by every bundle). */
+async function checkWithIam(client: TwilioClient, config: BackendConfig, token: string): Promise<CheckOutcome> {
+  try {
+    return { user: await askIam(client, config, token) };
   } catch (error) {
-    if (cache.get(key) === entry) cache.delete(key);
-    // IAM's "not valid" is remembered; a check that failed (IAM 5xx or 429, our credentials, the
-    // network) says nothing about the token and is asked again next time.
-    if (error instanceof BackendError && error.code === 'token_invalid') rememberRejection(key, error.problem);
-    throw error;
+    if (error instanceof BackendError)
+      return { refusal: { status: error.status, code: error.code, problem: error.problem } };
+    // No answer from IAM (a timeout, the connection, the call's time spent): as unavailable as a 5xx.
+    if (!(error instanceof TwilioTransportError)) logUnexpected('token check', error);
+    return { refusal: TOKEN_CHECK_UNAVAILABLE };
   }
 }
 
@@ -184,9 +228,7 @@ async function askIam(client: TwilioClient, config: BackendConfig, token: string
   if (response.statusCode === 401) {
     throw new BackendError(502, 'twilio_auth', { key: 'MessagingSetupRefusalTwilioAuth' });
   }
-  if (response.statusCode === 429 || response.statusCode >= 500) {
-    throw new BackendError(503, 'token_check_unavailable', { key: 'MessagingSetupRefusalTokenCheckUnavailable' });
-  }
+  if (response.statusCode === 429 || response.statusCode >= 500) throw refusalError(TOKEN_CHECK_UNAVAILABLE);
   if (!answer.valid) {
     // IAM's own reason is data; an answer we could not read has ours.
     const reason: ContractProblem | string | undefined = answer.unreadable
