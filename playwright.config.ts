@@ -56,6 +56,8 @@ export default defineConfig({
         /diagnostics\.spec\.ts$/,
         /accessibility\.spec\.ts$/,
         /layout\.spec\.ts$/,
+        /firstScreen\.spec\.ts$/,
+        /failures\.spec\.ts$/,
         /email\.spec\.ts$/,
         /trace\.spec\.ts$/,
         /viewCode\.spec\.ts$/,

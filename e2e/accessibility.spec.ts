@@ -156,8 +156,9 @@ test('Flex Flow migrate (preview and result) and delete dialogs', async ({ page 
   const rows = activePanel(page).getByTestId('flex-flow-row');
   await expect(rows.first()).toBeVisible();
 
-  const migratable = rows.filter({ has: page.getByRole('button', { name: 'Migrate', exact: true }) }).first();
-  await migratable.getByRole('button', { name: 'Migrate', exact: true }).click();
+  // A row's Migrate is named with the flow it migrates: 'Migrate "Flex SMS Channel Flow 1" for +1…'.
+  const migratable = rows.filter({ has: page.getByRole('button', { name: /^Migrate "/ }) }).first();
+  await migratable.getByRole('button', { name: /^Migrate "/ }).click();
   const migrate = dialogNamed(page, / to an address$/);
   await expect(migrate).toBeVisible();
   await expectAccessible(page, 'the Flex Flow migrate dialog (preview)');

@@ -156,6 +156,15 @@ test('supervisor: each Facebook Page on its own row, diagnosed; the page a Flex 
   await page.screenshot({ path: screenshotPath('channels-page-diagnosis.png') });
   await diagnosis.getByRole('button', { name: 'Close', exact: true }).click();
 
+  // Its diagnosis recommends migrating the flow (which keeps its Studio flow and retry count): that
+  // is the row's primary button, named for what it acts on; Create address is there too, secondary.
+  const migrate = outlet.getByRole('button', {
+    name: `Migrate the Flex Flow "Flex Facebook Channel Flow" for ${PAGE_WITHOUT_ADDRESS}`,
+  });
+  await expect(migrate).toHaveAccessibleDescription('Recommended');
+  await expect(
+    outlet.getByRole('button', { name: `Create address for ${PAGE_WITHOUT_ADDRESS}` }),
+  ).not.toHaveAccessibleDescription('Recommended');
   await outlet.getByRole('button', { name: 'Create address' }).click();
   const create = page.getByRole('dialog', { name: 'Create address' });
   await expect(create.getByLabel('Facebook Page')).toHaveValue(PAGE_WITHOUT_ADDRESS);

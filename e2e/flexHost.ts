@@ -111,8 +111,23 @@ export async function findConnectionRow(
 
 /** Opens "Create address" on the Addresses tab (already shown) and picks a type; returns the dialog. */
 export async function startCreateAddress(page: Page, type: string): Promise<Locator> {
-  await activePanel(page).getByRole('button', { name: 'Create address' }).click();
+  // The toolbar's (a row's is named for its row: "Create address for …").
+  await activePanel(page).getByRole('button', { name: 'Create address', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Create address' });
   await dialog.getByLabel('Type').selectOption({ label: type });
   return dialog;
+}
+
+/** Elements of the view wider than their box that scroll or clip sideways: none may be, but a truncated cell. */
+export async function sidewaysScrollers(page: Page): Promise<string[]> {
+  return page.getByTestId('messaging-setup-view').evaluate((view) => {
+    const found: string[] = [];
+    for (const el of [view, ...Array.from(view.querySelectorAll<HTMLElement>('*'))]) {
+      const overflowX = getComputedStyle(el).overflowX;
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+        found.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth}`);
+      }
+    }
+    return found;
+  });
 }

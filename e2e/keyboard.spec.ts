@@ -1,7 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { activePanel, collectPageProblems, sideLink, signIn } from './flexHost';
-import { fetchAddressConfiguration, readSeededAccount, resetSandbox, type SeededAccount } from './twilioSandbox';
+import {
+  fetchAddressConfiguration,
+  readSeededAccount,
+  resetSandbox,
+  SANDBOX_URL,
+  type SeededAccount,
+} from './twilioSandbox';
 
 /**
  * Create, edit and delete an address with the keyboard alone: after the page has loaded, only
@@ -160,4 +166,43 @@ test('supervisor: create, edit and delete an address with the keyboard only; Esc
   await expect(createButton).toBeFocused();
 
   expect(problems).toEqual([]);
+});
+
+test('a Create that Twilio refuses keeps focus in its dialog: on the error, and Escape closes the dialog', async ({
+  page,
+  request,
+}) => {
+  const number = seeded.numberWithoutAddress;
+  await signIn(page, 'admin');
+  const link = sideLink(page, 'Messaging Setup');
+  await tabTo(page, link);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
+  const panel = activePanel(page);
+  await tabTo(page, panel.getByRole('searchbox', { name: 'Search' }));
+  await page.keyboard.type(number);
+  const row = panel.getByTestId('connection-row');
+  await expect(row).toHaveCount(1);
+  // Every address write Twilio gets from now on fails.
+  const faults = await request.post(`${SANDBOX_URL}/_sandbox/faults`, {
+    data: { rate500: 1, products: ['conversations'], methods: ['POST'] },
+  });
+  expect(faults.ok()).toBe(true);
+
+  const createButton = row.getByRole('button', { name: `Create address for ${number}` });
+  await tabTo(page, createButton);
+  await page.keyboard.press('Enter');
+  const create = page.getByRole('dialog', { name: 'Create address' });
+  await tabTo(page, create.getByRole('button', { name: 'Create', exact: true }));
+  await page.keyboard.press('Enter');
+  // The submit disabled itself while the request ran; focus did not fall to the page's body.
+  const error = create.locator('[data-dialog-error]');
+  await expect(error).toContainText('The address was not created.', { timeout: 30_000 });
+  await expect(error).toBeFocused();
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')))).toBe(true);
+
+  await page.keyboard.press('Escape');
+  await expect(create).toHaveCount(0);
+  await expect(createButton).toBeFocused();
+  expect(await fetchAddressConfiguration(request, number)).toBeNull();
 });

@@ -12,8 +12,11 @@
  * - the Debugger alerts the broken addresses log when a message comes in: 45763 (the address to a
  *   Studio flow that does not exist), 45764 (the webhook address with no URL), 45761 (an address
  *   with auto-creation switched off), 11200 (a webhook address whose host does not answer);
+ * - the warning a website's Webchat logs when its deployment key is connected to no address
+ *   (45777): about the account, naming no address (WEBCHAT_DEMO_DEPLOYMENT_KEY, made up);
  * - the inbound Message resources of those messages, and one to a number with no address.
  */
+import { WEBCHAT_KEY_WITHOUT_ADDRESS } from '../../src/contract/alerts';
 import { buildMessage } from './resources/api2010';
 import { buildConversation, buildParticipant, participantsOf } from './resources/conversations';
 import { routeConversationToFlex } from './resources/flex';
@@ -31,6 +34,12 @@ export const EVIDENCE_CUSTOMERS = {
   toUnreachableWebhook: '+13115550105',
   toNumberWithoutAddress: '+13115550106',
 } as const;
+
+/**
+ * The Webchat 3 deployment key of the 45777 warning: made up (not of any real account, and not a
+ * secret: a deployment key is in every page that embeds the chat).
+ */
+export const WEBCHAT_DEMO_DEPLOYMENT_KEY = 'owl-shoes-demo-deployment-key';
 
 /** A customer's SMS as Programmable Messaging keeps it (direction inbound, status received). */
 function inboundMessage(account: SandboxAccount, from: string, to: string, body: string, date: Date) {
@@ -143,6 +152,15 @@ export function addEvidence(account: SandboxAccount): void {
       key: `evidence:11200:${unreachable.sid}`,
     });
   }
+  // A website's chat with a deployment key connected to no address. Dated as the clock stands
+  // (not advanced), so every date made after it is as it was.
+  writeAlert(account, {
+    errorCode: WEBCHAT_KEY_WITHOUT_ADDRESS,
+    text: `Address Configuration not found for deployment key ${WEBCHAT_DEMO_DEPLOYMENT_KEY}: no address configuration is linked with it.`,
+    logLevel: 'warning',
+    resourceSid: null,
+    key: `evidence:${WEBCHAT_KEY_WITHOUT_ADDRESS}:${WEBCHAT_DEMO_DEPLOYMENT_KEY}`,
+  });
   const withAddress = new Set(account.addresses.all().map((a) => a.address));
   const quiet = account.incomingPhoneNumbers.all().find((n) => n.capabilities.sms && !withAddress.has(n.phone_number));
   if (quiet)

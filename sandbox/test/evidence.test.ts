@@ -6,7 +6,7 @@
  * auto-creation, and the `evidence` reset's seeds. Every answer is checked against Twilio's spec
  * after each test (harness).
  */
-import { EVIDENCE_CUSTOMERS } from '../server/evidenceSeed';
+import { EVIDENCE_CUSTOMERS, WEBCHAT_DEMO_DEPLOYMENT_KEY } from '../server/evidenceSeed';
 import type { InboundResult } from '../server/inbound/types';
 import type { AutoCreation } from '../server/state';
 import { restError, setUpSandbox, sids, TEST_RESET } from './harness';
@@ -330,8 +330,18 @@ describe('the evidence reset', () => {
 
     // 45761 only when the seed has an address with auto-creation off on one of its numbers (seed 7 has none).
     expect((await alerts().list()).map((a) => a.errorCode)).toEqual(
-      expect.arrayContaining(['11200', '45763', '45764']),
+      expect.arrayContaining(['11200', '45763', '45764', '45777']),
     );
+    // A Webchat deployment key connected to no address: a warning about the account, naming the key.
+    const webchat = (await alerts().list({ logLevel: 'warning' })).filter((a) => a.errorCode === '45777');
+    expect(webchat).toEqual([
+      expect.objectContaining({
+        logLevel: 'warning',
+        resourceSid: null,
+        alertText: expect.stringContaining(WEBCHAT_DEMO_DEPLOYMENT_KEY) as unknown as string,
+        moreInfo: 'https://www.twilio.com/docs/errors/45777',
+      }),
+    ]);
     const inbound = await messages().list();
     const senders = inbound.map((m) => m.from);
     expect(senders).toEqual(

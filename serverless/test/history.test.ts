@@ -245,6 +245,98 @@ describe('list-history', () => {
     }
   });
 
+  test('a change of service and of Studio flow is stored with what its words need: both SIDs, before and after', async () => {
+    const token = t.tokens.supervisor();
+    const flexService = String(account().flexConfiguration.flex_service_instance_sid);
+    const otherService = account()
+      .conversationServices.all()
+      .map((service) => service.sid)
+      .find((sid) => sid !== flexService);
+    const [flow, otherFlow] = account()
+      .studioFlows.all()
+      .map((f) => f.sid);
+    expect(otherService && otherFlow).toBeTruthy();
+    const number = freeSmsNumber(account());
+    const studio = { type: 'studio' as const, studioFlowSid: flow, retryCount: 3 };
+    const created = await createAddress(token, {
+      ...smsInput(number),
+      integration: studio,
+      conversationServiceSid: flexService,
+    });
+    const updated = await t.callFunction('update-address', {
+      token,
+      payload: {
+        sid: created.sid,
+        friendlyName: 'Support',
+        autoCreationEnabled: true,
+        integration: { ...studio, studioFlowSid: otherFlow },
+        conversationServiceSid: otherService,
+      },
+    });
+    expect(updated.status).toBe(200);
+    const [change] = await history(token, { kind: 'update-address' });
+    expect(change.before).toMatchObject({
+      address: { conversationServiceSid: flexService, integration: studio },
+    });
+    expect(change.after).toMatchObject({
+      address: { conversationServiceSid: otherService, integration: { ...studio, studioFlowSid: otherFlow } },
+    });
+  });
+
+  test('the person filter matches part of the identity, in any case', async () => {
+    const second = t.sandbox.tokens.issue('second.supervisor@owl.example', ['supervisor'], 3600).token;
+    await createAddress(t.tokens.supervisor(), smsInput(freeSmsNumber(account())));
+    await createAddress(second, smsInput(freeSmsNumber(account())));
+    const reader = t.tokens.supervisor();
+    for (const part of ['second', 'SECOND', 'Supervisor@OWL', 'second.supervisor@owl.example']) {
+      const found = await history(reader, { identity: part });
+      expect(found.map((e) => [e.id, e.who.identity])).toEqual([['1', 'second.supervisor@owl.example']]);
+    }
+    expect(await history(reader, { identity: 'third' })).toEqual([]);
+  });
+
+  test('one search over address, SID, person and states; a range of instants; an empty or bad range is 400', async () => {
+    const token = t.tokens.supervisor();
+    const number = freeSmsNumber(account());
+    const created = await createAddress(token, smsInput(number));
+    await createAddress(token, {
+      ...smsInput(freeSmsNumber(account())),
+      integration: {
+        type: 'webhook',
+        webhookUrl: 'https://hooks.example.com/Owl',
+        webhookMethod: 'POST',
+        webhookFilters: ['onMessageAdded'],
+      },
+    });
+    const reader = t.tokens.supervisor();
+    const ids = async (filters: Record<string, unknown>) => (await history(reader, filters)).map((e) => e.id);
+    expect(await ids({ search: number.slice(0, -2) })).toContain('0');
+    expect(await ids({ search: created.sid.toLowerCase() })).toEqual(['0']);
+    expect(await ids({ search: 'HOOKS.EXAMPLE.COM/owl' })).toEqual(['1']);
+
+    const hour = 3600_000;
+    const [newest] = await history(reader);
+    const at = Date.parse(newest.at);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(await ids({ from: iso(at - hour), to: iso(at + hour) })).toEqual(['1', '0']);
+    expect(await ids({ from: iso(at + hour) })).toEqual([]);
+    expect(await ids({ to: iso(at - hour) })).toEqual([]);
+    // An offset is a time zone's start of day: the same instant.
+    expect(await ids({ from: '2000-01-01T00:00:00+01:00', search: 'owl' })).toEqual(['1']);
+
+    const refused = await t.callFunction('list-history', {
+      token: reader,
+      payload: { from: iso(at + hour), to: iso(at - hour) },
+    });
+    expect(refused.status).toBe(400);
+    const { error } = refused.body as { error: { fields: Record<string, string>; message: string } };
+    expect(error.fields.to).toBe(`The range is empty: from (${iso(at + hour)}) must be before to (${iso(at - hour)}).`);
+    for (const bad of [{ from: '2026-12-06' }, { to: 'yesterday' }, { search: '' }, { search: 3 }]) {
+      const response = await t.callFunction('list-history', { token: reader, payload: bad });
+      expect(response.status).toBe(400);
+    }
+  });
+
   test('pages newest first with a cursor', async () => {
     const token = t.tokens.supervisor();
     for (let i = 0; i < 3; i += 1) await createAddress(token, smsInput(freeSmsNumber(account())));

@@ -8,6 +8,9 @@
  * from the backend's real clock, as against Twilio; so each test dates the alerts it reads
  * relative to now: the `evidence` seed's own alerts are moved to an hour ago, and the alerts a test
  * writes (with the sandbox's own `writeAlert`) are dated as it says.
+ *
+ * Issue #27, Webchat 3: `errorCode` alone asks for the account's alerts of one code (45777, a
+ * deployment key connected to no address), which are never a row's.
  */
 import type { ListAlertsResponse } from '../../src/contract/alerts';
 import { writeAlert, type AlertFields } from '../../sandbox/server/resources/monitor';
@@ -124,6 +127,76 @@ describe('the evidence seed’s alerts', () => {
     expect(codes(await alertsOf({ address: missingFlow.address }))).toEqual([45763]);
     const unreachable = seededAddress(11200);
     expect(codes(await alertsOf({ webhookUrl: String(unreachable.auto_creation.webhook_url) }))).toEqual([11200]);
+  });
+});
+
+describe('the account’s alerts of one code (errorCode, Webchat 3)', () => {
+  const webchatAlerts = () =>
+    account()
+      .alerts.all()
+      .filter((a) => a.error_code === '45777');
+
+  test('45777 alone → the seeded warning: a deployment key with no address, with Twilio’s words and links', async () => {
+    const [seeded] = webchatAlerts();
+    expect(seeded).toMatchObject({ resource_sid: null, log_level: 'warning' });
+    const answer = await alertsOf({ errorCode: 45777 });
+    expect(answer.groups).toEqual([
+      {
+        code: 45777,
+        count: 1,
+        lastAt: seeded.date_generated,
+        description: 'Address Configuration not found for deployment key.',
+        moreInfo: 'https://www.twilio.com/docs/errors/45777',
+        consoleUrl: `https://console.twilio.com/us1/monitor/logs/debugger/errors/${String(seeded.sid)}`,
+        level: 'warning',
+      },
+    ]);
+    expect(answer).toMatchObject({ days: 7, truncated: false, scanned: account().alerts.all().length });
+  });
+
+  test('grouped as a row’s are: count and the newest; only that code; only the window', async () => {
+    const newest = logAlert(
+      {
+        errorCode: 45777,
+        text: 'Address Configuration not found for deployment key other-key',
+        resourceSid: null,
+        logLevel: 'warning',
+      },
+      10 * 60 * 1000,
+    );
+    logAlert({ errorCode: 45777, text: 'ten days ago', resourceSid: null, logLevel: 'warning' }, 10 * DAY);
+    const [group] = (await alertsOf({ errorCode: 45777 })).groups;
+    expect(group).toMatchObject({ code: 45777, count: 2, lastAt: newest.date_generated });
+    expect(group.consoleUrl).toBe(`https://console.twilio.com/us1/monitor/logs/debugger/errors/${newest.sid}`);
+    expect(codes(await alertsOf({ errorCode: 45777 }))).toEqual([45777]);
+    expect((await alertsOf({ errorCode: 45777, days: 30 })).groups[0].count).toBe(3);
+  });
+
+  test('a row’s alerts never include a 45777, even one whose text names the row', async () => {
+    const address = seededAddress(45764);
+    logAlert({
+      errorCode: 45777,
+      text: `Address Configuration not found for deployment key; the page also chatted with ${address.address}`,
+      resourceSid: null,
+      logLevel: 'warning',
+    });
+    expect(codes(await alertsOf(rowOf(address)))).not.toContain(45777);
+    expect(codes(await alertsOf({ address: address.address }))).toEqual([45764]);
+    for (const each of account().addresses.all()) {
+      expect({ address: each.address, codes: codes(await alertsOf(rowOf(each))).includes(45777) }).toEqual({
+        address: each.address,
+        codes: false,
+      });
+    }
+    expect((await alertsOf({ errorCode: 45777 })).groups[0].count).toBe(2);
+  });
+
+  test('one Monitor Alerts list, nothing else', async () => {
+    t.clearLog();
+    await alertsOf({ errorCode: 45777 });
+    expect(beyondTokenCheck(t.log()).map((e) => [e.method, e.product, e.path])).toEqual([
+      ['GET', 'monitor', '/v1/Alerts'],
+    ]);
   });
 });
 
@@ -267,6 +340,11 @@ describe('refusals', () => {
     ['days 1.5', { address: '+14155550100', days: 1.5 }],
     ['days as text', { address: '+14155550100', days: '7' }],
     ['an unknown field', { address: '+14155550100', level: 'error' }],
+    ['an errorCode that is not account-level', { errorCode: 11200 }],
+    ['an unknown errorCode', { errorCode: 12345 }],
+    ['an errorCode as text', { errorCode: '45777' }],
+    ['an errorCode with a row', { errorCode: 45777, address: '+14155550100' }],
+    ['an errorCode with a bad days', { errorCode: 45777, days: 0 }],
     ['not an object', ['+14155550100']],
   ])('%s → 400 before any Twilio request', async (_, payload) => {
     t.clearLog();
@@ -286,6 +364,24 @@ describe('refusals', () => {
     const { fieldProblems } = (response.body as { error: { fieldProblems?: Record<string, { key: string }> } }).error;
     expect(Object.keys(fieldProblems ?? {}).sort()).toEqual(['address', 'addressSid', 'days']);
     expect(fieldProblems?.days).toMatchObject({ key: 'MessagingSetupRefusalAlertsDays' });
+  });
+
+  test('an unknown errorCode is named, with the codes it may be; with a row, errorCode is named too', async () => {
+    const call = (payload: Record<string, unknown>) =>
+      t.callFunction('list-alerts', { token: t.tokens.supervisor(), payload });
+    const unknown = (await call({ errorCode: 45770 })).body as {
+      error: { message: string; fieldProblems?: Record<string, { key: string }> };
+    };
+    expect(Object.keys(unknown.error.fieldProblems ?? {})).toEqual(['errorCode']);
+    expect(unknown.error.fieldProblems?.errorCode).toMatchObject({ key: 'MessagingSetupRefusalAlertsErrorCode' });
+    expect(unknown.error.message).toContain('errorCode');
+    expect(unknown.error.message).toContain('45777');
+    const withRow = (await call({ errorCode: 45777, addressSid: seededAddress(45764).sid })).body as {
+      error: { fieldProblems?: Record<string, { key: string }> };
+    };
+    expect(withRow.error.fieldProblems?.errorCode).toMatchObject({
+      key: 'MessagingSetupRefusalAlertsErrorCodeWithRow',
+    });
   });
 
   test('a read: an agent is refused, an admin and a supervisor answered', async () => {

@@ -13,7 +13,21 @@ export const ALERT_DAYS_MAX = 30;
 /** At most this many alerts of the window are read per request; `truncated` says when there were more. */
 export const ALERTS_SCAN_MAX = 1000;
 
-/** Which row: at least one of these. */
+/**
+ * The codes Twilio logs about the account rather than about a row, which list-alerts answers by
+ * code (`errorCode`): 45777, "Address Configuration not found for deployment key." — a Webchat 3
+ * deployment key that points at no chat address (https://twilio.com/docs/api/errors/45777). Such
+ * an alert names no address, number or flow, so it is never one row's.
+ */
+export const ACCOUNT_ALERT_CODES = [45777] as const;
+export type AccountAlertCode = (typeof ACCOUNT_ALERT_CODES)[number];
+/** A Webchat 3 deployment key connected to no address (see ACCOUNT_ALERT_CODES). */
+export const WEBCHAT_KEY_WITHOUT_ADDRESS: AccountAlertCode = 45777;
+
+/**
+ * Which row: at least one of the row's fields. Or, instead of a row, `errorCode`: the account's
+ * alerts of that code (one of ACCOUNT_ALERT_CODES), answered in the same shape.
+ */
 export interface ListAlertsRequest {
   /** The row's address as Twilio writes it: `+E164`, `whatsapp:+E164`, `messenger:<id>`, … */
   address?: string;
@@ -25,6 +39,8 @@ export interface ListAlertsRequest {
   webhookUrl?: string;
   /** The address's Studio flow (`FW…`). */
   studioFlowSid?: string;
+  /** The account's alerts of this code, instead of a row's (never with a row's fields). */
+  errorCode?: AccountAlertCode;
   /** How many days back, 1 to ALERT_DAYS_MAX; ALERT_DAYS_DEFAULT when absent. */
   days?: number;
 }
@@ -33,7 +49,7 @@ export interface ListAlertsRequest {
 export type AlertLevel = 'error' | 'warning' | 'notice' | 'debug';
 export const ALERT_LEVELS: readonly AlertLevel[] = ['error', 'warning', 'notice', 'debug'];
 
-/** The row's alerts of one error code. */
+/** The row's (or, asked by `errorCode`, the account's) alerts of one error code. */
 export interface AlertGroup {
   /** Twilio's error code (Monitor sends it as a string; a number here). */
   code: number;
@@ -53,7 +69,7 @@ export interface AlertGroup {
 export interface ListAlertsResponse {
   /** Newest group first (by `lastAt`). */
   groups: AlertGroup[];
-  /** How many alerts of the window were read (of every row, not only this one). */
+  /** How many alerts of the window were read (of every row and code, not only those asked for). */
   scanned: number;
   /** The window held more than ALERTS_SCAN_MAX alerts: older ones were not read. */
   truncated: boolean;

@@ -68,6 +68,10 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalHistoryAddress: 'Give an address or SID of at most {{max}} characters.',
   MessagingSetupRefusalHistoryIdentity: 'Give a Flex identity of at most {{max}} characters.',
   MessagingSetupRefusalHistoryKind: 'Unknown kind; one of {{kinds}}.',
+  MessagingSetupRefusalHistorySearch: 'Give a search of at most {{max}} characters.',
+  MessagingSetupRefusalHistoryInstant:
+    '{{field}} must be an ISO 8601 date and time with its offset, e.g. 2026-12-06T00:00:00+01:00.',
+  MessagingSetupRefusalHistoryRange: 'The range is empty: from ({{from}}) must be before to ({{to}}).',
   MessagingSetupRefusalHistoryId: 'id must be a history entry id.',
   MessagingSetupRefusalNotHistoryId: 'Not a history entry id.',
   // Addresses (lib/addressParams.ts, lib/referencedResources.ts, functions/create-address.ts).
@@ -135,7 +139,10 @@ export const BACKEND_MESSAGES = {
   MessagingSetupRefusalNotSetAside: 'Nothing changed: {{address}} was not set aside.',
   // A row's Debugger alerts (evidence/alertsFor.ts).
   MessagingSetupRefusalAlertsWhichRow:
-    'Name the row: at least one of address, addressSid, phoneNumberSid, webhookUrl or studioFlowSid.',
+    'Name the row: at least one of address, addressSid, phoneNumberSid, webhookUrl or studioFlowSid (or, for the account, errorCode).',
+  MessagingSetupRefusalAlertsErrorCode: 'Enter one of the account-level codes: {{codes}}.',
+  MessagingSetupRefusalAlertsErrorCodeWithRow:
+    "Send it without a row's fields: its alerts are about the account (a Webchat deployment key), not one row.",
   MessagingSetupRefusalAlertsAddress:
     'Enter the address as Twilio writes it, e.g. +14155550100 or whatsapp:+14155550100 ({{min}} to {{max}} characters, no spaces or quotes).',
   MessagingSetupRefusalAlertsSid: 'Enter a SID that starts with {{prefix}} followed by 32 hexadecimal characters.',

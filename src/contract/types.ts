@@ -433,9 +433,23 @@ export type Recorded<T> = T & { history?: HistoryReceipt };
 export interface ListHistoryRequest extends ListRequest {
   /** Only entries about this address or number (matched against the resource's address and SID). */
   address?: string;
-  /** Only entries made by this Flex identity. */
+  /**
+   * Only entries made by a person whose Flex identity holds this, in any case ("second" finds
+   * second.supervisor@owl.example). Older backends matched the whole identity only.
+   */
   identity?: string;
   kind?: HistoryKind;
+  /**
+   * Only entries holding this text, in any case: in their address or SID, who made them, or their
+   * before and after (a URL, a SID, a name). Absent from older backends (they answer 400).
+   */
+  search?: string;
+  /**
+   * Only entries made at or after `from` and before `to`: ISO 8601 instants (the plugin sends the
+   * start of the supervisor's first day and of the day after the last). `from` must be before `to`.
+   */
+  from?: string;
+  to?: string;
 }
 
 export interface RevertChangeRequest {

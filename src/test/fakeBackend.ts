@@ -9,6 +9,7 @@ import { createBackendClient, type BackendClient } from '../feature/messaging-se
 import type { MessagingSetupStrings } from '../feature/messaging-setup/strings';
 import { customerKindOf } from '../contract/channels';
 import { addressMismatches, planFlexFlowMigration } from '../contract/flexFlowMigration';
+import { matchesHistoryFilters } from '../contract/historyFilter';
 import {
   apiErrorBody,
   detailOf,
@@ -304,19 +305,15 @@ export function createFakeBackend(account: FakeAccount = defaultAccount(), token
       return { body: { outcome: 'migrated', ...outcome, flexFlowSid: flowSid, address: created, steps } };
     },
     'list-history': (payload) => {
-      const { address, identity, kind, cursor } = payload as ListHistoryRequest;
+      const { cursor, ...filters } = payload as ListHistoryRequest;
       const { pageSize, unreadable, integrity, chain = {} } = historyAnswers;
       const size = Math.max(1, pageSize ?? account.history.length);
       const from = Number(cursor ?? 0);
       const pageNumber = Math.floor(from / size);
       const read = account.history.slice(from, from + size).map((entry) => ({ ...entry, ...chain[entry.id] }));
       const rest = from + read.length < account.history.length;
-      const items = read.filter(
-        (entry) =>
-          (!address || entry.resource.address === address || entry.resource.sid === address) &&
-          (!identity || entry.who.identity === identity) &&
-          (!kind || entry.kind === kind),
-      );
+      // The backend's own rule (src/contract/historyFilter.ts), so the fake filters as it does.
+      const items = read.filter((entry) => matchesHistoryFilters(entry, filters));
       const unreadableHere =
         typeof unreadable === 'function' ? unreadable(pageNumber) : pageNumber === 0 ? unreadable : undefined;
       const verdict = typeof integrity === 'function' ? integrity(pageNumber, read) : integrity;

@@ -1,4 +1,5 @@
 import {
+  ACCOUNT_ALERT_CODES,
   ALERT_DAYS_DEFAULT,
   ALERT_LEVELS,
   ALERTS_SCAN_MAX,
@@ -30,6 +31,7 @@ export const ALERT_DESCRIPTIONS: Readonly<Record<number, string>> = {
   45763: 'Unable to validate address configuration. Auto create studio flow SID missing.',
   45764: 'Unable to validate address configuration. Auto create webhook URL missing.',
   45765: 'Address configuration data not found',
+  45777: 'Address Configuration not found for deployment key.',
   50610: 'Address configuration deleted',
   81017: 'Error in Twilio Function Response',
 };
@@ -94,8 +96,12 @@ function readings(text: string | null): string[] {
   }
 }
 
+const isAccountCode = (code: number) => (ACCOUNT_ALERT_CODES as readonly number[]).includes(code);
+
 /** Whether the alert concerns the row (see ListAlertsRequest). */
 export function concernsRow(alert: AlertFacts, request: ListAlertsRequest): boolean {
+  // About the account (a Webchat deployment key), never one row's, whatever its text names.
+  if (isAccountCode(Number(alert.errorCode))) return false;
   const ours = new Set(
     [request.addressSid, request.phoneNumberSid, request.studioFlowSid].filter((s): s is string => !!s),
   );
@@ -155,10 +161,14 @@ export function groupAlerts(alerts: readonly AlertFacts[]): AlertGroup[] {
     .map(({ group }) => group);
 }
 
+/** Whether the alert is one the request asks for: the account's of its `errorCode`, or else the row's. */
+const isAskedFor = (alert: AlertFacts, request: ListAlertsRequest) =>
+  request.errorCode !== undefined ? Number(alert.errorCode) === request.errorCode : concernsRow(alert, request);
+
 /**
- * The Debugger alerts of the last `days` that concern one row (contract: ListAlertsResponse).
- * Monitor filters only by date and level, so the window's alerts are read (at most
- * ALERTS_SCAN_MAX, newest first) and matched here.
+ * The Debugger alerts of the last `days` that concern one row, or the account's of one code
+ * (contract: ListAlertsResponse). Monitor filters only by date and level, so the window's alerts
+ * are read (at most ALERTS_SCAN_MAX, newest first) and matched here.
  */
 export async function alertsFor(
   client: TwilioClient,
@@ -186,7 +196,7 @@ export async function alertsFor(
   // Monitor's StartDate may be a day's granularity: the window is kept exactly here.
   const inWindow = facts.filter((a) => !a.dateGenerated || a.dateGenerated.getTime() >= startDate.getTime());
   return {
-    groups: groupAlerts(inWindow.filter((a) => concernsRow(a, request))),
+    groups: groupAlerts(inWindow.filter((a) => isAskedFor(a, request))),
     scanned: scanned.length,
     truncated: read.length > ALERTS_SCAN_MAX,
     days,

@@ -34,7 +34,13 @@ import {
   type SetNumberAsideRequest,
 } from '../../../src/contract/types';
 import { CONTRACT_CHANNELS } from '../../../src/contract/channels';
-import { ALERT_DAYS_DEFAULT, ALERT_DAYS_MAX, type ListAlertsRequest } from '../../../src/contract/alerts';
+import {
+  ACCOUNT_ALERT_CODES,
+  ALERT_DAYS_DEFAULT,
+  ALERT_DAYS_MAX,
+  type AccountAlertCode,
+  type ListAlertsRequest,
+} from '../../../src/contract/alerts';
 import { SMS_URL_RULE, urlProblem, WEBHOOK_URL_MAX } from '../../../src/contract/webhookUrlRule';
 import type { BackendConfig } from '../config';
 import { BackendError } from '../http/backendError';
@@ -220,9 +226,22 @@ export const parseSetDefaultService = (payload: unknown): SetDefaultServiceReque
 
 const MAX_FILTER_CHARS = 256;
 
+/** An ISO 8601 instant with its offset (`2026-12-06T00:00:00+01:00`, `…Z`): list-history's `from` and `to`. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+
 /** list-history's request: each filter optional, each checked (400 naming the field). */
 export function parseListHistory(payload: unknown): ListHistoryRequest {
-  const { cursor, address, identity, kind } = onlyKeys(payload, ['cursor', 'address', 'identity', 'kind']);
+  const { cursor, address, identity, kind, search, from, to } = onlyKeys(payload, [
+    'cursor',
+    'address',
+    'identity',
+    'kind',
+    'search',
+    'from',
+    'to',
+  ]);
   if (cursor !== undefined && typeof cursor !== 'string') throw cursorNotString();
   const fields: FieldProblems = {};
   const text = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= MAX_FILTER_CHARS;
@@ -235,6 +254,21 @@ export function parseListHistory(payload: unknown): ListHistoryRequest {
   if (kind !== undefined && !HISTORY_KINDS.includes(kind as HistoryKind)) {
     fields.kind = { key: 'MessagingSetupRefusalHistoryKind', values: { kinds: HISTORY_KINDS.join(', ') } };
   }
+  if (search !== undefined && !text(search)) {
+    fields.search = { key: 'MessagingSetupRefusalHistorySearch', values: { max: MAX_FILTER_CHARS } };
+  }
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (value !== undefined && !isInstant(value)) {
+      fields[name] = { key: 'MessagingSetupRefusalHistoryInstant', values: { field: name } };
+    }
+  }
+  // A range that holds no instant is a mistake to say, not an empty list to answer.
+  if (isInstant(from) && isInstant(to) && Date.parse(from) >= Date.parse(to)) {
+    fields.to = { key: 'MessagingSetupRefusalHistoryRange', values: { from, to } };
+  }
   // Each problem names its filter itself.
   if (Object.keys(fields).length > 0) throw invalidSelfNamedFields(fields);
   return {
@@ -242,6 +276,9 @@ export function parseListHistory(payload: unknown): ListHistoryRequest {
     ...(address !== undefined ? { address: (address as string).trim() } : {}),
     ...(identity !== undefined ? { identity: (identity as string).trim() } : {}),
     ...(kind !== undefined ? { kind: kind as HistoryKind } : {}),
+    ...(search !== undefined ? { search: (search as string).trim() } : {}),
+    ...(from !== undefined ? { from: from as string } : {}),
+    ...(to !== undefined ? { to: to as string } : {}),
   };
 }
 
@@ -298,17 +335,22 @@ function isWebUrl(value: string): boolean {
   }
 }
 
+const isAccountAlertCode = (value: unknown): value is AccountAlertCode =>
+  typeof value === 'number' && (ACCOUNT_ALERT_CODES as readonly number[]).includes(value);
+
 /**
  * list-alerts' request: which row (at least one of its address, address SID, phone number SID,
- * webhook URL and Studio flow SID) and how many days back (1 to 30, default 7).
+ * webhook URL and Studio flow SID) or, instead, the account's alerts of one code (`errorCode`,
+ * one of ACCOUNT_ALERT_CODES), and how many days back (1 to 30, default 7).
  */
 export function parseListAlerts(payload: unknown): ListAlertsRequest {
-  const { address, addressSid, phoneNumberSid, webhookUrl, studioFlowSid, days } = onlyKeys(payload, [
+  const { address, addressSid, phoneNumberSid, webhookUrl, studioFlowSid, errorCode, days } = onlyKeys(payload, [
     'address',
     'addressSid',
     'phoneNumberSid',
     'webhookUrl',
     'studioFlowSid',
+    'errorCode',
     'days',
   ]);
   const fields: FieldProblems = {};
@@ -348,9 +390,24 @@ export function parseListAlerts(payload: unknown): ListAlertsRequest {
   ) {
     fields.days = { key: 'MessagingSetupRefusalAlertsDays', values: { max: ALERT_DAYS_MAX } };
   }
-  if (Object.keys(fields).length > 0) throw invalidFields(fields);
   const named = [address, addressSid, phoneNumberSid, webhookUrl, studioFlowSid].some((v) => v !== undefined);
-  if (!named) throw new BackendError(400, 'invalid_input', { key: 'MessagingSetupRefusalAlertsWhichRow' });
+  if (errorCode !== undefined) {
+    if (!isAccountAlertCode(errorCode)) {
+      fields.errorCode = {
+        key: 'MessagingSetupRefusalAlertsErrorCode',
+        values: { codes: ACCOUNT_ALERT_CODES.join(', ') },
+      };
+    } else if (named) {
+      // The account's alerts of a code are no row's (alertsFor.ts): a row and a code ask two things.
+      fields.errorCode = { key: 'MessagingSetupRefusalAlertsErrorCodeWithRow' };
+    } else {
+      request.errorCode = errorCode;
+    }
+  }
+  if (Object.keys(fields).length > 0) throw invalidFields(fields);
+  if (!named && request.errorCode === undefined) {
+    throw new BackendError(400, 'invalid_input', { key: 'MessagingSetupRefusalAlertsWhichRow' });
+  }
   return { ...request, days: typeof days === 'number' ? days : ALERT_DAYS_DEFAULT };
 }
 

@@ -3,8 +3,13 @@ import { createContext, useContext } from 'react';
 import { RULE_MESSAGES } from '../../contract/ruleMessages';
 import { fillTemplate } from '../../contract/wording';
 import { registrationStrings } from './registration/registrationStrings';
+import { rowActionStrings } from './rowActionStrings';
+import { fixStrings } from './fixStrings';
+import { historyStrings } from './historyStrings';
+import { loadErrorStrings } from './loadErrorStrings';
 import { setAsideStrings } from './setAsideStrings';
 import { stuckStrings } from './stuckStrings';
+import { webchatStrings } from './webchatStrings';
 
 /**
  * Every user-facing string of the view, keyed for Flex's `manager.strings` so an account can
@@ -19,6 +24,11 @@ export const messagingSetupStrings = {
   ...registrationStrings,
   ...stuckStrings,
   ...setAsideStrings,
+  ...rowActionStrings,
+  ...webchatStrings,
+  ...loadErrorStrings,
+  ...historyStrings,
+  ...fixStrings,
   // The backend client's own errors (the backend's come worded, with their keys).
   MessagingSetupErrorHttp: 'The Messaging Setup backend answered with HTTP {{status}}.',
   MessagingSetupErrorNoServiceList: 'The backend answered without a list of services.',
@@ -27,7 +37,7 @@ export const messagingSetupStrings = {
   MessagingSetupErrorUnreachableWrite:
     'Could not reach the Messaging Setup backend; the change may not have been made. Reload to check.',
   MessagingSetupIntro:
-    'Connect phone numbers, WhatsApp senders, chat, Facebook Messenger and email to Flex with Conversations Addresses, and see why a message would not reach an agent.',
+    'Connect numbers, senders, chat, Messenger and email to Flex, and see why a message would not reach an agent.',
 
   MessagingSetupTabsLabel: 'Messaging Setup sections',
   MessagingSetupTabNumbers: 'Phone numbers',
@@ -177,7 +187,7 @@ export const messagingSetupStrings = {
   MessagingSetupDiagnosisTitle: 'Diagnosis for {{address}}',
   MessagingSetupDiagnosisAllGood:
     'Nothing stands in the way: inbound messages to {{address}} create conversations that reach Flex agents.',
-  MessagingSetupDiagnosisSummary: '{{count}} finding(s); the most serious makes it {{level}}.',
+  MessagingSetupDiagnosisSummary: '{{count}} findings; the most serious makes it {{level}}.',
   MessagingSetupFindingFix: 'Fix:',
   MessagingSetupClose: 'Close',
   MessagingSetupClearWebhook: 'Clear webhook',
@@ -225,12 +235,10 @@ export const messagingSetupStrings = {
   MessagingSetupTabHistory: 'History',
   MessagingSetupHistoryIntro:
     'Every change made in Messaging Setup, newest first: who made it, when, and what it was before and after. Revert undoes one change, after checking that nobody changed the same thing since.',
-  MessagingSetupHistoryFilterAddress: 'Address or number',
   MessagingSetupHistoryFilterPerson: 'Person',
   MessagingSetupHistoryFilterKind: 'Kind of change',
   MessagingSetupHistoryAllKinds: 'All changes',
   MessagingSetupHistoryApply: 'Show changes',
-  MessagingSetupHistorySearchPlaceholder: 'Search the changes shown',
   MessagingSetupHistoryLoading: 'Loading the change history…',
   MessagingSetupHistoryEmpty: 'No change recorded yet.',
   MessagingSetupHistoryEmptyFiltered: 'No change matches these filters.',

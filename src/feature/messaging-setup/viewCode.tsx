@@ -7,6 +7,7 @@ import type * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider, type CustomizationProviderProps } from '@twilio-paste/core/customization';
 
 import { createBackendClient } from './api/backendClient';
+import { TABLE_ELEMENTS } from './components/table/tableDensity';
 import { MessagingSetupView, type Notify } from './components/view/MessagingSetupView';
 import { usePasteThemeProps } from './registration/pasteThemeRelay';
 import { resolveStrings } from './strings';
@@ -22,6 +23,7 @@ function PasteThemed({ children }: { children: React.ReactNode }) {
     <CustomizationProvider
       baseTheme={baseTheme as CustomizationProviderProps['baseTheme']}
       theme={theme as CustomizationProviderProps['theme']}
+      elements={TABLE_ELEMENTS}
       {...FILL}
     >
       {children}

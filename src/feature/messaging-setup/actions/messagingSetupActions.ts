@@ -20,6 +20,7 @@ import { HISTORY_KIND_VIEWS } from '../state/historyKindViews';
 import { summariseMigration, type MigrationItemResult } from '../state/migrationResults';
 import type { CloseCounts } from '../state/closeResults';
 import type { SetupAction, SourceName } from '../state/setupData';
+import { createWriteRetries, type WriteRetries } from '../state/writeRetries';
 import { fill, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
 
 export type Notify = (kind: 'success' | 'error', message: string) => void;
@@ -67,6 +68,8 @@ export interface MessagingSetupActions {
   /** One conversation of a bulk close: no notification of its own (the run reports once, below). */
   closeConversationInBulk(conversation: StuckConversation): Promise<CloseConversationResponse>;
   reportBulkClose(counts: CloseCounts): void;
+  /** The retries of the address write in progress (create, edit), for its dialog to say. */
+  writeRetries: WriteRetries;
   /**
    * Sets a number or sender aside as not for Flex (with an optional reason), or clears the mark;
    * answers the mark as it is now. Nothing changes on Twilio; the mark is the account's, recorded.
@@ -136,12 +139,16 @@ export function createMessagingSetupActions({
     return answer.result;
   }
 
+  const writeRetries = createWriteRetries();
+
   return {
+    writeRetries,
+
     async createAddress(request) {
       const saved = await reporting(
         'MessagingSetupCreateFailed',
         request.address,
-        () => backend.call('create-address', request),
+        () => writeRetries.track((options) => backend.call('create-address', request, options)),
         (made) => fill(strings.MessagingSetupCreated, { address: made.address }),
       );
       dispatch({ type: 'address-saved', address: saved });
@@ -152,7 +159,7 @@ export function createMessagingSetupActions({
       const saved = await reporting(
         'MessagingSetupSaveFailed',
         address,
-        () => backend.call('update-address', request),
+        () => writeRetries.track((options) => backend.call('update-address', request, options)),
         (made) => fill(strings.MessagingSetupSaved, { address: made.address }),
       );
       dispatch({ type: 'address-saved', address: saved });

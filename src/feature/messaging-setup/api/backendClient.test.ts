@@ -154,6 +154,17 @@ describe('429 Too Many Requests', () => {
     });
   });
 
+  test('each retry is told to the caller before it is waited for: which attempt, of how many, why', async () => {
+    const tooMany = errorReply(429, 'rate_limited', 'Too many requests.', undefined, { 'Retry-After': '1' });
+    const { client } = scriptedClient([tooMany, tooMany, ok({ sid: 'IG1' })]);
+    const onRetry = jest.fn();
+    await client.call('create-address', anyRequest, { onRetry });
+    expect(onRetry.mock.calls).toEqual([
+      [{ attempt: 2, attempts: 4, reason: 'rate_limited', waitMs: 1000 }],
+      [{ attempt: 3, attempts: 4, reason: 'rate_limited', waitMs: 1000 }],
+    ]);
+  });
+
   test('is not retried when the caller re-queues rate-limited calls itself (retryRateLimited: false)', async () => {
     const { client, fetch, sleep } = scriptedClient([errorReply(429, 'rate_limited', 'Too many requests.'), ok()]);
     const error = await failureOf(client.call('create-address', anyRequest, { retryRateLimited: false }));
@@ -191,6 +202,21 @@ describe('5xx server errors', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(sleep).not.toHaveBeenCalled();
     expect(error).toMatchObject({ status: 504, code: 'twilio_timeout', message: expect.stringMatching(/in time/) });
+  });
+
+  test('a read retried after a server error or no answer says so too; a first answer that is fine says nothing', async () => {
+    const { client } = scriptedClient([errorReply(500, 'internal', 'Boom.'), new TypeError('Failed to fetch'), ok()], {
+      baseDelayMs: 100,
+    });
+    const onRetry = jest.fn();
+    await client.call('list-phone-numbers', {}, { onRetry });
+    expect(onRetry.mock.calls.map(([notice]) => [notice.attempt, notice.reason])).toEqual([
+      [2, 'server_error'],
+      [3, 'unreachable'],
+    ]);
+    const quiet = jest.fn();
+    await scriptedClient([ok()]).client.call('list-phone-numbers', {}, { onRetry: quiet });
+    expect(quiet).not.toHaveBeenCalled();
   });
 
   test('a read gives up after maxRetries', async () => {

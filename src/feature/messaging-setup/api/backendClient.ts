@@ -1,6 +1,7 @@
 import { canWord, readProblem, wordMessage, type SomeContractTexts } from '../../../contract/wording';
 import { retryAfterMs } from '../../../contract/retryAfter';
 import { fill, messagingSetupStrings, type MessagingSetupStrings } from '../strings';
+import { withLocalTimes } from '../state/historyTime';
 import {
   ENDPOINT_ACCESS,
   type ApiErrorBody,
@@ -55,7 +56,8 @@ function problemIn(raw: unknown, strings: SomeContractTexts) {
  */
 export function wordedByView(english: string, key: unknown, values: unknown, strings: SomeContractTexts): string {
   const problem = key === undefined ? undefined : problemIn({ key, values }, strings);
-  return problem ? wordMessage(problem, strings) : english;
+  // The backend says instants in UTC; the view says them in the supervisor's time zone.
+  return withLocalTimes(problem ? wordMessage(problem, strings) : english);
 }
 
 /** The field messages of an error body: each field's problem in the view's words, else its English. */
@@ -94,6 +96,19 @@ async function errorFrom(response: Response, strings: MessagingSetupStrings): Pr
   );
 }
 
+/** Why a call is being sent again. */
+export type RetryReason = 'rate_limited' | 'server_error' | 'unreachable';
+
+/** Said before each retry: which attempt comes next, of how many at most, and after how long a wait. */
+export interface RetryNotice {
+  /** The attempt about to be made: 2 for the first retry. */
+  attempt: number;
+  /** The most attempts the call makes (the first and every retry). */
+  attempts: number;
+  reason: RetryReason;
+  waitMs: number;
+}
+
 export interface CallOptions {
   /**
    * Whether this client sends a call the backend answered 429 again (default true). A caller that
@@ -101,6 +116,11 @@ export interface CallOptions {
    * owns each path: see "Who retries what" in docs/ARCHITECTURE.md.
    */
   retryRateLimited?: boolean;
+  /**
+   * Told before each retry is waited for, so a caller can say that the call is still going and why
+   * (a write under Twilio's rate limit otherwise spins for seconds with no word).
+   */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 export type BackendClient = ReturnType<typeof createBackendClient>;
@@ -146,9 +166,14 @@ export function createBackendClient(options: BackendClientOptions) {
     request: BackendEndpoints[E]['request'],
     callOptions: CallOptions = {},
   ): Promise<BackendEndpoints[E]['response']> {
-    const retryRateLimited = callOptions.retryRateLimited ?? true;
+    const { retryRateLimited = true, onRetry } = callOptions;
     const isRead = ENDPOINT_ACCESS[endpoint] === 'read';
     let tokenRefreshRetried = false;
+    /** Waits before the next attempt, having said so (`retry` is the retry about to be made, from 0). */
+    const waitToRetry = (retry: number, reason: RetryReason, waitMs: number) => {
+      onRetry?.({ attempt: retry + 2, attempts: maxRetries + 1, reason, waitMs });
+      return sleep(waitMs);
+    };
     for (let retry = 0; ; retry += 1) {
       const canRetry = retry < maxRetries;
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** retry);
@@ -158,7 +183,7 @@ export function createBackendClient(options: BackendClientOptions) {
         response = await attempt(endpoint, request, token);
       } catch {
         if (isRead && canRetry) {
-          await sleep(backoff);
+          await waitToRetry(retry, 'unreachable', backoff);
           continue;
         }
         throw new BackendApiError(
@@ -180,7 +205,8 @@ export function createBackendClient(options: BackendClientOptions) {
       const retryable =
         (response.status === 429 && retryRateLimited) || (isRead && response.status >= 500 && response.status !== 504);
       if (retryable && canRetry) {
-        await sleep(Math.min(maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff));
+        const waitMs = Math.min(maxDelayMs, retryAfterMs(response.headers.get('Retry-After')) ?? backoff);
+        await waitToRetry(retry, response.status === 429 ? 'rate_limited' : 'server_error', waitMs);
         continue;
       }
       throw await errorFrom(response, strings);

@@ -57,6 +57,8 @@ export interface Finding {
   values: Record<string, string>;
   /** Values that are themselves the view's words, by string key (a source's name). */
   wordedValues?: Record<string, MessagingSetupStringKey>;
+  /** What the finding's fix acts on besides the row itself (diagnostics/fixes.ts): the legacy Flex Flow. */
+  flexFlowSid?: string;
 }
 
 /** What an `inactive` row is, in a word of its own (its badge). */
@@ -257,7 +259,12 @@ export function flexFlowFindings(identity: string, ctx: DiagnosisContext): Findi
   if (!ctx.complete.flexFlows) return [notChecked('flexFlows', ctx)];
   const flow = ctx.flexFlowsByIdentity.get(identity);
   return flow
-    ? [finding('legacy-flex-flow', 'warning', 'MessagingSetupFindingLegacyFlexFlow', { name: flow.friendlyName })]
+    ? [
+        {
+          ...finding('legacy-flex-flow', 'warning', 'MessagingSetupFindingLegacyFlexFlow', { name: flow.friendlyName }),
+          flexFlowSid: flow.sid,
+        },
+      ]
     : [];
 }
 

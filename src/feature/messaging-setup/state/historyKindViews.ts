@@ -19,6 +19,12 @@ interface HistoryKindView {
   /** The sentence an entry of this kind reads as (`{{who}}`, `{{address}}`, `{{before}}`, `{{after}}`). */
   sentence: MessagingSetupStringKey;
   /**
+   * The sentence that names the fields an entry changed instead (`{{who}}`, `{{address}}`,
+   * `{{changes}}`: "retry count from 3 to 1"), for a kind whose states are both an address; the
+   * `sentence` still reads an entry whose states are not, or that changed none of their fields.
+   */
+  changedSentence?: MessagingSetupStringKey;
+  /**
    * What a revert of an entry of this kind (`reverted`) puts into the view's state, from the
    * revert's own entry (`revert`: the resource and the after-state the backend answered).
    */
@@ -46,6 +52,7 @@ export const HISTORY_KIND_VIEWS: Record<HistoryKind, HistoryKindView> = {
   'update-address': {
     label: 'MessagingSetupHistoryKindUpdateAddress',
     sentence: 'MessagingSetupHistoryChanged',
+    changedSentence: 'MessagingSetupHistoryChangedWhat',
     afterRevert: addressReverted,
   },
   'delete-address': {

@@ -10,6 +10,7 @@ import type {
   StudioFlowSummary,
 } from '../../../contract/types';
 import { fill, messagingSetupStrings, type MessagingSetupStringKey, type MessagingSetupStrings } from '../strings';
+import { addressChanges, serviceName } from './historyChanges';
 import { HISTORY_KIND_VIEWS, kindViewOf } from './historyKindViews';
 import { describeRouting } from './routing';
 
@@ -17,6 +18,8 @@ import { describeRouting } from './routing';
 export interface HistoryNames {
   studioFlowsBySid: ReadonlyMap<string, StudioFlowSummary>;
   services: readonly ConversationServiceSummary[];
+  /** Flex's conversation service, named "Flex's service" (unknown: every service by its name). */
+  flexServiceSid?: string | null;
 }
 
 /** Each kind's name, as the History tab's kind filter lists it (from the kind's view, historyKindViews.ts). */
@@ -139,13 +142,24 @@ export function describeState(
   }
   const serviceSid = state.defaultConversationServiceSid;
   if (!serviceSid) return strings.MessagingSetupHistoryNoService;
-  return names.services.find((s) => s.sid === serviceSid)?.friendlyName ?? serviceSid;
+  return serviceName(serviceSid, names, strings);
+}
+
+/** The fields an address change changed, in words (none when its states are not both addresses). */
+function addressChangesOf(entry: HistoryEntry, names: HistoryNames, strings: MessagingSetupStrings): string[] {
+  const { before, after } = entry;
+  if (!isWordableState(before) || !isWordableState(after) || !before || !after) return [];
+  // A migration's before-state is its Flex Flow (with the address it overwrote): not an address change.
+  if ('flexFlow' in before || 'flexFlow' in after || !('address' in before) || !('address' in after)) return [];
+  return before.address && after.address ? addressChanges(before.address, after.address, names, strings) : [];
 }
 
 /**
- * An entry as one sentence a supervisor reads at a glance: "demo.supervisor changed +1415… from
- * Studio: Messaging Flow · retry 3 to Webhook: POST https://…"; a failed change says so first.
- * An entry of a kind this view does not know reads as a change of its resource, with the kind.
+ * An entry as one sentence a supervisor reads at a glance, naming what changed: "demo.supervisor
+ * changed +1415…: retry count from 3 to 1; conversation service from Flex's service to
+ * "Marketing"" (a kind with a `changedSentence`, whose states are addresses), else its states
+ * whole ("… from Studio: Messaging Flow · retry 3 to …"); a failed change says so first. An entry
+ * of a kind this view does not know reads as a change of its resource, with the kind.
  */
 export function describeHistoryEntry(
   entry: HistoryEntry,
@@ -154,13 +168,20 @@ export function describeHistoryEntry(
 ): string {
   const view = kindViewOf(entry.kind);
   const values = { who: shortName(identityOf(entry)), address: resourceOf(entry) };
-  const sentence = view
-    ? fill(strings[view.sentence], {
-        ...values,
-        before: describeState(entry.before, names, strings),
-        after: describeState(entry.after, names, strings),
-      })
-    : fill(strings.MessagingSetupHistoryUnknownKind, { ...values, kind: String(entry.kind) });
+  const changes = view?.changedSentence ? addressChangesOf(entry, names, strings) : [];
+  const sentence =
+    view?.changedSentence && changes.length > 0
+      ? fill(strings[view.changedSentence], {
+          ...values,
+          changes: changes.join(strings.MessagingSetupHistoryChangeSeparator),
+        })
+      : view
+        ? fill(strings[view.sentence], {
+            ...values,
+            before: describeState(entry.before, names, strings),
+            after: describeState(entry.after, names, strings),
+          })
+        : fill(strings.MessagingSetupHistoryUnknownKind, { ...values, kind: String(entry.kind) });
   return entry.outcome === 'failed' ? `${strings.MessagingSetupHistoryFailedPrefix}${sentence}` : sentence;
 }
 

@@ -9,7 +9,7 @@ import type {
 import type { BackendClient } from '../api/backendClient';
 import { useAsync } from './useAsync';
 
-export type HistoryFilters = Pick<ListHistoryRequest, 'address' | 'identity' | 'kind'>;
+export type HistoryFilters = Pick<ListHistoryRequest, 'address' | 'identity' | 'kind' | 'search' | 'from' | 'to'>;
 
 interface HistoryList {
   entries: HistoryEntry[];
@@ -84,7 +84,7 @@ export function useHistory(backend: BackendClient, filters: HistoryFilters, acti
   const [generation, setGeneration] = useState(0);
   // The answer of an older request (other filters, a refresh since) is dropped.
   const { pending, error, run } = useAsync();
-  const { address, identity, kind } = filters;
+  const { address, identity, kind, search, from: since, to: until } = filters;
 
   const fetchPage = useCallback(
     async (from: string | null, replace: boolean) => {
@@ -94,6 +94,9 @@ export function useHistory(backend: BackendClient, filters: HistoryFilters, acti
           ...(address ? { address } : {}),
           ...(identity ? { identity } : {}),
           ...(kind ? { kind } : {}),
+          ...(search ? { search } : {}),
+          ...(since ? { from: since } : {}),
+          ...(until ? { to: until } : {}),
           ...(from ? { cursor: from } : {}),
         }),
       );
@@ -115,7 +118,7 @@ export function useHistory(backend: BackendClient, filters: HistoryFilters, acti
         };
       });
     },
-    [backend, address, identity, kind, run],
+    [backend, address, identity, kind, search, since, until, run],
   );
 
   useEffect(() => {

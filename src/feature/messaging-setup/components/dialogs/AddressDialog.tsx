@@ -1,5 +1,4 @@
 import React, { useRef, useState } from 'react';
-import { Alert } from '@twilio-paste/core/alert';
 import { Button } from '@twilio-paste/core/button';
 import { Checkbox } from '@twilio-paste/core/checkbox';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
@@ -23,6 +22,8 @@ import { fill, useStrings } from '../../strings';
 import { AddressIdentityFields } from './address/AddressIdentityFields';
 import { FormSelect, type AddressFormControls } from './address/formControls';
 import { IntegrationFields } from './address/IntegrationFields';
+import { DialogError } from './DialogError';
+import { WriteRetryStatus } from './WriteRetryStatus';
 
 interface DialogBasics {
   initial: AddressForm;
@@ -125,10 +126,10 @@ export function AddressDialog(props: AddressDialogProps) {
         <ModalBody>
           <Stack orientation="vertical" spacing="space60">
             {serverError && (
-              <Alert variant="error">
+              <DialogError>
                 <strong>{isCreate ? strings.MessagingSetupNotCreated : strings.MessagingSetupNotSaved}</strong>{' '}
                 {serverError}
-              </Alert>
+              </DialogError>
             )}
             <AddressIdentityFields
               controls={controls}
@@ -159,6 +160,7 @@ export function AddressDialog(props: AddressDialogProps) {
           </Stack>
         </ModalBody>
         <ModalFooter>
+          {!bulk && <WriteRetryStatus />}
           <ModalFooterActions>
             <Button variant="secondary" onClick={onCancel} disabled={pending}>
               {strings.MessagingSetupCancel}

@@ -67,7 +67,7 @@ test('selects every matching row without an address and creates them all with on
 
   await user.click(within(run).getByRole('button', { name: 'Close' }));
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-  expect(within(rowOf('+14155551003')).getByRole('button', { name: 'Edit address' })).toBeInTheDocument();
+  expect(within(rowOf('+14155551003')).getByRole('button', { name: /^Edit address for / })).toBeInTheDocument();
   expect(within(panel()).getByRole('button', { name: 'Create addresses for selected (0)' })).toBeDisabled();
 });
 

@@ -1,5 +1,4 @@
 import React, { useCallback, useEffect } from 'react';
-import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
@@ -9,6 +8,7 @@ import { useUID } from '@twilio-paste/core/uid-library';
 import type { AddressInput, AddressSummary } from '../../../../contract/types';
 import { BULK_CREATE_PACE, type BulkOutcome } from '../../state/bulkRunner';
 import { useBulkRun } from '../../state/useBulkRun';
+import { DialogError } from './DialogError';
 import type { ChannelRow } from '../../state/rows';
 import { fill, useStrings } from '../../strings';
 import { ProgressBar } from '../shared/ProgressBar';
@@ -98,7 +98,7 @@ export function BulkCreateDialog({ rows, template, create, onFinished, onClose }
           {cancelled > 0 && <Text as="div">{fill(strings.MessagingSetupBulkCancelled, { count: cancelled })}</Text>}
         </Box>
         {failures.length > 0 && (
-          <Alert variant="error">
+          <DialogError>
             <Text as="div" fontWeight="fontWeightSemibold">
               {strings.MessagingSetupBulkFailedHeading}
             </Text>
@@ -109,7 +109,7 @@ export function BulkCreateDialog({ rows, template, create, onFinished, onClose }
                 </Text>
               ))}
             </Box>
-          </Alert>
+          </DialogError>
         )}
       </ModalBody>
       <ModalFooter>

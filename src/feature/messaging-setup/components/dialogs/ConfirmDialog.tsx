@@ -1,12 +1,11 @@
 import React from 'react';
-import { Alert } from '@twilio-paste/core/alert';
-import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Modal, ModalBody, ModalFooter, ModalFooterActions, ModalHeader, ModalHeading } from '@twilio-paste/core/modal';
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import { useStrings } from '../../strings';
 import { useAsync } from '../../state/useAsync';
+import { DialogError } from './DialogError';
 
 interface ConfirmDialogProps {
   title: string;
@@ -43,11 +42,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         </ModalHeading>
       </ModalHeader>
       <ModalBody>
-        {error && (
-          <Box marginBottom="space50">
-            <Alert variant="error">{describeFailure(error)}</Alert>
-          </Box>
-        )}
+        {error && <DialogError marginBottom="space50">{describeFailure(error)}</DialogError>}
         {children}
       </ModalBody>
       <ModalFooter>

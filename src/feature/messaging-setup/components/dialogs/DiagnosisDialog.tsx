@@ -7,16 +7,16 @@ import { Paragraph } from '@twilio-paste/core/paragraph';
 import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
-import type { Diagnosis, FindingCode } from '../../diagnostics/diagnose';
+import type { Diagnosis } from '../../diagnostics/diagnose';
+import type { FindingFix, InboundField } from '../../diagnostics/fixes';
 import type { ChannelRow } from '../../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
 import { CopyButton } from '../shared/CopyButton';
 import { DiagnosisBadge, LEVEL_LABEL_KEY } from '../shared/DiagnosisBadge';
 import { useAsync } from '../../state/useAsync';
-import { wordFinding } from '../shared/findingText';
+import { wordFinding, wordFix } from '../shared/findingText';
 
-/** A number's own inbound handler that the view can safely clear (and restore). */
-export type InboundField = 'smsUrl' | 'smsApplicationSid';
+export type { InboundField } from '../../diagnostics/fixes';
 
 /** A finding's edge: red for what is broken, blue for what could not be checked, grey for not in use. */
 const FINDING_BORDER = {
@@ -26,11 +26,6 @@ const FINDING_BORDER = {
   inactive: 'colorBorderWeak',
 } as const;
 
-const FIELD_OF: Partial<Record<FindingCode, InboundField>> = {
-  'sms-url-set': 'smsUrl',
-  'sms-application-set': 'smsApplicationSid',
-};
-
 /** The line beside the badge: all good, how many findings, or that it is set aside and what would stand in the way. */
 function summaryOf(diagnosis: Diagnosis, address: string, strings: MessagingSetupStrings): string {
   if (diagnosis.level === 'set-aside') {
@@ -38,12 +33,12 @@ function summaryOf(diagnosis: Diagnosis, address: string, strings: MessagingSetu
       ? fill(strings.MessagingSetupDiagnosisSetAsideAllGood, { address })
       : strings.MessagingSetupDiagnosisSetAsideSummary;
   }
-  return diagnosis.findings.length === 0
-    ? fill(strings.MessagingSetupDiagnosisAllGood, { address })
-    : fill(strings.MessagingSetupDiagnosisSummary, {
-        count: diagnosis.findings.length,
-        level: strings[LEVEL_LABEL_KEY[diagnosis.level]],
-      });
+  const count = diagnosis.findings.length;
+  if (count === 0) return fill(strings.MessagingSetupDiagnosisAllGood, { address });
+  const level = strings[LEVEL_LABEL_KEY[diagnosis.level]];
+  return count === 1
+    ? fill(strings.MessagingSetupDiagnosisSummaryOne, { level })
+    : fill(strings.MessagingSetupDiagnosisSummary, { count, level });
 }
 
 /** What the dialog shows of a row of any table: a number's, a sender's, a page's or an address's. */
@@ -57,9 +52,19 @@ interface DiagnosisDialogProps {
   canWrite: boolean;
   /** Sets one field of the number ("" clears it); resolves with the value it had before. */
   onSetInbound: (field: InboundField, value: string) => Promise<string | null>;
+  /** Each finding's fixes, in the findings' order (diagnostics/fixes.ts); none while the user may not write. */
+  fixes: readonly (readonly FindingFix[])[];
+  /**
+   * Makes a fix that has a dialog of its own (edit, create, migrate, delete a Flex Flow, the
+   * default service): it opens in place of this one. Clearing a handler and setting aside are made here.
+   */
+  onFix: (fix: FindingFix) => void;
   onClose: () => void;
-  /** Shown above the findings: whether it is for Flex at all (numbers and senders: set aside or not). */
-  setAside?: React.ReactNode;
+  /**
+   * Shown below the findings: whether it is for Flex at all (numbers and senders: set aside or not),
+   * with its reason field open while `asking` (a finding's set-aside fix opens it).
+   */
+  setAside?: (ask: { asking: boolean; onAsking: (asking: boolean) => void }) => React.ReactNode;
   /** Shown below the findings: the alerts Twilio logged about the row (observed, not inferred). */
   alerts?: React.ReactNode;
   /** Shown below the findings: the address's last few changes. */
@@ -72,13 +77,15 @@ type Step =
   | { kind: 'cleared'; field: InboundField; previous: string };
 
 /**
- * Every finding of a number, sender, page or address, with its fix; clears a number's parallel
- * handler, with undo.
+ * Every finding of a number, sender, page or address, with its fix and the buttons that make it;
+ * clears a number's parallel handler here, with undo.
  */
 export function DiagnosisDialog({
   row,
   canWrite,
   onSetInbound,
+  fixes,
+  onFix,
   onClose,
   setAside,
   alerts,
@@ -87,6 +94,7 @@ export function DiagnosisDialog({
   const headingId = useUID();
   const strings = useStrings();
   const [step, setStep] = useState<Step>({ kind: 'findings' });
+  const [askingAside, setAskingAside] = useState(false);
   const { pending, error, run: runTask, clearError } = useAsync();
   const diagnosis = row.diagnosis;
   const what = (field: InboundField) =>
@@ -99,6 +107,35 @@ export function DiagnosisDialog({
 
   const currentValue = (field: InboundField) =>
     field === 'smsUrl' ? row.number?.smsUrl : row.number?.smsApplicationSid;
+
+  /** What a fix button does; none when there is nothing to make it on (a handler already cleared). */
+  function fixClick(fix: FindingFix): (() => void) | undefined {
+    // The set-aside section below has its own button: one way to it, not one per finding.
+    if (fix.kind === 'set-aside') return setAside ? undefined : () => setAskingAside(true);
+    if (fix.kind !== 'clear-inbound') return () => onFix(fix);
+    const { field } = fix;
+    const value = currentValue(field);
+    return value
+      ? () => {
+          clearError();
+          setStep({ kind: 'confirm', field, value });
+        }
+      : undefined;
+  }
+  // Each fix once, on the first finding it mends (the findings come most serious first): a Flex
+  // Flow that holds the number is one Migrate, however many findings it explains.
+  const offered = new Set<string>();
+  const buttonsOf = (diagnosis?.findings ?? []).map((_, index) =>
+    canWrite
+      ? (fixes[index] ?? []).flatMap((fix) => {
+          const click = fixClick(fix);
+          const key = JSON.stringify(fix);
+          if (!click || offered.has(key)) return [];
+          offered.add(key);
+          return [{ fix, click }];
+        })
+      : [],
+  );
 
   return (
     <Modal isOpen onDismiss={pending ? () => undefined : onClose} ariaLabelledby={headingId} size="wide">
@@ -158,8 +195,7 @@ export function DiagnosisDialog({
             </Box>
             <Box as="ul" margin="space0" paddingLeft="space0" listStyleType="none">
               {diagnosis.findings.map((finding, index) => {
-                const field = FIELD_OF[finding.code];
-                const value = field ? currentValue(field) : null;
+                const buttons = buttonsOf[index] ?? [];
                 return (
                   <Box
                     as="li"
@@ -177,21 +213,13 @@ export function DiagnosisDialog({
                     <Text as="p">
                       {strings.MessagingSetupFindingFix} {wordFinding(finding, strings).fix}
                     </Text>
-                    {/* Clearing is safe only beside an address: without one, this handler is the number's only route. */}
-                    {canWrite && field && value && row.addressConfiguration && (
-                      <Box marginTop="space30">
-                        <Button
-                          variant="secondary"
-                          size="small"
-                          onClick={() => {
-                            clearError();
-                            setStep({ kind: 'confirm', field, value });
-                          }}
-                        >
-                          {field === 'smsUrl'
-                            ? strings.MessagingSetupClearWebhook
-                            : strings.MessagingSetupClearApplication}
-                        </Button>
+                    {buttons.length > 0 && (
+                      <Box display="flex" flexWrap="wrap" columnGap="space30" rowGap="space30" marginTop="space30">
+                        {buttons.map(({ fix, click }) => (
+                          <Button key={fix.kind} variant="secondary" size="small" onClick={click}>
+                            {wordFix(fix, row.address, strings)}
+                          </Button>
+                        ))}
                       </Box>
                     )}
                   </Box>
@@ -200,7 +228,7 @@ export function DiagnosisDialog({
             </Box>
           </>
         ) : null}
-        {step.kind !== 'confirm' && setAside}
+        {step.kind !== 'confirm' && setAside?.({ asking: askingAside, onAsking: setAskingAside })}
         {alerts}
         {recentChanges}
       </ModalBody>

@@ -83,7 +83,7 @@ describe('the Diagnosis column', () => {
     await screen.findByRole('dialog');
     expect(findingCodes()).toEqual(['sms-url-set', 'in-messaging-service', 'legacy-flex-flow']);
     expect(screen.getByText(/"Marketing Notifications"/)).toBeInTheDocument();
-    expect(screen.getByText(/"Flex SMS Channel Flow"/)).toBeInTheDocument();
+    expect(screen.getByText(/The legacy Flex Flow "Flex SMS Channel Flow"/)).toBeInTheDocument();
   });
 
   test('WhatsApp senders: an offline sender is broken; one on its own webhook is unknown, not Ready', async () => {
@@ -329,7 +329,9 @@ describe("the diagnosis dialog's recent changes", () => {
     const fake = fakeWithHistory(4);
     const { recent } = await openDiagnosis(fake);
     await waitFor(() => expect(within(recent).getAllByTestId('recent-change')).toHaveLength(1));
-    expect(recent).toHaveTextContent(`demo.supervisor changed ${support.address} from`);
+    expect(recent).toHaveTextContent(
+      `demo.supervisor changed ${support.address}: auto-creation from enabled to disabled`,
+    );
     expect(recent).not.toHaveTextContent('No change');
     expect(cursorsAsked(fake)).toEqual([null, '1', '2', '3', '4']);
   });
@@ -344,7 +346,9 @@ describe("the diagnosis dialog's recent changes", () => {
 
     await user.click(within(recent).getByRole('button', { name: 'Show older changes' }));
     await waitFor(() => expect(within(recent).getAllByTestId('recent-change')).toHaveLength(1));
-    expect(recent).toHaveTextContent(`demo.supervisor changed ${support.address} from`);
+    expect(recent).toHaveTextContent(
+      `demo.supervisor changed ${support.address}: auto-creation from enabled to disabled`,
+    );
     expect(within(recent).queryByRole('button', { name: 'Show older changes' })).not.toBeInTheDocument();
     expect(cursorsAsked(fake)).toEqual([null, '1', '2', '3', '4', '5', '6', '7', '8']);
   });

@@ -26,7 +26,7 @@ async function saveSupportAddress(user: Awaited<ReturnType<typeof renderMessagin
   const row = within(activePanel())
     .getAllByTestId('connection-row')
     .find((r) => r.textContent?.includes(SUPPORT)) as HTMLElement;
-  await user.click(within(row).getByRole('button', { name: 'Edit address' }));
+  await user.click(within(row).getByRole('button', { name: /^Edit address for / }));
   const form = within(await screen.findByRole('dialog', { name: 'Edit address' }));
   await user.click(form.getByRole('button', { name: 'Save' }));
 }

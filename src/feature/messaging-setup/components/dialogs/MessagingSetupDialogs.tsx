@@ -11,7 +11,10 @@ import {
   type StudioFlowSummary,
 } from '../../../../contract/types';
 import type { MessagingSetupActions } from '../../actions/messagingSetupActions';
-import type { AddressForms } from '../../state/addressForm';
+import { fixesFor, type FindingFix } from '../../diagnostics/fixes';
+import type { AddressForm, AddressForms } from '../../state/addressForm';
+import type { FlexFlowRow } from '../../state/flexFlowRows';
+import { correctedForm } from '../../state/fixForm';
 import type { AddressTableActions } from '../tabs/AddressesTable';
 import type { ChannelRowActions } from '../tabs/ChannelTable';
 import type { AddressRow, ChannelRow } from '../../state/rows';
@@ -21,6 +24,7 @@ import { DeleteAddressDialog } from './DeleteAddressDialog';
 import { DiagnosisDialog, type DiagnosedRow } from './DiagnosisDialog';
 import { RecentChanges } from './RecentChanges';
 import { RowAlerts } from './RowAlerts';
+import { WebchatSetup } from '../webchat/WebchatSetup';
 import { SetAsideSection } from './SetAsideSection';
 import { CloseConversationsDialog } from './CloseConversationsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -67,8 +71,15 @@ interface MessagingSetupDialogsProps {
   dialog: Dialog;
   open: OpenDialog;
   close: () => void;
-  /** The current rows: the diagnosis dialog shows its row as it is now, not as it was when opened. */
-  rows: { channelRows: Partial<Record<AddressType, ChannelRow[]>>; addresses: AddressRow[] };
+  /**
+   * The current rows: the diagnosis dialog shows its row as it is now, not as it was when opened;
+   * the Flex Flows, for a finding's Migrate or Delete fix.
+   */
+  rows: {
+    channelRows: Partial<Record<AddressType, ChannelRow[]>>;
+    addresses: AddressRow[];
+    flexFlows?: readonly FlexFlowRow[];
+  };
   actions: MessagingSetupActions;
   /** Create and edit forms with the view's defaults (Studio "Messaging Flow", Flex's service). */
   forms: AddressForms;
@@ -78,8 +89,8 @@ interface MessagingSetupDialogsProps {
   /** For the default-service fix: which service is the default now. */
   flexConfiguration: FlexConfigurationSummary | null;
   canWrite: boolean;
-  /** Where the diagnosis dialog reads an address's recent changes. */
-  history: { backend: BackendClient; names: HistoryNames };
+  /** Where the diagnosis dialog reads an address's recent changes, and how it opens their whole timeline. */
+  history: { backend: BackendClient; names: HistoryNames; showTimeline?: (address: string) => void };
   /** The view's stuck conversations: read again after a close, and after a save for what it left behind. */
   stuck: Pick<StuckConversations, 'reload' | 'refresh'>;
   /** Opens a dialog only while none is open (dialogOwner.ts): for what the view offers on its own. */
@@ -114,6 +125,49 @@ export function MessagingSetupDialogs({
           .find((row) => row !== undefined)
       : undefined;
   const setAsideChannel = diagnosed && setAsideChannelOf(diagnosed);
+  const flexFlowRow = (sid: string) => rows.flexFlows?.find((row) => row.flow.sid === sid);
+  const fixes =
+    diagnosed?.diagnosis && canWrite
+      ? fixesFor(diagnosed.diagnosis.findings, {
+          hasAddress: Boolean(diagnosed.addressConfiguration),
+          canSetAside: Boolean(setAsideChannel) && !diagnosed.diagnosis.setAside,
+          migratable: (sid) => flexFlowRow(sid)?.preview.kind === 'ready',
+        })
+      : [];
+  /** A finding's fix that has a dialog of its own: that dialog, made ready, in place of the diagnosis. */
+  const makeFix = (row: ChannelRow | AddressRow, fix: FindingFix) => {
+    const flow = 'flexFlowSid' in fix ? flexFlowRow(fix.flexFlowSid) : undefined;
+    switch (fix.kind) {
+      case 'edit':
+        if (row.addressConfiguration) {
+          open({ kind: 'edit', addressConfiguration: row.addressConfiguration, correction: fix.correction });
+        }
+        return;
+      case 'create':
+        // As the row's own Create address: its type, address and name.
+        if ('type' in row) channelRowActions(open).onCreate(row);
+        return;
+      case 'migrate':
+        if (flow) open({ kind: 'migrate-flex-flows', rows: [flow] });
+        return;
+      case 'delete-flex-flow':
+        if (flow) open({ kind: 'delete-flex-flow', row: flow });
+        return;
+      case 'fix-default-service':
+        if (flexServiceSid) open({ kind: 'fix-default-service', flexServiceSid });
+        return;
+      default:
+        // Clearing a handler and setting aside are made in the diagnosis dialog itself.
+        return;
+    }
+  };
+  /** An edit form; from a finding's fix, with the fix made (the channel's default flow: a new address's). */
+  const editForm = ({ addressConfiguration, correction }: Extract<Dialog, { kind: 'edit' }>): AddressForm => {
+    const form = forms.edit(addressConfiguration);
+    if (!correction) return form;
+    const studioFlowSid = forms.create(form.type, form.address).studioFlowSid;
+    return correctedForm(form, correction, { studioFlowSid, flexServiceSid });
+  };
   /**
    * After an address was saved: the conversations it still holds open in a service that is not
    * Flex's are offered for closing, since its new settings apply only to conversations made from
@@ -132,7 +186,7 @@ export function MessagingSetupDialogs({
           addressFixed: dialog.addressFixed,
         }
       : dialog.kind === 'edit'
-        ? { form: forms.edit(dialog.addressConfiguration), addressFixed: true }
+        ? { form: editForm(dialog), addressFixed: true }
         : undefined;
   return (
     <>
@@ -182,9 +236,12 @@ export function MessagingSetupDialogs({
           onSetInbound={(field, value) =>
             actions.setNumberInbound({ sid: diagnosed.key, address: diagnosed.address }, field, value)
           }
+          fixes={fixes}
+          onFix={(fix) => makeFix(diagnosed, fix)}
           onClose={close}
           setAside={
-            setAsideChannel && (
+            setAsideChannel &&
+            ((ask) => (
               <SetAsideSection
                 address={diagnosed.address}
                 mark={diagnosed.diagnosis?.setAside}
@@ -192,11 +249,18 @@ export function MessagingSetupDialogs({
                 onChange={(aside, reason) =>
                   actions.setNumberAside({ channel: setAsideChannel, address: diagnosed.address }, aside, reason)
                 }
+                {...ask}
               />
-            )
+            ))
           }
-          alerts={<RowAlerts backend={history.backend} row={diagnosed} />}
-          recentChanges={<RecentChanges backend={history.backend} names={history.names} address={diagnosed.address} />}
+          alerts={
+            <>
+              {/* A chat address: what a website needs to use it with Webchat 3 (nothing for other types). */}
+              {diagnosed.addressConfiguration && <WebchatSetup address={diagnosed.addressConfiguration} />}
+              <RowAlerts backend={history.backend} row={diagnosed} />
+            </>
+          }
+          recentChanges={<RecentChanges {...history} address={diagnosed.address} />}
         />
       )}
       {dialog.kind === 'delete' && (

@@ -6,7 +6,8 @@ import { Text } from '@twilio-paste/core/text';
 
 import type { HistoryIntegrity } from '../../../../contract/types';
 import type { BackendClient } from '../../api/backendClient';
-import { describeHistoryEntry, formatWhen, type HistoryNames } from '../../state/historyText';
+import { describeHistoryEntry, type HistoryNames } from '../../state/historyText';
+import { whenText } from '../../state/historyTime';
 import { useHistory } from '../../state/useHistory';
 import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
 
@@ -38,10 +39,13 @@ export function RecentChanges({
   backend,
   names,
   address,
+  showTimeline,
 }: {
   backend: BackendClient;
   names: HistoryNames;
   address: string;
+  /** Opens the address's whole timeline (the History tab, filtered to it); none: no link. */
+  showTimeline?: (address: string) => void;
 }) {
   const strings = useStrings();
   const history = useHistory(backend, { address });
@@ -68,7 +72,10 @@ export function RecentChanges({
         <Box as="ul" margin="space0" paddingLeft="space60">
           {shown.map((entry) => (
             <Text as="li" key={entry.id} fontSize="fontSize30" data-testid="recent-change">
-              {formatWhen(entry.at)}: {describeHistoryEntry(entry, names, strings)}
+              <time dateTime={entry.at} title={entry.at}>
+                {whenText(entry.at, strings)}
+              </time>
+              : {describeHistoryEntry(entry, names, strings)}
             </Text>
           ))}
         </Box>
@@ -83,6 +90,14 @@ export function RecentChanges({
         </>
       ) : (
         <Text as="p">{strings.MessagingSetupRecentChangesNone}</Text>
+      )}
+      {/* The row's whole timeline: the History tab, filtered to this address. */}
+      {showTimeline && (
+        <Box marginTop="space30">
+          <Button variant="link" onClick={() => showTimeline(address)}>
+            {strings.MessagingSetupHistoryShowTimeline}
+          </Button>
+        </Box>
       )}
     </Box>
   );

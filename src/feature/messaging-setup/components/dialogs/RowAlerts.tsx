@@ -35,7 +35,8 @@ function loggedText(group: AlertGroup, strings: MessagingSetupStrings, now: numb
     : fill(strings.MessagingSetupRowAlertsTimes, { count: group.count, when, age });
 }
 
-function AlertGroupItem({ group, now }: { group: AlertGroup; now: number }) {
+/** One code's alerts as a list item: also the Webchat deployment check's (components/webchat/). */
+export function AlertGroupItem({ group, now }: { group: AlertGroup; now: number }) {
   const strings = useStrings();
   return (
     <Box

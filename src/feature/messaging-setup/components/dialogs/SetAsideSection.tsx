@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -22,6 +22,12 @@ interface SetAsideSectionProps {
   canWrite: boolean;
   /** Sets the mark (with a reason, or none) or clears it; rejects with what the backend said. */
   onChange: (aside: boolean, reason: string | undefined) => Promise<unknown>;
+  /**
+   * Whether the reason field is open, when the dialog holds it: a finding's "Mark … as not for
+   * Flex" fix opens it from outside the section. Without these, the section holds it itself.
+   */
+  asking?: boolean;
+  onAsking?: (asking: boolean) => void;
 }
 
 /**
@@ -29,11 +35,18 @@ interface SetAsideSectionProps {
  * set it and why, and the way back; or, for one not set aside, the way to set it aside with a
  * reason. Reversible and recorded, so it asks for no confirmation beyond the button itself.
  */
-export function SetAsideSection({ address, mark, canWrite, onChange }: SetAsideSectionProps) {
+export function SetAsideSection({ address, mark, canWrite, onChange, ...held }: SetAsideSectionProps) {
   const strings = useStrings();
   const reasonId = useUID();
   const helpId = useUID();
-  const [asking, setAsking] = useState(false);
+  const [ownAsking, setOwnAsking] = useState(false);
+  const asking = held.asking ?? ownAsking;
+  const setAsking = held.onAsking ?? setOwnAsking;
+  // Opened (by its own button or a finding's fix): the reason is what to type next.
+  const reasonField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (asking) reasonField.current?.focus();
+  }, [asking]);
   const [reason, setReason] = useState('');
   const { pending, error, run, clearError } = useAsync();
 
@@ -94,6 +107,7 @@ export function SetAsideSection({ address, mark, canWrite, onChange }: SetAsideS
                   }
                 >
                   <Input
+                    ref={reasonField}
                     id={reasonId}
                     type="text"
                     value={reason}

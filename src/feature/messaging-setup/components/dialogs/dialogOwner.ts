@@ -7,6 +7,7 @@ import type {
   HistoryEntry,
   StuckConversation,
 } from '../../../../contract/types';
+import type { AddressCorrection } from '../../diagnostics/fixes';
 import type { FlexFlowRow } from '../../state/flexFlowRows';
 import type { ChannelRow } from '../../state/rows';
 import { useFocusReturn } from './useFocusReturn';
@@ -20,7 +21,8 @@ import { useFocusReturn } from './useFocusReturn';
 export type Dialog =
   | { kind: 'none' }
   | { kind: 'create'; type: AddressType; address: string; friendlyName?: string; addressFixed: boolean }
-  | { kind: 'edit'; addressConfiguration: AddressSummary }
+  /** `correction`: from a diagnosis finding's fix, the form opens with it made (diagnostics/fixes.ts). */
+  | { kind: 'edit'; addressConfiguration: AddressSummary; correction?: AddressCorrection }
   | { kind: 'delete'; addressConfiguration: AddressSummary }
   | { kind: 'diagnosis'; key: string }
   | { kind: 'bulk-settings'; rows: ChannelRow[] }

@@ -4,7 +4,7 @@ import { Badge } from '@twilio-paste/core/badge';
 import type { DiagnosisLevel, InactiveState } from '../../diagnostics/diagnose';
 import { fill, useStrings, type MessagingSetupStringKey } from '../../strings';
 
-const VARIANT = {
+export const VARIANT = {
   ready: 'success',
   warning: 'warning',
   broken: 'error',

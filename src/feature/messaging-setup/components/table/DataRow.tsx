@@ -1,4 +1,5 @@
 import React from 'react';
+import { Box } from '@twilio-paste/core/box';
 import { Checkbox } from '@twilio-paste/core/checkbox';
 import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Td, Th, Tr } from '@twilio-paste/core/table';
@@ -21,7 +22,16 @@ interface ColumnBase {
    * opener away, `address` what the browser tests read.
    */
   dataColumn?: string;
+  /**
+   * A fixed width (a CSS length): a table with such columns lays out fixed — it never grows past
+   * its container (no sideways scroll at 1024 px) — and the columns without one share what is left,
+   * their long values truncated with the whole value on demand.
+   */
+  width?: string;
 }
+
+/** The checkbox column's width in a fixed table. */
+const SELECT_WIDTH = '2.75rem';
 
 /** How a row's checkbox is named and ticked; one object for the table's life. */
 export interface RowSelection<T> {
@@ -108,7 +118,7 @@ export function HeaderRow<T>({ columns, selectAll }: { columns: readonly Column<
   return (
     <Tr>
       {selectAll && (
-        <Th>
+        <Th width={SELECT_WIDTH}>
           <Checkbox
             id={selectAllId}
             checked={selectAll.checked}
@@ -121,8 +131,11 @@ export function HeaderRow<T>({ columns, selectAll }: { columns: readonly Column<
         </Th>
       )}
       {columns.map((column) => (
-        <Th key={column.id} textAlign={column.align}>
-          {column.header}
+        <Th key={column.id} textAlign={column.align} width={column.width}>
+          {/* One line: a heading that wraps makes the header row twice as tall. */}
+          <Box as="span" display="block" whiteSpace="nowrap" overflow="hidden" textOverflow="ellipsis">
+            {column.header}
+          </Box>
         </Th>
       ))}
     </Tr>

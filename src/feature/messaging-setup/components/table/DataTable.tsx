@@ -29,8 +29,8 @@ interface DataTableProps<T> {
   keyOf: (item: T) => string;
   /** Keep its identity (useMemo): a row renders again only when its item or the columns change. */
   columns: readonly Column<T>[];
-  /** What the search looks in, per item. */
-  searchText: (item: T) => readonly (string | null | undefined)[];
+  /** What the search looks in, per item; none: the table has no search (its tab searches otherwise). */
+  searchText?: (item: T) => readonly (string | null | undefined)[];
   searchPlaceholder?: string;
   /** The table's own filters beside the search (status, diagnosis), with the predicate they make. */
   filters?: TableFilters & { matches: (item: T) => boolean; key: string };
@@ -67,7 +67,8 @@ export function DataTable<T>({
 
   const matches = filters?.matches;
   const filtered = useMemo(
-    () => items.filter((item) => (!matches || matches(item)) && matchesSearch(searchText(item), query)),
+    () =>
+      items.filter((item) => (!matches || matches(item)) && (!searchText || matchesSearch(searchText(item), query))),
     [items, matches, searchText, query],
   );
   const shownPage = clampPage(paging.view === view ? paging.page : 0, filtered.length);
@@ -86,34 +87,28 @@ export function DataTable<T>({
   );
 
   const colSpan = columns.length + (selection ? 1 : 0);
+  const fixedLayout = columns.some((column) => column.width !== undefined);
   return (
     <Box>
-      <Box display="flex" justifyContent="space-between" alignItems="flex-start">
+      <Box display="flex" justifyContent="space-between" alignItems="center">
         <Box flexGrow={1}>
           <TableToolbar
             query={query}
-            onQuery={setQuery}
+            onQuery={searchText && setQuery}
             filters={filters}
             placeholder={searchPlaceholder}
             summary={fill(strings.MessagingSetupShowing, { shown: filtered.length, total: items.length })}
           />
         </Box>
         {(toolbarAction || selection) && (
-          <Box
-            marginLeft="space60"
-            paddingTop="space80"
-            display="flex"
-            columnGap="space40"
-            flexShrink={0}
-            whiteSpace="nowrap"
-          >
+          <Box marginLeft="space60" display="flex" columnGap="space40" flexShrink={0} whiteSpace="nowrap">
             {selection?.action(chosen, clear)}
             {toolbarAction}
           </Box>
         )}
       </Box>
       {/* Focusable by script only: where focus goes when a dialog's change took its opener away. */}
-      <Table scrollHorizontally tabIndex={-1}>
+      <Table scrollHorizontally tableLayout={fixedLayout ? 'fixed' : 'auto'} tabIndex={-1}>
         <THead>
           <HeaderRow
             columns={columns}

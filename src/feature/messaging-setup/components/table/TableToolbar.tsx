@@ -18,6 +18,12 @@ const DIAGNOSIS_FILTER_KEY: Record<DiagnosisFilter, MessagingSetupStringKey> = {
   ...LEVEL_LABEL_KEY,
 };
 
+/**
+ * A filter's label beside its field, not above it: the toolbar stays one line high, so the first
+ * screen has room for rows (issue #27).
+ */
+const INLINE_FIELD = { display: 'flex', alignItems: 'center', columnGap: 'space30', whiteSpace: 'nowrap' } as const;
+
 /** A table's filters beside its search; each is shown when its setter is given. */
 export interface TableFilters {
   status?: StatusFilter;
@@ -34,7 +40,8 @@ const TYPE_FILTERS: readonly TypeFilter[] = ['all', ...ADDRESS_TYPES, 'other'];
 
 interface TableToolbarProps {
   query: string;
-  onQuery: (query: string) => void;
+  /** None: no search box (a tab whose search is its own, like History's). */
+  onQuery?: (query: string) => void;
   filters?: TableFilters;
   /** "Showing 20 of 240" */
   summary: string;
@@ -56,20 +63,26 @@ export function TableToolbar({ query, onQuery, filters = {}, summary, placeholde
         ? strings.MessagingSetupOtherTypes
         : channelLabel(key, strings);
   return (
-    <Box display="flex" columnGap="space60" alignItems="flex-end" marginBottom="space50" flexWrap="wrap">
-      <Box minWidth="size30">
-        <Label htmlFor={searchId}>{strings.MessagingSetupSearch}</Label>
-        <Input
-          id={searchId}
-          type="search"
-          value={query}
-          onChange={(e) => onQuery(e.target.value)}
-          placeholder={placeholder ?? strings.MessagingSetupSearchPlaceholder}
-        />
-      </Box>
+    <Box display="flex" columnGap="space60" rowGap="space30" alignItems="center" marginBottom="space40" flexWrap="wrap">
+      {onQuery && (
+        <Box {...INLINE_FIELD} minWidth="size30">
+          <Label htmlFor={searchId} marginBottom="space0">
+            {strings.MessagingSetupSearch}
+          </Label>
+          <Input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => onQuery(e.target.value)}
+            placeholder={placeholder ?? strings.MessagingSetupSearchPlaceholder}
+          />
+        </Box>
+      )}
       {onStatus && (
-        <Box minWidth="size20">
-          <Label htmlFor={statusId}>{strings.MessagingSetupStatusFilter}</Label>
+        <Box {...INLINE_FIELD} minWidth="size20">
+          <Label htmlFor={statusId} marginBottom="space0">
+            {strings.MessagingSetupStatusFilter}
+          </Label>
           <Select id={statusId} value={status} onChange={(e) => onStatus(e.target.value as StatusFilter)}>
             <Option value="all">{strings.MessagingSetupAllStatuses}</Option>
             {(Object.keys(STATUS_LABEL_KEY) as (keyof typeof STATUS_LABEL_KEY)[]).map((key) => (
@@ -81,8 +94,10 @@ export function TableToolbar({ query, onQuery, filters = {}, summary, placeholde
         </Box>
       )}
       {onDiagnosis && (
-        <Box minWidth="size20">
-          <Label htmlFor={diagnosisId}>{strings.MessagingSetupDiagnosisFilter}</Label>
+        <Box {...INLINE_FIELD} minWidth="size20">
+          <Label htmlFor={diagnosisId} marginBottom="space0">
+            {strings.MessagingSetupDiagnosisFilter}
+          </Label>
           <Select id={diagnosisId} value={diagnosis} onChange={(e) => onDiagnosis(e.target.value as DiagnosisFilter)}>
             {DIAGNOSIS_FILTERS.map((key) => (
               <Option key={key} value={key}>
@@ -93,8 +108,10 @@ export function TableToolbar({ query, onQuery, filters = {}, summary, placeholde
         </Box>
       )}
       {onType && (
-        <Box minWidth="size20">
-          <Label htmlFor={typeId}>{strings.MessagingSetupTypeFilter}</Label>
+        <Box {...INLINE_FIELD} minWidth="size20">
+          <Label htmlFor={typeId} marginBottom="space0">
+            {strings.MessagingSetupTypeFilter}
+          </Label>
           <Select
             id={typeId}
             value={type}

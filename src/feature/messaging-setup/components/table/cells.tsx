@@ -1,12 +1,13 @@
 import React from 'react';
-import { Button } from '@twilio-paste/core/button';
+import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Td } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
+import { Truncate } from '@twilio-paste/core/truncate';
 
 import type { Diagnosis, DiagnosisLevel, Finding, InactiveState } from '../../diagnostics/diagnose';
 import type { ChannelRow } from '../../state/rows';
 import { useStrings, type MessagingSetupStrings } from '../../strings';
-import { AddressRowActions } from '../tabs/AddressRowActions';
+import { AddressRowActions, type FlexFlowsBySid } from '../tabs/AddressRowActions';
 import { AddressStatusBadge } from '../shared/AddressStatusBadge';
 import type { ChannelRowActions } from '../tabs/ChannelTable';
 import { DiagnosisBadge } from '../shared/DiagnosisBadge';
@@ -19,11 +20,24 @@ import type { Column } from './DataRow';
 // diagnosis) and only those cells render again, not the row's buttons and checkbox. Paste
 // components are the costly part of a render.
 
+/**
+ * The fixed widths of the columns whose content has a size of its own (badges, buttons, a short
+ * SID): the Phone numbers, WhatsApp senders and Addresses tables fit 1024 px this way, the name
+ * and routing columns sharing the rest (docs/ARCHITECTURE.md, "The first screen").
+ */
+export const COLUMN_WIDTH = {
+  address: '9.5rem',
+  status: '7.75rem',
+  diagnosis: '7.25rem',
+  sid: '11rem',
+  actions: '10rem',
+} as const;
+
 export const AddressCell = React.memo(function AddressCell({ address }: { address: string }) {
   return (
     <Td data-column="address">
       <Text as="span" fontWeight="fontWeightSemibold">
-        {address}
+        <Truncate title={address}>{address}</Truncate>
       </Text>
     </Td>
   );
@@ -32,12 +46,12 @@ export const AddressCell = React.memo(function AddressCell({ address }: { addres
 export const NameCell = React.memo(function NameCell({ name, note }: { name: string; note: string | null }) {
   return (
     <Td>
-      <Text as="div" whiteSpace="nowrap">
-        {name}
+      <Text as="div">
+        <Truncate title={name}>{name}</Truncate>
       </Text>
       {note && (
         <Text as="div" fontSize="fontSize20" color="colorTextWeak">
-          {note}
+          <Truncate title={note}>{note}</Truncate>
         </Text>
       )}
     </Td>
@@ -53,11 +67,10 @@ export const StatusCell = React.memo(function StatusCell({
   return (
     <Td>
       <AddressStatusBadge status={status} reason={reason} />
-      {reason && (
-        <Text as="div" fontSize="fontSize20" color="colorTextError">
-          {reason}
-        </Text>
-      )}
+      {/* The reason on hover (the badge's title) and for screen readers, not as a second line: the
+          column is too narrow for more than a few of its words, and a row of one line leaves room
+          for eight on the first screen. The row's diagnosis says it whole. */}
+      {reason && <ScreenReaderOnly>{reason}</ScreenReaderOnly>}
     </Td>
   );
 });
@@ -90,6 +103,7 @@ export function diagnosisColumn<T extends { key: string; address: string; diagno
   return {
     id: 'diagnosis',
     header: strings.MessagingSetupColumnDiagnosis,
+    width: COLUMN_WIDTH.diagnosis,
     td: (row) => (
       <DiagnosisCell
         rowKey={row.key}
@@ -105,8 +119,8 @@ export function diagnosisColumn<T extends { key: string; address: string; diagno
 export const RoutingCell = React.memo(function RoutingCell({ routing }: { routing: string }) {
   return (
     <Td>
-      <Text as="span" fontSize="fontSize30" wordBreak="break-word">
-        {routing || '—'}
+      <Text as="span" fontSize="fontSize30">
+        {routing ? <Truncate title={routing}>{routing}</Truncate> : '—'}
       </Text>
     </Td>
   );
@@ -118,33 +132,36 @@ export const ActionsCell = React.memo(function ActionsCell({
   name,
   connectable,
   addressConfiguration,
-  setAside = false,
+  diagnosis,
+  flexFlows,
+  recommendedId,
   actions,
 }: Pick<ChannelRow, 'type' | 'address' | 'name' | 'connectable' | 'addressConfiguration'> & {
-  /** Set aside as not for Flex: making an address is no longer what the row asks for, so it is not the primary action. */
-  setAside?: boolean;
+  /** Which button is primary: the fix the diagnosis recommends (a row set aside as not for Flex has none). */
+  diagnosis: Diagnosis | undefined;
+  flexFlows?: FlexFlowsBySid;
+  /** The table's RecommendedNote. */
+  recommendedId: string;
   actions: ChannelRowActions;
 }) {
-  const strings = useStrings();
   return (
     <Td textAlign="right" data-column="actions">
-      {addressConfiguration ? (
-        <AddressRowActions
-          onEdit={() => actions.onEdit(addressConfiguration)}
-          onDelete={() => actions.onDelete(addressConfiguration)}
-        />
-      ) : (
-        <AddressRowActions>
-          <Button
-            variant={setAside ? 'secondary' : 'primary'}
-            size="small"
-            disabled={!connectable}
-            onClick={() => actions.onCreate({ type, address, name })}
-          >
-            {strings.MessagingSetupCreateAddress}
-          </Button>
-        </AddressRowActions>
-      )}
+      <AddressRowActions
+        address={address}
+        name={name}
+        diagnosis={diagnosis}
+        hasAddress={Boolean(addressConfiguration)}
+        flexFlows={flexFlows}
+        recommendedId={recommendedId}
+        {...(addressConfiguration
+          ? {
+              onEdit: () => actions.onEdit(addressConfiguration),
+              onDelete: () => actions.onDelete(addressConfiguration),
+            }
+          : connectable
+            ? { onCreate: () => actions.onCreate({ type, address, name }) }
+            : {})}
+      />
     </Td>
   );
 });

@@ -1,12 +1,14 @@
 import React, { useMemo } from 'react';
 import { Button } from '@twilio-paste/core/button';
+import { useUID } from '@twilio-paste/core/uid-library';
 import { Text } from '@twilio-paste/core/text';
 
 import { isAddressType, type AddressSummary } from '../../../../contract/types';
 import { matchesDiagnosis, type AddressRow, type DiagnosisFilter } from '../../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
-import { AddressRowActions } from './AddressRowActions';
-import { diagnosisColumn, RoutingCell, StatusCell } from '../table/cells';
+import { AddressRowActions, flexFlowsBySid, RecommendedNote, type FlexFlowsBySid } from './AddressRowActions';
+import type { FlexFlowRow } from '../../state/flexFlowRows';
+import { COLUMN_WIDTH, diagnosisColumn, RoutingCell, StatusCell } from '../table/cells';
 import { channelLabel, isReadOnlyType, READ_ONLY_CHANNELS } from '../../channels';
 import { SidWithCopy } from '../table/SidWithCopy';
 import { DataTable, type Column } from '../table/DataTable';
@@ -30,7 +32,11 @@ interface AddressesTableProps {
   onTypeFilter: (type: TypeFilter) => void;
   diagnosisFilter: DiagnosisFilter;
   onDiagnosisFilter: (filter: DiagnosisFilter) => void;
+  /** The legacy Flex Flows: an address one of them still holds offers to migrate it. */
+  flexFlows?: readonly FlexFlowRow[];
 }
+
+const NO_FLEX_FLOWS: readonly FlexFlowRow[] = [];
 
 const keyOf = (row: AddressRow) => row.key;
 const searchText = ({ addressConfiguration: a, routing }: AddressRow) => [
@@ -45,10 +51,13 @@ function addressColumns(
   strings: MessagingSetupStrings,
   canWrite: boolean,
   actions: AddressTableActions,
+  flexFlows: FlexFlowsBySid,
+  recommendedId: string,
 ): Column<AddressRow>[] {
   return [
     {
       id: 'address',
+      width: COLUMN_WIDTH.address,
       header: strings.MessagingSetupColumnAddress,
       dataColumn: 'address',
       cell: ({ addressConfiguration, onAccount }) => (
@@ -76,6 +85,7 @@ function addressColumns(
     },
     {
       id: 'status',
+      width: COLUMN_WIDTH.status,
       header: strings.MessagingSetupColumnStatus,
       td: (row) => <StatusCell status={row.status} finding={row.statusFinding} />,
     },
@@ -83,15 +93,17 @@ function addressColumns(
     { id: 'routing', header: strings.MessagingSetupColumnRouting, td: (row) => <RoutingCell routing={row.routing} /> },
     {
       id: 'sid',
+      width: COLUMN_WIDTH.sid,
       header: strings.MessagingSetupColumnAddressSid,
       cell: ({ addressConfiguration: a }) => <SidWithCopy sid={a.sid} address={a.address} />,
     },
     {
       id: 'actions',
+      width: COLUMN_WIDTH.actions,
       header: strings.MessagingSetupColumnActions,
       align: 'right',
       dataColumn: 'actions',
-      cell: ({ addressConfiguration: a }) =>
+      cell: ({ addressConfiguration: a, diagnosis }) =>
         !isAddressType(a.type) ? (
           <Text as="span" fontSize="fontSize20" color="colorTextWeak">
             {isReadOnlyType(a.type)
@@ -99,7 +111,18 @@ function addressColumns(
               : fill(strings.MessagingSetupReadOnlyType, { type: a.type })}
           </Text>
         ) : (
-          canWrite && <AddressRowActions onEdit={() => actions.onEdit(a)} onDelete={() => actions.onDelete(a)} />
+          canWrite && (
+            <AddressRowActions
+              address={a.address}
+              name={a.friendlyName}
+              diagnosis={diagnosis}
+              hasAddress
+              flexFlows={flexFlows}
+              recommendedId={recommendedId}
+              onEdit={() => actions.onEdit(a)}
+              onDelete={() => actions.onDelete(a)}
+            />
+          )
         ),
     },
   ];
@@ -117,9 +140,15 @@ export function AddressesTable({
   onTypeFilter,
   diagnosisFilter,
   onDiagnosisFilter,
+  flexFlows = NO_FLEX_FLOWS,
 }: AddressesTableProps) {
   const strings = useStrings();
-  const columns = useMemo(() => addressColumns(strings, canWrite, actions), [strings, canWrite, actions]);
+  const flows = useMemo(() => flexFlowsBySid(flexFlows), [flexFlows]);
+  const recommendedId = useUID();
+  const columns = useMemo(
+    () => addressColumns(strings, canWrite, actions, flows, recommendedId),
+    [strings, canWrite, actions, flows, recommendedId],
+  );
   const filters = useMemo(
     () => ({
       type,
@@ -134,21 +163,24 @@ export function AddressesTable({
     [type, onTypeFilter, diagnosisFilter, onDiagnosisFilter],
   );
   return (
-    <DataTable
-      items={rows}
-      keyOf={keyOf}
-      columns={columns}
-      searchText={searchText}
-      filters={filters}
-      emptyText={strings.MessagingSetupNoAddresses}
-      toolbarAction={
-        canWrite && (
-          <Button variant="primary" size="small" onClick={actions.onCreate}>
-            {strings.MessagingSetupCreateAddress}
-          </Button>
-        )
-      }
-      rowTestId="address-row"
-    />
+    <>
+      <DataTable
+        items={rows}
+        keyOf={keyOf}
+        columns={columns}
+        searchText={searchText}
+        filters={filters}
+        emptyText={strings.MessagingSetupNoAddresses}
+        toolbarAction={
+          canWrite && (
+            <Button variant="primary" size="small" onClick={actions.onCreate}>
+              {strings.MessagingSetupCreateAddress}
+            </Button>
+          )
+        }
+        rowTestId="address-row"
+      />
+      {canWrite && <RecommendedNote id={recommendedId} />}
+    </>
   );
 }

@@ -1,11 +1,13 @@
 import React, { useMemo, useState } from 'react';
 import { Button } from '@twilio-paste/core/button';
+import { useUID } from '@twilio-paste/core/uid-library';
 
 import type { AddressSummary } from '../../../../contract/types';
 import { matchesDiagnosis, type ChannelRow, type DiagnosisFilter, type StatusFilter } from '../../state/rows';
 import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
 import {
   ActionsCell,
+  COLUMN_WIDTH,
   AddressCell,
   diagnosisColumn,
   NameCell,
@@ -15,6 +17,8 @@ import {
   StatusCell,
 } from '../table/cells';
 import { DataTable, type Column, type TableSelection } from '../table/DataTable';
+import type { FlexFlowRow } from '../../state/flexFlowRows';
+import { flexFlowsBySid, RecommendedNote, type FlexFlowsBySid } from './AddressRowActions';
 
 /** What a row's buttons do; the view's, one object for its life. */
 export interface ChannelRowActions {
@@ -37,6 +41,8 @@ interface ConnectionsTableProps {
   /** The Diagnosis filter is the view's, so the health banner's counts can set it. */
   diagnosisFilter: DiagnosisFilter;
   onDiagnosisFilter: (filter: DiagnosisFilter) => void;
+  /** The legacy Flex Flows: a row one of them holds offers to migrate it (its primary action). */
+  flexFlows?: readonly FlexFlowRow[];
 }
 
 /** A row bulk create can take: no address yet, and one can be made. */
@@ -56,10 +62,13 @@ function channelColumns(
   addressHeading: string,
   canWrite: boolean,
   actions: ChannelRowActions,
+  flexFlows: FlexFlowsBySid,
+  recommendedId: string,
 ): Column<ChannelRow>[] {
   return [
     {
       id: 'address',
+      width: COLUMN_WIDTH.address,
       header: addressHeading,
       dataColumn: 'address',
       td: (row) => <AddressCell address={row.address} />,
@@ -71,6 +80,7 @@ function channelColumns(
     },
     {
       id: 'status',
+      width: COLUMN_WIDTH.status,
       header: strings.MessagingSetupColumnStatus,
       td: (row) => <StatusCell status={row.status} finding={row.statusFinding} />,
     },
@@ -82,11 +92,13 @@ function channelColumns(
     },
     {
       id: 'sid',
+      width: COLUMN_WIDTH.sid,
       header: strings.MessagingSetupColumnAddressSid,
       td: (row) => <SidCell sid={row.addressConfiguration?.sid} address={row.address} />,
     },
     {
       id: 'actions',
+      width: COLUMN_WIDTH.actions,
       header: strings.MessagingSetupColumnActions,
       align: 'right',
       td: (row) =>
@@ -97,7 +109,9 @@ function channelColumns(
             name={row.name}
             connectable={row.connectable}
             addressConfiguration={row.addressConfiguration}
-            setAside={row.diagnosis?.level === 'set-aside'}
+            diagnosis={row.diagnosis}
+            flexFlows={flexFlows}
+            recommendedId={recommendedId}
             actions={actions}
           />
         ) : (
@@ -106,6 +120,8 @@ function channelColumns(
     },
   ];
 }
+
+const NO_FLEX_FLOWS: readonly FlexFlowRow[] = [];
 
 /** The Phone numbers and WhatsApp senders tables: one row per number/sender, its address status. */
 export function ChannelTable({
@@ -116,12 +132,15 @@ export function ChannelTable({
   actions,
   diagnosisFilter,
   onDiagnosisFilter,
+  flexFlows = NO_FLEX_FLOWS,
 }: ConnectionsTableProps) {
   const strings = useStrings();
   const [status, setStatus] = useState<StatusFilter>('all');
+  const flows = useMemo(() => flexFlowsBySid(flexFlows), [flexFlows]);
+  const recommendedId = useUID();
   const columns = useMemo(
-    () => channelColumns(strings, addressHeading, canWrite, actions),
-    [strings, addressHeading, canWrite, actions],
+    () => channelColumns(strings, addressHeading, canWrite, actions, flows, recommendedId),
+    [strings, addressHeading, canWrite, actions, flows, recommendedId],
   );
   const filters = useMemo(
     () => ({
@@ -160,15 +179,18 @@ export function ChannelTable({
     [canWrite, strings, actions],
   );
   return (
-    <DataTable
-      items={rows}
-      keyOf={keyOf}
-      columns={columns}
-      searchText={searchText}
-      filters={filters}
-      emptyText={emptyText}
-      selection={selection}
-      rowTestId="connection-row"
-    />
+    <>
+      <DataTable
+        items={rows}
+        keyOf={keyOf}
+        columns={columns}
+        searchText={searchText}
+        filters={filters}
+        emptyText={emptyText}
+        selection={selection}
+        rowTestId="connection-row"
+      />
+      {canWrite && <RecommendedNote id={recommendedId} />}
+    </>
   );
 }

@@ -84,7 +84,9 @@ describe('the Facebook pages tab', () => {
 
     const connected = within(rowOf('connection-row', PAGE_WITH_ADDRESS));
     expect(connected.getByText('Owl Shoes')).toBeInTheDocument();
-    expect(connected.getByRole('button', { name: 'Edit address' })).toBeInTheDocument();
+    expect(
+      connected.getByRole('button', { name: `Edit address for ${PAGE_WITH_ADDRESS} (Owl Shoes)` }),
+    ).toBeInTheDocument();
     // Its Studio flow is a draft: broken, and the dialog says why.
     await user.click(connected.getByRole('button', { name: `Diagnosis for ${PAGE_WITH_ADDRESS}: Broken` }));
     expect(findingCodes()).toEqual(['studio-flow-unpublished']);
@@ -93,7 +95,7 @@ describe('the Facebook pages tab', () => {
 
     const fromFlow = within(rowOf('connection-row', PAGE_FROM_FLOW));
     expect(fromFlow.getByText('Named by the legacy Flex Flow "Outlet Facebook Flow"')).toBeInTheDocument();
-    expect(fromFlow.getByRole('button', { name: 'Create address' })).toBeEnabled();
+    expect(fromFlow.getByRole('button', { name: `Create address for ${PAGE_FROM_FLOW}` })).toBeEnabled();
     await user.click(fromFlow.getByRole('button', { name: `Diagnosis for ${PAGE_FROM_FLOW}: Broken` }));
     // A page stored without `messenger:` by its Flex Flow is still recognised as held by it.
     expect(findingCodes()).toEqual(['no-address', 'legacy-flex-flow']);
@@ -132,12 +134,12 @@ describe('chat and other addresses on the Addresses tab', () => {
     // Email is a channel Flex routes (Flex › Manage › Email): diagnosed and editable like chat.
     const email = within(rowOf('address-row', 'support@owl-shoes.example'));
     expect(email.getByRole('button', { name: 'Diagnosis for support@owl-shoes.example: Ready' })).toBeInTheDocument();
-    expect(email.getByRole('button', { name: 'Edit address' })).toBeInTheDocument();
+    expect(email.getByRole('button', { name: 'Edit address for support@owl-shoes.example' })).toBeInTheDocument();
     expect(email.getByText('Email')).toBeInTheDocument();
 
     const rcs = within(rowOf('address-row', 'rcs:owl_shoes_agent'));
     expect(rcs.queryByRole('button', { name: /^Diagnosis for/ })).not.toBeInTheDocument();
-    expect(rcs.queryByRole('button', { name: 'Edit address' })).not.toBeInTheDocument();
+    expect(rcs.queryByRole('button', { name: /^Edit address/ })).not.toBeInTheDocument();
     expect(
       rcs.getByText(
         'Read-only: Flex Interactions have no RCS channel, so Messaging Setup does not route RCS addresses to agents.',

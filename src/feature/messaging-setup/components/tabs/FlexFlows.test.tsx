@@ -92,7 +92,7 @@ describe('the Legacy Flex Flows tab', () => {
     // A number that already has an address can be migrated: the preview says what happens to it.
     const support = rowOf('Support SMS Flow');
     expect(within(support).getByText('Can be migrated')).toBeInTheDocument();
-    expect(within(support).getByRole('button', { name: 'Migrate' })).toBeInTheDocument();
+    expect(within(support).getByRole('button', { name: /^Migrate "Support SMS Flow"/ })).toBeInTheDocument();
     expect(
       within(rowOf('LINE Channel Flow')).getByText(
         /A line Flex Flow cannot become an address\. .*LINE.*Interactions API/,
@@ -123,7 +123,7 @@ describe('the Legacy Flex Flows tab', () => {
 
   test('migrating one flow: preview, then the result, then the row is gone and the number is connected', async () => {
     const { fake, notify, user } = await renderFlexFlows();
-    await user.click(within(rowOf('Sales SMS Flow')).getByRole('button', { name: 'Migrate' }));
+    await user.click(within(rowOf('Sales SMS Flow')).getByRole('button', { name: /^Migrate "Sales SMS Flow"/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Migrate Sales SMS Flow to an address' });
     expect(
       within(dialog).getByText(
@@ -149,12 +149,12 @@ describe('the Legacy Flex Flows tab', () => {
     const salesRow = within(panel())
       .getAllByTestId('connection-row')
       .find((r) => within(r).queryByText(NUMBERS.sales.phoneNumber));
-    expect(within(salesRow as HTMLElement).getByRole('button', { name: 'Edit address' })).toBeInTheDocument();
+    expect(within(salesRow as HTMLElement).getByRole('button', { name: /^Edit address for / })).toBeInTheDocument();
   });
 
   test('a number with an address already: the preview names it and what changes; migrating sends it as confirmed', async () => {
     const { fake, user } = await renderFlexFlows();
-    await user.click(within(rowOf('Support SMS Flow')).getByRole('button', { name: 'Migrate' }));
+    await user.click(within(rowOf('Support SMS Flow')).getByRole('button', { name: /^Migrate "Support SMS Flow"/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Migrate Support SMS Flow to an address' });
     expect(
       within(dialog).getByText(
@@ -206,7 +206,9 @@ describe('the Legacy Flex Flows tab', () => {
 
   test('deleting a flow whose number has no address warns that its messages stop reaching Flex', async () => {
     const { fake, notify, user } = await renderFlexFlows();
-    await user.click(within(rowOf('Sales SMS Flow')).getByRole('button', { name: 'Delete Flex Flow' }));
+    await user.click(
+      within(rowOf('Sales SMS Flow')).getByRole('button', { name: /^Delete Flex Flow "Sales SMS Flow"/ }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Delete Flex Flow Sales SMS Flow?' });
     expect(
       within(dialog).getByText(/its messages no longer reach Flex at all\. Migrate the Flex Flow instead/),
@@ -223,7 +225,9 @@ describe('the Legacy Flex Flows tab', () => {
     const fake = createFakeBackend(accountWithFlows());
     const { notify, user } = await renderFlexFlows({ fake });
     fake.respond('delete-flex-flow', () => errorReply(502, 'twilio_unavailable', 'Twilio did not answer correctly.'));
-    await user.click(within(rowOf('Support SMS Flow')).getByRole('button', { name: 'Delete Flex Flow' }));
+    await user.click(
+      within(rowOf('Support SMS Flow')).getByRole('button', { name: /^Delete Flex Flow "Support SMS Flow"/ }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Delete Flex Flow Support SMS Flow?' });
     expect(within(dialog).getByText(/keep reaching Flex through address IG0+1/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
@@ -258,7 +262,7 @@ describe('"Flex webhook (built in)" in the address dialog', () => {
     const salesRow = within(panel())
       .getAllByTestId('connection-row')
       .find((r) => within(r).queryByText(NUMBERS.sales.phoneNumber)) as HTMLElement;
-    await user.click(within(salesRow).getByRole('button', { name: 'Create address' }));
+    await user.click(within(salesRow).getByRole('button', { name: /^Create address for / }));
     const dialog = await screen.findByRole('dialog', { name: 'Create address' });
     await user.selectOptions(within(dialog).getByLabelText(/^Integration/), 'Flex webhook (built in)');
     expect(
@@ -275,7 +279,7 @@ describe('"Flex webhook (built in)" in the address dialog', () => {
     const row = within(panel())
       .getAllByRole('row')
       .find((r) => within(r).queryByText(NUMBERS.sales.phoneNumber)) as HTMLElement;
-    await user.click(within(row).getByRole('button', { name: 'Edit address' }));
+    await user.click(within(row).getByRole('button', { name: /^Edit address for / }));
     const edit = await screen.findByRole('dialog', { name: 'Edit address' });
     expect(within(edit).getByLabelText(/^Integration/)).toHaveValue('builtin');
   });

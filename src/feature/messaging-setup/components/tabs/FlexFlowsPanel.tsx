@@ -28,6 +28,11 @@ const searchText = ({ flow, integration }: FlexFlowRow) => [
 
 function flexFlowColumns(strings: MessagingSetupStrings, canWrite: boolean, open: OpenDialog): Column<FlexFlowRow>[] {
   const yesNo = (value: boolean) => (value ? strings.MessagingSetupYes : strings.MessagingSetupNo);
+  // Each row's buttons named with the flow they act on (and the identity it holds), not just "Migrate".
+  const named = (action: string, { friendlyName, contactIdentity }: FlexFlowRow['flow']) =>
+    contactIdentity
+      ? fill(strings.MessagingSetupFlexFlowActionForIdentity, { action, flow: friendlyName, identity: contactIdentity })
+      : fill(strings.MessagingSetupFlexFlowActionFor, { action, flow: friendlyName });
   const setting = (label: string, value: boolean) => (
     <Text as="div" fontSize="fontSize20" whiteSpace="nowrap">
       {label}: {yesNo(value)}
@@ -103,6 +108,7 @@ function flexFlowColumns(strings: MessagingSetupStrings, canWrite: boolean, open
                 <Button
                   variant="primary"
                   size="small"
+                  aria-label={named(strings.MessagingSetupMigrate, row.flow)}
                   onClick={() => open({ kind: 'migrate-flex-flows', rows: [row] })}
                 >
                   {strings.MessagingSetupMigrate}
@@ -111,6 +117,7 @@ function flexFlowColumns(strings: MessagingSetupStrings, canWrite: boolean, open
               <Button
                 variant="destructive_secondary"
                 size="small"
+                aria-label={named(strings.MessagingSetupDeleteFlexFlow, row.flow)}
                 onClick={() => open({ kind: 'delete-flex-flow', row })}
               >
                 {strings.MessagingSetupDeleteFlexFlow}

@@ -43,7 +43,8 @@ function accountWithHistory() {
   return account;
 }
 
-const EDIT_SENTENCE = `demo.supervisor changed ${support.address} from Studio: Messaging Flow · retry 3 to Webhook: POST ${WEBHOOK}`;
+/** Its routing changed kind (Studio to webhook): named as a whole, before → after. */
+const EDIT_SENTENCE = `demo.supervisor changed ${support.address}: routing from Studio: Messaging Flow · retry 3 to Webhook: POST ${WEBHOOK}`;
 /** The view on `account`; it has loaded once the support line's webhook routing shows. */
 const renderWithHistory = (fake = createFakeBackend(accountWithHistory())) =>
   renderMessagingSetup({ fake, loadedWhen: `Webhook: POST ${WEBHOOK}` });
@@ -84,14 +85,15 @@ test('the view loads no history; the History tab lists each change readably, wit
     'address.integration.webhookFilters: — → ["onMessageAdded"]',
   ]);
 
-  // The filters go to the backend, all together.
-  await user.type(within(activePanel()).getByLabelText('Address or number'), support.address);
+  // The filters go to the backend, all together; the table has no search of its own beside them.
+  expect(within(activePanel()).getAllByRole('searchbox')).toHaveLength(1);
+  await user.type(within(activePanel()).getByRole('searchbox', { name: 'Search changes' }), support.address);
   await user.type(within(activePanel()).getByLabelText('Person'), 'demo.supervisor@owl.example');
   await user.selectOptions(within(activePanel()).getByLabelText('Kind of change'), 'Address changed');
   await user.click(within(activePanel()).getByRole('button', { name: 'Show changes' }));
   await waitFor(() => expect(historyRows()).toHaveLength(1));
   expect(fake.payloadsTo('list-history').at(-1)).toEqual({
-    address: support.address,
+    search: support.address,
     identity: 'demo.supervisor@owl.example',
     kind: 'update-address',
   });
@@ -131,8 +133,10 @@ test('a revert the backend refuses (changed since) stays in the dialog with who 
   await user.click(within(historyRows()[0]).getByRole('button', { name: `Revert: ${EDIT_SENTENCE}` }));
   const confirm = await screen.findByRole('dialog', { name: 'Revert this change?' });
   await user.click(within(confirm).getByRole('button', { name: 'Revert' }));
-  expect(await within(confirm).findByText(`Not reverted: ${refusal}`)).toBeInTheDocument();
-  expect(notify).toHaveBeenCalledWith('error', `Not reverted: ${refusal}`);
+  // The backend's UTC instant reads in the supervisor's time zone (UTC here: the tests' TZ).
+  const worded = refusal.replace('2026-12-05T10:00:00Z', 'Dec 5, 2026, 10:00 AM');
+  expect(await within(confirm).findByText(`Not reverted: ${worded}`)).toBeInTheDocument();
+  expect(notify).toHaveBeenCalledWith('error', `Not reverted: ${worded}`);
   expect(fake.account.addresses.find((a) => a.sid === support.sid)).toEqual(supportOnWebhook);
 });
 
@@ -165,7 +169,7 @@ test('a change the history could not record is made, and the user is told', asyn
   const row = within(activePanel())
     .getAllByTestId('address-row')
     .find((r) => within(r).queryByText(support.address)) as HTMLElement;
-  await user.click(within(row).getByRole('button', { name: 'Delete address' }));
+  await user.click(within(row).getByRole('button', { name: /^Delete address for / }));
   await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
   await waitFor(() =>
     expect(notify).toHaveBeenCalledWith(

@@ -1,4 +1,4 @@
-import React, { useMemo, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
@@ -13,17 +13,17 @@ import {
   describeChainProblem,
   describeHistoryEntry,
   describeState,
-  formatWhen,
   identityOf,
   isRevertible,
-  resourceOf,
   type HistoryNames,
 } from '../../state/historyText';
-import { useHistory, type HistoryFilters } from '../../state/useHistory';
+import { whenText } from '../../state/historyTime';
+import type { TimelineRequest } from '../../state/historyTimeline';
+import { useHistory } from '../../state/useHistory';
 import { fill, useStrings, type MessagingSetupStrings } from '../../strings';
 import { DataTable, type Column } from '../table/DataTable';
 import { useOpenDialog } from '../dialogs/dialogOwner';
-import { HistoryFilterForm } from './HistoryFilterForm';
+import { HistoryFilterForm, type HistoryFormFilters } from './HistoryFilterForm';
 import { HistoryIntegrityNotice } from './HistoryIntegrityNotice';
 
 interface HistoryPanelProps {
@@ -32,6 +32,8 @@ interface HistoryPanelProps {
   canWrite: boolean;
   /** Whether its tab is the one shown: each time it is shown again, it loads from the newest. */
   selected: boolean;
+  /** The latest row timeline asked for (a diagnosis's "Show this number's history"): shown filtered to it. */
+  timeline?: TimelineRequest | null;
 }
 
 /**
@@ -47,8 +49,6 @@ interface HistoryRow {
 }
 
 const keyOf = (row: HistoryRow) => row.key;
-const searchText = ({ entry, summary }: HistoryRow) =>
-  entry ? [summary, identityOf(entry), resourceOf(entry)] : [summary];
 
 /** An item id's place, newest first; one that is not a number goes last. */
 const placeOf = (id: string) => (/^\d+$/.test(id) ? Number(id) : -Infinity);
@@ -143,7 +143,15 @@ function historyColumns(
     {
       id: 'when',
       header: strings.MessagingSetupHistoryColumnWhen,
-      cell: ({ entry }) => (entry ? formatWhen(entry.at) : '—'),
+      // Relative to the supervisor's today, in their time zone; the exact instant on demand.
+      cell: ({ entry }) =>
+        entry ? (
+          <time dateTime={entry.at} title={entry.at}>
+            {whenText(entry.at, strings)}
+          </time>
+        ) : (
+          '—'
+        ),
     },
     {
       id: 'who',
@@ -211,13 +219,19 @@ function historyColumns(
 
 /**
  * The History tab: every change made through Messaging Setup, newest first, filtered by the
- * backend (address or number, person, kind), each readable at a glance with its exact before and
- * after on demand, and — for users who may write — a Revert that the backend refuses when the
- * resource changed since.
+ * backend (one search, person, kind, days; or one address's timeline, from its diagnosis), each
+ * readable at a glance with its exact before and after on demand, and — for users who may write —
+ * a Revert that the backend refuses when the resource changed since.
  */
-export function HistoryPanel({ backend, names, canWrite, selected }: HistoryPanelProps) {
+export function HistoryPanel({ backend, names, canWrite, selected, timeline }: HistoryPanelProps) {
   const strings = useStrings();
-  const [filters, setFilters] = useState<HistoryFilters>({});
+  const [formFilters, setFormFilters] = useState<HistoryFormFilters>({});
+  // One address's timeline (exact: that row's, not a search), until "Show all changes".
+  const [address, setAddress] = useState(timeline?.address ?? null);
+  useEffect(() => {
+    if (timeline) setAddress(timeline.address);
+  }, [timeline]);
+  const filters = useMemo(() => ({ ...formFilters, ...(address ? { address } : {}) }), [formFilters, address]);
   const history = useHistory(backend, filters, selected);
   const openDialog = useOpenDialog();
   const { refresh } = history;
@@ -242,12 +256,22 @@ export function HistoryPanel({ backend, names, canWrite, selected }: HistoryPane
       ),
     [strings, names, canWrite, openDialog, refresh],
   );
-  const filtered = Boolean(filters.address || filters.identity || filters.kind);
+  const filtered = Object.values(filters).some(Boolean);
 
   return (
     <>
       <Paragraph>{strings.MessagingSetupHistoryIntro}</Paragraph>
-      <HistoryFilterForm onApply={setFilters} />
+      <HistoryFilterForm onApply={setFormFilters} />
+      {address && (
+        <Box marginBottom="space50" data-testid="history-timeline">
+          <Alert variant="neutral">
+            {fill(strings.MessagingSetupHistoryTimelineOf, { address })}{' '}
+            <Button variant="link" onClick={() => setAddress(null)}>
+              {strings.MessagingSetupHistoryShowAll}
+            </Button>
+          </Alert>
+        </Box>
+      )}
       {history.integrity && <HistoryIntegrityNotice integrity={history.integrity} />}
       {history.error && (
         <Box marginBottom="space50">
@@ -263,8 +287,6 @@ export function HistoryPanel({ backend, names, canWrite, selected }: HistoryPane
         items={rows}
         keyOf={keyOf}
         columns={columns}
-        searchText={searchText}
-        searchPlaceholder={strings.MessagingSetupHistorySearchPlaceholder}
         emptyText={
           history.loading
             ? strings.MessagingSetupHistoryLoading

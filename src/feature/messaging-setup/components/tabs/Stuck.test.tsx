@@ -284,7 +284,8 @@ test('a row’s own Close: the same confirm for one, Cancel changes nothing', as
   fake.answerStuck(answer([SMS, WHATSAPP]));
   const { user } = await openStuck(fake);
   const close = within(rowOf(SMS.customer as string)).getByRole('button', {
-    name: `Close the conversation of ${SMS.customer}`,
+    // Named with both ends: one customer may be stuck with several of our addresses.
+    name: `Close the conversation of ${SMS.customer} with ${SMS.ourAddress}`,
   });
   await user.click(close);
   const dialog = await screen.findByRole('dialog', { name: `Close the conversation of ${SMS.customer}?` });

@@ -114,7 +114,14 @@ function stuckColumns(
         <Button
           variant="destructive_secondary"
           size="small"
-          aria-label={fill(strings.MessagingSetupStuckCloseRowLabel, { customer: c.customer ?? c.sid })}
+          aria-label={
+            c.ourAddress
+              ? fill(strings.MessagingSetupStuckCloseRowLabelWith, {
+                  customer: c.customer ?? c.sid,
+                  address: c.ourAddress,
+                })
+              : fill(strings.MessagingSetupStuckCloseRowLabel, { customer: c.customer ?? c.sid })
+          }
           onClick={() => onClose(c)}
         >
           {strings.MessagingSetupStuckCloseRow}

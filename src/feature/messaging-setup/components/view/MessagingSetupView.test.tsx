@@ -47,7 +47,7 @@ async function fill(user: User, field: HTMLElement, text: string) {
 }
 
 async function openCreateDialog(user: User, address: string) {
-  await user.click(within(rowOf(address)).getByRole('button', { name: 'Create address' }));
+  await user.click(within(rowOf(address)).getByRole('button', { name: /^Create address for / }));
   return screen.findByRole('dialog');
 }
 
@@ -81,14 +81,14 @@ describe('the lists', () => {
     expect(support.getByText('Connected')).toBeInTheDocument();
     expect(support.getByText('Studio: Messaging Flow · retry 3')).toBeInTheDocument();
     expect(support.getByText(ADDRESSES.support.sid)).toBeInTheDocument();
-    expect(support.getByRole('button', { name: 'Edit address' })).toBeEnabled();
-    expect(support.getByRole('button', { name: 'Delete address' })).toBeEnabled();
-    expect(support.queryByRole('button', { name: 'Create address' })).not.toBeInTheDocument();
+    expect(support.getByRole('button', { name: /^Edit address for / })).toBeEnabled();
+    expect(support.getByRole('button', { name: /^Delete address for / })).toBeEnabled();
+    expect(support.queryByRole('button', { name: /^Create address for / })).not.toBeInTheDocument();
 
     const sales = within(rowOf(NUMBERS.sales.phoneNumber));
     expect(sales.getByText('Not connected')).toBeInTheDocument();
-    expect(sales.getByRole('button', { name: 'Create address' })).toBeEnabled();
-    expect(sales.queryByRole('button', { name: 'Edit address' })).not.toBeInTheDocument();
+    expect(sales.getByRole('button', { name: /^Create address for / })).toBeEnabled();
+    expect(sales.queryByRole('button', { name: /^Edit address for / })).not.toBeInTheDocument();
 
     const billing = within(rowOf(NUMBERS.billing.phoneNumber));
     expect(billing.getByText('Problem')).toBeInTheDocument();
@@ -101,7 +101,7 @@ describe('the lists', () => {
 
     const voiceOnly = within(rowOf(NUMBERS.voiceOnly.phoneNumber));
     expect(voiceOnly.getByText('No SMS capability')).toBeInTheDocument();
-    expect(voiceOnly.getByRole('button', { name: 'Create address' })).toBeDisabled();
+    expect(voiceOnly.getByRole('button', { name: /^Create address for / })).toBeDisabled();
   });
 
   test('WhatsApp senders: sender status and webhook routing', async () => {
@@ -119,7 +119,7 @@ describe('the lists', () => {
     const offline = within(rowOf(SENDERS.offline.senderId));
     expect(offline.getByText('Sender offline')).toBeInTheDocument();
     expect(offline.getByText('Not connected')).toBeInTheDocument();
-    expect(offline.getByRole('button', { name: 'Create address' })).toBeEnabled();
+    expect(offline.getByRole('button', { name: /^Create address for / })).toBeEnabled();
   });
 
   test('Addresses: every address configuration, those of other numbers marked', async () => {
@@ -311,7 +311,7 @@ describe('creating an address', () => {
     const sales = within(rowOf(NUMBERS.sales.phoneNumber));
     expect(sales.getByText('Connected')).toBeInTheDocument();
     expect(sales.getByText('Studio: Messaging Flow · retry 3')).toBeInTheDocument();
-    expect(sales.getByRole('button', { name: 'Edit address' })).toBeInTheDocument();
+    expect(sales.getByRole('button', { name: /^Edit address for / })).toBeInTheDocument();
   });
 
   test('for a WhatsApp sender, with a webhook: URL, method and filters are sent', async () => {
@@ -544,9 +544,35 @@ describe('saving', () => {
     expect(within(rowOf(NUMBERS.sales.phoneNumber)).getByText('Connected')).toBeInTheDocument();
   });
 
+  test('a create Twilio rate-limits says it is retrying, with its attempt, until it is done', async () => {
+    const { fake, user } = await renderView();
+    const second = deferred<FakeReply>();
+    let calls = 0;
+    fake.respond('create-address', () => {
+      calls += 1;
+      return calls === 1
+        ? errorReply(429, 'rate_limited', 'Twilio is rate-limiting this account.', undefined, { 'Retry-After': '1' })
+        : second.promise;
+    });
+    const form = within(await openCreateDialog(user, NUMBERS.sales.phoneNumber));
+    const status = form.getByTestId('write-retry-status');
+    expect(status).toHaveTextContent(/^$/);
+    await user.click(form.getByRole('button', { name: 'Create' }));
+
+    await waitFor(() =>
+      expect(status).toHaveTextContent('Twilio is rate-limiting the account: retrying (attempt 2 of 4)…'),
+    );
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(form.getByRole('button', { name: 'Create' })).toHaveAttribute('aria-busy', 'true');
+
+    second.resolve({ body: { ...ADDRESSES.support, sid: sid('IG', 901), address: NUMBERS.sales.phoneNumber } });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(fake.payloadsTo('create-address')).toHaveLength(2);
+  });
+
   test('editing sends the changed settings for the address SID and updates the row', async () => {
     const { fake, notify, user } = await renderView();
-    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: 'Edit address' }));
+    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: /^Edit address for / }));
     const form = within(await screen.findByRole('dialog'));
 
     expect(form.getByRole('heading', { name: 'Edit address' })).toBeInTheDocument();
@@ -577,14 +603,14 @@ describe('saving', () => {
 
     // The row's buttons did not change, so they did not render again: Edit must still act on the
     // address as saved, not as it was when the buttons were drawn.
-    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: 'Edit address' }));
+    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: /^Edit address for / }));
     const again = within(await screen.findByRole('dialog'));
     expect(again.getByRole('textbox', { name: 'Retry count' })).toHaveValue('0');
   });
 
   test('clearing the friendly name in Edit sends it blank, so Twilio clears it', async () => {
     const { fake, user } = await renderView();
-    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: 'Edit address' }));
+    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: /^Edit address for / }));
     const form = within(await screen.findByRole('dialog'));
     await user.clear(form.getByRole('textbox', { name: 'Friendly name' }));
     await user.click(form.getByRole('button', { name: 'Save' }));
@@ -601,14 +627,14 @@ describe('saving', () => {
     };
     renderWithPaste(<MessagingSetupView backend={fake.backend} notify={jest.fn()} strings={strings} />);
     expect(await screen.findByRole('tab', { name: 'Numéros' })).toBeInTheDocument();
-    expect((await within(activePanel()).findAllByRole('button', { name: 'Créer' })).length).toBeGreaterThan(0);
-    expect(screen.queryByRole('button', { name: 'Create address' })).not.toBeInTheDocument();
+    expect((await within(activePanel()).findAllByRole('button', { name: /^Créer for / })).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: /^Create address( for |$)/ })).not.toBeInTheDocument();
   });
 
   test('a failed edit says the changes were not saved', async () => {
     const { fake, user } = await renderView();
     fake.respond('update-address', () => errorReply(500, 'twilio_error', 'Twilio could not save it.'));
-    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: 'Edit address' }));
+    await user.click(within(rowOf(NUMBERS.support.phoneNumber)).getByRole('button', { name: /^Edit address for / }));
     const form = within(await screen.findByRole('dialog'));
     await user.click(form.getByRole('button', { name: 'Save' }));
     expect(await form.findByText(/Twilio could not save it\./)).toHaveTextContent(
@@ -621,7 +647,7 @@ describe('saving', () => {
 
 describe('deleting an address', () => {
   async function openDeleteDialog(user: User, address: string) {
-    await user.click(within(rowOf(address)).getByRole('button', { name: 'Delete address' }));
+    await user.click(within(rowOf(address)).getByRole('button', { name: /^Delete address for / }));
     return within(await screen.findByRole('dialog'));
   }
 
@@ -644,7 +670,7 @@ describe('deleting an address', () => {
     expect(notify).toHaveBeenCalledWith('success', `Address ${NUMBERS.support.phoneNumber} deleted.`);
     const support = within(rowOf(NUMBERS.support.phoneNumber));
     expect(support.getByText('Not connected')).toBeInTheDocument();
-    expect(support.getByRole('button', { name: 'Create address' })).toBeInTheDocument();
+    expect(support.getByRole('button', { name: /^Create address for / })).toBeInTheDocument();
   });
 
   test('a WhatsApp address says WhatsApp messages', async () => {

@@ -6,7 +6,9 @@ import type { DiagnosisLevel } from '../../diagnostics/diagnose';
 import type { DiagnosisFilter } from '../../state/rows';
 import type { ChannelCounts } from '../../state/useSetupRows';
 import type { MessagingSetupStrings } from '../../strings';
-import type { HealthChannel } from './HealthBanner';
+import type { ChannelDescriptor, ChannelTab } from '../../channels/ChannelDescriptor';
+import { initialSetupData, type SetupData, type SourceName } from '../../state/setupData';
+import type { HealthChannel, HealthCheck } from './HealthBanner';
 import type { TypeFilter } from '../table/TableToolbar';
 
 /**
@@ -54,10 +56,51 @@ export function useTabFilters(select: (tabId: string) => void) {
   };
 }
 
+const SOURCE_NAMES = Object.keys(initialSetupData.sources) as SourceName[];
+
+/**
+ * The lists a channel's rows are read from: those its tab waits for (each asked of its descriptor's
+ * `isLoading` on its own), or, for a channel without a tab, the addresses its rows are.
+ */
+function rowSourcesOf(channel: ChannelDescriptor): SourceName[] {
+  const { tab } = channel;
+  if (!tab) return ['addresses'];
+  return SOURCE_NAMES.filter((source) =>
+    tab.isLoading({
+      ...initialSetupData,
+      sources: { ...initialSetupData.sources, [source]: { loading: true, error: null } },
+    }),
+  );
+}
+
+const ROW_SOURCES = new Map(CHANNEL_LIST.map((channel) => [channel.type, rowSourcesOf(channel)]));
+
+/** Whether a channel's counts can be told: not while its rows load, never (it is unknown) when they failed. */
+function checkOf(type: AddressType, sources: SetupData['sources']): HealthCheck {
+  const lists = (ROW_SOURCES.get(type) ?? []).map((source) => sources[source]);
+  if (lists.some((list) => list.error !== null)) return 'failed';
+  return lists.some((list) => list.loading) ? 'loading' : 'done';
+}
+
+/**
+ * What a channel's table says with no rows: loading, could not be loaded (not "the account has
+ * none", which a failed list does not know), or none.
+ */
+export function emptyTextOf(
+  type: AddressType,
+  tab: ChannelTab,
+  data: SetupData,
+  strings: MessagingSetupStrings,
+): string {
+  if (checkOf(type, data.sources) === 'failed') return strings.MessagingSetupTableNotLoaded;
+  return strings[tab.isLoading(data) ? tab.loadingText : tab.emptyText];
+}
+
 /** The health banner's lines: every channel Flex routes, each opening its own rows. */
 export const healthChannels = (
   counts: Record<AddressType, ChannelCounts>,
   strings: MessagingSetupStrings,
+  sources: SetupData['sources'],
 ): HealthChannel[] =>
   CHANNEL_LIST.map((channel) => ({
     type: channel.type,
@@ -65,4 +108,5 @@ export const healthChannels = (
     countLabel: strings[channel.health.countLabel],
     counts: counts[channel.type],
     always: channel.health.always,
+    check: checkOf(channel.type, sources),
   }));
