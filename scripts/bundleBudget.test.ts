@@ -15,7 +15,7 @@ test('a build within both budgets passes, with one line per budget', () => {
       /^Plugin registration \(every Flex start loads it\) within budget: 20,000 B minified, 5,000 B gzip/,
     ),
     expect.stringMatching(
-      /^Plugin total .* within budget: 580,000 B minified, 145,000 B gzip -9 \(141\.6 KB\) <= 150\.0 KB/,
+      /^Plugin total .* within budget: 580,000 B minified, 145,000 B gzip -9 \(141\.6 KB\) <= 155\.0 KB/,
     ),
   ]);
 });
@@ -26,8 +26,8 @@ test('a registration over 15 KB fails though the total is within budget', () => 
   expect(result.message).toMatch(/PLUGIN REGISTRATION \(EVERY FLEX START LOADS IT\) OVER BUDGET: .* by 1 B/);
 });
 
-test('a total over 150 KB fails though the registration is small', () => {
-  const result = checkBuildBudgets({ registration: size(4000), viewCode: size(150 * 1024), viewCodeFiles: {} });
+test('a total over 155 KB fails though the registration is small', () => {
+  const result = checkBuildBudgets({ registration: size(4000), viewCode: size(155 * 1024), viewCodeFiles: {} });
   expect(result.ok).toBe(false);
   expect(result.message).toMatch(/PLUGIN TOTAL .* OVER BUDGET: .* by 4,000 B/);
 });

@@ -3,8 +3,8 @@
  * - the registration, build/plugin-messaging-setup.js, at most 15 KB: Flex downloads and runs it
  *   for every agent and supervisor on every start;
  * - everything a user can ever load — the registration and the view's code that loads on first open
- *   (build/messaging-setup-view/*.js) — at most 150 KB. Paste, which the plugin has to carry itself,
- *   makes it easy to grow.
+ *   (build/messaging-setup-view/*.js) — at most 155 KB (150 KB until #27's screens: see
+ *   docs/PERFORMANCE.md). Paste, which the plugin has to carry itself, makes it easy to grow.
  *
  * `npm run bundle:size` builds the plugin and runs this; `npm test` runs it on the build the browser
  * tests use (building it first when they are skipped). Prints the sizes and ends with one line
@@ -18,7 +18,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export const REGISTRATION_BUDGET_GZIP_BYTES = 15 * 1024;
-export const BUDGET_GZIP_BYTES = 150 * 1024;
+export const BUDGET_GZIP_BYTES = 155 * 1024;
 
 const root = path.resolve(__dirname, '..');
 export const BUNDLE = path.join(root, 'build', 'plugin-messaging-setup.js');

@@ -1,7 +1,6 @@
 import React, { useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
-import { DatePicker } from '@twilio-paste/core/date-picker';
 import { HelpText } from '@twilio-paste/core/help-text';
 import { Input } from '@twilio-paste/core/input';
 import { Option, Select } from '@twilio-paste/core/select';
@@ -112,7 +111,8 @@ export function HistoryFilterForm({ onApply }: { onApply: (filters: HistoryFormF
       </Box>
       <Box>
         <Field id={ids.from} label={strings.MessagingSetupHistoryFilterFrom}>
-          <DatePicker id={ids.from} value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
+          {/* The browser's own date field (Paste's Input): Paste's DatePicker is that field and 2 KB gzip more. */}
+          <Input id={ids.from} type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
         </Field>
       </Box>
       <Box>
@@ -122,8 +122,9 @@ export function HistoryFilterForm({ onApply }: { onApply: (filters: HistoryFormF
           error={showError && backwards ? strings.MessagingSetupHistoryRangeBackwards : undefined}
           errorId={ids.toError}
         >
-          <DatePicker
+          <Input
             id={ids.to}
+            type="date"
             value={toDay}
             hasError={showError && backwards}
             aria-invalid={showError && backwards}
