@@ -58,6 +58,7 @@ export default defineConfig({
         /layout\.spec\.ts$/,
         /firstScreen\.spec\.ts$/,
         /failures\.spec\.ts$/,
+        /fixes\.spec\.ts$/,
         /email\.spec\.ts$/,
         /trace\.spec\.ts$/,
         /viewCode\.spec\.ts$/,

@@ -34,8 +34,10 @@ const describeFocus = (page: Page) =>
 const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement);
 
 /** Presses Tab (Shift+Tab with `back`) until `target` has focus; fails listing where focus went. */
-async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {}) {
-  await expect(target).toBeVisible();
+async function tabTo(page: Page, target: Locator, { back = false, max = 60, visuallyHidden = false } = {}) {
+  // A Paste checkbox's input is visually hidden (its box is drawn beside it): attached is enough.
+  if (visuallyHidden) await expect(target).toBeAttached();
+  else await expect(target).toBeVisible();
   const path: string[] = [];
   for (let presses = 0; presses <= max; presses += 1) {
     if (await hasFocus(target)) return;
@@ -205,4 +207,78 @@ test('a Create that Twilio refuses keeps focus in its dialog: on the error, and 
   await expect(create).toHaveCount(0);
   await expect(createButton).toBeFocused();
   expect(await fetchAddressConfiguration(request, number)).toBeNull();
+});
+
+/**
+ * A dialog walked with the keyboard: opened with Enter on its opener, every Tab and Shift+Tab
+ * stays inside it (Paste's focus lock), Escape closes it and focus is back on the opener.
+ */
+async function walkDialog(page: Page, opener: Locator, dialogName: string | RegExp, { back = false } = {}) {
+  await tabTo(page, opener, { back });
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: dialogName });
+  await expect(dialog).toBeVisible();
+  const inDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('[role="dialog"]')));
+  await expect.poll(inDialog).toBe(true);
+  for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    expect(await inDialog(), `${key} left the dialog "${String(dialogName)}": ${await describeFocus(page)}`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+}
+
+test('every other dialog with the keyboard only: diagnosis, migrate, delete Flex Flow, bulk create, close a stuck conversation', async ({
+  page,
+  request,
+}) => {
+  const problems = collectPageProblems(page);
+  await resetSandbox(request, { evidence: true });
+  await signIn(page, 'admin');
+  await tabTo(page, sideLink(page, 'Messaging Setup'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Loading /)).toHaveCount(0, { timeout: 20_000 });
+
+  // A row's diagnosis.
+  const panel = activePanel(page);
+  const diagnosis = panel.getByRole('button', { name: /^Diagnosis for \+16282000001: / });
+  await walkDialog(page, diagnosis, 'Diagnosis for +16282000001');
+
+  // Bulk create: a row ticked with Space, then its button.
+  const tick = panel.getByRole('checkbox', { name: /^Select \+16282000001/ });
+  await tabTo(page, tick, { back: true, visuallyHidden: true });
+  await page.keyboard.press('Space');
+  await expect(tick).toBeChecked();
+  await walkDialog(
+    page,
+    panel.getByRole('button', { name: 'Create addresses for selected (1)' }),
+    /^Create 1 address/,
+    {
+      back: true,
+    },
+  );
+
+  // The Legacy Flex Flows tab: migrate, then delete.
+  const tabs = page.getByRole('tablist');
+  await tabTo(page, tabs.getByRole('tab', { selected: true }), { back: true });
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Legacy Flex Flows' })).toHaveAttribute('aria-selected', 'true');
+  const flows = activePanel(page);
+  await walkDialog(page, flows.getByRole('button', { name: /^Migrate "Flex SMS Channel Flow 1"/ }), /^Migrate /);
+  await walkDialog(
+    page,
+    flows.getByRole('button', { name: /^Delete Flex Flow "Flex SMS Channel Flow 1"/ }),
+    /^Delete /,
+  );
+
+  // Stuck conversations: close one.
+  await tabTo(page, page.getByRole('tab', { name: 'Legacy Flex Flows' }), { back: true });
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Stuck conversations' })).toHaveAttribute('aria-selected', 'true');
+  const close = activePanel(page)
+    .getByRole('button', { name: /^Close the conversation/ })
+    .first();
+  await walkDialog(page, close, /close/i);
+  expect(problems).toEqual([]);
 });

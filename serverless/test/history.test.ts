@@ -390,6 +390,37 @@ describe('revert-change', () => {
     expect(JSON.stringify(account().addresses.all())).toBe(before);
   });
 
+  test('a refused revert names the Studio flow and the service that changed since by their names, SIDs beside', async () => {
+    const token = t.tokens.supervisor();
+    const flexService = String(account().flexConfiguration.flex_service_instance_sid);
+    const other = account()
+      .conversationServices.all()
+      .find((service) => service.sid !== flexService);
+    const [flow, otherFlow] = account().studioFlows.all();
+    const studio = { type: 'studio' as const, studioFlowSid: flow.sid, retryCount: 3 };
+    const created = await createAddress(token, {
+      ...smsInput(freeSmsNumber(account())),
+      integration: studio,
+      conversationServiceSid: flexService,
+    });
+    const changed = await t.callFunction('update-address', {
+      token: t.tokens.admin(),
+      payload: {
+        sid: created.sid,
+        friendlyName: 'Support',
+        autoCreationEnabled: true,
+        integration: { ...studio, studioFlowSid: otherFlow.sid },
+        conversationServiceSid: other?.sid,
+      },
+    });
+    expect(changed.status).toBe(200);
+    const response = await revert(token, '0');
+    expect(response.status).toBe(409);
+    const { message } = (response.body as { error: { message: string } }).error;
+    expect(message).toContain(`Studio flow is "${String(otherFlow.friendly_name)}" (${otherFlow.sid})`);
+    expect(message).toContain(`conversation service is "${String(other?.friendly_name)}" (${String(other?.sid)})`);
+  });
+
   test('a change made outside Messaging Setup is named as such', async () => {
     const token = t.tokens.supervisor();
     const created = await createAddress(token, smsInput(freeSmsNumber(account())));

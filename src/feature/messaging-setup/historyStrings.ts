@@ -37,7 +37,7 @@ export const historyStrings = {
   MessagingSetupHistoryRangeBackwards: 'The first day must not be after the last.',
   MessagingSetupHistoryFilterInvalid: 'Could not show these changes: {{error}}',
   // A row's timeline, opened from its diagnosis (RecentChanges.tsx) and shown on the History tab.
-  MessagingSetupHistoryShowTimeline: "Show this number's history",
+  MessagingSetupHistoryShowTimeline: 'Show every change of {{address}}',
   MessagingSetupHistoryTimelineOf: 'Showing every change of {{address}}.',
   MessagingSetupHistoryShowAll: 'Show all changes',
 };

@@ -30,9 +30,37 @@ export async function addressChangesSince(client: TwilioClient, left: AddressSum
   return addressMismatches(addressInputOf(left), now);
 }
 
+/**
+ * The Studio flow or conversation service a difference names, by its friendly name with the SID
+ * (`"Messaging Flow" (FW…)`), so a refused revert reads for a supervisor. Read only when a revert
+ * is refused (one fetch per such difference); a name that cannot be read leaves the SID.
+ */
+async function withNames(client: TwilioClient, problems: ContractProblem[]): Promise<ContractProblem[]> {
+  const nameOf = async (sid: string): Promise<string | null> => {
+    try {
+      const found = sid.startsWith('FW')
+        ? await client.studio.v2.flows(sid).fetch()
+        : await client.conversations.v1.services(sid).fetch();
+      return found.friendlyName || null;
+    } catch {
+      return null;
+    }
+  };
+  return Promise.all(
+    problems.map(async (problem): Promise<ContractProblem> => {
+      if (problem.key !== 'MessagingSetupRuleDiffStudioFlow' && problem.key !== 'MessagingSetupRuleDiffService') {
+        return problem;
+      }
+      const sid = String(problem.values.value);
+      const named = await nameOf(sid);
+      return named ? { key: problem.key, values: { value: `"${named}" (${sid})` } } : problem;
+    }),
+  );
+}
+
 const leftAddressChangesSince: RevertHandler['changesSince'] = async (client, { after }) => {
   const left = addressIn(after);
-  return left ? addressChangesSince(client, left) : [];
+  return left ? withNames(client, await addressChangesSince(client, left)) : [];
 };
 
 /** A create is reverted by deleting the address it made. */

@@ -7,7 +7,7 @@ export interface TimelineRequest {
 }
 
 /**
- * A row's timeline, opened from its diagnosis (RecentChanges' "Show this number's history"): the
+ * A row's timeline, opened from its diagnosis (RecentChanges' "Show every change of …"): the
  * latest asked for (for the History tab), and `show`, which closes the open dialog and selects
  * the History tab, filtered to the address. The view owns the tabs, so it holds this.
  */

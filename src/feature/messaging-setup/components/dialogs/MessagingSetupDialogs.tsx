@@ -55,7 +55,7 @@ export const channelRowActions = (open: OpenDialog): ChannelRowActions => ({
   onEdit: (addressConfiguration) => open({ kind: 'edit', addressConfiguration }),
   onDelete: (addressConfiguration) => open({ kind: 'delete', addressConfiguration }),
   onDiagnose: (key) => open({ kind: 'diagnosis', key }),
-  onBulkCreate: (rows) => open({ kind: 'bulk-settings', rows }),
+  onBulkCreate: (rows, clearTicks) => open({ kind: 'bulk-settings', rows, clearTicks }),
 });
 
 /** The Addresses tab's buttons. */
@@ -216,7 +216,10 @@ export function MessagingSetupDialogs({
           onCancel={close}
           bulk={{
             count: dialog.rows.length,
-            onSettings: (template) => open({ kind: 'bulk-run', rows: dialog.rows, template }),
+            onSettings: (template) => {
+              dialog.clearTicks?.();
+              open({ kind: 'bulk-run', rows: dialog.rows, template });
+            },
           }}
         />
       )}

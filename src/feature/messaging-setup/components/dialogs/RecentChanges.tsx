@@ -95,7 +95,7 @@ export function RecentChanges({
       {showTimeline && (
         <Box marginTop="space30">
           <Button variant="link" onClick={() => showTimeline(address)}>
-            {strings.MessagingSetupHistoryShowTimeline}
+            {fill(strings.MessagingSetupHistoryShowTimeline, { address })}
           </Button>
         </Box>
       )}

@@ -25,7 +25,8 @@ export type Dialog =
   | { kind: 'edit'; addressConfiguration: AddressSummary; correction?: AddressCorrection }
   | { kind: 'delete'; addressConfiguration: AddressSummary }
   | { kind: 'diagnosis'; key: string }
-  | { kind: 'bulk-settings'; rows: ChannelRow[] }
+  /** `clearTicks`: the table's, called when the run starts. */
+  | { kind: 'bulk-settings'; rows: ChannelRow[]; clearTicks?: () => void }
   | { kind: 'bulk-run'; rows: ChannelRow[]; template: AddressInput }
   /** `done`: after the run, e.g. the table clears its ticks. */
   | { kind: 'migrate-flex-flows'; rows: FlexFlowRow[]; done?: () => void }

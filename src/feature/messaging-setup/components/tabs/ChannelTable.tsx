@@ -27,8 +27,11 @@ export interface ChannelRowActions {
   onDelete: (addressConfiguration: AddressSummary) => void;
   /** Opens a row's findings, by its key. */
   onDiagnose: (key: string) => void;
-  /** Creates addresses for many rows with one configuration. */
-  onBulkCreate: (rows: ChannelRow[]) => void;
+  /**
+   * Creates addresses for many rows with one configuration; `clearTicks` once the run starts (a
+   * cancelled settings dialog leaves the rows ticked, and focus goes back to this button).
+   */
+  onBulkCreate: (rows: ChannelRow[], clearTicks: () => void) => void;
 }
 
 interface ConnectionsTableProps {
@@ -166,10 +169,7 @@ export function ChannelTable({
                 variant="primary"
                 size="small"
                 disabled={chosen.length === 0}
-                onClick={() => {
-                  actions.onBulkCreate(chosen);
-                  done();
-                }}
+                onClick={() => actions.onBulkCreate(chosen, done)}
               >
                 {fill(strings.MessagingSetupBulkCreate, { count: chosen.length })}
               </Button>

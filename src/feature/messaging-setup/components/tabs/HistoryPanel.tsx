@@ -32,7 +32,7 @@ interface HistoryPanelProps {
   canWrite: boolean;
   /** Whether its tab is the one shown: each time it is shown again, it loads from the newest. */
   selected: boolean;
-  /** The latest row timeline asked for (a diagnosis's "Show this number's history"): shown filtered to it. */
+  /** The latest row timeline asked for (a diagnosis's "Show every change of …"): shown filtered to it. */
   timeline?: TimelineRequest | null;
 }
 

@@ -212,7 +212,7 @@ test("a row's diagnosis opens that row's whole timeline on the History tab", asy
   const recent = within(dialog).getByRole('region', { name: 'Recent changes' });
   await waitFor(() => expect(within(recent).getAllByTestId('recent-change')).toHaveLength(1));
   expect(within(recent).getByTestId('recent-change')).toHaveTextContent(`today`);
-  await user.click(within(recent).getByRole('button', { name: "Show this number's history" }));
+  await user.click(within(recent).getByRole('button', { name: `Show every change of ${support.address}` }));
 
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   expect(screen.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
