@@ -65,7 +65,7 @@ test('a draft Studio flow: "Choose a Studio flow" saves the published default; T
   expect(problems).toEqual([]);
 });
 
-test('a service that is not Flex\'s: "Use Flex\'s conversation service" moves the address to it', async ({
+test('a service that is not Flex\'s: "Use Flex\'s conversation service" moves the address to it; History says so in words', async ({
   page,
   request,
 }) => {
@@ -76,6 +76,20 @@ test('a service that is not Flex\'s: "Use Flex\'s conversation service" moves th
   expect((await addressAt(request, '+12122000010'))?.auto_creation.conversation_service_sid).toBe(
     flexConversationServiceSid,
   );
+
+  // History says the change in words, and finds it by part of the person's identity, in any case.
+  await page.getByRole('tab', { name: 'History' }).click();
+  const history = page.getByRole('tabpanel');
+  await history.getByRole('textbox', { name: 'Person' }).fill('SUPERV');
+  await history.getByRole('button', { name: 'Show changes' }).click();
+  const entry = history.getByTestId('history-row').filter({ hasText: '+12122000010' });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('demo.supervisor changed +12122000010: conversation service from');
+  await expect(entry).toContainText("to Flex's service");
+  await page.screenshot({ path: screenshotPath('fix-service-history.png') });
+  await history.getByRole('textbox', { name: 'Person' }).fill('nobody-of-that-name');
+  await history.getByRole('button', { name: 'Show changes' }).click();
+  await expect(history.getByTestId('history-row')).toHaveCount(0);
 });
 
 test('auto-creation off: "Turn auto-creation on" enables it on Twilio', async ({ page, request }) => {
