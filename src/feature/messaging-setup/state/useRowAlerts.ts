@@ -26,26 +26,35 @@ export function alertsRequestOf(row: AlertsRow): ListAlertsRequest {
 }
 
 /**
+ * One list-alerts read, run when `read` is called, and its latest answer: a newer read drops the
+ * older answer (useAsync). A row's alerts (below) and the account's of one code
+ * (useAccountAlerts.ts) are both this read.
+ */
+export function useAlertsRead(backend: BackendClient, request: ListAlertsRequest) {
+  const { pending, error, run } = useAsync();
+  const [answer, setAnswer] = useState<ListAlertsResponse | null>(null);
+  const read = useCallback(async () => {
+    const outcome = await run(() => backend.call('list-alerts', request));
+    if (outcome.status === 'done') setAnswer(outcome.value);
+  }, [backend, request, run]);
+  return { answer, pending, error, read };
+}
+
+/**
  * The Debugger alerts about one row (one list-alerts call when it mounts: the dialog opens it,
  * never the table), and a retry after a failure. A newer request (the row changed) drops the
  * older answer.
  */
 export function useRowAlerts(backend: BackendClient, row: AlertsRow) {
-  const { pending, error, run } = useAsync();
-  const [answer, setAnswer] = useState<ListAlertsResponse | null>(null);
   const key = JSON.stringify(alertsRequestOf(row));
   const request = useMemo(() => JSON.parse(key) as ListAlertsRequest, [key]);
-
-  const load = useCallback(async () => {
-    const outcome = await run(() => backend.call('list-alerts', request));
-    if (outcome.status === 'done') setAnswer(outcome.value);
-  }, [backend, request, run]);
+  const { answer, pending, error, read } = useAlertsRead(backend, request);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void read();
+  }, [read]);
 
-  const retry = useCallback(() => void load(), [load]);
+  const retry = useCallback(() => void read(), [read]);
   // Loading until the first answer or failure: never "no alerts" before the backend said so.
   return { answer, loading: pending || (answer === null && error === null), error, retry };
 }
